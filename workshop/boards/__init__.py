@@ -1,0 +1,1 @@
+"""Sector boards: bottleneck and solution cards, posted live."""

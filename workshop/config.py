@@ -1,0 +1,69 @@
+"""Configuration defaults, and the settings that must exist before anything runs.
+
+Every setting can be given as an environment variable with the prefix
+`WORKSHOP_` (for example `WORKSHOP_DATABASE_URL`); see the README's table.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+from flask import Flask
+
+
+class DefaultConfig:
+    HOST = "0.0.0.0"
+    PORT = 5000
+    # Address phones should use, when the automatic LAN address is wrong
+    # (behind a proxy, or a laptop with several networks).
+    PUBLIC_URL: str | None = None
+    DATABASE_URL: str | None = None
+    MESSAGE_QUEUE: str | None = None
+    ASYNC_MODE = "gevent"
+    SECRET_KEY: str | None = None
+    # A reply carries what a phone missed since its last sequence number;
+    # past this many events it gets a fresh snapshot instead.
+    SYNC_MAX_EVENTS = 200
+    # Largest Socket.IO message accepted from a client, in bytes.
+    MAX_SOCKET_MESSAGE = 16 * 1024
+    MAX_CONTENT_LENGTH = 256 * 1024
+
+    SESSION_COOKIE_NAME = "urai_session"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    # A Bimtek can run over several days: a phone keeps its identity a month.
+    PERMANENT_SESSION_LIFETIME = timedelta(days=30)
+    WTF_CSRF_TIME_LIMIT = None
+    BABEL_DEFAULT_LOCALE = "id"
+
+
+def configure_instance(app: Flask) -> None:
+    """Create the instance folder, the database URL and a lasting secret key."""
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = (
+            app.config.get("DATABASE_URL") or f"sqlite:///{instance / 'urai.sqlite3'}"
+        )
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _stored_secret(instance / "secret_key")
+
+
+def _stored_secret(path: Path) -> str:
+    """Read the secret key kept in the instance folder, creating it once.
+
+    Kept on disk so participants' cookies, and so their identity, survive a
+    restart of the laptop.
+    """
+    if path.exists():
+        key = path.read_text().strip()
+        if key:
+            return key
+    key = secrets.token_hex(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key + "\n")
+    return key

@@ -1,0 +1,145 @@
+"""The app factory's small set-up steps, one function each."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response, render_template, request, session
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from sqlalchemy import event
+from werkzeug.exceptions import HTTPException
+
+from . import i18n
+from .errors import DomainError
+from .extensions import babel, csrf, db, migrate, socketio
+
+log = logging.getLogger(__name__)
+MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
+
+
+def extensions(app: Flask) -> None:
+    """Bind the database, migrations, Socket.IO, translations and CSRF to `app`."""
+    db.init_app(app)
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            event.listen(db.engine, "connect", _sqlite_pragmas)
+    migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
+    babel.init_app(
+        app,
+        locale_selector=i18n.select_locale,
+        default_translation_directories=str(Path(__file__).resolve().parent / "translations"),
+    )
+    csrf.init_app(app)
+    # Handlers register on the socketio object when first imported; imported
+    # before init_app so each app (one per test) gets them on its server.
+    from .boards import events as _board_events  # noqa: F401
+    from .realtime import events as _realtime_events  # noqa: F401
+
+    socketio.init_app(
+        app,
+        async_mode=app.config["ASYNC_MODE"],
+        message_queue=app.config.get("MESSAGE_QUEUE"),
+        # Same-origin only: a page on another site cannot open a socket with
+        # a participant's cookie.
+        cors_allowed_origins=None,
+        max_http_buffer_size=app.config["MAX_SOCKET_MESSAGE"],
+        logger=False,
+        engineio_logger=False,
+    )
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    """WAL lets readers work while one phone writes; the busy timeout waits, not fails."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def blueprints(app: Flask) -> None:
+    """Register the pages of each feature."""
+    from .boards.categories import category_labels
+    from .boards.views import bp as boards_bp
+    from .participants.views import bp as participants_bp
+    from .presenter.views import bp as presenter_bp
+    from .workshops.views import bp as workshops_bp
+
+    for bp in (workshops_bp, participants_bp, boards_bp, presenter_bp):
+        app.register_blueprint(bp)
+    app.jinja_env.globals["languages"] = i18n.LANGUAGES
+    app.jinja_env.globals["current_language"] = i18n.current_language
+    app.jinja_env.globals["category_labels"] = category_labels
+
+    @app.before_request
+    def _remember_language() -> None:
+        lang = request.args.get("lang")
+        if lang in i18n.LANGUAGES:
+            session["lang"] = lang
+
+
+def security(app: Flask) -> None:
+    """Headers that keep pages from running foreign script or being framed."""
+
+    @app.after_request
+    def _headers(response: Response) -> Response:
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            "form-action 'self'; frame-ancestors 'none'",
+        )
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+
+def errors(app: Flask) -> None:
+    """Friendly pages for every error; never a stack trace."""
+
+    def page(status: int, title: str, message: str) -> tuple[str, int]:
+        return render_template("errors/error.html", title=title, message=message), status
+
+    @app.errorhandler(DomainError)
+    def _domain(err: DomainError) -> tuple[str, int]:
+        return page(err.http_status, _("Something is not right"), err.message)
+
+    @app.errorhandler(CSRFError)
+    def _csrf(_err: CSRFError) -> tuple[str, int]:
+        return page(
+            400,
+            _("The form has expired"),
+            _("Please go back, reload the page and send the form again."),
+        )
+
+    @app.errorhandler(HTTPException)
+    def _http(err: HTTPException) -> tuple[str, int]:
+        status = err.code or 500
+        if status == 404:
+            return page(404, _("Page not found"), _("Check the address or the workshop code."))
+        if status == 413:
+            return page(413, _("Too much data"), _("What you sent is too large."))
+        return page(status, _("Request not accepted"), _("Please go back and try again."))
+
+    @app.errorhandler(Exception)
+    def _unexpected(err: Exception) -> tuple[str, int]:
+        log.exception("unexpected error", exc_info=err)
+        db.session.rollback()
+        return page(
+            500,
+            _("Something went wrong"),
+            _("Please try again in a moment. If it happens again, tell the facilitator."),
+        )
+
+
+def cli(app: Flask) -> None:
+    """Add the `flask workshop ...` commands."""
+    from .workshops.cli import workshop_cli
+
+    app.cli.add_command(workshop_cli)

@@ -1,0 +1,1 @@
+"""Participants: joining from a phone, the roster (daftar hadir)."""

@@ -1,0 +1,1 @@
+"""The presenter view shown on the projector."""

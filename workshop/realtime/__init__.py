@@ -1,0 +1,1 @@
+"""Real time: the event log, the one broadcast helper, resync, socket auth."""

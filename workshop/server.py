@@ -1,0 +1,44 @@
+"""Run the server: migrate the database, say where to connect, serve."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+from flask import Flask
+from flask_migrate import upgrade
+
+from .extensions import socketio
+from .netinfo import lan_addresses
+
+
+def serve(app: Flask) -> None:
+    """Bring the database up to date and serve HTTP and websockets until stopped."""
+    with app.app_context():
+        upgrade()
+    host = str(app.config["HOST"])
+    port = int(app.config["PORT"])
+    announce(app, host, port)
+    logging.basicConfig(level=logging.WARNING)
+    socketio.run(app, host=host, port=port, log_output=False, use_reloader=False)
+
+
+def announce(app: Flask, host: str, port: int) -> None:
+    """Print the laptop's address and every address phones on the LAN can use."""
+    click.echo("")
+    click.echo("Urai siap / Urai is running")
+    click.echo(f"  Laptop ini / this laptop : http://127.0.0.1:{port}/")
+    lan = lan_addresses() if host in ("0.0.0.0", "::") else [host]
+    if app.config.get("PUBLIC_URL"):
+        click.echo(f"  Ponsel / phones          : {app.config['PUBLIC_URL']}")
+    elif lan:
+        for address in lan:
+            click.echo(f"  Ponsel / phones          : http://{address}:{port}/")
+    else:
+        click.echo(
+            "  Tidak ada jaringan selain loopback: sambungkan laptop ke Wi-Fi\n"
+            "  atau nyalakan hotspot. / No network other than loopback: connect\n"
+            "  the laptop to Wi-Fi or start a hotspot."
+        )
+    click.echo("  Berhenti / stop: Ctrl+C")
+    click.echo("")

@@ -1,0 +1,1 @@
+"""Workshops: creation, sectors, access links, the facilitator's page and CLI."""

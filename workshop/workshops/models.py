@@ -1,0 +1,90 @@
+"""A workshop, its sector boards, and the secret links that open it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import Base, db
+from ..timeutil import utcnow
+
+
+class Workshop(Base):
+    __tablename__ = "workshop"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(200))
+    organiser: Mapped[str | None] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(8), default="id")
+    # Last sequence number handed to a broadcast; grows by one per change.
+    seq: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    sectors: Mapped[list[Sector]] = relationship(
+        back_populates="workshop", order_by="Sector.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def active_sectors(self) -> list[Sector]:
+        return [s for s in self.sectors if not s.archived]
+
+    def sector(self, sector_id: int) -> Sector | None:
+        """The active sector with this id, if it belongs to this workshop."""
+        return next((s for s in self.active_sectors if s.id == sector_id), None)
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "place": self.place,
+            "organiser": self.organiser,
+            "sectors": [s.as_dict() for s in self.active_sectors],
+        }
+
+    @staticmethod
+    def by_code(code: str) -> Workshop | None:
+        return db.session.scalar(select(Workshop).where(Workshop.code == code))
+
+
+class Sector(Base):
+    __tablename__ = "sector"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id", ondelete="CASCADE"))
+    key: Mapped[str | None] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(default=0)
+    # A removed sector is archived, never deleted, so nothing that points at it dangles.
+    archived: Mapped[bool] = mapped_column(default=False)
+
+    workshop: Mapped[Workshop] = relationship(back_populates="sectors")
+
+    def as_dict(self) -> dict[str, object]:
+        return {"id": self.id, "key": self.key, "name": self.name, "position": self.position}
+
+
+class AccessKey(Base):
+    """A secret link that makes whoever opens it facilitator or presenter."""
+
+    __tablename__ = "access_key"
+    __table_args__ = (UniqueConstraint("token_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(20))
+    # Only a SHA-256 of the token is kept: a copied database opens nothing.
+    token_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[dt.datetime | None]
+
+    workshop: Mapped[Workshop] = relationship()
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
