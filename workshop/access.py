@@ -1,0 +1,98 @@
+"""Who the caller is in a workshop: facilitator, presenter, participant or nobody.
+
+Identity comes from the signed session cookie, which only the server can
+write: a participant cannot claim another participant's id or a role. These
+functions take the session mapping as an argument, so the HTTP views and the
+socket handlers share them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+from .extensions import db
+from .participants.models import Participant
+from .workshops.models import AccessKey, Workshop
+
+FACILITATOR = "facilitator"
+COFACILITATOR = "cofacilitator"
+PRESENTER = "presenter"
+PARTICIPANT = "participant"
+
+STAFF_ROLES = frozenset({FACILITATOR, COFACILITATOR, PRESENTER})
+STEERING_ROLES = frozenset({FACILITATOR, COFACILITATOR})
+
+
+@dataclass(frozen=True)
+class Identity:
+    workshop_id: int
+    role: str
+    participant_id: int | None = None
+    key_id: int | None = None
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    @property
+    def can_steer(self) -> bool:
+        return self.role in STEERING_ROLES
+
+
+def _keys(session: MutableMapping[str, Any]) -> dict[str, int]:
+    value = session.get("keys")
+    return value if isinstance(value, dict) else {}
+
+
+def _participants(session: MutableMapping[str, Any]) -> dict[str, int]:
+    value = session.get("participants")
+    return value if isinstance(value, dict) else {}
+
+
+def staff_identity(workshop: Workshop, session: MutableMapping[str, Any]) -> Identity | None:
+    """The facilitator or presenter role this browser holds, if its key is still valid."""
+    key_id = _keys(session).get(str(workshop.id))
+    if not isinstance(key_id, int):
+        return None
+    key = db.session.get(AccessKey, key_id)
+    if key is None or key.workshop_id != workshop.id or not key.active:
+        return None
+    return Identity(workshop.id, key.role, key_id=key.id)
+
+
+def participant_of(workshop: Workshop, session: MutableMapping[str, Any]) -> Participant | None:
+    """The participant this phone joined as, if any."""
+    pid = _participants(session).get(str(workshop.id))
+    if not isinstance(pid, int):
+        return None
+    participant = db.session.get(Participant, pid)
+    if participant is None or participant.workshop_id != workshop.id:
+        return None
+    return participant
+
+
+def identity_of(workshop: Workshop, session: MutableMapping[str, Any]) -> Identity | None:
+    """The strongest identity this browser holds in `workshop`: staff before participant."""
+    staff = staff_identity(workshop, session)
+    if staff is not None:
+        return staff
+    participant = participant_of(workshop, session)
+    if participant is not None:
+        return Identity(workshop.id, PARTICIPANT, participant_id=participant.id)
+    return None
+
+
+def remember_key(session: MutableMapping[str, Any], key: AccessKey) -> None:
+    keys = dict(_keys(session))
+    keys[str(key.workshop_id)] = key.id
+    session["keys"] = keys
+    session.permanent = True  # type: ignore[attr-defined]
+
+
+def remember_participant(session: MutableMapping[str, Any], participant: Participant) -> None:
+    participants = dict(_participants(session))
+    participants[str(participant.workshop_id)] = participant.id
+    session["participants"] = participants
+    session.permanent = True  # type: ignore[attr-defined]

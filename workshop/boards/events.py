@@ -1,0 +1,28 @@
+"""Socket events of the sector boards (docs/PROTOCOL.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext as _
+
+from .. import access
+from ..errors import forbidden
+from ..extensions import db, socketio
+from ..participants.models import Participant
+from ..realtime.transport import socket_action
+from ..workshops.models import Workshop
+from . import services
+
+
+@socketio.on("card:post")
+@socket_action
+def on_card_post(
+    workshop: Workshop, identity: access.Identity, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """A participant posts a bottleneck or a solution; its board and staff get `card.created`."""
+    author = db.session.get(Participant, identity.participant_id or 0)
+    if identity.role != access.PARTICIPANT or author is None:
+        raise forbidden(_("Only participants post cards here."))
+    posted = services.post_card(workshop, author, payload)
+    return {"card": posted.card.as_dict(), "duplicate": not posted.created}

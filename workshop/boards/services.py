@@ -1,0 +1,101 @@
+"""Board rules: post a bottleneck or a solution once, read a board's cards."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..errors import DomainError, invalid, not_found
+from ..extensions import db
+from ..participants.models import Participant
+from ..realtime.broadcast import stamp
+from ..validation import clean_text, optional_int
+from ..workshops.models import Workshop
+from .categories import CATEGORIES
+from .models import BOTTLENECK, SOLUTION, Card
+
+TEXT_MAX = 500
+SERVICE_MAX = 120
+_CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+@dataclass(frozen=True)
+class Posted:
+    card: Card
+    created: bool  # False when this was a retry of a post already stored
+
+
+def post_card(workshop: Workshop, author: Participant | None, payload: Mapping[str, Any]) -> Posted:
+    """Store a bottleneck or a solution and stamp its broadcast; a retry returns the first."""
+    client_id = payload.get("client_id")
+    if not isinstance(client_id, str) or not _CLIENT_ID.match(client_id):
+        raise invalid(_("The post has no valid id; reload the page."), client_id=_("Invalid."))
+    existing = db.session.scalar(
+        select(Card).where(Card.workshop_id == workshop.id, Card.client_id == client_id)
+    )
+    if existing is not None:
+        if existing.author_id != (author.id if author else None):
+            raise DomainError("conflict", _("This post id is already used."), {"client_id": "used"})
+        return Posted(existing, created=False)
+
+    kind = payload.get("kind")
+    if kind not in (BOTTLENECK, SOLUTION):
+        raise invalid(_("Unknown kind of card."), kind=_("Invalid."))
+    text = clean_text(payload.get("text"), "text", max_length=TEXT_MAX, multiline=True)
+    card = Card(
+        workshop_id=workshop.id,
+        kind=kind,
+        text=text,
+        author_id=author.id if author else None,
+        client_id=client_id,
+    )
+    if kind == BOTTLENECK:
+        _fill_bottleneck(workshop, card, payload)
+    else:
+        _fill_solution(workshop, card, payload)
+    db.session.add(card)
+    db.session.flush()
+    stamp(workshop.id, "card.created", card.as_dict(), sector_id=card.sector_id)
+    return Posted(card, created=True)
+
+
+def _fill_bottleneck(workshop: Workshop, card: Card, payload: Mapping[str, Any]) -> None:
+    sector_id = optional_int(payload.get("sector_id"), "sector_id")
+    if sector_id is None or workshop.sector(sector_id) is None:
+        raise not_found(_("This sector board does not exist in this workshop."))
+    category = payload.get("category") or None
+    if category is not None and category not in CATEGORIES:
+        raise invalid(_("Unknown category."), category=_("Invalid."))
+    card.sector_id = sector_id
+    card.category = category
+    card.service = clean_text(
+        payload.get("service"), "service", max_length=SERVICE_MAX, required=False
+    )
+
+
+def _fill_solution(workshop: Workshop, card: Card, payload: Mapping[str, Any]) -> None:
+    parent_id = optional_int(payload.get("parent_id"), "parent_id")
+    parent = db.session.get(Card, parent_id) if parent_id is not None else None
+    if parent is None or parent.workshop_id != workshop.id or parent.kind != BOTTLENECK:
+        raise not_found(_("The bottleneck for this solution does not exist."))
+    card.parent_id = parent.id
+    card.sector_id = parent.sector_id
+
+
+def cards_of(workshop: Workshop, sector_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+    """Every card on the given boards (all boards when None), oldest first."""
+    query = (
+        select(Card)
+        .where(Card.workshop_id == workshop.id)
+        .options(selectinload(Card.author))
+        .order_by(Card.id)
+    )
+    if sector_ids is not None:
+        query = query.where(Card.sector_id.in_(list(sector_ids)))
+    return [card.as_dict() for card in db.session.scalars(query)]

@@ -1,0 +1,539 @@
+"""Realistic Bahasa Indonesia content for the demo workshop (`flask workshop demo`)."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DemoBottleneck:
+    text: str  # the bottleneck, one or two sentences, max 300 chars
+    category: str | None  # one of U1..U9, X1..X4 codes from DOMAIN.md, or None
+    service: str | None  # service name (jenis layanan), or None
+    solutions: tuple[str, ...] = ()  # 0-3 alternative solutions, each max 300 chars
+
+
+@dataclass(frozen=True)
+class DemoParticipant:
+    name: str  # realistic Indonesian name, with titles where natural
+    agency: str  # OPD, free text
+    position: str  # jabatan
+    sector: str  # pendidikan, kesehatan, lingkungan, adminduk, koperasi, kelurahan
+
+
+DEMO_WORKSHOP: dict[str, str] = {
+    "title": "Sosialisasi dan Bimbingan Teknis Inovasi Pelayanan Publik",
+    "place": "Ruang Pola Kantor Bupati Bontosalama",
+    "organiser": "Bagian Organisasi Setda Kabupaten Bontosalama",
+}
+
+DEMO_SPEAKERS: tuple[str, ...] = (
+    "Dr. Andi Nurfaisah Mappaseling, M.Si., Biro Organisasi Setda Provinsi "
+    "Sulawesi Selatan: Kebijakan Provinsi dalam Mendukung Inovasi Pelayanan Publik",
+    "Ahmad Fauzi Ramli, S.Sos., M.AP., Pendamping Inovasi Pelayanan Publik: "
+    "Memulai dan Mendokumentasikan Inovasi untuk KIPP",
+)
+
+DEMO_PARTICIPANTS: tuple[DemoParticipant, ...] = (
+    # Pendidikan
+    DemoParticipant(
+        name="Drs. H. Muhammad Arsyad, M.Pd.",
+        agency="Dinas Pendidikan",
+        position="Sekretaris Dinas",
+        sector="pendidikan",
+    ),
+    DemoParticipant(
+        name="Sri Wahyuningsih, S.Pd., M.Si.",
+        agency="Dinas Pendidikan",
+        position="Kepala Bidang Pembinaan Sekolah Dasar",
+        sector="pendidikan",
+    ),
+    DemoParticipant(
+        name="Andi Rahmawati, S.Pd.",
+        agency="UPT SD Negeri 27 Bulu Tellue",
+        position="Kepala Sekolah",
+        sector="pendidikan",
+    ),
+    DemoParticipant(
+        name="Baharuddin, S.Pd., M.Pd.",
+        agency="Dinas Pendidikan",
+        position="Pengawas Sekolah Jenjang SMP",
+        sector="pendidikan",
+    ),
+    # Kesehatan
+    DemoParticipant(
+        name="dr. Nurul Fadhilah Syam",
+        agency="Puskesmas Bontoharu",
+        position="Kepala Puskesmas",
+        sector="kesehatan",
+    ),
+    DemoParticipant(
+        name="Hasnawati, S.Kep., Ns.",
+        agency="Dinas Kesehatan",
+        position="Kepala Seksi Pelayanan Kesehatan Primer",
+        sector="kesehatan",
+    ),
+    DemoParticipant(
+        name="apt. Agus Santoso, S.Farm.",
+        agency="UPT Instalasi Farmasi Dinas Kesehatan",
+        position="Kepala UPT Instalasi Farmasi",
+        sector="kesehatan",
+    ),
+    DemoParticipant(
+        name="Sitti Aisyah, A.Md.Keb.",
+        agency="Puskesmas Salomekko",
+        position="Bidan Koordinator",
+        sector="kesehatan",
+    ),
+    # Lingkungan Hidup
+    DemoParticipant(
+        name="Ir. Andi Mappasessu, M.T.",
+        agency="Dinas Lingkungan Hidup",
+        position="Kepala Dinas",
+        sector="lingkungan",
+    ),
+    DemoParticipant(
+        name="Rusdi Daeng Naba, S.T.",
+        agency="Dinas Lingkungan Hidup",
+        position="Kepala Bidang Pengelolaan Sampah dan Limbah B3",
+        sector="lingkungan",
+    ),
+    DemoParticipant(
+        name="Dewi Kartika Sari, S.Si.",
+        agency="Dinas Lingkungan Hidup",
+        position="Kasi Pengaduan dan Penegakan Hukum Lingkungan",
+        sector="lingkungan",
+    ),
+    DemoParticipant(
+        name="Syamsuddin Dg. Tompo",
+        agency="UPTD Tempat Pemrosesan Akhir Sampah",
+        position="Kepala UPTD",
+        sector="lingkungan",
+    ),
+    # Administrasi Kependudukan
+    DemoParticipant(
+        name="H. Abdul Rahman Patiroi, S.Sos., M.Si.",
+        agency="Disdukcapil",
+        position="Kepala Dinas",
+        sector="adminduk",
+    ),
+    DemoParticipant(
+        name="Nurhayati Tahir, S.E.",
+        agency="Disdukcapil",
+        position="Kepala Bidang Pelayanan Pendaftaran Penduduk",
+        sector="adminduk",
+    ),
+    DemoParticipant(
+        name="Bambang Setiawan, S.Kom.",
+        agency="Disdukcapil",
+        position="Kasi Pengelolaan Informasi Administrasi Kependudukan",
+        sector="adminduk",
+    ),
+    DemoParticipant(
+        name="Sitti Hajar, S.IP.",
+        agency="Kecamatan Pallantikang",
+        position="Kasi Pemerintahan",
+        sector="adminduk",
+    ),
+    # Koperasi & UKM
+    DemoParticipant(
+        name="Andi Tenri Ajeng, S.E., M.M.",
+        agency="Dinas Koperasi dan UKM",
+        position="Kepala Bidang Pemberdayaan Usaha Mikro",
+        sector="koperasi",
+    ),
+    DemoParticipant(
+        name="Muhammad Ilham Syahrir, S.H.",
+        agency="Dinas Koperasi dan UKM",
+        position="Kasi Kelembagaan dan Perizinan Koperasi",
+        sector="koperasi",
+    ),
+    DemoParticipant(
+        name="Rina Puspitasari, S.E.",
+        agency="DPMPTSP",
+        position="Kasi Pelayanan Perizinan Berusaha",
+        sector="koperasi",
+    ),
+    DemoParticipant(
+        name="Jumardi, S.Sos.",
+        agency="Dinas Koperasi dan UKM",
+        position="Penyuluh Koperasi Lapangan",
+        sector="koperasi",
+    ),
+    # Kelurahan/Kecamatan
+    DemoParticipant(
+        name="Andi Baso Amir, S.STP., M.Si.",
+        agency="Kecamatan Bulu Tellue",
+        position="Camat",
+        sector="kelurahan",
+    ),
+    DemoParticipant(
+        name="Hj. Sitti Rahmah, S.Sos.",
+        agency="Kelurahan Ballasaraja",
+        position="Lurah",
+        sector="kelurahan",
+    ),
+    DemoParticipant(
+        name="Yusuf Rahman, S.IP.",
+        agency="Kecamatan Bontoharu",
+        position="Kasi Pelayanan Umum",
+        sector="kelurahan",
+    ),
+    DemoParticipant(
+        name="Eko Prasetyo, S.AP.",
+        agency="Kelurahan Tamalanrea Jaya",
+        position="Sekretaris Kelurahan",
+        sector="kelurahan",
+    ),
+)
+
+DEMO_BOARDS: dict[str, tuple[DemoBottleneck, ...]] = {
+    "pendidikan": (
+        DemoBottleneck(
+            text="Kekurangan guru di SD dan SMP wilayah pegunungan dan pulau; "
+            "satu guru terpaksa mengajar dua sampai tiga kelas sekaligus.",
+            category="X2",
+            service="Layanan pendidikan dasar di daerah terpencil",
+            solutions=(
+                'Program "Guru Kunjung" berbasis gugus sekolah: guru dari sekolah '
+                "kota bergiliran mengajar di sekolah terpencil dua hari sepekan.",
+                "Pembelajaran jarak jauh dengan modul luring dan tablet yang diisi "
+                "materi dari server sekolah induk, tanpa perlu internet.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Sekitar 40% orang tua belum memahami alur PPDB sistem zonasi; "
+            "banyak yang datang ke sekolah membawa berkas padahal pendaftaran "
+            "dilakukan daring.",
+            category="X1",
+            service="Penerimaan Peserta Didik Baru (PPDB)",
+            solutions=(
+                'Posko "Bantu Daftar PPDB" di kantor desa dengan operator sekolah '
+                "sebagai pendamping.",
+                "Video tutorial berbahasa Bugis dan Makassar yang disebarkan melalui "
+                "grup WhatsApp orang tua dan RT/RW.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Laporan pertanggungjawaban Dana BOS sering dikembalikan berulang "
+            "kali karena format yang diminta berbeda-beda, sehingga pencairan "
+            "tahap berikutnya terlambat.",
+            category="U2",
+            service="Pengelolaan Dana BOS",
+            solutions=(
+                "Klinik ARKAS keliling per kecamatan untuk memeriksa laporan sebelum "
+                "diserahkan ke Dinas.",
+                "Satu templat dan daftar periksa laporan BOS yang disepakati bersama Inspektorat.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Legalisir ijazah dan surat keterangan pengganti ijazah yang hilang "
+            "harus diurus langsung di kantor Dinas; warga dari pulau harus "
+            "menginap di ibu kota kabupaten.",
+            category="X1",
+            service="Legalisir ijazah",
+            solutions=(
+                "Legalisir daring dengan tanda tangan elektronik dan kode QR "
+                "verifikasi yang bisa dicek oleh instansi penerima.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Banyak anak di desa nelayan berhenti sekolah karena ikut melaut pada musim ikan.",
+            category=None,
+            service=None,
+            solutions=(
+                "Kelas Paket A dan B bersama PKBM dengan jadwal yang mengikuti musim melaut.",
+            ),
+        ),
+    ),
+    "kesehatan": (
+        DemoBottleneck(
+            text="Antrean pendaftaran di Puskesmas dimulai pukul 06.00; pasien "
+            "lansia menunggu 2-3 jam sebelum diperiksa dokter.",
+            category="U3",
+            service="Pelayanan rawat jalan Puskesmas",
+            solutions=(
+                'Nomor antrean lewat WhatsApp ("WA Antre") lengkap dengan perkiraan '
+                "jam dipanggil, sehingga pasien bisa menunggu di rumah.",
+                "Loket prioritas untuk lansia, ibu hamil & penyandang disabilitas.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Stok obat esensial seperti amoksisilin dan obat hipertensi sering "
+            "kosong menjelang akhir triwulan; pasien disuruh membeli sendiri "
+            "di apotek luar.",
+            category="U9",
+            service="Pelayanan obat di Puskesmas",
+            solutions=(
+                "Dasbor stok obat bersama Instalasi Farmasi dan semua Puskesmas, "
+                "dengan peringatan otomatis bila stok tinggal di bawah 20%.",
+                "Mekanisme pinjam-meminjam obat antar-Puskesmas terdekat yang dicatat resmi.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Rujukan pasien BPJS dari Puskesmas ke RSUD sering ditolak karena "
+            "berkas kurang lengkap, sehingga pasien harus bolak-balik.",
+            category="U1",
+            service="Rujukan pasien BPJS Kesehatan",
+            solutions=(
+                "Daftar periksa rujukan yang disepakati Puskesmas, RSUD, dan BPJS "
+                "Kesehatan, ditempel di setiap ruang periksa.",
+                "Petugas penghubung rujukan di RSUD yang dapat dihubungi melalui "
+                "grup WhatsApp koordinasi.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Posyandu di dusun terpencil hanya didatangi bidan sebulan sekali, "
+            "sehingga data balita stunting terlambat diperbarui.",
+            category="X2",
+            service="Pemantauan tumbuh kembang balita (Posyandu)",
+            solutions=(
+                "Kader Posyandu dilatih memakai aplikasi pencatatan sederhana yang "
+                "tetap bisa dipakai tanpa sinyal dan disinkronkan di Puskesmas.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Petugas loket kurang ramah dan jarang menjelaskan mengapa pasien "
+            "harus menunggu lama.",
+            category="U7",
+            service=None,
+            solutions=(
+                "Pelatihan pelayanan prima untuk petugas loket dan survei kepuasan "
+                "dengan tombol emoji di dekat pintu keluar.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Kotak saran di Puskesmas jarang dibuka; keluhan warga justru "
+            "ramai di Facebook dan tidak pernah dijawab.",
+            category="U8",
+            service="Penanganan pengaduan Puskesmas",
+            solutions=(),
+        ),
+    ),
+    "lingkungan": (
+        DemoBottleneck(
+            text="Truk sampah hanya mengangkut dua kali seminggu di ibu kota "
+            "kecamatan; sampah menumpuk di TPS pasar & meluber ke saluran air.",
+            category="U9",
+            service="Pengangkutan sampah",
+            solutions=(
+                "Bank sampah di setiap kelurahan dengan tabungan yang bisa "
+                "ditukar beras atau dipakai membayar iuran BPJS.",
+                "Jadwal angkut diumumkan lewat WhatsApp dan warga dapat melaporkan "
+                "TPS yang penuh dengan foto.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Penerbitan SPPL dan persetujuan lingkungan untuk usaha kecil "
+            "memakan waktu hingga 30 hari karena verifikasi lapangan menunggu "
+            "jadwal tim teknis.",
+            category="U3",
+            service="Penerbitan SPPL/Persetujuan Lingkungan",
+            solutions=(
+                "Jadwal verifikasi lapangan tetap per kecamatan, sekali sepekan, "
+                "yang diumumkan di awal bulan.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Sebagian besar warga belum memilah sampah dari rumah; sekitar 70% "
+            "sampah yang masuk TPA masih tercampur antara organik dan plastik.",
+            category=None,
+            service="Pengelolaan sampah rumah tangga",
+            solutions=(
+                'Gerakan "Sedekah Sampah" melalui masjid dan majelis taklim.',
+                "Komposter komunal di setiap RW dan pelatihan pembuatan pupuk "
+                "kompos bagi kelompok tani.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Pengaduan pencemaran sungai oleh limbah usaha tahu dan peternakan "
+            "tidak jelas ditangani oleh OPD mana.",
+            category="X3",
+            service="Penanganan pengaduan pencemaran lingkungan",
+            solutions=(
+                "Satu nomor pengaduan lingkungan terpadu dengan SOP rujukan "
+                "antar-OPD dan target tanggapan paling lama 3 hari kerja.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Retribusi sampah di pasar dan pertokoan kadang ditagih oleh orang "
+            "yang tidak membawa karcis resmi.",
+            category="U4",
+            service="Retribusi pelayanan persampahan",
+            solutions=(
+                "Pembayaran retribusi non-tunai melalui QRIS dengan bukti bayar "
+                "yang bisa dicek pedagang.",
+            ),
+        ),
+    ),
+    "adminduk": (
+        DemoBottleneck(
+            text='Masih ada pungutan Rp50.000 sampai Rp100.000 untuk "mempercepat" '
+            "pencetakan KTP-el, padahal layanan ini gratis.",
+            category="U4",
+            service="Penerbitan KTP-el",
+            solutions=(
+                'Maklumat "KTP-el Gratis, Tolak Pungli" dipasang di setiap loket '
+                "beserta nomor pengaduan yang langsung ke Kepala Dinas.",
+                "Cek status KTP-el lewat WhatsApp agar warga tidak perlu perantara.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Pengurusan akta kelahiran melewati terlalu banyak meja: RT, desa, "
+            "kecamatan, lalu Disdukcapil, sehingga bisa memakan waktu dua minggu.",
+            category="U2",
+            service="Penerbitan akta kelahiran",
+            solutions=(
+                "Akta kelahiran langsung diterbitkan di Puskesmas atau rumah sakit "
+                "tempat bersalin sebelum ibu dan bayi pulang.",
+                'Layanan "3 in 1": akta kelahiran, KK baru, dan KIA dalam sekali pengurusan.',
+            ),
+        ),
+        DemoBottleneck(
+            text="Warga kepulauan dan desa pegunungan harus menempuh 3-4 jam "
+            "perjalanan ke kantor Disdukcapil; ongkosnya jauh lebih mahal "
+            "daripada layanan itu sendiri.",
+            category="X1",
+            service="Perekaman KTP-el",
+            solutions=(
+                "Layanan jemput bola KTP-el ke desa dengan mobil keliling sesuai jadwal bulanan.",
+                "Perekaman KTP-el di sekolah bagi siswa yang genap berusia 17 tahun.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Blangko KTP-el sering habis, sehingga warga hanya menerima surat "
+            "keterangan yang kerap ditolak oleh bank.",
+            category="U9",
+            service="Pencetakan KTP-el",
+            solutions=(
+                "Percepatan aktivasi Identitas Kependudukan Digital (IKD) melalui "
+                "petugas di kecamatan.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Persyaratan surat pindah yang tertulis di papan informasi berbeda "
+            "dengan yang diminta petugas di loket.",
+            category="U1",
+            service="Penerbitan Surat Keterangan Pindah",
+            solutions=(),
+        ),
+        DemoBottleneck(
+            text='Calo menawarkan "jalur cepat" di halaman kantor Disdukcapil dan '
+            "kecamatan; warga yang antre sendiri merasa dirugikan.",
+            category="U4",
+            service=None,
+            solutions=(
+                "Antrean daring dengan kuota harian yang diumumkan terbuka, "
+                "sehingga jasa calo tidak lagi dibutuhkan.",
+                "Kamera CCTV di area layanan dan patroli bersama Satpol PP.",
+            ),
+        ),
+    ),
+    "koperasi": (
+        DemoBottleneck(
+            text="Pelaku UMKM kesulitan mengurus NIB dan SPP-IRT melalui OSS karena "
+            "belum punya alamat email dan tidak memahami aplikasinya.",
+            category="X1",
+            service="Penerbitan NIB bagi UMKM melalui OSS",
+            solutions=(
+                "Klinik OSS keliling di pasar dan kantor desa, didampingi petugas "
+                "DPMPTSP dan Dinas Koperasi.",
+                "Mahasiswa KKN dilatih menjadi pendamping pendaftaran NIB di "
+                "desa tempat mereka bertugas.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Banyak koperasi yang sudah tidak aktif ('koperasi papan nama') "
+            "masih tercatat aktif karena data tidak diperbarui sejak 2019.",
+            category="U5",
+            service="Pendataan dan pembinaan koperasi",
+            solutions=(
+                "Pemutakhiran data koperasi secara daring oleh penyuluh, disertai "
+                "foto kegiatan dan laporan RAT.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Pengesahan badan hukum koperasi baru lambat karena notaris pembuat "
+            "akta koperasi hanya ada di Makassar.",
+            category="X1",
+            service="Pengesahan badan hukum koperasi",
+            solutions=(
+                "Kerja sama dengan notaris pembuat akta koperasi untuk hari layanan "
+                "bulanan di kantor Dinas.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Penyuluh koperasi hanya 3 orang untuk 146 koperasi yang tersebar "
+            "di 11 kecamatan.",
+            category="X2",
+            service="Pembinaan koperasi",
+            solutions=(
+                "Kader pendamping koperasi di setiap kecamatan yang dilatih dan "
+                "diberi insentif dari dana pembinaan.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Akses KUR terhambat karena UMKM diminta agunan dan laporan "
+            "keuangan yang tidak mereka miliki.",
+            category=None,
+            service="Fasilitasi akses pembiayaan UMKM",
+            solutions=(
+                "Pelatihan pembukuan sederhana lewat aplikasi di ponsel.",
+                "Forum bulanan yang mempertemukan UMKM & bank penyalur KUR.",
+            ),
+        ),
+    ),
+    "kelurahan": (
+        DemoBottleneck(
+            text="Antrean 1-3 jam di kantor kecamatan untuk legalisasi surat, karena "
+            "hanya satu pejabat yang berwenang memaraf dan menandatangani.",
+            category="U3",
+            service="Legalisasi surat keterangan di kecamatan",
+            solutions=(
+                "Pelimpahan wewenang paraf kepada Kasi dan penggunaan tanda tangan "
+                "elektronik untuk Camat.",
+                "Nomor antrean lewat WhatsApp dengan perkiraan jam layanan.",
+            ),
+        ),
+        DemoBottleneck(
+            text="SKTM dan surat keterangan usaha hanya bisa diurus ketika Lurah "
+            "berada di kantor; warga sering datang dua sampai tiga kali.",
+            category="U2",
+            service="Penerbitan surat keterangan tidak mampu (SKTM)",
+            solutions=(
+                "Layanan surat kelurahan daring dengan tanda tangan elektronik "
+                "Lurah dan pengambilan di RT.",
+                "Layanan Sabtu pagi secara bergiliran di kantor kelurahan.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Warga tidak mengetahui persyaratan surat-surat di kelurahan karena "
+            "tidak ada papan standar pelayanan.",
+            category="U1",
+            service=None,
+            solutions=(
+                "Papan dan brosur standar pelayanan dengan kode QR menuju daftar "
+                "persyaratan setiap jenis surat.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Kantor kelurahan belum memiliki komputer dan printer yang layak, "
+            "sehingga surat masih diketik ulang setiap kali warga datang.",
+            category="U9",
+            service="Surat pengantar kelurahan",
+            solutions=(
+                "Aplikasi cetak surat dengan templat baku yang terhubung ke data "
+                "penduduk kelurahan.",
+            ),
+        ),
+        DemoBottleneck(
+            text="Pengaduan warga yang disampaikan kepada Lurah tidak dicatat dan "
+            "jarang mendapat jawaban.",
+            category="U8",
+            service=None,
+            solutions=(
+                "Buku register pengaduan dan rekap bulanan yang dibahas dalam rapat "
+                "koordinasi kecamatan.",
+                "Integrasi dengan SP4N-LAPOR! agar setiap aduan punya nomor pelacakan.",
+            ),
+        ),
+    ),
+}

@@ -1,0 +1,47 @@
+"""Joining a workshop from a phone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, render_template, request, session
+
+from .. import access
+from ..errors import DomainError
+from ..realtime.broadcast import commit_and_broadcast, rollback
+from ..web import back_to, load_workshop
+from ..workshops.forms import show_errors
+from . import services
+from .forms import JoinForm
+
+bp = Blueprint("participants", __name__)
+
+
+@bp.route("/j/<code>", methods=["GET", "POST"])
+def join(code: str) -> Any:
+    """Ask for name, agency, position and sector; a returning phone keeps its identity."""
+    workshop = load_workshop(code)
+    returning = access.participant_of(workshop, session)
+    form = JoinForm(obj=returning if request.method == "GET" else None)
+    form.sector_id.choices = [(s.id, s.name) for s in workshop.active_sectors]
+    if form.validate_on_submit():
+        try:
+            participant = services.join(
+                workshop,
+                name=form.name.data,
+                agency=form.agency.data,
+                position=form.position.data,
+                sector_id=form.sector_id.data,
+                returning=returning,
+            )
+            commit_and_broadcast()
+        except DomainError as err:
+            rollback()
+            show_errors(form, err)
+        else:
+            access.remember_participant(session, participant)
+            return back_to("boards.board", code=workshop.code)
+    status = 400 if request.method == "POST" else 200
+    return render_template(
+        "participant/join.html", workshop=workshop, form=form, returning=returning
+    ), status

@@ -1,0 +1,80 @@
+"""Socket events every client uses: connect, sync, and the answer to unknown events.
+
+Documented in docs/PROTOCOL.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, session
+from flask_babel import gettext as _
+from flask_socketio import ConnectionRefusedError, join_room, leave_room
+
+from .. import access
+from ..errors import DomainError, unauthenticated
+from ..extensions import db, socketio
+from ..workshops.models import Workshop
+from ..workshops.services import find_workshop
+from .broadcast import sector_room, staff_room, workshop_room
+from .sync import catch_up, watched_sector
+from .transport import bind_identity, error_ack, internal_error, socket_action
+
+WATCHING = "watching"
+
+
+@socketio.on("connect")
+def on_connect(auth: Any = None) -> None:
+    """A phone, the facilitator page or the presenter opens its socket for one workshop."""
+    try:
+        code = auth.get("workshop") if isinstance(auth, dict) else None
+        workshop = find_workshop(code if isinstance(code, str) else "")
+        identity = access.identity_of(workshop, session)
+        if identity is None:
+            raise unauthenticated(_("Join the workshop first."))
+    except DomainError as err:
+        raise ConnectionRefusedError(err.message, err.as_dict()) from None
+    finally:
+        db.session.rollback()
+    bind_identity(session, identity)
+    join_room(workshop_room(workshop.id))
+    if identity.is_staff:
+        join_room(staff_room(workshop.id))
+
+
+@socketio.on("sync")
+@socket_action
+def on_sync(
+    workshop: Workshop, identity: access.Identity, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """A client (re)connects or switches board: it gets what it missed, or a snapshot.
+
+    Participants name the sector board they watch and receive only its events
+    from then on; staff receive every board.
+    """
+    sector_id = watched_sector(workshop, identity, payload.get("sector_id"))
+    if sector_id is not None:
+        previous = session.get(WATCHING)
+        if previous != sector_id:
+            if isinstance(previous, int):
+                leave_room(sector_room(workshop.id, previous))
+            join_room(sector_room(workshop.id, sector_id))
+            session[WATCHING] = sector_id
+    limit = int(current_app.config["SYNC_MAX_EVENTS"])
+    return catch_up(workshop, identity, payload.get("since"), sector_id, limit)
+
+
+@socketio.on("*")
+def on_unknown(event: str, *_args: Any) -> dict[str, Any]:
+    """Any event the protocol does not define gets a clear error, not silence."""
+    return error_ack(
+        DomainError("unknown_event", _("Unknown event: %(name)s", name=str(event)[:40]))
+    )
+
+
+@socketio.on_error_default
+def on_error(_err: Exception) -> dict[str, Any]:
+    """Last resort for a handler that raised: log it, answer with a plain error."""
+    db.session.rollback()
+    current_app.logger.exception("socket event failed")
+    return error_ack(internal_error())

@@ -1,0 +1,65 @@
+"""Catching a client up: the events it missed since a sequence number, or a snapshot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext as _
+from sqlalchemy import or_, select
+
+from ..access import Identity
+from ..boards.services import cards_of
+from ..errors import invalid, not_found
+from ..extensions import db
+from ..participants.services import roster_counts
+from ..workshops.models import Workshop
+from .models import EVERYONE, Event
+
+
+def watched_sector(workshop: Workshop, identity: Identity, requested: object) -> int | None:
+    """The board a participant asks to watch (staff watch every board: None)."""
+    if identity.is_staff:
+        return None
+    if requested is None or isinstance(requested, bool) or not isinstance(requested, int):
+        raise invalid(_("Choose a sector board."), sector_id=_("Required."))
+    if workshop.sector(requested) is None:
+        raise not_found(_("This sector board does not exist in this workshop."))
+    return requested
+
+
+def catch_up(
+    workshop: Workshop, identity: Identity, since: object, sector_id: int | None, limit: int
+) -> dict[str, Any]:
+    """What the client missed since `since`, or a snapshot when that is unknown or too much."""
+    if since is not None and (isinstance(since, bool) or not isinstance(since, int) or since < 0):
+        raise invalid(_("Invalid sequence number."), since=_("Invalid."))
+    db.session.refresh(workshop, ["seq"])
+    current = workshop.seq
+    if since is not None and since <= current:
+        query = (
+            select(Event)
+            .where(Event.workshop_id == workshop.id, Event.seq > since)
+            .order_by(Event.seq)
+            .limit(limit + 1)
+        )
+        if not identity.is_staff:
+            query = query.where(
+                Event.audience == EVERYONE,
+                or_(Event.sector_id.is_(None), Event.sector_id == sector_id),
+            )
+        events = list(db.session.scalars(query))
+        if len(events) <= limit:
+            return {"mode": "events", "seq": current, "events": [e.as_message() for e in events]}
+    return {"mode": "snapshot", "seq": current, "snapshot": snapshot(workshop, identity, sector_id)}
+
+
+def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> dict[str, Any]:
+    """The whole state the client may see: the workshop, its cards, and for staff the roster."""
+    state: dict[str, Any] = {
+        "workshop": workshop.summary(),
+        "sector_id": sector_id,
+        "cards": cards_of(workshop, None if sector_id is None else [sector_id]),
+    }
+    if identity.is_staff:
+        state["roster"] = roster_counts(workshop)
+    return state

@@ -1,0 +1,88 @@
+"""Socket plumbing shared by every handler: who is calling, and the ack shape.
+
+A handler wrapped by `socket_action` receives the workshop, the caller's
+identity and a dict payload; it calls services and returns a dict. The wrapper
+commits and broadcasts on success, and turns any error into the documented
+acknowledgement `{"ok": false, "error": {"code", "message", "fields"}}`,
+rolling back so nothing half-done is kept or sent.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, MutableMapping
+from typing import Any
+
+from flask import session
+from flask_babel import gettext as _
+
+from ..access import Identity
+from ..errors import DomainError, invalid, unauthenticated
+from ..extensions import db
+from ..workshops.models import Workshop
+from .broadcast import commit_and_broadcast, rollback
+
+log = logging.getLogger(__name__)
+
+SOCKET_KEY = "socket"
+
+Action = Callable[[Workshop, Identity, dict[str, Any]], dict[str, Any] | None]
+
+
+def bind_identity(store: MutableMapping[str, Any], identity: Identity) -> None:
+    """Keep the identity checked at connect for this connection's later events."""
+    store[SOCKET_KEY] = {
+        "workshop_id": identity.workshop_id,
+        "role": identity.role,
+        "participant_id": identity.participant_id,
+        "key_id": identity.key_id,
+    }
+
+
+def bound_identity(store: MutableMapping[str, Any]) -> Identity:
+    data = store.get(SOCKET_KEY)
+    if not isinstance(data, dict):
+        raise unauthenticated(_("Not connected to a workshop; reload the page."))
+    return Identity(
+        workshop_id=data["workshop_id"],
+        role=data["role"],
+        participant_id=data.get("participant_id"),
+        key_id=data.get("key_id"),
+    )
+
+
+def error_ack(err: DomainError) -> dict[str, Any]:
+    return {"ok": False, "error": err.as_dict()}
+
+
+def internal_error() -> DomainError:
+    return DomainError("internal", _("The server could not do this; please try again."), {}, 500)
+
+
+def socket_action(fn: Action) -> Callable[..., dict[str, Any]]:
+    """Run `fn` as one unit: validate the envelope, commit, broadcast, acknowledge."""
+
+    @functools.wraps(fn)
+    def handler(payload: Any = None, *_extra: Any) -> dict[str, Any]:
+        try:
+            identity = bound_identity(session)
+            workshop = db.session.get(Workshop, identity.workshop_id)
+            if workshop is None:
+                raise unauthenticated(_("This workshop no longer exists."))
+            if payload is None:
+                payload = {}
+            if not isinstance(payload, dict):
+                raise invalid(_("The message must be an object."))
+            result = fn(workshop, identity, payload) or {}
+            commit_and_broadcast()
+            return {"ok": True, **result}
+        except DomainError as err:
+            rollback()
+            return error_ack(err)
+        except Exception:
+            log.exception("socket handler %s failed", fn.__name__)
+            rollback()
+            return error_ack(internal_error())
+
+    return handler

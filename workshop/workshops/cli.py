@@ -1,0 +1,130 @@
+"""`flask --app app workshop ...`: create, list and demo workshops from a terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import click
+from flask import current_app, url_for
+from flask.cli import AppGroup
+from sqlalchemy import func, select
+
+from ..boards.models import Card
+from ..errors import DomainError
+from ..extensions import db
+from ..netinfo import public_base_url
+from ..participants.models import Participant
+from ..realtime.broadcast import commit_and_broadcast, rollback
+from . import services
+from .models import Workshop
+
+workshop_cli = AppGroup("workshop", help="Create, list and demo workshops.")
+
+
+def links(created: services.NewWorkshop) -> dict[str, str]:
+    """The four addresses a facilitator needs, built on the address phones can reach."""
+    base = public_base_url(current_app)
+    with current_app.test_request_context(base_url=base):
+        code = created.workshop.code
+        return {
+            "code": code,
+            "title": created.workshop.title,
+            "join_url": url_for("participants.join", code=code, _external=True),
+            "facilitator_url": url_for(
+                "workshops.open_key", token=created.facilitator_token, _external=True
+            ),
+            "presenter_url": url_for(
+                "workshops.open_key", token=created.presenter_token, _external=True
+            ),
+        }
+
+
+def _print_links(data: dict[str, str], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    click.echo(f"Lokakarya / Workshop : {data['title']}")
+    click.echo(f"Kode / Join code     : {data['code']}")
+    click.echo(f"Peserta / Join URL   : {data['join_url']}")
+    click.echo(f"Fasilitator (rahasia / secret): {data['facilitator_url']}")
+    click.echo(f"Presenter (rahasia / secret)  : {data['presenter_url']}")
+
+
+@workshop_cli.command("create")
+@click.option("--title", required=True, help="Title of the workshop.")
+@click.option("--date", "date_", type=click.DateTime(formats=["%Y-%m-%d"]), help="YYYY-MM-DD")
+@click.option("--place", help="Where it is held.")
+@click.option("--organiser", help="Organising unit, e.g. Bagian Organisasi.")
+@click.option("--language", type=click.Choice(["id", "en"]), default="id", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def create_command(
+    title: str,
+    date_: dt.datetime | None,
+    place: str | None,
+    organiser: str | None,
+    language: str,
+    as_json: bool,
+) -> None:
+    """Create a workshop and print its join code and links."""
+    try:
+        created = services.create_workshop(
+            title,
+            date=date_.date() if date_ else None,
+            place=place,
+            organiser=organiser,
+            language=language,
+        )
+        commit_and_broadcast()
+    except DomainError as err:
+        rollback()
+        raise click.ClickException(str(err.message)) from None
+    _print_links(links(created), as_json)
+
+
+@workshop_cli.command("demo")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def demo_command(as_json: bool) -> None:
+    """Create a workshop filled with realistic content, for demos and benchmarks."""
+    from ..demo.loader import create_demo
+
+    created = create_demo()
+    commit_and_broadcast()
+    _print_links(links(created), as_json)
+
+
+@workshop_cli.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+def list_command(as_json: bool) -> None:
+    """List workshops, newest first, with participant and card counts."""
+    people = (
+        select(func.count(Participant.id))
+        .where(Participant.workshop_id == Workshop.id)
+        .scalar_subquery()
+    )
+    cards = select(func.count(Card.id)).where(Card.workshop_id == Workshop.id).scalar_subquery()
+    rows = db.session.execute(
+        select(Workshop, people, cards).order_by(Workshop.created_at.desc(), Workshop.id.desc())
+    ).all()
+    items: list[dict[str, Any]] = [
+        {
+            "code": w.code,
+            "title": w.title,
+            "date": w.date.isoformat() if w.date else None,
+            "participants": n_people,
+            "cards": n_cards,
+        }
+        for w, n_people, n_cards in rows
+    ]
+    if as_json:
+        click.echo(json.dumps(items, ensure_ascii=False))
+        return
+    if not items:
+        click.echo("Belum ada lokakarya. / No workshops yet.")
+        return
+    for item in items:
+        click.echo(
+            f"{item['code']}  {item['date'] or '----------'}  "
+            f"{item['participants']:>4} peserta  {item['cards']:>5} kartu  {item['title']}"
+        )

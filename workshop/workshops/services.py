@@ -1,0 +1,188 @@
+"""Workshop rules: create one, open its secret links, edit its sector boards."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from .. import access
+from ..boards.models import Card
+from ..errors import DomainError, invalid, not_found
+from ..extensions import db
+from ..realtime.broadcast import stamp
+from ..validation import clean_text
+from . import codes
+from .models import AccessKey, Sector, Workshop
+from .sectors import DEFAULT_SECTORS, MAX_SECTORS, SECTOR_NAME_MAX
+
+TITLE_MAX = 200
+FIELD_MAX = 200
+
+
+@dataclass(frozen=True)
+class NewWorkshop:
+    """A created workshop with the raw secrets, shown once and never stored."""
+
+    workshop: Workshop
+    facilitator_token: str
+    presenter_token: str
+
+
+def create_workshop(
+    title: object,
+    *,
+    date: dt.date | None = None,
+    place: object = None,
+    organiser: object = None,
+    sector_names: list[str] | None = None,
+    language: str = "id",
+) -> NewWorkshop:
+    """Create a workshop with its sectors, a join code and its secret links."""
+    workshop = Workshop(
+        title=str(clean_text(title, "title", max_length=TITLE_MAX)),
+        date=date,
+        place=clean_text(place, "place", max_length=FIELD_MAX, required=False),
+        organiser=clean_text(organiser, "organiser", max_length=FIELD_MAX, required=False),
+        language=language if language in ("id", "en") else "id",
+        code=_unused_code(),
+    )
+    if sector_names is None:
+        column = 2 if workshop.language == "en" else 1
+        sectors: list[tuple[str | None, str]] = [(row[0], row[column]) for row in DEFAULT_SECTORS]
+    else:
+        sectors = [
+            (None, str(clean_text(name, "sectors", max_length=SECTOR_NAME_MAX)))
+            for name in sector_names
+        ]
+    for position, (key, name) in enumerate(sectors):
+        workshop.sectors.append(Sector(key=key, name=name, position=position))
+    db.session.add(workshop)
+    db.session.flush()
+    return NewWorkshop(
+        workshop,
+        facilitator_token=issue_key(workshop, access.FACILITATOR),
+        presenter_token=issue_key(workshop, access.PRESENTER),
+    )
+
+
+def _unused_code() -> str:
+    for _attempt in range(20):
+        code = codes.new_join_code()
+        if Workshop.by_code(code) is None:
+            return code
+    raise DomainError("conflict", _("Could not make a free join code; please try again."))
+
+
+def issue_key(workshop: Workshop, role: str) -> str:
+    """Make a new secret link for `role`; return its token (only its hash is kept)."""
+    token = codes.new_token()
+    db.session.add(
+        AccessKey(workshop_id=workshop.id, role=role, token_hash=codes.token_hash(token))
+    )
+    db.session.flush()
+    return token
+
+
+def key_for_token(token: str) -> AccessKey | None:
+    """The valid access key a secret link stands for, or None."""
+    if not token or len(token) > 100:
+        return None
+    key = db.session.scalar(
+        select(AccessKey).where(AccessKey.token_hash == codes.token_hash(token))
+    )
+    return key if key is not None and key.active else None
+
+
+def find_workshop(raw_code: str) -> Workshop:
+    """The workshop with this join code, forgiving case, spaces and dashes."""
+    code = codes.normalise_code(raw_code or "")
+    workshop = Workshop.by_code(code) if len(code) == codes.CODE_LENGTH else None
+    if workshop is None:
+        raise not_found(_("No workshop has this code. Check the code on the screen."))
+    return workshop
+
+
+def update_details(
+    workshop: Workshop, *, title: object, date: dt.date | None, place: object, organiser: object
+) -> None:
+    """Change the title, date, place and organiser shown on every screen."""
+    workshop.title = str(clean_text(title, "title", max_length=TITLE_MAX))
+    workshop.date = date
+    workshop.place = clean_text(place, "place", max_length=FIELD_MAX, required=False)
+    workshop.organiser = clean_text(organiser, "organiser", max_length=FIELD_MAX, required=False)
+    _announce_workshop(workshop)
+
+
+def add_sector(workshop: Workshop, name: object) -> Sector:
+    """Add a sector board at the end."""
+    clean = str(clean_text(name, "name", max_length=SECTOR_NAME_MAX))
+    active = workshop.active_sectors
+    if len(active) >= MAX_SECTORS:
+        raise invalid(_("A workshop has at most %(n)d sectors.", n=MAX_SECTORS))
+    _check_unique_name(workshop, clean)
+    sector = Sector(name=clean, position=(active[-1].position + 1) if active else 0)
+    workshop.sectors.append(sector)
+    db.session.flush()
+    _announce_workshop(workshop)
+    return sector
+
+
+def rename_sector(workshop: Workshop, sector_id: int, name: object) -> Sector:
+    """Give a sector board a new name; its cards stay."""
+    sector = _sector(workshop, sector_id)
+    clean = str(clean_text(name, "name", max_length=SECTOR_NAME_MAX))
+    _check_unique_name(workshop, clean, but=sector)
+    sector.name = clean
+    _announce_workshop(workshop)
+    return sector
+
+
+def remove_sector(workshop: Workshop, sector_id: int) -> None:
+    """Remove an empty sector board; one with cards is refused so no card is lost."""
+    sector = _sector(workshop, sector_id)
+    count = db.session.scalar(select(func.count(Card.id)).where(Card.sector_id == sector.id))
+    if count:
+        raise invalid(
+            _("This sector has %(n)d cards. Move or delete them before removing it.", n=count)
+        )
+    if len(workshop.active_sectors) <= 1:
+        raise invalid(_("A workshop needs at least one sector."))
+    sector.archived = True
+    _announce_workshop(workshop)
+
+
+def move_sector(workshop: Workshop, sector_id: int, offset: int) -> None:
+    """Move a sector one place up (-1) or down (+1) in the order shown everywhere."""
+    sector = _sector(workshop, sector_id)
+    active = workshop.active_sectors
+    index = active.index(sector)
+    target = index + (1 if offset > 0 else -1)
+    if not 0 <= target < len(active):
+        return
+    active[index], active[target] = active[target], active[index]
+    for position, item in enumerate(active):
+        item.position = position
+    _announce_workshop(workshop)
+
+
+def _sector(workshop: Workshop, sector_id: int) -> Sector:
+    sector = workshop.sector(sector_id)
+    if sector is None:
+        raise not_found(_("This sector does not exist in this workshop."))
+    return sector
+
+
+def _check_unique_name(workshop: Workshop, name: str, but: Sector | None = None) -> None:
+    for other in workshop.active_sectors:
+        if other is not but and other.name.casefold() == name.casefold():
+            message = _("There is already a sector with this name.")
+            raise invalid(message, name=message)
+
+
+def _announce_workshop(workshop: Workshop) -> None:
+    db.session.flush()
+    db.session.expire(workshop, ["sectors"])
+    stamp(workshop.id, "workshop.updated", workshop.summary())

@@ -1,0 +1,211 @@
+"""The home page, creating a workshop, and the facilitator's page."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+import segno
+from flask import Blueprint, Response, flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+
+from .. import access
+from ..errors import DomainError
+from ..realtime.broadcast import commit_and_broadcast, rollback
+from ..web import back_to, join_url, load_workshop, staff_page
+from . import services
+from .forms import ActionForm, CodeForm, SectorForm, WorkshopForm, show_errors
+from .models import Workshop
+
+bp = Blueprint("workshops", __name__)
+
+_FRESH_LINKS = "fresh_links"
+
+
+@bp.get("/")
+def home() -> str:
+    """Show the join-by-code box and the way to start a workshop."""
+    return render_template("home.html", form=CodeForm())
+
+
+@bp.post("/join")
+def join_by_code() -> Any:
+    """Send a phone that typed a code to that workshop's join form."""
+    form = CodeForm()
+    if form.validate_on_submit():
+        try:
+            workshop = services.find_workshop(form.code.data or "")
+        except DomainError as err:
+            show_errors(form, DomainError(err.code, err.message, {"code": err.message}))
+            return render_template("home.html", form=form), 404
+        return redirect(url_for("participants.join", code=workshop.code), code=303)
+    return render_template("home.html", form=form), 400
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new() -> Any:
+    """Create a workshop; the browser that creates it becomes its facilitator."""
+    form = WorkshopForm()
+    if form.validate_on_submit():
+        try:
+            created = services.create_workshop(
+                form.title.data,
+                date=form.date.data,
+                place=form.place.data,
+                organiser=form.organiser.data,
+            )
+            commit_and_broadcast()
+        except DomainError as err:
+            rollback()
+            show_errors(form, err)
+        else:
+            key = services.key_for_token(created.facilitator_token)
+            assert key is not None
+            access.remember_key(session, key)
+            session[_FRESH_LINKS] = {
+                "code": created.workshop.code,
+                "facilitator": url_for("workshops.open_key", token=created.facilitator_token),
+                "presenter": url_for("workshops.open_key", token=created.presenter_token),
+            }
+            return back_to("workshops.dashboard", code=created.workshop.code)
+    return render_template("facilitator/new.html", form=form)
+
+
+@bp.get("/k/<token>")
+def open_key(token: str) -> Any:
+    """Open a secret facilitator or presenter link: this browser takes that role."""
+    key = services.key_for_token(token)
+    if key is None:
+        raise DomainError("not_found", _("This link is not valid, or it was revoked."), {}, 404)
+    access.remember_key(session, key)
+    code = key.workshop.code
+    if key.role == access.PRESENTER:
+        return redirect(url_for("presenter.present", code=code), code=303)
+    return redirect(url_for("workshops.dashboard", code=code), code=303)
+
+
+@bp.get("/w/<code>/facilitator")
+@staff_page(steer=True)
+def dashboard(workshop: Workshop, identity: access.Identity) -> str:
+    """Show the facilitator's page: join details, links, sectors, live boards."""
+    fresh = session.get(_FRESH_LINKS)
+    links = None
+    if isinstance(fresh, dict) and fresh.get("code") == workshop.code:
+        links = fresh
+        session.pop(_FRESH_LINKS)
+    return render_template(
+        "facilitator/dashboard.html",
+        workshop=workshop,
+        join_url=join_url(workshop),
+        links=links,
+        details=WorkshopForm(obj=workshop),
+        sector_form=SectorForm(),
+        action=ActionForm(),
+    )
+
+
+@bp.post("/w/<code>/details")
+@staff_page(steer=True)
+def update_details(workshop: Workshop, identity: access.Identity) -> Any:
+    """Change the workshop's title, date, place and organiser."""
+    form = WorkshopForm()
+    if form.validate():
+        return _apply(
+            workshop,
+            lambda: services.update_details(
+                workshop,
+                title=form.title.data,
+                date=form.date.data,
+                place=form.place.data,
+                organiser=form.organiser.data,
+            ),
+            _("Details saved."),
+        )
+    flash(_("Check the date."), "error")
+    return back_to("workshops.dashboard", code=workshop.code)
+
+
+@bp.post("/w/<code>/sectors")
+@staff_page(steer=True)
+def add_sector(workshop: Workshop, identity: access.Identity) -> Any:
+    """Add a sector board."""
+    form = SectorForm()
+    return _apply(
+        workshop,
+        lambda: services.add_sector(workshop, form.name.data),
+        _("Sector added."),
+    )
+
+
+@bp.post("/w/<code>/sectors/<int:sector_id>/rename")
+@staff_page(steer=True)
+def rename_sector(workshop: Workshop, identity: access.Identity, sector_id: int) -> Any:
+    """Rename a sector board."""
+    form = SectorForm()
+    return _apply(
+        workshop,
+        lambda: services.rename_sector(workshop, sector_id, form.name.data),
+        _("Sector renamed."),
+    )
+
+
+@bp.post("/w/<code>/sectors/<int:sector_id>/remove")
+@staff_page(steer=True)
+def remove_sector(workshop: Workshop, identity: access.Identity, sector_id: int) -> Any:
+    """Remove an empty sector board."""
+    return _apply(
+        workshop,
+        lambda: services.remove_sector(workshop, sector_id),
+        _("Sector removed."),
+    )
+
+
+@bp.post("/w/<code>/sectors/<int:sector_id>/move/<any(up,down):direction>")
+@staff_page(steer=True)
+def move_sector(
+    workshop: Workshop, identity: access.Identity, sector_id: int, direction: str
+) -> Any:
+    """Move a sector board up or down in the order."""
+    offset = -1 if direction == "up" else 1
+    return _apply(workshop, lambda: services.move_sector(workshop, sector_id, offset), None)
+
+
+@bp.post("/w/<code>/links/<any(facilitator,presenter):role>")
+@staff_page(steer=True)
+def new_link(workshop: Workshop, identity: access.Identity, role: str) -> Any:
+    """Make a new secret link (the old ones keep working) and show it once."""
+    token = services.issue_key(workshop, role)
+    commit_and_broadcast()
+    session[_FRESH_LINKS] = {
+        "code": workshop.code,
+        role: url_for("workshops.open_key", token=token),
+    }
+    return back_to("workshops.dashboard", code=workshop.code)
+
+
+@bp.get("/w/<code>/qr.svg")
+def join_qr(code: str) -> Response:
+    """The join address as a QR code, sized by whatever shows it."""
+    workshop = load_workshop(code)
+    buffer = io.BytesIO()
+    segno.make(join_url(workshop), error="m").save(
+        buffer, kind="svg", border=2, omitsize=True, xmldecl=False, title=workshop.code
+    )
+    response = Response(buffer.getvalue(), mimetype="image/svg+xml")
+    response.headers["Cache-Control"] = "private, max-age=60"
+    return response
+
+
+def _apply(workshop: Workshop, change: Callable[[], object], done: str | None) -> Any:
+    """Run one change (CSRF was checked by CSRFProtect), commit, broadcast, say how it went."""
+    try:
+        change()
+        commit_and_broadcast()
+    except DomainError as err:
+        rollback()
+        flash(err.message, "error")
+    else:
+        if done:
+            flash(done, "success")
+    return back_to("workshops.dashboard", code=workshop.code)
