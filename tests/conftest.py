@@ -1,0 +1,178 @@
+"""Shared fixtures: a fresh migrated SQLite database per test, real test
+clients, and factories for workshops, facilitators, participants and sockets."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+
+from workshop import create_app
+from workshop.extensions import db, socketio
+from workshop.realtime.broadcast import commit_and_broadcast
+from workshop.workshops import services
+
+BASE_CONFIG: dict[str, Any] = {
+    "TESTING": True,
+    "SECRET_KEY": "test-secret",
+    "WTF_CSRF_ENABLED": False,
+    "PUBLIC_URL": "http://urai.test",
+}
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database built by the real Alembic migrations, copied for each test."""
+    folder = tmp_path_factory.mktemp("template")
+    path = folder / "template.sqlite3"
+    app = create_app({**BASE_CONFIG, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def app_config() -> dict[str, Any]:
+    """Override in a test module to change settings."""
+    return {}
+
+
+@pytest.fixture
+def app(
+    tmp_path: Path,
+    migrated_template: Path,
+    app_config: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Flask]:
+    path = tmp_path / "urai.sqlite3"
+    shutil.copy(migrated_template, path)
+    monkeypatch.setenv("WORKSHOP_INSTANCE_PATH", str(tmp_path / "instance"))
+    application = create_app(
+        {**BASE_CONFIG, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", **app_config}
+    )
+    # No app context is held open: each request and socket event pushes its
+    # own, as in production. Tests that touch the database open one.
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> Any:
+    return app.test_cli_runner()
+
+
+@dataclass(frozen=True)
+class Made:
+    """A workshop made for a test: plain values, usable outside any app context."""
+
+    id: int
+    code: str
+    sector_ids: list[int]
+    facilitator_token: str
+    presenter_token: str
+
+
+@pytest.fixture
+def make_workshop(app: Flask) -> Callable[..., Made]:
+    """Create and commit a workshop: `make_workshop(title="...")`."""
+
+    def make(title: str = "Bimtek Inovasi Pelayanan Publik", **kwargs: Any) -> Made:
+        with app.app_context():
+            created = services.create_workshop(title, **kwargs)
+            workshop = created.workshop
+            made = Made(
+                id=workshop.id,
+                code=workshop.code,
+                sector_ids=[s.id for s in workshop.active_sectors],
+                facilitator_token=created.facilitator_token,
+                presenter_token=created.presenter_token,
+            )
+            commit_and_broadcast()
+        return made
+
+    return make
+
+
+@pytest.fixture
+def facilitator(app: Flask) -> Callable[[Made], FlaskClient]:
+    """A browser that opened the workshop's secret facilitator link."""
+
+    def make(created: Made) -> FlaskClient:
+        browser = app.test_client()
+        response = browser.get(f"/k/{created.facilitator_token}")
+        assert response.status_code == 303
+        return browser
+
+    return make
+
+
+@pytest.fixture
+def presenter(app: Flask) -> Callable[[Made], FlaskClient]:
+    """A browser that opened the workshop's secret presenter link."""
+
+    def make(created: Made) -> FlaskClient:
+        browser = app.test_client()
+        assert browser.get(f"/k/{created.presenter_token}").status_code == 303
+        return browser
+
+    return make
+
+
+@pytest.fixture
+def phone(app: Flask) -> Callable[..., FlaskClient]:
+    """A phone that joined `workshop` through the real join form."""
+
+    def make(
+        created: Made,
+        name: str = "Andi Rahmawati",
+        agency: str = "Dinas Pendidikan",
+        sector: int = 0,
+        position: str = "Kepala Seksi",
+    ) -> FlaskClient:
+        browser = app.test_client()
+        sector_id = created.sector_ids[sector]
+        response = browser.post(
+            f"/j/{created.code}",
+            data={"name": name, "agency": agency, "position": position, "sector_id": sector_id},
+        )
+        assert response.status_code == 303, response.get_data(as_text=True)
+        return browser
+
+    return make
+
+
+@pytest.fixture
+def socket_for(app: Flask) -> Iterator[Callable[..., Any]]:
+    """A Socket.IO test client carrying `browser`'s cookie, connected to a workshop."""
+    opened: list[Any] = []
+
+    def make(browser: FlaskClient, created: Made | str) -> Any:
+        code = created if isinstance(created, str) else created.code
+        sock = socketio.test_client(app, flask_test_client=browser, auth={"workshop": code})
+        opened.append(sock)
+        return sock
+
+    yield make
+    for sock in opened:
+        if sock.is_connected():
+            sock.disconnect()
+
+
+def events_of(sock: Any, type_: str | None = None) -> list[dict[str, Any]]:
+    """The `event` broadcasts a socket test client received since last asked."""
+    messages = [m["args"][0] for m in sock.get_received() if m["name"] == "event"]
+    return [m for m in messages if type_ is None or m["type"] == type_]
