@@ -45,9 +45,9 @@
         el("header", { className: "board-column-head" }, [
           el("h2", { id: "sector-h-" + sector.id, text: sector.name }),
           el("p", { className: "counts" }, [
-            el("span", { className: "count-people", text: t.participants.replace("%(n)s", people) }),
+            el("span", { className: "count-people", text: t.participants.replace("{n}", people) }),
             " · ",
-            el("span", { className: "count-cards", text: t.cards.replace("%(n)s", cards.length) })
+            el("span", { className: "count-cards", text: t.cards.replace("{n}", cards.length) })
           ])
         ]),
         items.length ? el("ol", { className: "cards" }, items) : el("p", { className: "empty", text: t.empty })

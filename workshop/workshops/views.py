@@ -69,7 +69,8 @@ def new() -> Any:
                 "presenter": url_for("workshops.open_key", token=created.presenter_token),
             }
             return back_to("workshops.dashboard", code=created.workshop.code)
-    return render_template("facilitator/new.html", form=form)
+    status = 400 if form.is_submitted() else 200
+    return render_template("facilitator/new.html", form=form), status
 
 
 @bp.get("/k/<token>")
