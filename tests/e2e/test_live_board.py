@@ -32,7 +32,7 @@ def test_phone_posts_bottleneck_and_solution_and_projector_shows_both(
         projector.goto(links["presenter_url"])
         expect(projector).to_have_url(re.compile(r"/w/\w+/present$"))
         expect(projector.locator(".board-column")).to_have_count(6)
-        expect(projector.locator(".join-code")).to_have_text(links["code"])
+        expect(projector.locator(".join-strip .join-code")).to_have_text(links["code"])
         projector.evaluate("window.__notReloaded = true")
 
         page = phone.new_page()
