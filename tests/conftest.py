@@ -90,10 +90,15 @@ class Made:
 def make_workshop(app: Flask) -> Callable[..., Made]:
     """Create and commit a workshop: `make_workshop(title="...")`."""
 
-    def make(title: str = "Bimtek Inovasi Pelayanan Publik", **kwargs: Any) -> Made:
+    def make(
+        title: str = "Bimtek Inovasi Pelayanan Publik", phase: str | None = "identify", **kwargs: Any
+    ) -> Made:
+        """`phase`: the kind of phase to start in (default: collecting bottlenecks)."""
         with app.app_context():
             created = services.create_workshop(title, **kwargs)
             workshop = created.workshop
+            if phase is not None:
+                workshop.phase_id = next(p.id for p in workshop.phases if p.kind == phase)
             made = Made(
                 id=workshop.id,
                 code=workshop.code,

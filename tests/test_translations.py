@@ -33,7 +33,9 @@ def test_every_string_in_the_source_is_translated(language):
     source = strings_in_source()
     assert len(source) > 100, "the extractor found the strings"
     missing = sorted(s for s in source if not translated.get(s))
-    assert missing == [], f"untranslated in {language} (run `make extract` and translate): {missing}"
+    assert missing == [], (
+        f"untranslated in {language} (run `make extract` and translate): {missing}"
+    )
     fuzzy = sorted(m.id for m in catalog if m.id and m.fuzzy)
     assert fuzzy == []
     for msgid, msgstr in translated.items():

@@ -12,6 +12,9 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import gettext as _
+
+from .errors import forbidden, unauthenticated
 from .extensions import db
 from .participants.models import Participant
 from .workshops.models import AccessKey, Workshop
@@ -39,6 +42,20 @@ class Identity:
     @property
     def can_steer(self) -> bool:
         return self.role in STEERING_ROLES
+
+
+def check_key(identity: Identity) -> None:
+    """Refuse a connection whose secret link was revoked since it connected."""
+    key = db.session.get(AccessKey, identity.key_id) if identity.key_id else None
+    if key is None or not key.active:
+        raise unauthenticated(_("This link was revoked. Ask the facilitator for a new one."))
+
+
+def steering(identity: Identity) -> Identity:
+    """The caller, if they may steer the workshop; otherwise a clear refusal."""
+    if not identity.can_steer:
+        raise forbidden(_("Only the facilitator can do this."))
+    return identity
 
 
 def _keys(session: MutableMapping[str, Any]) -> dict[str, int]:

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
-from typing import Any
 
 from flask import Flask, Response, render_template, request, session
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from sqlalchemy import event
 from werkzeug.exceptions import HTTPException
 
 from . import i18n
+from .dbwrites import configure_sqlite
 from .errors import DomainError
 from .extensions import babel, csrf, db, migrate, socketio
 
@@ -23,10 +21,12 @@ MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
 
 def extensions(app: Flask) -> None:
     """Bind the database, migrations, Socket.IO, translations and CSRF to `app`."""
+    from . import models  # noqa: F401  (every table known before the first query)
+
     db.init_app(app)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
-            event.listen(db.engine, "connect", _sqlite_pragmas)
+            configure_sqlite(db.engine)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
     babel.init_app(
         app,
@@ -36,8 +36,13 @@ def extensions(app: Flask) -> None:
     csrf.init_app(app)
     # Handlers register on the socketio object when first imported; imported
     # before init_app so each app (one per test) gets them on its server.
-    from .boards import events as _board_events  # noqa: F401
-    from .realtime import events as _realtime_events  # noqa: F401
+    from .boards import events as _boards  # noqa: F401
+    from .facilitation import events as _facilitation  # noqa: F401
+    from .moderation import events as _moderation  # noqa: F401
+    from .plans import events as _plans  # noqa: F401
+    from .realtime import events as _realtime  # noqa: F401
+    from .scoring import events as _scoring  # noqa: F401
+    from .voting import events as _voting  # noqa: F401
 
     socketio.init_app(
         app,
@@ -50,16 +55,6 @@ def extensions(app: Flask) -> None:
         logger=False,
         engineio_logger=False,
     )
-
-
-def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-    """WAL lets readers work while one phone writes; the busy timeout waits, not fails."""
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
 
 
 def blueprints(app: Flask) -> None:

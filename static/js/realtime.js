@@ -44,10 +44,17 @@
       .join("");
   };
 
-  /* opts: code, sectorId() -> board watched (null for staff), onSnapshot(snapshot, seq),
-   * onEvent(message), onStatus(state, detail), onSynced() */
+  /* opts: code, sectorId() -> board watched (null for staff), store (an Urai.Store),
+   * onStatus(state, detail), onSynced().
+   * (Without a store: onSnapshot(snapshot, seq) and onEvent(message).) */
   Urai.Stream = function (opts) {
     var self = this;
+    if (opts.store) {
+      opts.onSnapshot = function (snapshot) { opts.store.load(snapshot); };
+      opts.onEvent = function (message) {
+        if (opts.store.apply(message)) self.resyncSoon();
+      };
+    }
     this.opts = opts;
     this.seq = null;
     this.syncing = false;
@@ -75,6 +82,14 @@
         self.sync(self.seq);
       }
     });
+  };
+
+  /* A setting changed what this viewer may see: fetch a fresh snapshot. */
+  Urai.Stream.prototype.resyncSoon = function () {
+    var self = this;
+    setTimeout(function () {
+      if (self.socket.connected) self.sync(null);
+    }, 0);
   };
 
   Urai.Stream.prototype.apply = function (message) {

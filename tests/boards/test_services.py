@@ -13,10 +13,15 @@ from workshop.participants.services import join
 from workshop.workshops.services import create_workshop
 
 
+def open_phase(workshop, kind):
+    workshop.phase_id = next(p.id for p in workshop.phases if p.kind == kind)
+
+
 @pytest.fixture
 def board(app):
     with app.app_context():
         workshop = create_workshop("Bimtek").workshop
+        open_phase(workshop, "identify")
         sector = workshop.active_sectors[0]
         author = join(
             workshop, name="Andi", agency="Disdukcapil", position=None, sector_id=sector.id
@@ -127,6 +132,7 @@ def test_a_solution_cannot_hang_under_a_solution_or_another_workshop(board):
             },
         )
     other = create_workshop("Lain").workshop
+    open_phase(other, "identify")
     other_author = join(
         other, name="C", agency="D", position=None, sector_id=other.active_sectors[0].id
     )

@@ -118,6 +118,7 @@ def test_a_sector_with_cards_cannot_be_removed_so_no_card_is_lost(ctx, app):
     from workshop.participants.services import join
 
     workshop = services.create_workshop("Bimtek").workshop
+    workshop.phase_id = workshop.phases[1].id
     sector = workshop.active_sectors[0]
     author = join(workshop, name="A", agency="B", position=None, sector_id=sector.id)
     post_card(

@@ -10,6 +10,7 @@ from .. import access
 from ..errors import forbidden
 from ..extensions import db, socketio
 from ..participants.models import Participant
+from ..participants.services import participant_in
 from ..realtime.transport import socket_action
 from ..workshops.models import Workshop
 from . import services
@@ -25,4 +26,17 @@ def on_card_post(
     if identity.role != access.PARTICIPANT or author is None:
         raise forbidden(_("Only participants post cards here."))
     posted = services.post_card(workshop, author, payload)
+    return {"card": posted.card.as_dict(), "duplicate": not posted.created}
+
+
+@socketio.on("card:enter")
+@socket_action
+def on_card_enter(
+    workshop: Workshop, identity: access.Identity, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """The facilitator types in a paper card, for a participant or for nobody in particular."""
+    access.steering(identity)
+    on_behalf = payload.get("participant_id")
+    author = participant_in(workshop, on_behalf) if on_behalf is not None else None
+    posted = services.post_card(workshop, author, payload, by_facilitator=True)
     return {"card": posted.card.as_dict(), "duplicate": not posted.created}

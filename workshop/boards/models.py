@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -11,8 +12,20 @@ from ..extensions import Base
 from ..participants.models import Participant
 from ..timeutil import utcnow
 
+if TYPE_CHECKING:
+    from ..plans.models import ActionPlan
+    from ..scoring.models import Assessment
+
 BOTTLENECK = "bottleneck"
 SOLUTION = "solution"
+
+# A card's life: shown; waiting for the facilitator's approval; hidden by the
+# facilitator; deleted (recoverable); merged into another card.
+VISIBLE = "visible"
+PENDING = "pending"
+HIDDEN = "hidden"
+DELETED = "deleted"
+MERGED = "merged"
 
 
 class Card(Base):
@@ -33,10 +46,26 @@ class Card(Base):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id"))
     client_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(12), default=VISIBLE)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("card.id"))
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("cluster.id", ondelete="SET NULL"))
+    # Typed in by the facilitator from a paper card (for someone without a phone).
+    entered_by_facilitator: Mapped[bool] = mapped_column(default=False)
 
     author: Mapped[Participant | None] = relationship()
+    assessment: Mapped[Assessment | None] = relationship(
+        uselist=False, cascade="all, delete-orphan", lazy="selectin"
+    )
+    plan: Mapped[ActionPlan | None] = relationship(
+        uselist=False, cascade="all, delete-orphan", lazy="selectin"
+    )
 
-    def as_dict(self) -> dict[str, object]:
+    @property
+    def is_public(self) -> bool:
+        return self.status == VISIBLE
+
+    def as_dict(self) -> dict[str, Any]:
+        """The full card, as the facilitator sees it; `realtime.views` redacts it for others."""
         author = self.author
         return {
             "id": self.id,
@@ -47,8 +76,14 @@ class Card(Base):
             "text": self.text,
             "category": self.category,
             "service": self.service,
+            "status": self.status,
+            "merged_into": self.merged_into_id,
+            "cluster_id": self.cluster_id,
+            "entered_by_facilitator": self.entered_by_facilitator,
             "author": (
                 {"id": author.id, "name": author.name, "agency": author.agency} if author else None
             ),
+            "assessment": self.assessment.as_dict() if self.assessment else None,
+            "plan": self.plan.as_dict() if self.plan else None,
             "created_at": self.created_at.isoformat() + "Z",
         }

@@ -11,14 +11,16 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..errors import DomainError, invalid, not_found
+from ..errors import DomainError, forbidden, invalid, not_found
 from ..extensions import db
+from ..facilitation.services import posting_refusal
 from ..participants.models import Participant
 from ..realtime.broadcast import stamp
 from ..validation import clean_text, optional_int
+from ..voting.services import tallies
 from ..workshops.models import Workshop
 from .categories import CATEGORIES
-from .models import BOTTLENECK, SOLUTION, Card
+from .models import BOTTLENECK, PENDING, SOLUTION, VISIBLE, Card
 
 TEXT_MAX = 500
 SERVICE_MAX = 120
@@ -31,8 +33,19 @@ class Posted:
     created: bool  # False when this was a retry of a post already stored
 
 
-def post_card(workshop: Workshop, author: Participant | None, payload: Mapping[str, Any]) -> Posted:
-    """Store a bottleneck or a solution and stamp its broadcast; a retry returns the first."""
+def post_card(
+    workshop: Workshop,
+    author: Participant | None,
+    payload: Mapping[str, Any],
+    *,
+    by_facilitator: bool = False,
+) -> Posted:
+    """Store a bottleneck or a solution and stamp its broadcast; a retry returns the first.
+
+    Participants post within what the phase, the locks and the timer allow; a
+    card waits for approval when the facilitator asked for that. The
+    facilitator may type in a paper card at any time (`by_facilitator`).
+    """
     client_id = payload.get("client_id")
     if not isinstance(client_id, str) or not _CLIENT_ID.match(client_id):
         raise invalid(_("The post has no valid id; reload the page."), client_id=_("Invalid."))
@@ -40,7 +53,8 @@ def post_card(workshop: Workshop, author: Participant | None, payload: Mapping[s
         select(Card).where(Card.workshop_id == workshop.id, Card.client_id == client_id)
     )
     if existing is not None:
-        if existing.author_id != (author.id if author else None):
+        same = existing.author_id == (author.id if author else None)
+        if not same or existing.entered_by_facilitator != by_facilitator:
             raise DomainError("conflict", _("This post id is already used."), {"client_id": "used"})
         return Posted(existing, created=False)
 
@@ -54,15 +68,33 @@ def post_card(workshop: Workshop, author: Participant | None, payload: Mapping[s
         text=text,
         author_id=author.id if author else None,
         client_id=client_id,
+        entered_by_facilitator=by_facilitator,
+        status=PENDING if workshop.approval_required and not by_facilitator else VISIBLE,
     )
     if kind == BOTTLENECK:
         _fill_bottleneck(workshop, card, payload)
     else:
         _fill_solution(workshop, card, payload)
+    if not by_facilitator:
+        sector = workshop.sector(card.sector_id)
+        refusal = posting_refusal(workshop, sector, kind) if sector else None
+        if refusal:
+            raise forbidden(refusal)
     db.session.add(card)
     db.session.flush()
-    stamp(workshop.id, "card.created", card.as_dict(), sector_id=card.sector_id)
+    publish(workshop, card, created=True)
     return Posted(card, created=True)
+
+
+def publish(workshop: Workshop, card: Card, *, created: bool = False, moved: bool = False) -> None:
+    """Stamp a card's creation or change; a move goes workshop-wide so both boards hear it."""
+    db.session.flush()
+    stamp(
+        workshop,
+        "card.created" if created else "card.updated",
+        card.as_dict(),
+        sector_id=None if moved else card.sector_id,
+    )
 
 
 def _fill_bottleneck(workshop: Workshop, card: Card, payload: Mapping[str, Any]) -> None:
@@ -82,14 +114,31 @@ def _fill_bottleneck(workshop: Workshop, card: Card, payload: Mapping[str, Any])
 def _fill_solution(workshop: Workshop, card: Card, payload: Mapping[str, Any]) -> None:
     parent_id = optional_int(payload.get("parent_id"), "parent_id")
     parent = db.session.get(Card, parent_id) if parent_id is not None else None
-    if parent is None or parent.workshop_id != workshop.id or parent.kind != BOTTLENECK:
+    if (
+        parent is None
+        or parent.workshop_id != workshop.id
+        or parent.kind != BOTTLENECK
+        or parent.status not in (VISIBLE, PENDING)
+    ):
         raise not_found(_("The bottleneck for this solution does not exist."))
     card.parent_id = parent.id
     card.sector_id = parent.sector_id
 
 
+def card_in(workshop: Workshop, card_id: object, *, kind: str | None = None) -> Card:
+    """A card of this workshop by id (of `kind`, if given), or a clear not-found."""
+    cid = optional_int(card_id, "card_id")
+    card = db.session.get(Card, cid) if cid is not None else None
+    if card is None or card.workshop_id != workshop.id or (kind and card.kind != kind):
+        raise not_found(_("This card does not exist in this workshop."))
+    return card
+
+
 def cards_of(workshop: Workshop, sector_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
-    """Every card on the given boards (all boards when None), oldest first."""
+    """Every card on the given boards (all boards when None), oldest first, with tallies.
+
+    Cards of every status are returned: callers show each viewer its own view.
+    """
     query = (
         select(Card)
         .where(Card.workshop_id == workshop.id)
@@ -98,4 +147,7 @@ def cards_of(workshop: Workshop, sector_ids: Iterable[int] | None = None) -> lis
     )
     if sector_ids is not None:
         query = query.where(Card.sector_id.in_(list(sector_ids)))
-    return [card.as_dict() for card in db.session.scalars(query)]
+    counts = tallies(workshop)
+    return [
+        {**card.as_dict(), "votes": counts.get(card.id, 0)} for card in db.session.scalars(query)
+    ]

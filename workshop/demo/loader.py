@@ -7,6 +7,7 @@ import itertools
 
 from ..boards.models import BOTTLENECK, SOLUTION
 from ..boards.services import post_card
+from ..facilitation.services import set_phase
 from ..participants.models import Participant
 from ..participants.services import join
 from ..workshops.services import NewWorkshop, create_workshop
@@ -22,6 +23,7 @@ def create_demo(today: dt.date | None = None) -> NewWorkshop:
         organiser=DEMO_WORKSHOP["organiser"],
     )
     workshop = created.workshop
+    set_phase(workshop, next(p.id for p in workshop.phases if p.kind == "identify"))
     sector_ids = {s.key: s.id for s in workshop.active_sectors}
     people: dict[str, list[Participant]] = {}
     for person in DEMO_PARTICIPANTS:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from ..errors import invalid
+from ..errors import invalid, not_found
 from ..extensions import db
 from ..realtime.broadcast import stamp
-from ..realtime.models import STAFF
+from ..realtime.models import DISPLAY, STEERING
 from ..validation import clean_text, optional_int
 from ..workshops.models import Workshop
 from .models import Participant
@@ -42,7 +42,25 @@ def join(
     participant.sector_id = sid
     db.session.add(participant)
     db.session.flush()
-    stamp(workshop.id, "roster.updated", roster_counts(workshop), audience=STAFF)
+    stamp(workshop, "participant.updated", participant.as_dict(), audience=STEERING)
+    stamp(workshop, "roster.updated", roster_counts(workshop), audience=DISPLAY)
+    return participant
+
+
+def roster(workshop: Workshop) -> list[dict[str, object]]:
+    """The attendance list (daftar hadir): everyone who joined, in order of joining."""
+    people = db.session.scalars(
+        select(Participant).where(Participant.workshop_id == workshop.id).order_by(Participant.id)
+    )
+    return [person.as_dict() for person in people]
+
+
+def participant_in(workshop: Workshop, participant_id: object) -> Participant:
+    """A participant of this workshop by id, for the facilitator's proxy entry."""
+    pid = optional_int(participant_id, "participant_id")
+    participant = db.session.get(Participant, pid) if pid is not None else None
+    if participant is None or participant.workshop_id != workshop.id:
+        raise not_found(_("This participant is not in this workshop."))
     return participant
 
 

@@ -16,9 +16,16 @@ from ..errors import DomainError, unauthenticated
 from ..extensions import db, socketio
 from ..workshops.models import Workshop
 from ..workshops.services import find_workshop
-from .broadcast import sector_room, staff_room, workshop_room
+from .broadcast import (
+    display_room,
+    key_room,
+    participant_room,
+    sector_room,
+    steering_room,
+    workshop_room,
+)
 from .sync import catch_up, watched_sector
-from .transport import bind_identity, error_ack, internal_error, socket_action
+from .transport import bind_identity, error_ack, internal_error, socket_query
 
 WATCHING = "watching"
 
@@ -37,13 +44,26 @@ def on_connect(auth: Any = None) -> None:
     finally:
         db.session.rollback()
     bind_identity(session, identity)
-    join_room(workshop_room(workshop.id))
-    if identity.is_staff:
-        join_room(staff_room(workshop.id))
+    for room in rooms_of(identity):
+        join_room(room)
+
+
+def rooms_of(identity: access.Identity) -> list[str]:
+    """The rooms a connection joins at once; a participant adds one sector board on sync."""
+    wid = identity.workshop_id
+    if identity.can_steer:
+        rooms = [steering_room(wid)]
+    elif identity.is_staff:
+        rooms = [workshop_room(wid), display_room(wid)]
+    else:
+        rooms = [workshop_room(wid), participant_room(wid, identity.participant_id or 0)]
+    if identity.key_id is not None:
+        rooms.append(key_room(identity.key_id))
+    return rooms
 
 
 @socketio.on("sync")
-@socket_action
+@socket_query
 def on_sync(
     workshop: Workshop, identity: access.Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:

@@ -11,10 +11,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ..extensions import Base
 from ..timeutil import utcnow
 
-# Who may receive an event: everyone in the workshop, or only its staff
-# (facilitators and the presenter view).
+# Who may receive an event, before each viewer's own view is applied
+# (realtime/views.py): everyone in the workshop; the projector and those who
+# steer; or only those who steer (facilitator and co-facilitators).
 EVERYONE = "all"
-STAFF = "staff"
+DISPLAY = "display"
+STEERING = "steering"
 
 
 class Event(Base):

@@ -11,9 +11,13 @@ from ..access import Identity
 from ..boards.services import cards_of
 from ..errors import invalid, not_found
 from ..extensions import db
-from ..participants.services import roster_counts
+from ..moderation.services import clusters_of
+from ..participants.services import roster, roster_counts
+from ..voting.services import votes_of
 from ..workshops.models import Workshop
-from .models import EVERYONE, Event
+from .broadcast import view_settings
+from .models import DISPLAY, EVERYONE, Event
+from .views import Viewer, card_view, event_view
 
 
 def watched_sector(workshop: Workshop, identity: Identity, requested: object) -> int | None:
@@ -33,8 +37,9 @@ def catch_up(
     """What the client missed since `since`, or a snapshot when that is unknown or too much."""
     if since is not None and (isinstance(since, bool) or not isinstance(since, int) or since < 0):
         raise invalid(_("Invalid sequence number."), since=_("Invalid."))
-    db.session.refresh(workshop, ["seq"])
+    db.session.refresh(workshop)
     current = workshop.seq
+    viewer = Viewer.of(identity)
     if since is not None and since <= current:
         query = (
             select(Event)
@@ -42,24 +47,35 @@ def catch_up(
             .order_by(Event.seq)
             .limit(limit + 1)
         )
-        if not identity.is_staff:
-            query = query.where(
-                Event.audience == EVERYONE,
-                or_(Event.sector_id.is_(None), Event.sector_id == sector_id),
-            )
+        if not viewer.steering:
+            audiences = [EVERYONE, DISPLAY] if viewer.display else [EVERYONE]
+            query = query.where(Event.audience.in_(audiences))
+        if sector_id is not None:
+            query = query.where(or_(Event.sector_id.is_(None), Event.sector_id == sector_id))
         events = list(db.session.scalars(query))
         if len(events) <= limit:
-            return {"mode": "events", "seq": current, "events": [e.as_message() for e in events]}
+            settings = view_settings(workshop)
+            shaped = [event_view(e.as_message(), e.audience, viewer, settings) for e in events]
+            return {"mode": "events", "seq": current, "events": [m for m in shaped if m]}
     return {"mode": "snapshot", "seq": current, "snapshot": snapshot(workshop, identity, sector_id)}
 
 
 def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> dict[str, Any]:
-    """The whole state the client may see: the workshop, its cards, and for staff the roster."""
+    """The whole state this client may see: the workshop, its cards, clusters, votes, roster."""
+    viewer = Viewer.of(identity)
+    settings = view_settings(workshop)
+    sectors = None if sector_id is None else [sector_id]
+    cards = [card_view(card, viewer, settings) for card in cards_of(workshop, sectors)]
     state: dict[str, Any] = {
         "workshop": workshop.summary(),
         "sector_id": sector_id,
-        "cards": cards_of(workshop, None if sector_id is None else [sector_id]),
+        "cards": [card for card in cards if card is not None],
+        "clusters": clusters_of(workshop, sectors),
     }
+    if identity.participant_id is not None:
+        state["my_votes"] = votes_of(workshop, identity.participant_id)
     if identity.is_staff:
         state["roster"] = roster_counts(workshop)
+    if viewer.steering:
+        state["participants"] = roster(workshop)
     return state

@@ -12,12 +12,15 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, MutableMapping
+from contextlib import nullcontext
 from typing import Any
 
 from flask import session
 from flask_babel import gettext as _
 
+from .. import access
 from ..access import Identity
+from ..dbwrites import writing
 from ..errors import DomainError, invalid, unauthenticated
 from ..extensions import db
 from ..workshops.models import Workshop
@@ -61,21 +64,32 @@ def internal_error() -> DomainError:
 
 
 def socket_action(fn: Action) -> Callable[..., dict[str, Any]]:
-    """Run `fn` as one unit: validate the envelope, commit, broadcast, acknowledge."""
+    """Run `fn` as one write unit: validate the envelope, commit, broadcast, acknowledge."""
+    return _unit(fn, write=True)
 
+
+def socket_query(fn: Action) -> Callable[..., dict[str, Any]]:
+    """Run `fn`, which only reads, with the same envelope and error handling."""
+    return _unit(fn, write=False)
+
+
+def _unit(fn: Action, *, write: bool) -> Callable[..., dict[str, Any]]:
     @functools.wraps(fn)
     def handler(payload: Any = None, *_extra: Any) -> dict[str, Any]:
         try:
-            identity = bound_identity(session)
-            workshop = db.session.get(Workshop, identity.workshop_id)
-            if workshop is None:
-                raise unauthenticated(_("This workshop no longer exists."))
-            if payload is None:
-                payload = {}
-            if not isinstance(payload, dict):
-                raise invalid(_("The message must be an object."))
-            result = fn(workshop, identity, payload) or {}
-            commit_and_broadcast()
+            with writing() if write else nullcontext():
+                identity = bound_identity(session)
+                workshop = db.session.get(Workshop, identity.workshop_id)
+                if workshop is None:
+                    raise unauthenticated(_("This workshop no longer exists."))
+                if identity.key_id is not None:
+                    access.check_key(identity)
+                if payload is None:
+                    payload = {}
+                if not isinstance(payload, dict):
+                    raise invalid(_("The message must be an object."))
+                result = fn(workshop, identity, payload) or {}
+                commit_and_broadcast()
             return {"ok": True, **result}
         except DomainError as err:
             rollback()

@@ -8,6 +8,7 @@ from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Base, db
+from ..facilitation.models import Phase
 from ..timeutil import utcnow
 
 
@@ -25,9 +26,42 @@ class Workshop(Base):
     seq: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
+    # Facilitation state, steered from the facilitator's page.
+    # The current phase's id; a plain integer, since phases point back here.
+    phase_id: Mapped[int | None]
+    locked: Mapped[bool] = mapped_column(default=False)  # no posting on any board
+    concealed: Mapped[bool] = mapped_column(default=False)  # cards hidden until reveal
+    anonymous: Mapped[bool] = mapped_column(default=False)  # authors hidden from others
+    approval_required: Mapped[bool] = mapped_column(default=False)  # queue before projector
+    votes_revealed: Mapped[bool] = mapped_column(default=True)  # tallies shown to all
+    vote_budget: Mapped[int] = mapped_column(default=3)  # dots per participant per kind
+    vote_cap: Mapped[int | None]  # most dots one participant may put on one card
+    # Timer of the current phase: running until timer_ends_at, or paused with
+    # timer_left seconds; timer_lock locks posting when it runs out.
+    timer_seconds: Mapped[int | None]
+    timer_ends_at: Mapped[dt.datetime | None]
+    timer_left: Mapped[int | None]
+    timer_lock: Mapped[bool] = mapped_column(default=False)
+
     sectors: Mapped[list[Sector]] = relationship(
         back_populates="workshop", order_by="Sector.position", cascade="all, delete-orphan"
     )
+    phases: Mapped[list[Phase]] = relationship(
+        order_by="Phase.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def phase(self) -> Phase | None:
+        return next((p for p in self.phases if p.id == self.phase_id), None)
+
+    def timer_remaining(self, now: dt.datetime) -> int | None:
+        """Whole seconds left on the phase timer, or None when no timer is set."""
+        if self.timer_ends_at is not None:
+            return max(0, round((self.timer_ends_at - now).total_seconds()))
+        return self.timer_left
+
+    def timer_expired(self, now: dt.datetime) -> bool:
+        return self.timer_ends_at is not None and now >= self.timer_ends_at
 
     @property
     def active_sectors(self) -> list[Sector]:
@@ -38,6 +72,8 @@ class Workshop(Base):
         return next((s for s in self.active_sectors if s.id == sector_id), None)
 
     def summary(self) -> dict[str, object]:
+        """Everything every screen shows about the workshop, for broadcasts and snapshots."""
+        now = utcnow()
         return {
             "code": self.code,
             "title": self.title,
@@ -45,6 +81,24 @@ class Workshop(Base):
             "place": self.place,
             "organiser": self.organiser,
             "sectors": [s.as_dict() for s in self.active_sectors],
+            "phases": [p.as_dict() for p in self.phases],
+            "phase_id": self.phase_id,
+            "settings": {
+                "locked": self.locked,
+                "concealed": self.concealed,
+                "anonymous": self.anonymous,
+                "approval_required": self.approval_required,
+                "votes_revealed": self.votes_revealed,
+                "vote_budget": self.vote_budget,
+                "vote_cap": self.vote_cap,
+            },
+            "timer": {
+                "seconds": self.timer_seconds,
+                "running": self.timer_ends_at is not None,
+                "remaining": self.timer_remaining(now),
+                "lock": self.timer_lock,
+            },
+            "server_time": now.isoformat() + "Z",
         }
 
     @staticmethod
@@ -65,8 +119,16 @@ class Sector(Base):
 
     workshop: Mapped[Workshop] = relationship(back_populates="sectors")
 
+    locked: Mapped[bool] = mapped_column(default=False)
+
     def as_dict(self) -> dict[str, object]:
-        return {"id": self.id, "key": self.key, "name": self.name, "position": self.position}
+        return {
+            "id": self.id,
+            "key": self.key,
+            "name": self.name,
+            "position": self.position,
+            "locked": self.locked,
+        }
 
 
 class AccessKey(Base):

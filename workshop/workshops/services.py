@@ -12,7 +12,9 @@ from .. import access
 from ..boards.models import Card
 from ..errors import DomainError, invalid, not_found
 from ..extensions import db
-from ..realtime.broadcast import stamp
+from ..facilitation.services import add_default_phases
+from ..realtime.broadcast import announce
+from ..timeutil import utcnow
 from ..validation import clean_text
 from . import codes
 from .models import AccessKey, Sector, Workshop
@@ -61,6 +63,7 @@ def create_workshop(
         workshop.sectors.append(Sector(key=key, name=name, position=position))
     db.session.add(workshop)
     db.session.flush()
+    add_default_phases(workshop)
     return NewWorkshop(
         workshop,
         facilitator_token=issue_key(workshop, access.FACILITATOR),
@@ -84,6 +87,27 @@ def issue_key(workshop: Workshop, role: str) -> str:
     )
     db.session.flush()
     return token
+
+
+def revoke_key(workshop: Workshop, key_id: int) -> AccessKey:
+    """Revoke a secret link at once: it opens nothing any more."""
+    key = db.session.get(AccessKey, key_id)
+    if key is None or key.workshop_id != workshop.id:
+        raise not_found(_("This link does not exist in this workshop."))
+    if key.revoked_at is None:
+        key.revoked_at = utcnow()
+    return key
+
+
+def keys_of(workshop: Workshop, role: str) -> list[AccessKey]:
+    """The secret links of one role, newest first (revoked ones included)."""
+    return list(
+        db.session.scalars(
+            select(AccessKey)
+            .where(AccessKey.workshop_id == workshop.id, AccessKey.role == role)
+            .order_by(AccessKey.id.desc())
+        )
+    )
 
 
 def key_for_token(token: str) -> AccessKey | None:
@@ -113,7 +137,7 @@ def update_details(
     workshop.date = date
     workshop.place = clean_text(place, "place", max_length=FIELD_MAX, required=False)
     workshop.organiser = clean_text(organiser, "organiser", max_length=FIELD_MAX, required=False)
-    _announce_workshop(workshop)
+    announce(workshop)
 
 
 def add_sector(workshop: Workshop, name: object) -> Sector:
@@ -126,7 +150,7 @@ def add_sector(workshop: Workshop, name: object) -> Sector:
     sector = Sector(name=clean, position=(active[-1].position + 1) if active else 0)
     workshop.sectors.append(sector)
     db.session.flush()
-    _announce_workshop(workshop)
+    announce(workshop)
     return sector
 
 
@@ -136,7 +160,7 @@ def rename_sector(workshop: Workshop, sector_id: int, name: object) -> Sector:
     clean = str(clean_text(name, "name", max_length=SECTOR_NAME_MAX))
     _check_unique_name(workshop, clean, but=sector)
     sector.name = clean
-    _announce_workshop(workshop)
+    announce(workshop)
     return sector
 
 
@@ -151,7 +175,7 @@ def remove_sector(workshop: Workshop, sector_id: int) -> None:
     if len(workshop.active_sectors) <= 1:
         raise invalid(_("A workshop needs at least one sector."))
     sector.archived = True
-    _announce_workshop(workshop)
+    announce(workshop)
 
 
 def move_sector(workshop: Workshop, sector_id: int, offset: int) -> None:
@@ -165,7 +189,7 @@ def move_sector(workshop: Workshop, sector_id: int, offset: int) -> None:
     active[index], active[target] = active[target], active[index]
     for position, item in enumerate(active):
         item.position = position
-    _announce_workshop(workshop)
+    announce(workshop)
 
 
 def _sector(workshop: Workshop, sector_id: int) -> Sector:
@@ -180,9 +204,3 @@ def _check_unique_name(workshop: Workshop, name: str, but: Sector | None = None)
         if other is not but and other.name.casefold() == name.casefold():
             message = _("There is already a sector with this name.")
             raise invalid(message, name=message)
-
-
-def _announce_workshop(workshop: Workshop) -> None:
-    db.session.flush()
-    db.session.expire(workshop, ["sectors"])
-    stamp(workshop.id, "workshop.updated", workshop.summary())

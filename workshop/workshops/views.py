@@ -11,7 +11,8 @@ from flask import Blueprint, Response, flash, redirect, render_template, session
 from flask_babel import gettext as _
 
 from .. import access
-from ..errors import DomainError
+from ..errors import DomainError, forbidden
+from ..realtime.connections import disconnect_key
 from ..realtime.broadcast import commit_and_broadcast, rollback
 from ..web import back_to, join_url, load_workshop, staff_page
 from . import services
@@ -101,6 +102,9 @@ def dashboard(workshop: Workshop, identity: access.Identity) -> str:
         join_url=join_url(workshop),
         links=links,
         details=WorkshopForm(obj=workshop),
+        cofacilitator_keys=services.keys_of(workshop, access.COFACILITATOR),
+        presenter_keys=services.keys_of(workshop, access.PRESENTER),
+        is_owner=identity.role == access.FACILITATOR,
         sector_form=SectorForm(),
         action=ActionForm(),
     )
@@ -172,10 +176,12 @@ def move_sector(
     return _apply(workshop, lambda: services.move_sector(workshop, sector_id, offset), None)
 
 
-@bp.post("/w/<code>/links/<any(facilitator,presenter):role>")
+@bp.post("/w/<code>/links/<any(facilitator,cofacilitator,presenter):role>")
 @staff_page(steer=True)
 def new_link(workshop: Workshop, identity: access.Identity, role: str) -> Any:
     """Make a new secret link (the old ones keep working) and show it once."""
+    if role != access.PRESENTER:
+        _owner_only(identity)
     token = services.issue_key(workshop, role)
     commit_and_broadcast()
     session[_FRESH_LINKS] = {
@@ -183,6 +189,31 @@ def new_link(workshop: Workshop, identity: access.Identity, role: str) -> Any:
         role: url_for("workshops.open_key", token=token),
     }
     return back_to("workshops.dashboard", code=workshop.code)
+
+
+@bp.post("/w/<code>/keys/<int:key_id>/revoke")
+@staff_page(steer=True)
+def revoke_link(workshop: Workshop, identity: access.Identity, key_id: int) -> Any:
+    """Revoke a co-facilitator or presenter link; its open pages are cut off at once."""
+    _owner_only(identity)
+    if key_id == identity.key_id:
+        flash(_("You cannot revoke the link you are using."), "error")
+        return back_to("workshops.dashboard", code=workshop.code)
+    try:
+        services.revoke_key(workshop, key_id)
+        commit_and_broadcast()
+    except DomainError as err:
+        rollback()
+        flash(err.message, "error")
+    else:
+        disconnect_key(key_id)
+        flash(_("Link revoked."), "success")
+    return back_to("workshops.dashboard", code=workshop.code)
+
+
+def _owner_only(identity: access.Identity) -> None:
+    if identity.role != access.FACILITATOR:
+        raise forbidden(_("Only the main facilitator manages the steering links."))
 
 
 @bp.get("/w/<code>/qr.svg")

@@ -1,0 +1,1 @@
+"""Facilitation: phases, the timer, locks, reveal, anonymity and the steering links."""

@@ -1,0 +1,79 @@
+"""The default phases of a Bimtek session and what each lets participants do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PhaseTemplate:
+    kind: str
+    name_id: str
+    name_en: str
+    prompt_id: str
+    prompt_en: str
+    allow_bottlenecks: bool = False
+    allow_solutions: bool = False
+    vote_on: str | None = None
+    allow_scoring: bool = False
+
+
+KINDS = ("lobby", "identify", "group", "vote", "solve", "prioritise", "close")
+
+DEFAULT_PHASES: tuple[PhaseTemplate, ...] = (
+    PhaseTemplate(
+        "lobby",
+        "Pembukaan",
+        "Opening",
+        "Selamat datang! Isi daftar hadir, lalu tunggu fasilitator memulai.",
+        "Welcome! Fill in the attendance list, then wait for the facilitator to begin.",
+    ),
+    PhaseTemplate(
+        "identify",
+        "Identifikasi sumbatan",
+        "Identify bottlenecks",
+        "Tuliskan sumbatan dalam pelayanan di sektor Anda. Satu kartu, satu sumbatan.",
+        "Write down the bottlenecks in your sector's services. One card, one bottleneck.",
+        allow_bottlenecks=True,
+        allow_solutions=True,
+    ),
+    PhaseTemplate(
+        "group",
+        "Pengelompokan",
+        "Grouping",
+        "Fasilitator menggabungkan kartu yang sama dan mengelompokkan yang mirip.",
+        "The facilitator merges duplicate cards and groups similar ones.",
+    ),
+    PhaseTemplate(
+        "vote",
+        "Voting",
+        "Voting",
+        "Berikan suara pada sumbatan yang paling penting untuk diatasi.",
+        "Vote for the bottlenecks most important to solve.",
+        vote_on="bottleneck",
+    ),
+    PhaseTemplate(
+        "solve",
+        "Solusi",
+        "Solutions",
+        "Usulkan solusi alternatif atau ide inovasi untuk sumbatan terpilih.",
+        "Propose alternative solutions or innovation ideas for the chosen bottlenecks.",
+        allow_solutions=True,
+    ),
+    PhaseTemplate(
+        "prioritise",
+        "Prioritas",
+        "Priorities",
+        "Beri skor USG bersama kelompok sektor Anda, dan pilih solusi terbaik.",
+        "Score USG with your sector group, and vote for the best solutions.",
+        vote_on="solution",
+        allow_scoring=True,
+    ),
+    PhaseTemplate(
+        "close",
+        "Penutup",
+        "Closing",
+        "Terima kasih! Hasil lokakarya akan dituangkan dalam laporan dan rencana aksi.",
+        "Thank you! The results go into the report and the action plan.",
+    ),
+)

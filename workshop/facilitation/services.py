@@ -1,0 +1,273 @@
+"""Steering rules: phases, the phase timer, locks, reveal, anonymity, vote settings.
+
+Every change here is announced as one `workshop.updated` event carrying the
+whole workshop state, so every screen shows the same phase, timer and locks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from flask_babel import gettext as _
+
+from ..errors import invalid, not_found
+from ..extensions import db
+from ..realtime.broadcast import announce
+from ..timeutil import utcnow
+from ..validation import clean_text, optional_int
+from ..workshops.models import Sector, Workshop
+from .models import Phase
+from .phases import DEFAULT_PHASES, KINDS
+
+MAX_TIMER = 4 * 60 * 60
+MAX_PHASES = 15
+PHASE_NAME_MAX = 80
+PROMPT_MAX = 300
+SETTINGS = ("locked", "concealed", "anonymous", "approval_required", "votes_revealed")
+
+
+def add_default_phases(workshop: Workshop) -> None:
+    """Give a new workshop the usual Bimtek phases and start in the first."""
+    english = workshop.language == "en"
+    for position, template in enumerate(DEFAULT_PHASES):
+        workshop.phases.append(
+            Phase(
+                kind=template.kind,
+                name=template.name_en if english else template.name_id,
+                prompt=template.prompt_en if english else template.prompt_id,
+                position=position,
+                allow_bottlenecks=template.allow_bottlenecks,
+                allow_solutions=template.allow_solutions,
+                vote_on=template.vote_on,
+                allow_scoring=template.allow_scoring,
+            )
+        )
+    db.session.flush()
+    workshop.phase_id = workshop.phases[0].id
+
+
+# -- what participants may do now --------------------------------------------
+
+
+def posting_refusal(workshop: Workshop, sector: Sector, kind: str) -> str | None:
+    """Why a participant may not post a card of `kind` on `sector` now, or None."""
+    if workshop.locked or sector.locked:
+        return _("Posting is locked on this board for now.")
+    if workshop.timer_lock and workshop.timer_expired(utcnow()):
+        return _("Time is up: posting is closed.")
+    phase = workshop.phase
+    if phase is None:
+        return None
+    if kind == "bottleneck" and not phase.allow_bottlenecks:
+        return _("Bottlenecks are not being collected in this phase (%(phase)s).", phase=phase.name)
+    if kind == "solution" and not phase.allow_solutions:
+        return _("Solutions are not being collected in this phase (%(phase)s).", phase=phase.name)
+    return None
+
+
+# -- phases --------------------------------------------------------------------
+
+
+def set_phase(workshop: Workshop, phase_id: object) -> Phase:
+    """Make a phase current; its timer starts stopped."""
+    phase = _phase(workshop, phase_id)
+    workshop.phase_id = phase.id
+    _clear_timer(workshop)
+    announce(workshop)
+    return phase
+
+
+def step_phase(workshop: Workshop, direction: object) -> Phase:
+    """Go to the next (+1) or previous (-1) phase."""
+    step = _direction(direction)
+    phases = workshop.phases
+    current = workshop.phase
+    index = phases.index(current) if current in phases else -1
+    target = min(max(index + step, 0), len(phases) - 1)
+    return set_phase(workshop, phases[target].id)
+
+
+def save_phase(workshop: Workshop, payload: dict[str, Any]) -> Phase:
+    """Add a phase (no `id`) or change one: name, prompt and what it allows."""
+    phase_id = optional_int(payload.get("id"), "id")
+    if phase_id is None:
+        if len(workshop.phases) >= MAX_PHASES:
+            raise invalid(_("A workshop has at most %(n)d phases.", n=MAX_PHASES))
+        phase = Phase(kind="custom", position=len(workshop.phases))
+        workshop.phases.append(phase)
+    else:
+        phase = _phase(workshop, phase_id)
+    kind = payload.get("kind", phase.kind)
+    if kind not in (*KINDS, "custom"):
+        raise invalid(_("Invalid value."), kind=_("Invalid."))
+    phase.kind = str(kind)
+    phase.name = str(clean_text(payload.get("name", phase.name), "name", max_length=PHASE_NAME_MAX))
+    phase.prompt = clean_text(
+        payload.get("prompt", phase.prompt), "prompt", max_length=PROMPT_MAX, required=False
+    )
+    for flag in ("allow_bottlenecks", "allow_solutions", "allow_scoring"):
+        if flag in payload:
+            setattr(phase, flag, _flag(payload[flag], flag))
+    if "vote_on" in payload:
+        if payload["vote_on"] not in (None, "bottleneck", "solution"):
+            raise invalid(_("Invalid value."), vote_on=_("Invalid."))
+        phase.vote_on = payload["vote_on"]
+    db.session.flush()
+    announce(workshop)
+    return phase
+
+
+def remove_phase(workshop: Workshop, phase_id: object) -> None:
+    """Remove a phase that is not the current one."""
+    phase = _phase(workshop, phase_id)
+    if phase.id == workshop.phase_id:
+        raise invalid(_("The current phase cannot be removed; move to another phase first."))
+    workshop.phases.remove(phase)
+    for position, item in enumerate(workshop.phases):
+        item.position = position
+    announce(workshop)
+
+
+def move_phase(workshop: Workshop, phase_id: object, direction: object) -> None:
+    """Move a phase one place earlier (-1) or later (+1)."""
+    phase = _phase(workshop, phase_id)
+    step = _direction(direction)
+    phases = list(workshop.phases)
+    index = phases.index(phase)
+    target = index + step
+    if 0 <= target < len(phases):
+        phases[index], phases[target] = phases[target], phases[index]
+        for position, item in enumerate(phases):
+            item.position = position
+    announce(workshop)
+
+
+def _direction(value: object) -> int:
+    if isinstance(value, bool) or value not in (1, -1):
+        raise invalid(_("Invalid value."), direction=_("Must be 1 or -1."))
+    return int(value)
+
+
+def _phase(workshop: Workshop, phase_id: object) -> Phase:
+    pid = optional_int(phase_id, "phase_id")
+    phase = next((p for p in workshop.phases if p.id == pid), None)
+    if phase is None:
+        raise not_found(_("This phase does not exist in this workshop."))
+    return phase
+
+
+# -- the timer -----------------------------------------------------------------
+
+
+def start_timer(workshop: Workshop, seconds: object, lock: object = False) -> None:
+    """Start the phase timer for `seconds`; with `lock`, posting closes when it ends."""
+    duration = _seconds(seconds, "seconds", minimum=1)
+    workshop.timer_seconds = duration
+    workshop.timer_ends_at = utcnow() + dt.timedelta(seconds=duration)
+    workshop.timer_left = None
+    workshop.timer_lock = _flag(lock, "lock")
+    announce(workshop)
+
+
+def pause_timer(workshop: Workshop) -> None:
+    """Freeze the timer with the seconds it has left."""
+    if workshop.timer_ends_at is None:
+        raise invalid(_("The timer is not running."))
+    workshop.timer_left = workshop.timer_remaining(utcnow())
+    workshop.timer_ends_at = None
+    announce(workshop)
+
+
+def resume_timer(workshop: Workshop) -> None:
+    """Run a paused timer again from where it stopped."""
+    if workshop.timer_ends_at is not None or workshop.timer_left is None:
+        raise invalid(_("The timer is not paused."))
+    workshop.timer_ends_at = utcnow() + dt.timedelta(seconds=workshop.timer_left)
+    workshop.timer_left = None
+    announce(workshop)
+
+
+def add_time(workshop: Workshop, seconds: object) -> None:
+    """Give the running or paused timer more (or, negative, less) time."""
+    extra = optional_int(seconds, "seconds")
+    if extra is None or abs(extra) > MAX_TIMER:
+        raise invalid(_("Invalid value."), seconds=_("Invalid."))
+    now = utcnow()
+    if workshop.timer_ends_at is not None:
+        workshop.timer_ends_at = max(now, workshop.timer_ends_at + dt.timedelta(seconds=extra))
+    elif workshop.timer_left is not None:
+        workshop.timer_left = max(0, workshop.timer_left + extra)
+    else:
+        raise invalid(_("Start the timer first."))
+    workshop.timer_seconds = (workshop.timer_seconds or 0) + extra
+    announce(workshop)
+
+
+def stop_timer(workshop: Workshop) -> None:
+    """Clear the timer; a lock it held on posting is lifted."""
+    _clear_timer(workshop)
+    announce(workshop)
+
+
+def _clear_timer(workshop: Workshop) -> None:
+    workshop.timer_seconds = None
+    workshop.timer_ends_at = None
+    workshop.timer_left = None
+    workshop.timer_lock = False
+
+
+def _seconds(value: object, field: str, minimum: int) -> int:
+    seconds = optional_int(value, field)
+    if seconds is None or not minimum <= seconds <= MAX_TIMER:
+        raise invalid(
+            _("Choose between %(low)d and %(high)d seconds.", low=minimum, high=MAX_TIMER),
+            **{field: _("Invalid.")},
+        )
+    return seconds
+
+
+# -- locks and display settings ---------------------------------------------------
+
+
+def update_settings(workshop: Workshop, payload: dict[str, Any]) -> None:
+    """Change any of: locked, concealed, anonymous, approval_required, votes_revealed,
+    vote_budget, vote_cap."""
+    known = {*SETTINGS, "vote_budget", "vote_cap"}
+    unknown = set(payload) - known
+    if unknown or not payload:
+        raise invalid(_("Invalid value."), settings=", ".join(sorted(unknown)) or _("Required."))
+    for name in SETTINGS:
+        if name in payload:
+            setattr(workshop, name, _flag(payload[name], name))
+    if "vote_budget" in payload:
+        budget = optional_int(payload["vote_budget"], "vote_budget")
+        if budget is None or not 1 <= budget <= 50:
+            raise invalid(
+                _("Choose between %(low)d and %(high)d.", low=1, high=50), vote_budget=_("Invalid.")
+            )
+        workshop.vote_budget = budget
+    if "vote_cap" in payload:
+        cap = optional_int(payload["vote_cap"], "vote_cap")
+        if cap is not None and not 1 <= cap <= 50:
+            raise invalid(
+                _("Choose between %(low)d and %(high)d.", low=1, high=50), vote_cap=_("Invalid.")
+            )
+        workshop.vote_cap = cap
+    announce(workshop)
+
+
+def lock_sector(workshop: Workshop, sector_id: object, locked: object) -> None:
+    """Lock or unlock posting on one sector board."""
+    sid = optional_int(sector_id, "sector_id")
+    sector = workshop.sector(sid) if sid is not None else None
+    if sector is None:
+        raise not_found(_("This sector board does not exist in this workshop."))
+    sector.locked = _flag(locked, "locked")
+    announce(workshop)
+
+
+def _flag(value: object, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise invalid(_("Invalid value."), **{field: _("Must be true or false.")})
+    return value

@@ -1,0 +1,1 @@
+"""Moderation: edit, hide, delete and restore, move, approve, merge and group cards."""

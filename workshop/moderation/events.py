@@ -1,0 +1,81 @@
+"""Socket events of moderation (docs/PROTOCOL.md). Sent by the facilitator's page;
+each changed card reaches its board as `card.updated` (or `card.removed` for
+those who may no longer see it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..access import Identity, steering
+from ..extensions import socketio
+from ..realtime.transport import socket_action
+from ..workshops.models import Workshop
+from . import services
+
+
+@socketio.on("card:edit")
+@socket_action
+def on_card_edit(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """Correct a card: {card_id, text?, category?, service?}."""
+    steering(identity)
+    return {"card": services.edit_card(workshop, payload.get("card_id"), payload).as_dict()}
+
+
+@socketio.on("card:status")
+@socket_action
+def on_card_status(
+    workshop: Workshop, identity: Identity, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """Approve, hide, show, delete or restore: {card_id, action}."""
+    steering(identity)
+    card = services.change_status(workshop, payload.get("card_id"), payload.get("action"))
+    return {"card": card.as_dict()}
+
+
+@socketio.on("card:move")
+@socket_action
+def on_card_move(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """Move a bottleneck and its solutions to another board: {card_id, sector_id}."""
+    steering(identity)
+    card = services.move_card(workshop, payload.get("card_id"), payload.get("sector_id"))
+    return {"card": card.as_dict()}
+
+
+@socketio.on("card:merge")
+@socket_action
+def on_card_merge(
+    workshop: Workshop, identity: Identity, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """Merge a duplicate into another card: {source_id, target_id}."""
+    steering(identity)
+    card = services.merge_cards(workshop, payload.get("source_id"), payload.get("target_id"))
+    return {"card": card.as_dict()}
+
+
+@socketio.on("cluster:save")
+@socket_action
+def on_cluster_save(
+    workshop: Workshop, identity: Identity, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """Create a cluster on a board, or rename one: {id?, sector_id, title}."""
+    steering(identity)
+    return {"cluster": services.save_cluster(workshop, payload).as_dict()}
+
+
+@socketio.on("cluster:remove")
+@socket_action
+def on_cluster_remove(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
+    """Dissolve a cluster: {cluster_id}."""
+    steering(identity)
+    services.remove_cluster(workshop, payload.get("cluster_id"))
+
+
+@socketio.on("card:cluster")
+@socket_action
+def on_card_cluster(
+    workshop: Workshop, identity: Identity, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """Put a bottleneck in a cluster, or take it out: {card_id, cluster_id | null}."""
+    steering(identity)
+    card = services.assign_cluster(workshop, payload.get("card_id"), payload.get("cluster_id"))
+    return {"card": card.as_dict()}

@@ -1,0 +1,206 @@
+"""Moderation rules, all for the facilitator: edit, hide, delete and restore, move,
+approve, merge duplicates, and group cards into named clusters."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from flask_babel import gettext as _
+from sqlalchemy import select, update
+
+from ..boards.categories import CATEGORIES
+from ..boards.models import BOTTLENECK, DELETED, HIDDEN, MERGED, PENDING, VISIBLE, Card
+from ..boards.services import SERVICE_MAX, TEXT_MAX, card_in, publish
+from ..errors import invalid, not_found
+from ..extensions import db
+from ..realtime.broadcast import stamp
+from ..validation import clean_text, optional_int
+from ..voting.models import Vote
+from ..voting.services import announce_tally
+from ..workshops.models import Workshop
+from .models import Cluster
+
+CLUSTER_TITLE_MAX = 120
+
+# action -> (statuses it applies to, status it leads to)
+TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
+    "approve": ((PENDING,), VISIBLE),
+    "hide": ((VISIBLE, PENDING), HIDDEN),
+    "show": ((HIDDEN,), VISIBLE),
+    "delete": ((VISIBLE, PENDING, HIDDEN), DELETED),
+    "restore": ((DELETED,), VISIBLE),
+}
+
+
+def edit_card(workshop: Workshop, card_id: object, payload: dict[str, Any]) -> Card:
+    """Correct a card's text, category or service."""
+    card = card_in(workshop, card_id)
+    if "text" in payload:
+        card.text = str(clean_text(payload["text"], "text", max_length=TEXT_MAX, multiline=True))
+    if card.kind == BOTTLENECK:
+        if "category" in payload:
+            category = payload["category"] or None
+            if category is not None and category not in CATEGORIES:
+                raise invalid(_("Unknown category."), category=_("Invalid."))
+            card.category = category
+        if "service" in payload:
+            card.service = clean_text(
+                payload["service"], "service", max_length=SERVICE_MAX, required=False
+            )
+    publish(workshop, card)
+    return card
+
+
+def change_status(workshop: Workshop, card_id: object, action: object) -> Card:
+    """Approve, hide, show, delete or restore a card; nothing is ever erased."""
+    if not isinstance(action, str) or action not in TRANSITIONS:
+        raise invalid(_("Invalid value."), action=_("Invalid."))
+    card = card_in(workshop, card_id)
+    allowed, target = TRANSITIONS[action]
+    if card.status not in allowed:
+        raise invalid(_("This card cannot be changed that way now."))
+    card.status = target
+    publish(workshop, card)
+    return card
+
+
+def move_card(workshop: Workshop, card_id: object, sector_id: object) -> Card:
+    """Move a bottleneck, with its solutions, to another sector board."""
+    card = card_in(workshop, card_id, kind=BOTTLENECK)
+    sid = optional_int(sector_id, "sector_id")
+    if sid is None or workshop.sector(sid) is None:
+        raise not_found(_("This sector board does not exist in this workshop."))
+    if sid == card.sector_id:
+        return card
+    card.sector_id = sid
+    card.cluster_id = None
+    publish(workshop, card, moved=True)
+    for child in _children(card):
+        child.sector_id = sid
+        publish(workshop, child, moved=True)
+    return card
+
+
+def merge_cards(workshop: Workshop, source_id: object, target_id: object) -> Card:
+    """Merge a duplicate into another card of the same kind.
+
+    The target keeps every solution and every vote of both. A participant who
+    had voted on both keeps as many dots on the target as on the one they
+    voted most, so nobody is counted twice; the dots beyond that go back to
+    their budget.
+    """
+    source, target = card_in(workshop, source_id), card_in(workshop, target_id)
+    if source.id == target.id:
+        raise invalid(_("Choose two different cards."))
+    if source.kind != target.kind:
+        raise invalid(_("Only cards of the same kind can be merged."))
+    if source.status == MERGED or target.status in (MERGED, DELETED):
+        raise invalid(_("This card cannot be changed that way now."))
+    _merge_votes(source, target)
+    moved = target.sector_id != source.sector_id
+    for child in _children(source):
+        child.parent_id = target.id
+        child.sector_id = target.sector_id
+        publish(workshop, child, moved=moved)
+    source.status = MERGED
+    source.merged_into_id = target.id
+    publish(workshop, source)
+    publish(workshop, target)
+    announce_tally(workshop, target)
+    return target
+
+
+def _merge_votes(source: Card, target: Card) -> None:
+    on_target = Counter(
+        db.session.scalars(select(Vote.participant_id).where(Vote.card_id == target.id))
+    )
+    source_votes = db.session.scalars(
+        select(Vote).where(Vote.card_id == source.id).order_by(Vote.id)
+    ).all()
+    on_source = Counter(vote.participant_id for vote in source_votes)
+    moved: Counter[int] = Counter()
+    for vote in source_votes:
+        pid = vote.participant_id
+        keep = max(on_source[pid] - on_target[pid], 0)
+        if moved[pid] < keep:
+            vote.card_id = target.id
+            moved[pid] += 1
+        else:
+            db.session.delete(vote)
+    db.session.flush()
+
+
+def _children(card: Card) -> list[Card]:
+    return list(db.session.scalars(select(Card).where(Card.parent_id == card.id)))
+
+
+# -- clusters --------------------------------------------------------------------
+
+
+def save_cluster(workshop: Workshop, payload: dict[str, Any]) -> Cluster:
+    """Create a named cluster on a board (no `id`), or rename one."""
+    title = str(clean_text(payload.get("title"), "title", max_length=CLUSTER_TITLE_MAX))
+    cluster_id = optional_int(payload.get("id"), "id")
+    if cluster_id is None:
+        sid = optional_int(payload.get("sector_id"), "sector_id")
+        if sid is None or workshop.sector(sid) is None:
+            raise not_found(_("This sector board does not exist in this workshop."))
+        cluster = Cluster(workshop_id=workshop.id, sector_id=sid, title=title)
+        db.session.add(cluster)
+    else:
+        cluster = _cluster(workshop, cluster_id)
+        cluster.title = title
+    db.session.flush()
+    stamp(workshop, "cluster.updated", cluster.as_dict(), sector_id=cluster.sector_id)
+    return cluster
+
+
+def remove_cluster(workshop: Workshop, cluster_id: object) -> None:
+    """Dissolve a cluster; its cards stay on the board, ungrouped."""
+    cluster = _cluster(workshop, cluster_id)
+    members = db.session.scalars(select(Card).where(Card.cluster_id == cluster.id)).all()
+    db.session.execute(update(Card).where(Card.cluster_id == cluster.id).values(cluster_id=None))
+    db.session.delete(cluster)
+    db.session.flush()
+    for card in members:
+        db.session.refresh(card)
+        publish(workshop, card)
+    stamp(
+        workshop,
+        "cluster.removed",
+        {"id": cluster.id, "sector_id": cluster.sector_id},
+        sector_id=cluster.sector_id,
+    )
+
+
+def assign_cluster(workshop: Workshop, card_id: object, cluster_id: object) -> Card:
+    """Put a bottleneck into a cluster of its board, or take it out (None)."""
+    card = card_in(workshop, card_id, kind=BOTTLENECK)
+    if cluster_id is None:
+        card.cluster_id = None
+    else:
+        cluster = _cluster(workshop, cluster_id)
+        if cluster.sector_id != card.sector_id:
+            raise invalid(_("The cluster is on another sector board."))
+        card.cluster_id = cluster.id
+    publish(workshop, card)
+    return card
+
+
+def clusters_of(
+    workshop: Workshop, sector_ids: Iterable[int] | None = None
+) -> list[dict[str, object]]:
+    query = select(Cluster).where(Cluster.workshop_id == workshop.id).order_by(Cluster.id)
+    if sector_ids is not None:
+        query = query.where(Cluster.sector_id.in_(list(sector_ids)))
+    return [cluster.as_dict() for cluster in db.session.scalars(query)]
+
+
+def _cluster(workshop: Workshop, cluster_id: object) -> Cluster:
+    cid = optional_int(cluster_id, "cluster_id")
+    cluster = db.session.get(Cluster, cid) if cid is not None else None
+    if cluster is None or cluster.workshop_id != workshop.id:
+        raise not_found(_("This cluster does not exist in this workshop."))
+    return cluster

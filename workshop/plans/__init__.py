@@ -1,0 +1,1 @@
+"""Action plans: the action-plan matrix columns of a proposed solution."""

@@ -1,0 +1,1 @@
+"""Prioritising bottlenecks: USG scores, the APKL gate, and each sector's ranking."""

@@ -1,0 +1,1 @@
+"""Dot voting on bottlenecks and solutions, with a budget and a cap."""

@@ -1,0 +1,52 @@
+"""Socket events of dot voting (docs/PROTOCOL.md). Sent by phones, or by the
+facilitator for someone without a phone; the card's board and staff get
+`votes.updated` (participants only once tallies are revealed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext as _
+
+from ..access import PARTICIPANT, Identity
+from ..errors import forbidden
+from ..extensions import db, socketio
+from ..participants.models import Participant
+from ..participants.services import participant_in
+from ..realtime.transport import socket_action
+from ..workshops.models import Workshop
+from . import services
+
+
+def _voter(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> Participant:
+    """The caller, or, for the facilitator, the participant they vote for."""
+    if identity.can_steer:
+        return participant_in(workshop, payload.get("participant_id"))
+    voter = db.session.get(Participant, identity.participant_id or 0)
+    if identity.role != PARTICIPANT or voter is None:
+        raise forbidden(_("Only participants vote."))
+    return voter
+
+
+@socketio.on("vote:cast")
+@socket_action
+def on_vote_cast(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """Place one dot: {card_id} (facilitator: {card_id, participant_id})."""
+    voter = _voter(workshop, identity, payload)
+    mine = services.cast_vote(
+        workshop, voter, payload.get("card_id"), by_facilitator=identity.can_steer
+    )
+    return {"my_votes": mine}
+
+
+@socketio.on("vote:retract")
+@socket_action
+def on_vote_retract(
+    workshop: Workshop, identity: Identity, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """Take one dot back: {card_id} (facilitator: {card_id, participant_id})."""
+    voter = _voter(workshop, identity, payload)
+    mine = services.retract_vote(
+        workshop, voter, payload.get("card_id"), by_facilitator=identity.can_steer
+    )
+    return {"my_votes": mine}

@@ -1,0 +1,133 @@
+"""Dot voting: each participant has a budget of dots per kind of card, and at most
+`vote_cap` dots on one card. Votes are taken back one dot at a time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext as _
+from sqlalchemy import delete, func, select
+
+from ..boards.models import BOTTLENECK, SOLUTION, VISIBLE, Card
+from ..errors import DomainError, forbidden, invalid, not_found
+from ..extensions import db
+from ..participants.models import Participant
+from ..realtime.broadcast import stamp
+from ..validation import optional_int
+from ..workshops.models import Workshop
+from .models import Vote
+
+
+def tallies(workshop: Workshop, card_ids: list[int] | None = None) -> dict[int, int]:
+    """Dots per card id."""
+    query = (
+        select(Vote.card_id, func.count(Vote.id))
+        .where(Vote.workshop_id == workshop.id)
+        .group_by(Vote.card_id)
+    )
+    if card_ids is not None:
+        query = query.where(Vote.card_id.in_(card_ids))
+    return {card_id: count for card_id, count in db.session.execute(query).all()}
+
+
+def votes_of(workshop: Workshop, participant_id: int) -> dict[str, Any]:
+    """A participant's own dots per card, and how many they have left per kind."""
+    rows = db.session.execute(
+        select(Vote.card_id, Vote.kind, func.count(Vote.id))
+        .where(Vote.workshop_id == workshop.id, Vote.participant_id == participant_id)
+        .group_by(Vote.card_id, Vote.kind)
+    ).all()
+    used = {BOTTLENECK: 0, SOLUTION: 0}
+    for _card, kind, count in rows:
+        used[kind] = used.get(kind, 0) + count
+    return {
+        "cards": {str(card_id): count for card_id, _kind, count in rows},
+        "left": {kind: max(0, workshop.vote_budget - n) for kind, n in used.items()},
+        "budget": workshop.vote_budget,
+        "cap": workshop.vote_cap,
+    }
+
+
+def cast_vote(
+    workshop: Workshop, voter: Participant, card_id: object, *, by_facilitator: bool = False
+) -> dict[str, Any]:
+    """Place one dot on a card, within the phase, the budget and the per-card cap."""
+    card = _votable(workshop, card_id)
+    if not by_facilitator:
+        phase = workshop.phase
+        if phase is None or phase.vote_on != card.kind:
+            raise forbidden(_("Voting on these cards is not open in this phase."))
+    _lock(voter)
+    mine = _count(Vote.participant_id == voter.id, Vote.kind == card.kind)
+    if mine >= workshop.vote_budget:
+        raise DomainError(
+            "budget", _("You have used all %(n)d of your votes.", n=workshop.vote_budget)
+        )
+    if workshop.vote_cap is not None:
+        on_card = _count(Vote.participant_id == voter.id, Vote.card_id == card.id)
+        if on_card >= workshop.vote_cap:
+            raise DomainError("cap", _("At most %(n)d votes on one card.", n=workshop.vote_cap))
+    db.session.add(
+        Vote(
+            workshop_id=workshop.id,
+            card_id=card.id,
+            participant_id=voter.id,
+            kind=card.kind,
+            entered_by_facilitator=by_facilitator,
+        )
+    )
+    db.session.flush()
+    announce_tally(workshop, card)
+    return votes_of(workshop, voter.id)
+
+
+def retract_vote(
+    workshop: Workshop, voter: Participant, card_id: object, *, by_facilitator: bool = False
+) -> dict[str, Any]:
+    """Take one of the voter's dots back from a card."""
+    card = card_id if isinstance(card_id, Card) else _votable(workshop, card_id)
+    if not by_facilitator:
+        phase = workshop.phase
+        if phase is None or phase.vote_on != card.kind:
+            raise forbidden(_("Voting on these cards is not open in this phase."))
+    _lock(voter)
+    vote_id = db.session.scalar(
+        select(Vote.id)
+        .where(Vote.participant_id == voter.id, Vote.card_id == card.id)
+        .order_by(Vote.id.desc())
+        .limit(1)
+    )
+    if vote_id is None:
+        raise invalid(_("You have no vote on this card."))
+    db.session.execute(delete(Vote).where(Vote.id == vote_id))
+    announce_tally(workshop, card)
+    return votes_of(workshop, voter.id)
+
+
+def announce_tally(workshop: Workshop, card: Card) -> None:
+    """Broadcast a card's new number of dots (shown once the facilitator reveals tallies)."""
+    total = _count(Vote.card_id == card.id)
+    stamp(
+        workshop,
+        "votes.updated",
+        {"card_id": card.id, "sector_id": card.sector_id, "votes": total},
+        sector_id=card.sector_id,
+    )
+
+
+def _votable(workshop: Workshop, card_id: object) -> Card:
+    cid = optional_int(card_id, "card_id")
+    card = db.session.get(Card, cid) if cid is not None else None
+    if card is None or card.workshop_id != workshop.id or card.status != VISIBLE:
+        raise not_found(_("This card does not exist in this workshop."))
+    return card
+
+
+def _lock(voter: Participant) -> None:
+    """Serialise one participant's votes: a row lock on PostgreSQL; on SQLite every
+    write transaction already begins IMMEDIATE (configure.py)."""
+    db.session.execute(select(Participant.id).where(Participant.id == voter.id).with_for_update())
+
+
+def _count(*conditions: Any) -> int:
+    return int(db.session.scalar(select(func.count(Vote.id)).where(*conditions)) or 0)
