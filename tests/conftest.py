@@ -91,7 +91,9 @@ def make_workshop(app: Flask) -> Callable[..., Made]:
     """Create and commit a workshop: `make_workshop(title="...")`."""
 
     def make(
-        title: str = "Bimtek Inovasi Pelayanan Publik", phase: str | None = "identify", **kwargs: Any
+        title: str = "Bimtek Inovasi Pelayanan Publik",
+        phase: str | None = "identify",
+        **kwargs: Any,
     ) -> Made:
         """`phase`: the kind of phase to start in (default: collecting bottlenecks)."""
         with app.app_context():

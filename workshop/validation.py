@@ -47,11 +47,14 @@ def clean_text(
     return text
 
 
+MAX_INT = 2**63 - 1
+
+
 def optional_int(value: Any, field: str) -> int | None:
-    """Return an integer id or None; reject booleans, floats and strings."""
+    """Return an integer or None; reject booleans, floats, strings and huge numbers."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int):
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_INT:
         raise invalid(_("Invalid value."), **{field: _("Must be a number.")})
     return value
 

@@ -58,6 +58,7 @@
     this.opts = opts;
     this.seq = null;
     this.syncing = false;
+    this.wantSnapshot = true;
     this.held = [];
     this.retryTimer = null;
     this.socket = window.io({ auth: { workshop: opts.code } });
@@ -102,6 +103,11 @@
     var self = this;
     var opts = this.opts;
     clearTimeout(this.retryTimer);
+    // Once a snapshot is wanted (first load, board switch, changed visibility),
+    // every retry asks for one until one has been applied: the old cursor
+    // belongs to what was on screen before.
+    if (since === null) this.wantSnapshot = true;
+    if (this.wantSnapshot) since = null;
     this.syncing = true;
     this.held = [];
     this.socket
@@ -116,7 +122,10 @@
           }, 3000);
           return;
         }
-        if (reply.mode === "snapshot") opts.onSnapshot(reply.snapshot, reply.seq);
+        if (reply.mode === "snapshot") {
+          self.wantSnapshot = false;
+          opts.onSnapshot(reply.snapshot, reply.seq);
+        }
         else reply.events.forEach(function (m) { opts.onEvent(m); });
         self.seq = reply.seq;
         var held = self.held;

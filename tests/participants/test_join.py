@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -90,3 +92,16 @@ def test_a_participant_of_one_workshop_is_a_stranger_in_another(make_workshop, p
     mobile = phone(mine)
     assert mobile.get(f"/w/{theirs.code}/board").status_code == 302
     assert mobile.get(f"/w/{theirs.code}/present").status_code == 403
+
+
+def test_a_double_tapped_join_makes_one_participant(app, make_workshop, client):
+    ws = make_workshop()
+    page = client.get(f"/j/{ws.code}").get_data(as_text=True)
+    token = re.search(r'name="join_token" type="hidden" value="([^"]+)"', page).group(1)
+    data = {"name": "Andi", "agency": "Dinkes", "sector_id": ws.sector_ids[0], "join_token": token}
+    # Two phones' worth of taps from one phone: the second request carries no cookie yet.
+    assert app.test_client().post(f"/j/{ws.code}", data=data).status_code == 303
+    second = app.test_client()
+    assert second.post(f"/j/{ws.code}", data=data).status_code == 303
+    assert len(roster(app)) == 1
+    assert second.get(f"/w/{ws.code}/board").status_code == 200, "the second tap is joined too"

@@ -286,3 +286,44 @@ def test_joining_is_broadcast_to_staff_only(make_workshop, phone, presenter, soc
     (update,) = events_of(projector, "roster.updated")
     assert update["data"]["total"] == 2
     assert events_of(early) == []
+
+
+def test_a_phone_watching_a_removed_board_is_moved_to_its_own(
+    make_workshop, phone, facilitator, socket_for
+):
+    ws = make_workshop()
+    browser = phone(ws, sector=1)
+    sock = socket_for(browser, ws)
+    seen = watch(sock, ws.sector_ids[5])["seq"]
+    sock.disconnect()
+    laptop = facilitator(ws)
+    assert laptop.post(f"/w/{ws.code}/sectors/{ws.sector_ids[5]}/remove").status_code == 303
+    back = socket_for(browser, ws)
+    reply = back.emit("sync", {"sector_id": ws.sector_ids[5], "since": seen}, callback=True)
+    assert reply["ok"] and reply["mode"] == "snapshot"
+    assert reply["snapshot"]["sector_id"] == ws.sector_ids[1]
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"category": ["U1"]},
+        {"category": {"a": 1}},
+        {"sector_id": 2**70},
+        {"kind": "solution", "parent_id": 2**70},
+        {"text": {"$gt": ""}},
+        {"client_id": ["x" * 10]},
+    ],
+)
+def test_odd_types_are_invalid_not_internal(make_workshop, phone, socket_for, payload):
+    ws = make_workshop()
+    sock = socket_for(phone(ws), ws)
+    base = {
+        "client_id": "client-odd-1",
+        "kind": "bottleneck",
+        "sector_id": ws.sector_ids[0],
+        "text": "Teks",
+    }
+    reply = sock.emit("card:post", {**base, **payload}, callback=True)
+    assert reply["ok"] is False
+    assert reply["error"]["code"] in ("invalid", "not_found")

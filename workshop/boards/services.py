@@ -55,7 +55,8 @@ def post_card(
     if existing is not None:
         same = existing.author_id == (author.id if author else None)
         if not same or existing.entered_by_facilitator != by_facilitator:
-            raise DomainError("conflict", _("This post id is already used."), {"client_id": "used"})
+            message = _("This post id is already used.")
+            raise DomainError("conflict", message, {"client_id": message})
         return Posted(existing, created=False)
 
     kind = payload.get("kind")
@@ -102,7 +103,7 @@ def _fill_bottleneck(workshop: Workshop, card: Card, payload: Mapping[str, Any])
     if sector_id is None or workshop.sector(sector_id) is None:
         raise not_found(_("This sector board does not exist in this workshop."))
     category = payload.get("category") or None
-    if category is not None and category not in CATEGORIES:
+    if category is not None and (not isinstance(category, str) or category not in CATEGORIES):
         raise invalid(_("Unknown category."), category=_("Invalid."))
     card.sector_id = sector_id
     card.category = category

@@ -42,7 +42,9 @@ def edit_card(workshop: Workshop, card_id: object, payload: dict[str, Any]) -> C
     if card.kind == BOTTLENECK:
         if "category" in payload:
             category = payload["category"] or None
-            if category is not None and category not in CATEGORIES:
+            if category is not None and (
+                not isinstance(category, str) or category not in CATEGORIES
+            ):
                 raise invalid(_("Unknown category."), category=_("Invalid."))
             card.category = category
         if "service" in payload:

@@ -26,8 +26,13 @@ def join(
     position: object,
     sector_id: object,
     returning: Participant | None = None,
+    join_token: object = None,
 ) -> Participant:
-    """Register a participant, or update the one this phone joined as before."""
+    """Register a participant, or update the one this phone joined as before.
+
+    `join_token` comes from the join form: a second submission of the same form
+    (a double tap on a slow Wi-Fi) updates the participant the first one made.
+    """
     clean_name = str(clean_text(name, "name", max_length=NAME_MAX))
     clean_agency = str(clean_text(agency, "agency", max_length=AGENCY_MAX))
     clean_position = clean_text(position, "position", max_length=POSITION_MAX, required=False)
@@ -35,7 +40,16 @@ def join(
     if sid is None or workshop.sector(sid) is None:
         message = _("Choose your sector.")
         raise invalid(message, sector_id=message)
+    token = join_token if isinstance(join_token, str) and 16 <= len(join_token) <= 64 else None
+    if returning is None and token is not None:
+        returning = db.session.scalar(
+            select(Participant).where(
+                Participant.workshop_id == workshop.id, Participant.join_token == token
+            )
+        )
     participant = returning if returning is not None else Participant(workshop_id=workshop.id)
+    if participant.join_token is None:
+        participant.join_token = token
     participant.name = clean_name
     participant.agency = clean_agency
     participant.position = clean_position

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from flask import Blueprint, render_template, request, session
@@ -24,6 +25,8 @@ def join(code: str) -> Any:
     returning = access.participant_of(workshop, session)
     form = JoinForm(obj=returning if request.method == "GET" else None)
     form.sector_id.choices = [(s.id, s.name) for s in workshop.active_sectors]
+    if not form.join_token.data:
+        form.join_token.data = secrets.token_urlsafe(18)
     if form.validate_on_submit():
         try:
             participant = services.join(
@@ -33,6 +36,7 @@ def join(code: str) -> Any:
                 position=form.position.data,
                 sector_id=form.sector_id.data,
                 returning=returning,
+                join_token=form.join_token.data,
             )
             commit_and_broadcast()
         except DomainError as err:

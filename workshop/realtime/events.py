@@ -24,7 +24,7 @@ from .broadcast import (
     steering_room,
     workshop_room,
 )
-from .sync import catch_up, watched_sector
+from .sync import catch_up, valid_since, watched_sector
 from .transport import bind_identity, error_ack, internal_error, socket_query
 
 WATCHING = "watching"
@@ -72,7 +72,11 @@ def on_sync(
     Participants name the sector board they watch and receive only its events
     from then on; staff receive every board.
     """
-    sector_id = watched_sector(workshop, identity, payload.get("sector_id"))
+    since = valid_since(payload.get("since"))
+    requested = payload.get("sector_id")
+    sector_id = watched_sector(workshop, identity, requested)
+    if sector_id is not None and sector_id != requested:
+        since = None  # the board was removed: a snapshot of the one watched instead
     if sector_id is not None:
         previous = session.get(WATCHING)
         if previous != sector_id:
@@ -81,7 +85,7 @@ def on_sync(
             join_room(sector_room(workshop.id, sector_id))
             session[WATCHING] = sector_id
     limit = int(current_app.config["SYNC_MAX_EVENTS"])
-    return catch_up(workshop, identity, payload.get("since"), sector_id, limit)
+    return catch_up(workshop, identity, since, sector_id, limit)
 
 
 @socketio.on("*")

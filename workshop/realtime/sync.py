@@ -12,6 +12,7 @@ from ..boards.services import cards_of
 from ..errors import invalid, not_found
 from ..extensions import db
 from ..moderation.services import clusters_of
+from ..participants.models import Participant
 from ..participants.services import roster, roster_counts
 from ..voting.services import votes_of
 from ..workshops.models import Workshop
@@ -21,22 +22,34 @@ from .views import Viewer, card_view, event_view
 
 
 def watched_sector(workshop: Workshop, identity: Identity, requested: object) -> int | None:
-    """The board a participant asks to watch (staff watch every board: None)."""
+    """The board a participant will watch (staff watch every board: None).
+
+    A board removed while the phone was away is replaced by the participant's
+    own board, or the first one; the reply is then a snapshot naming it.
+    """
     if identity.is_staff:
         return None
     if requested is None or isinstance(requested, bool) or not isinstance(requested, int):
         raise invalid(_("Choose a sector board."), sector_id=_("Required."))
-    if workshop.sector(requested) is None:
+    if workshop.sector(requested) is not None:
+        return requested
+    if not any(s.id == requested for s in workshop.sectors):
         raise not_found(_("This sector board does not exist in this workshop."))
-    return requested
+    own = db.session.get(Participant, identity.participant_id or 0)
+    fallback = workshop.sector(own.sector_id or 0) if own else None
+    return (fallback or workshop.active_sectors[0]).id
+
+
+def valid_since(since: object) -> int | None:
+    if since is not None and (isinstance(since, bool) or not isinstance(since, int) or since < 0):
+        raise invalid(_("Invalid sequence number."), since=_("Invalid."))
+    return since
 
 
 def catch_up(
-    workshop: Workshop, identity: Identity, since: object, sector_id: int | None, limit: int
+    workshop: Workshop, identity: Identity, since: int | None, sector_id: int | None, limit: int
 ) -> dict[str, Any]:
     """What the client missed since `since`, or a snapshot when that is unknown or too much."""
-    if since is not None and (isinstance(since, bool) or not isinstance(since, int) or since < 0):
-        raise invalid(_("Invalid sequence number."), since=_("Invalid."))
     db.session.refresh(workshop)
     current = workshop.seq
     viewer = Viewer.of(identity)

@@ -12,8 +12,8 @@ from flask_babel import gettext as _
 
 from .. import access
 from ..errors import DomainError, forbidden
-from ..realtime.connections import disconnect_key
 from ..realtime.broadcast import commit_and_broadcast, rollback
+from ..realtime.connections import disconnect_key
 from ..web import back_to, join_url, load_workshop, staff_page
 from . import services
 from .forms import ActionForm, CodeForm, SectorForm, WorkshopForm, show_errors

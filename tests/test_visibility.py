@@ -1,0 +1,134 @@
+"""What each viewer sees: anonymous mode, cards hidden until reveal, the approval
+queue, hidden cards. Checked live and on resync, which must agree."""
+
+from __future__ import annotations
+
+from tests.conftest import events_of
+
+
+def setting(boss, **values):
+    reply = boss.emit("settings:update", values, callback=True)
+    assert reply["ok"], reply
+
+
+def post(sock, sector_id, client_id, text="Antrean KTP-el"):
+    reply = sock.emit(
+        "card:post",
+        {"client_id": client_id, "kind": "bottleneck", "sector_id": sector_id, "text": text},
+        callback=True,
+    )
+    assert reply["ok"], reply
+    return reply["card"]
+
+
+def room(make_workshop, phone, presenter, facilitator, socket_for):
+    ws = make_workshop()
+    board = ws.sector_ids[0]
+    author = socket_for(phone(ws, "Penulis"), ws)
+    other = socket_for(phone(ws, "Rekan"), ws)
+    projector = socket_for(presenter(ws), ws)
+    boss = socket_for(facilitator(ws), ws)
+    for sock in (author, other):
+        sock.emit("sync", {"sector_id": board}, callback=True)
+    for sock in (projector, boss):
+        sock.emit("sync", {}, callback=True)
+    return ws, board, author, other, projector, boss
+
+
+def snapshot_cards(sock, board=None):
+    payload = {"sector_id": board} if board else {}
+    return sock.emit("sync", payload, callback=True)["snapshot"]["cards"]
+
+
+def test_anonymous_mode_hides_authors_from_everyone_but_the_facilitator(
+    make_workshop, phone, presenter, facilitator, socket_for
+):
+    _ws, board, author, other, projector, boss = room(
+        make_workshop, phone, presenter, facilitator, socket_for
+    )
+    setting(boss, anonymous=True)
+    for sock in (author, other, projector, boss):
+        sock.get_received()
+    post(author, board, "anon-card-1")
+    assert events_of(other, "card.created")[0]["data"]["author"] is None
+    assert events_of(projector, "card.created")[0]["data"]["author"] is None
+    assert events_of(boss, "card.created")[0]["data"]["author"]["name"] == "Penulis"
+    assert events_of(author, "card.created")[-1]["data"]["author"]["name"] == "Penulis"
+    assert snapshot_cards(other, board)[0]["author"] is None
+    assert snapshot_cards(projector)[0]["author"] is None
+    assert snapshot_cards(author, board)[0]["author"]["name"] == "Penulis"
+
+
+def test_concealed_boards_show_each_participant_only_their_own_cards_until_reveal(
+    make_workshop, phone, presenter, facilitator, socket_for
+):
+    _ws, board, author, other, projector, boss = room(
+        make_workshop, phone, presenter, facilitator, socket_for
+    )
+    setting(boss, concealed=True)
+    for sock in (author, other, projector, boss):
+        sock.get_received()
+    post(author, board, "hidden-card-1", "Rahasia sampai dibuka")
+    post(other, board, "hidden-card-2", "Punya rekan")
+    assert [e["data"]["text"] for e in events_of(author, "card.created")] == [
+        "Rahasia sampai dibuka"
+    ]
+    assert events_of(projector, "card.created") == []
+    assert len(events_of(boss, "card.created")) == 2
+    assert [c["text"] for c in snapshot_cards(author, board)] == ["Rahasia sampai dibuka"]
+    assert snapshot_cards(projector) == []
+
+    setting(boss, concealed=False)
+    (update,) = events_of(projector, "workshop.updated")
+    assert update["data"]["settings"]["concealed"] is False
+    assert len(snapshot_cards(projector)) == 2
+    assert len(snapshot_cards(other, board)) == 2
+
+
+def test_the_approval_queue_keeps_cards_off_the_projector_until_approved(
+    make_workshop, phone, presenter, facilitator, socket_for
+):
+    _ws, board, author, other, projector, boss = room(
+        make_workshop, phone, presenter, facilitator, socket_for
+    )
+    setting(boss, approval_required=True)
+    for sock in (author, other, projector, boss):
+        sock.get_received()
+    card = post(author, board, "queue-card-1")
+    assert card["status"] == "pending"
+    assert events_of(projector) == [] and events_of(other) == []
+    assert events_of(author, "card.created")[0]["data"]["status"] == "pending"
+    assert boss.emit("card:status", {"card_id": card["id"], "action": "approve"}, callback=True)[
+        "ok"
+    ]
+    (shown,) = events_of(projector, "card.updated")
+    assert shown["data"]["status"] == "visible"
+    assert snapshot_cards(other, board)[0]["id"] == card["id"]
+
+
+def test_a_hidden_card_is_taken_off_every_screen_and_replayed_the_same_way(
+    make_workshop, phone, presenter, facilitator, socket_for
+):
+    ws, board, author, other, projector, boss = room(
+        make_workshop, phone, presenter, facilitator, socket_for
+    )
+    card = post(author, board, "hide-card-1", "Kata kasar")
+    seen = other.emit("sync", {"sector_id": board, "since": None}, callback=True)["seq"]
+    other.disconnect()
+    for sock in (projector, boss):
+        sock.get_received()
+    assert boss.emit("card:status", {"card_id": card["id"], "action": "hide"}, callback=True)["ok"]
+    assert events_of(projector) == [
+        {
+            "seq": events_of(boss)[0]["seq"],
+            "type": "card.removed",
+            "sector_id": board,
+            "data": {"id": card["id"]},
+        }
+    ]
+    back = socket_for(phone(ws, "Rekan lagi"), ws)
+    replay = back.emit("sync", {"sector_id": board, "since": seen}, callback=True)
+    assert [e["type"] for e in replay["events"]] == ["card.removed"]
+    assert snapshot_cards(projector) == []
+    boss_cards = snapshot_cards(boss)
+    assert boss_cards[0]["status"] == "hidden", "the facilitator can still restore it"
