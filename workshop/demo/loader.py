@@ -1,21 +1,40 @@
-"""Build the demo workshop through the same services the phones use."""
+"""Build the demo workshop through the same services the phones and the
+facilitator use: joins, posts, votes, USG scores and action plans."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+import random
 
-from ..boards.models import BOTTLENECK, SOLUTION
+from ..access import FACILITATOR, Identity
+from ..boards.models import BOTTLENECK, SOLUTION, Card
 from ..boards.services import post_card
 from ..facilitation.services import set_phase
 from ..participants.models import Participant
 from ..participants.services import join
+from ..plans.services import save_plan
+from ..scoring.services import assess
+from ..voting.services import cast_vote
+from ..workshops.models import Workshop
 from ..workshops.services import NewWorkshop, create_workshop
 from .content import DEMO_BOARDS, DEMO_PARTICIPANTS, DEMO_WORKSHOP
 
+# A plan per sector for the top solution, in the words an OPD would use.
+DEMO_PLAN = {
+    "steps": "1. Rapat koordinasi OPD terkait\n2. Susun SOP dan alur layanan baru\n"
+    "3. Uji coba di satu kecamatan\n4. Evaluasi dan perluasan",
+    "indicator": "Waktu layanan turun 50% dan indeks kepuasan (SKM) naik",
+    "responsible": "Kepala OPD pelaksana",
+    "timeframe": "Triwulan I-II 2027",
+    "resources": "APBD (DPA OPD) dan dukungan CSR",
+    "stakeholders": "Bagian Organisasi, Diskominfo, camat dan lurah",
+}
+
 
 def create_demo(today: dt.date | None = None) -> NewWorkshop:
-    """A workshop with all six sectors, 24 participants, bottlenecks and solutions."""
+    """A workshop part-way through: six sectors, 24 participants, cards, votes,
+    USG scores for the most-voted bottlenecks and an action plan per sector."""
     created = create_workshop(
         DEMO_WORKSHOP["title"],
         date=today or dt.date.today(),
@@ -23,7 +42,21 @@ def create_demo(today: dt.date | None = None) -> NewWorkshop:
         organiser=DEMO_WORKSHOP["organiser"],
     )
     workshop = created.workshop
-    set_phase(workshop, next(p.id for p in workshop.phases if p.kind == "identify"))
+    _go_to(workshop, "identify")
+    people = _join_everyone(workshop)
+    posted = _post_boards(workshop, people)
+    _go_to(workshop, "vote")
+    _vote(workshop, people, posted)
+    _go_to(workshop, "prioritise")
+    _score_and_plan(workshop, posted)
+    return created
+
+
+def _go_to(workshop: Workshop, kind: str) -> None:
+    set_phase(workshop, next(p.id for p in workshop.phases if p.kind == kind))
+
+
+def _join_everyone(workshop: Workshop) -> dict[str, list[Participant]]:
     sector_ids = {s.key: s.id for s in workshop.active_sectors}
     people: dict[str, list[Participant]] = {}
     for person in DEMO_PARTICIPANTS:
@@ -35,11 +68,19 @@ def create_demo(today: dt.date | None = None) -> NewWorkshop:
             sector_id=sector_ids[person.sector],
         )
         people.setdefault(person.sector, []).append(participant)
+    return people
+
+
+def _post_boards(
+    workshop: Workshop, people: dict[str, list[Participant]]
+) -> dict[str, list[tuple[Card, list[Card]]]]:
+    sector_ids = {s.key: s.id for s in workshop.active_sectors}
     ids = (f"demo-{n:06d}" for n in itertools.count(1))
+    posted: dict[str, list[tuple[Card, list[Card]]]] = {}
     for key, bottlenecks in DEMO_BOARDS.items():
         authors = itertools.cycle(people[key])
         for item in bottlenecks:
-            posted = post_card(
+            card = post_card(
                 workshop,
                 next(authors),
                 {
@@ -50,16 +91,42 @@ def create_demo(today: dt.date | None = None) -> NewWorkshop:
                     "category": item.category,
                     "service": item.service,
                 },
-            )
-            for text in item.solutions:
+            ).card
+            solutions = [
                 post_card(
                     workshop,
                     next(authors),
-                    {
-                        "client_id": next(ids),
-                        "kind": SOLUTION,
-                        "parent_id": posted.card.id,
-                        "text": text,
-                    },
-                )
-    return created
+                    {"client_id": next(ids), "kind": SOLUTION, "parent_id": card.id, "text": text},
+                ).card
+                for text in item.solutions
+            ]
+            posted.setdefault(key, []).append((card, solutions))
+    return posted
+
+
+def _vote(
+    workshop: Workshop,
+    people: dict[str, list[Participant]],
+    posted: dict[str, list[tuple[Card, list[Card]]]],
+) -> None:
+    """Each participant places their dots on their own sector's bottlenecks."""
+    chance = random.Random(2026)  # the same demo every time
+    for key, members in people.items():
+        cards = [card for card, _solutions in posted[key]]
+        weights = [len(cards) - i for i in range(len(cards))]
+        for member in members:
+            for card in chance.choices(cards, weights=weights, k=workshop.vote_budget):
+                cast_vote(workshop, member, card.id)
+
+
+def _score_and_plan(workshop: Workshop, posted: dict[str, list[tuple[Card, list[Card]]]]) -> None:
+    """USG for the first three bottlenecks of each board; a plan for the best solution."""
+    boss = Identity(workshop.id, FACILITATOR)
+    patterns = [(5, 4, 4), (4, 5, 3), (4, 4, 4)]
+    apkl = {"actual": True, "problematic": True, "public": True, "feasible": True}
+    for entries in posted.values():
+        for (card, _solutions), (u, s, g) in zip(entries, patterns, strict=False):
+            assess(workshop, boss, card.id, {"u": u, "s": s, "g": g, "apkl": apkl})
+        with_solution = next((sols for _card, sols in entries if sols), None)
+        if with_solution:
+            save_plan(workshop, boss, with_solution[0].id, DEMO_PLAN)
