@@ -61,11 +61,12 @@ def blueprints(app: Flask) -> None:
     """Register the pages of each feature."""
     from .boards.categories import category_labels
     from .boards.views import bp as boards_bp
+    from .exports.views import bp as exports_bp
     from .participants.views import bp as participants_bp
     from .presenter.views import bp as presenter_bp
     from .workshops.views import bp as workshops_bp
 
-    for bp in (workshops_bp, participants_bp, boards_bp, presenter_bp):
+    for bp in (workshops_bp, participants_bp, boards_bp, presenter_bp, exports_bp):
         app.register_blueprint(bp)
     app.jinja_env.globals["languages"] = i18n.LANGUAGES
     app.jinja_env.globals["current_language"] = i18n.current_language

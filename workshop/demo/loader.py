@@ -18,7 +18,7 @@ from ..scoring.services import assess
 from ..voting.services import cast_vote
 from ..workshops.models import Workshop
 from ..workshops.services import NewWorkshop, create_workshop
-from .content import DEMO_BOARDS, DEMO_PARTICIPANTS, DEMO_WORKSHOP
+from .content import DEMO_BOARDS, DEMO_PARTICIPANTS, DEMO_SPEAKERS, DEMO_WORKSHOP
 
 # A plan per sector for the top solution, in the words an OPD would use.
 DEMO_PLAN = {
@@ -42,6 +42,7 @@ def create_demo(today: dt.date | None = None) -> NewWorkshop:
         organiser=DEMO_WORKSHOP["organiser"],
     )
     workshop = created.workshop
+    workshop.speakers = "\n".join(DEMO_SPEAKERS)
     _go_to(workshop, "identify")
     people = _join_everyone(workshop)
     posted = _post_boards(workshop, people)

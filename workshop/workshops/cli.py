@@ -128,3 +128,48 @@ def list_command(as_json: bool) -> None:
             f"{item['code']}  {item['date'] or '----------'}  "
             f"{item['participants']:>4} peserta  {item['cards']:>5} kartu  {item['title']}"
         )
+
+
+@workshop_cli.command("export")
+@click.argument("code")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["xlsx", "csv", "json", "docx", "kipp", "html"]),
+)
+@click.option("--output", "output", required=True, type=click.Path(dir_okay=False, writable=True))
+@click.option("--top", default=3, show_default=True, help="kipp: how many best solutions.")
+def export_command(code: str, fmt: str, output: str, top: int) -> None:
+    """Write one export of the workshop CODE to OUTPUT."""
+    from ..exports.services import export
+
+    try:
+        workshop = services.find_workshop(code)
+        result = export(workshop, fmt, top=top)
+    except DomainError as err:
+        raise click.ClickException(str(err.message)) from None
+    with open(output, "wb") as handle:
+        handle.write(result.content)
+    click.echo(f"{output} ({len(result.content):,} bytes)")
+
+
+@workshop_cli.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def import_command(path: str, as_json: bool) -> None:
+    """Restore a JSON export as a new workshop (with its own code and links)."""
+    from ..exports.importer import import_workshop
+
+    try:
+        with open(path, "rb") as handle:
+            document = json.loads(handle.read().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise click.ClickException(f"{path}: {err}") from None
+    try:
+        created = import_workshop(document)
+        commit_and_broadcast()
+    except DomainError as err:
+        rollback()
+        raise click.ClickException(str(err.message)) from None
+    _print_links(links(created), as_json)

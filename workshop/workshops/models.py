@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, select
+from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Base, db
@@ -21,6 +21,8 @@ class Workshop(Base):
     date: Mapped[dt.date | None] = mapped_column(Date)
     place: Mapped[str | None] = mapped_column(String(200))
     organiser: Mapped[str | None] = mapped_column(String(200))
+    # Speakers (narasumber), one per line, named in the activity report.
+    speakers: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(8), default="id")
     # Last sequence number handed to a broadcast; grows by one per change.
     seq: Mapped[int] = mapped_column(default=0)

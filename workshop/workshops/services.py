@@ -22,6 +22,7 @@ from .sectors import DEFAULT_SECTORS, MAX_SECTORS, SECTOR_NAME_MAX
 
 TITLE_MAX = 200
 FIELD_MAX = 200
+SPEAKERS_MAX = 2000
 
 
 @dataclass(frozen=True)
@@ -130,13 +131,22 @@ def find_workshop(raw_code: str) -> Workshop:
 
 
 def update_details(
-    workshop: Workshop, *, title: object, date: dt.date | None, place: object, organiser: object
+    workshop: Workshop,
+    *,
+    title: object,
+    date: dt.date | None,
+    place: object,
+    organiser: object,
+    speakers: object = None,
 ) -> None:
-    """Change the title, date, place and organiser shown on every screen."""
+    """Change the title, date, place, organiser and speakers."""
     workshop.title = str(clean_text(title, "title", max_length=TITLE_MAX))
     workshop.date = date
     workshop.place = clean_text(place, "place", max_length=FIELD_MAX, required=False)
     workshop.organiser = clean_text(organiser, "organiser", max_length=FIELD_MAX, required=False)
+    workshop.speakers = clean_text(
+        speakers, "speakers", max_length=SPEAKERS_MAX, required=False, multiline=True
+    )
     announce(workshop)
 
 

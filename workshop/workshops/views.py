@@ -124,6 +124,7 @@ def update_details(workshop: Workshop, identity: access.Identity) -> Any:
                 date=form.date.data,
                 place=form.place.data,
                 organiser=form.organiser.data,
+                speakers=form.speakers.data,
             ),
             _("Details saved."),
         )

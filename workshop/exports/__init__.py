@@ -1,0 +1,1 @@
+"""Exports: the documents the government files (xlsx, csv, json, docx, KIPP, html)."""

@@ -1,0 +1,94 @@
+"""CSV: one row per card, UTF-8 with a byte-order mark so Excel reads Indonesian text."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from flask_babel import gettext as _
+
+from .data import Results
+from .matrix import category_label
+from .safety import neutralise
+
+
+def build(results: Results) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, dialect="excel")
+    writer.writerow(
+        [
+            _("No."),
+            _("Sector"),
+            _("Kind"),
+            _("Bottleneck no."),
+            _("Category"),
+            _("Service"),
+            _("Text"),
+            _("Author"),
+            _("Agency"),
+            _("Votes"),
+            "U",
+            "S",
+            "G",
+            _("Total"),
+            _("Rank"),
+            _("Solutions"),
+        ]
+    )
+    number = 0
+    for result in results.sectors:
+        for row in result.bottlenecks:
+            number += 1
+            parent = number
+            a = row.card.assessment
+            writer.writerow(
+                _clean(
+                    [
+                        number,
+                        result.sector.name,
+                        _("Bottleneck"),
+                        "",
+                        category_label(row.card.category),
+                        row.card.service or "",
+                        row.card.text,
+                        row.author.name if row.author else "",
+                        row.author.agency if row.author else "",
+                        row.votes,
+                        a.urgency if a else "",
+                        a.seriousness if a else "",
+                        a.growth if a else "",
+                        row.total if row.total is not None else "",
+                        row.rank or "",
+                        len(row.solutions),
+                    ]
+                )
+            )
+            for solution in row.solutions:
+                number += 1
+                writer.writerow(
+                    _clean(
+                        [
+                            number,
+                            result.sector.name,
+                            _("Solution"),
+                            parent,
+                            "",
+                            "",
+                            solution.card.text,
+                            solution.author.name if solution.author else "",
+                            solution.author.agency if solution.author else "",
+                            solution.votes,
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                        ]
+                    )
+                )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _clean(values: list[object]) -> list[object]:
+    return [neutralise(v) if isinstance(v, str) else v for v in values]

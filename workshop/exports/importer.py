@@ -1,0 +1,212 @@
+"""Restore a JSON export (`flask workshop import PATH`) as a new workshop.
+
+The copy gets its own join code and secret links; everything else (sectors,
+phases, settings, participants, cards with their scores and plans, clusters,
+votes) is as exported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from flask_babel import gettext as _
+
+from ..boards.categories import CATEGORIES
+from ..boards.models import BOTTLENECK, DELETED, HIDDEN, MERGED, PENDING, SOLUTION, VISIBLE, Card
+from ..errors import DomainError, invalid
+from ..extensions import db
+from ..facilitation.models import Phase
+from ..moderation.models import Cluster
+from ..participants.models import Participant
+from ..plans.models import PLAN_FIELDS, ActionPlan
+from ..scoring.models import Assessment
+from ..voting.models import Vote
+from ..workshops.models import Workshop
+from ..workshops.services import NewWorkshop, create_workshop
+from .json_export import FORMAT, VERSION
+
+STATUSES = {VISIBLE, PENDING, HIDDEN, DELETED, MERGED}
+
+
+def import_workshop(doc: Any) -> NewWorkshop:
+    """Create a new workshop from an export document, or raise a clear `invalid`."""
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise invalid(_("This file is not a Urai workshop export."))
+    if doc.get("version") != VERSION:
+        raise invalid(
+            _(
+                "This export has version %(v)s; this Urai reads version %(n)d.",
+                v=str(doc.get("version")),
+                n=VERSION,
+            )
+        )
+    try:
+        return _restore(doc)
+    except DomainError:
+        raise
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as err:
+        raise invalid(_("This export is damaged: %(detail)s", detail=type(err).__name__)) from None
+
+
+def _restore(doc: dict[str, Any]) -> NewWorkshop:
+    meta = doc["workshop"]
+    date = dt.date.fromisoformat(meta["date"]) if meta.get("date") else None
+    sectors_in = sorted(doc["sectors"], key=lambda s: s["ref"])
+    created = create_workshop(
+        meta["title"],
+        date=date,
+        place=meta.get("place"),
+        organiser=meta.get("organiser"),
+        sector_names=[s["name"] for s in sectors_in],
+        language=meta.get("language", "id"),
+    )
+    workshop = created.workshop
+    workshop.speakers = meta.get("speakers")
+    _settings(workshop, meta["settings"])
+    sectors = {}
+    for data, sector in zip(sectors_in, list(workshop.sectors), strict=True):
+        sector.key = data.get("key")
+        sector.position = int(data["position"])
+        sector.locked = bool(data.get("locked"))
+        sector.archived = bool(data.get("archived"))
+        sectors[data["ref"]] = sector
+    _phases(workshop, doc["phases"], meta.get("phase"))
+    people = _participants(workshop, doc["participants"], sectors)
+    clusters = _clusters(workshop, doc["clusters"], sectors)
+    cards = _cards(workshop, doc["cards"], sectors, people, clusters)
+    for data in doc["votes"]:
+        card = cards[data["card"]]
+        db.session.add(
+            Vote(
+                workshop_id=workshop.id,
+                card_id=card.id,
+                participant_id=people[data["participant"]].id,
+                kind=card.kind,
+                entered_by_facilitator=bool(data.get("entered_by_facilitator")),
+            )
+        )
+    db.session.flush()
+    return created
+
+
+def _settings(workshop: Workshop, settings: dict[str, Any]) -> None:
+    for name in ("locked", "concealed", "anonymous", "approval_required", "votes_revealed"):
+        setattr(workshop, name, bool(settings[name]))
+    workshop.vote_budget = int(settings["vote_budget"])
+    cap = settings.get("vote_cap")
+    workshop.vote_cap = int(cap) if cap is not None else None
+
+
+def _phases(workshop: Workshop, phases: list[dict[str, Any]], current: int | None) -> None:
+    workshop.phase_id = None
+    workshop.phases.clear()
+    db.session.flush()
+    for position, data in enumerate(sorted(phases, key=lambda p: p["ref"])):
+        if data.get("vote_on") not in (None, BOTTLENECK, SOLUTION):
+            raise invalid(_("This export is damaged: %(detail)s", detail="vote_on"))
+        workshop.phases.append(
+            Phase(
+                kind=str(data["kind"]),
+                name=str(data["name"])[:80],
+                prompt=data.get("prompt"),
+                position=position,
+                allow_bottlenecks=bool(data["allow_bottlenecks"]),
+                allow_solutions=bool(data["allow_solutions"]),
+                vote_on=data.get("vote_on"),
+                allow_scoring=bool(data["allow_scoring"]),
+            )
+        )
+    db.session.flush()
+    if current is not None:
+        workshop.phase_id = workshop.phases[int(current) - 1].id
+
+
+def _participants(
+    workshop: Workshop, rows: list[dict[str, Any]], sectors: dict[int, Any]
+) -> dict[int, Participant]:
+    people = {}
+    for data in rows:
+        person = Participant(
+            workshop_id=workshop.id,
+            name=str(data["name"])[:80],
+            agency=str(data["agency"])[:120],
+            position=data.get("position"),
+            sector_id=sectors[data["sector"]].id if data.get("sector") else None,
+        )
+        db.session.add(person)
+        people[data["ref"]] = person
+    db.session.flush()
+    return people
+
+
+def _clusters(
+    workshop: Workshop, rows: list[dict[str, Any]], sectors: dict[int, Any]
+) -> dict[int, Cluster]:
+    clusters = {}
+    for data in rows:
+        cluster = Cluster(
+            workshop_id=workshop.id,
+            sector_id=sectors[data["sector"]].id,
+            title=str(data["title"])[:120],
+        )
+        db.session.add(cluster)
+        clusters[data["ref"]] = cluster
+    db.session.flush()
+    return clusters
+
+
+def _cards(
+    workshop: Workshop,
+    rows: list[dict[str, Any]],
+    sectors: dict[int, Any],
+    people: dict[int, Participant],
+    clusters: dict[int, Cluster],
+) -> dict[int, Card]:
+    cards: dict[int, Card] = {}
+    ordered = sorted(rows, key=lambda c: c["ref"])
+    for data in ordered:
+        if data["kind"] not in (BOTTLENECK, SOLUTION) or data["status"] not in STATUSES:
+            raise invalid(_("This export is damaged: %(detail)s", detail="card"))
+        if data.get("category") is not None and data["category"] not in CATEGORIES:
+            raise invalid(_("This export is damaged: %(detail)s", detail="category"))
+        card = Card(
+            workshop_id=workshop.id,
+            sector_id=sectors[data["sector"]].id,
+            kind=data["kind"],
+            text=str(data["text"]),
+            category=data.get("category"),
+            service=data.get("service"),
+            author_id=people[data["author"]].id if data.get("author") else None,
+            client_id=f"import-{data['ref']:08d}",
+            status=data["status"],
+            cluster_id=clusters[data["cluster"]].id if data.get("cluster") else None,
+            entered_by_facilitator=bool(data.get("entered_by_facilitator")),
+            created_at=dt.datetime.fromisoformat(data["created_at"]),
+        )
+        if data.get("assessment"):
+            a = data["assessment"]
+            card.assessment = Assessment(
+                urgency=a["u"],
+                seriousness=a["s"],
+                growth=a["g"],
+                actual=a["actual"],
+                problematic=a["problematic"],
+                public=a["public"],
+                feasible=a["feasible"],
+                cause=a["cause"],
+                impact=a["impact"],
+            )
+        if data.get("plan"):
+            card.plan = ActionPlan(**{f: data["plan"].get(f) for f in PLAN_FIELDS})
+        db.session.add(card)
+        cards[data["ref"]] = card
+    db.session.flush()
+    for data in ordered:
+        card = cards[data["ref"]]
+        if data.get("parent"):
+            card.parent_id = cards[data["parent"]].id
+        if data.get("merged_into"):
+            card.merged_into_id = cards[data["merged_into"]].id
+    db.session.flush()
+    return cards

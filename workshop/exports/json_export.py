@@ -1,0 +1,171 @@
+"""JSON: the whole workshop, versioned, for archives and for `flask workshop import`.
+
+Records refer to each other by `ref`, their position in the file, never by
+database id, so a workshop exported, imported and exported again gives the
+same file apart from timestamps. In anonymous mode cards carry no author.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import select
+
+from ..boards.models import Card
+from ..extensions import db
+from ..moderation.models import Cluster
+from ..participants.models import Participant
+from ..plans.models import PLAN_FIELDS
+from ..voting.models import Vote
+from ..workshops.models import Workshop
+
+FORMAT = "urai.workshop"
+VERSION = 1
+
+
+def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, Any]:
+    sectors = list(workshop.sectors)
+    sector_ref = {s.id: i + 1 for i, s in enumerate(sectors)}
+    phases = list(workshop.phases)
+    people = list(
+        db.session.scalars(
+            select(Participant)
+            .where(Participant.workshop_id == workshop.id)
+            .order_by(Participant.id)
+        )
+    )
+    person_ref = {p.id: i + 1 for i, p in enumerate(people)}
+    clusters = list(
+        db.session.scalars(
+            select(Cluster).where(Cluster.workshop_id == workshop.id).order_by(Cluster.id)
+        )
+    )
+    cluster_ref = {c.id: i + 1 for i, c in enumerate(clusters)}
+    cards = list(
+        db.session.scalars(select(Card).where(Card.workshop_id == workshop.id).order_by(Card.id))
+    )
+    card_ref = {c.id: i + 1 for i, c in enumerate(cards)}
+    votes = db.session.scalars(
+        select(Vote).where(Vote.workshop_id == workshop.id).order_by(Vote.id)
+    ).all()
+    phase_index = next((i for i, p in enumerate(phases) if p.id == workshop.phase_id), None)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": (now or dt.datetime.now(dt.UTC)).isoformat(),
+        "workshop": {
+            "title": workshop.title,
+            "date": workshop.date.isoformat() if workshop.date else None,
+            "place": workshop.place,
+            "organiser": workshop.organiser,
+            "speakers": workshop.speakers,
+            "language": workshop.language,
+            "phase": phase_index + 1 if phase_index is not None else None,
+            "settings": {
+                "locked": workshop.locked,
+                "concealed": workshop.concealed,
+                "anonymous": workshop.anonymous,
+                "approval_required": workshop.approval_required,
+                "votes_revealed": workshop.votes_revealed,
+                "vote_budget": workshop.vote_budget,
+                "vote_cap": workshop.vote_cap,
+            },
+        },
+        "sectors": [
+            {
+                "ref": sector_ref[s.id],
+                "key": s.key,
+                "name": s.name,
+                "position": s.position,
+                "locked": s.locked,
+                "archived": s.archived,
+            }
+            for s in sectors
+        ],
+        "phases": [
+            {
+                "ref": i + 1,
+                "kind": p.kind,
+                "name": p.name,
+                "prompt": p.prompt,
+                "allow_bottlenecks": p.allow_bottlenecks,
+                "allow_solutions": p.allow_solutions,
+                "vote_on": p.vote_on,
+                "allow_scoring": p.allow_scoring,
+            }
+            for i, p in enumerate(phases)
+        ],
+        "participants": [
+            {
+                "ref": person_ref[p.id],
+                "name": p.name,
+                "agency": p.agency,
+                "position": p.position,
+                "sector": sector_ref.get(p.sector_id) if p.sector_id else None,
+            }
+            for p in people
+        ],
+        "clusters": [
+            {"ref": cluster_ref[c.id], "sector": sector_ref[c.sector_id], "title": c.title}
+            for c in clusters
+        ],
+        "cards": [
+            _card(c, card_ref, sector_ref, person_ref, cluster_ref, workshop.anonymous)
+            for c in cards
+        ],
+        "votes": [
+            {
+                "card": card_ref[v.card_id],
+                "participant": person_ref[v.participant_id],
+                "kind": v.kind,
+                "entered_by_facilitator": v.entered_by_facilitator,
+            }
+            for v in votes
+        ],
+    }
+
+
+def _card(
+    card: Card,
+    card_ref: dict[int, int],
+    sector_ref: dict[int, int],
+    person_ref: dict[int, int],
+    cluster_ref: dict[int, int],
+    anonymous: bool,
+) -> dict[str, Any]:
+    a = card.assessment
+    return {
+        "ref": card_ref[card.id],
+        "sector": sector_ref[card.sector_id],
+        "kind": card.kind,
+        "parent": card_ref.get(card.parent_id) if card.parent_id else None,
+        "text": card.text,
+        "category": card.category,
+        "service": card.service,
+        "author": None if anonymous or card.author_id is None else person_ref[card.author_id],
+        "status": card.status,
+        "merged_into": card_ref.get(card.merged_into_id) if card.merged_into_id else None,
+        "cluster": cluster_ref.get(card.cluster_id) if card.cluster_id else None,
+        "entered_by_facilitator": card.entered_by_facilitator,
+        "created_at": card.created_at.isoformat(),
+        "assessment": None
+        if a is None
+        else {
+            "u": a.urgency,
+            "s": a.seriousness,
+            "g": a.growth,
+            "actual": a.actual,
+            "problematic": a.problematic,
+            "public": a.public,
+            "feasible": a.feasible,
+            "cause": a.cause,
+            "impact": a.impact,
+        },
+        "plan": None if card.plan is None else {f: getattr(card.plan, f) for f in PLAN_FIELDS},
+    }
+
+
+def build(workshop: Workshop) -> bytes:
+    return json.dumps(document(workshop), ensure_ascii=False, indent=2).encode("utf-8")

@@ -1,0 +1,93 @@
+"""The action-plan matrix (Matriks Rencana Aksi): DOMAIN.md's columns, one row per
+solution with its bottleneck, and one per bottleneck that has no solution yet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+
+from ..boards.categories import CATEGORIES
+from .data import BottleneckRow, Results, SectorResult, SolutionRow
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: int  # characters, for spreadsheets
+    number: bool = False
+
+
+def columns() -> list[Column]:
+    """The matrix's columns, labelled in the current (the workshop's) language."""
+    return [
+        Column("no", _("No."), 5, number=True),
+        Column("sector", _("Sector/Agency"), 22),
+        Column("service", _("Service"), 20),
+        Column("bottleneck", _("Bottleneck"), 45),
+        Column("category", _("Category"), 22),
+        Column("cause", _("Cause"), 30),
+        Column("impact", _("Impact on the public"), 30),
+        Column("u", "U", 5, number=True),
+        Column("s", "S", 5, number=True),
+        Column("g", "G", 5, number=True),
+        Column("total", _("Total"), 7, number=True),
+        Column("rank", _("Rank"), 7, number=True),
+        Column("votes", _("Votes"), 7, number=True),
+        Column("solution", _("Alternative solution/innovation idea"), 45),
+        Column("steps", _("Activity steps"), 40),
+        Column("indicator", _("Success indicator"), 30),
+        Column("responsible", _("Responsible"), 22),
+        Column("timeframe", _("Timeframe"), 16),
+        Column("resources", _("Resources/budget"), 22),
+        Column("stakeholders", _("Related parties"), 22),
+        Column("status", _("Status"), 14),
+    ]
+
+
+def category_label(code: str | None) -> str:
+    return f"{code} {CATEGORIES[code]}" if code in CATEGORIES else ""
+
+
+def rows(results: Results) -> Iterator[dict[str, object]]:
+    """Every row of the matrix, sector by sector, bottlenecks by priority."""
+    number = 0
+    for result in results.sectors:
+        for bottleneck in result.bottlenecks:
+            solutions: list[SolutionRow | None] = list(bottleneck.solutions) or [None]
+            for solution in solutions:
+                number += 1
+                yield _row(number, result, bottleneck, solution)
+
+
+def _row(
+    number: int, result: SectorResult, b: BottleneckRow, solution: SolutionRow | None
+) -> dict[str, object]:
+    a = b.card.assessment
+    plan = solution.card.plan if solution else None
+    agency = b.author.agency if b.author else None
+    return {
+        "no": number,
+        "sector": f"{result.sector.name} / {agency}" if agency else result.sector.name,
+        "service": b.card.service or "",
+        "bottleneck": b.card.text,
+        "category": category_label(b.card.category),
+        "cause": (a.cause if a else None) or "",
+        "impact": (a.impact if a else None) or "",
+        "u": a.urgency if a else None,
+        "s": a.seriousness if a else None,
+        "g": a.growth if a else None,
+        "total": a.total if a else None,
+        "rank": b.rank,
+        "votes": solution.votes if solution else b.votes,
+        "solution": solution.card.text if solution else "",
+        "steps": (plan.steps if plan else None) or "",
+        "indicator": (plan.indicator if plan else None) or "",
+        "responsible": (plan.responsible if plan else None) or "",
+        "timeframe": (plan.timeframe if plan else None) or "",
+        "resources": (plan.resources if plan else None) or "",
+        "stakeholders": (plan.stakeholders if plan else None) or "",
+        "status": _("Planned") if plan else _("Proposed"),
+    }

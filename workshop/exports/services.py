@@ -1,0 +1,86 @@
+"""One entry point for every export: the facilitator's page and the CLI call `export`."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from ..boards.categories import category_labels
+from ..errors import invalid
+from ..workshops.models import Workshop
+from . import csv_export, docx_report, json_export, kipp, matrix, xlsx
+from .data import gather
+
+FORMATS = {
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "json": ("application/json", "json"),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    "kipp": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    "html": ("text/html; charset=utf-8", "html"),
+}
+
+
+@dataclass(frozen=True)
+class Export:
+    content: bytes
+    filename: str
+    mimetype: str
+
+
+def export(
+    workshop: Workshop, fmt: str, *, top: int = 3, card_ids: list[int] | None = None
+) -> Export:
+    """Build one document in the workshop's language, as it stands right now."""
+    if fmt not in FORMATS:
+        raise invalid(_("Unknown export format."), format=", ".join(FORMATS))
+    mimetype, extension = FORMATS[fmt]
+    with force_locale(workshop.language):
+        content = _build(workshop, fmt, top, card_ids)
+    stem = {"kipp": "proposal-kipp", "docx": "laporan"}.get(fmt, "urai")
+    return Export(content, f"{stem}-{_slug(workshop.title)}-{workshop.code}.{extension}", mimetype)
+
+
+def _build(workshop: Workshop, fmt: str, top: int, card_ids: list[int] | None) -> bytes:
+    if fmt == "json":
+        return json_export.build(workshop)
+    results = gather(workshop)
+    if fmt == "xlsx":
+        return xlsx.build(results)
+    if fmt == "csv":
+        return csv_export.build(results)
+    if fmt == "docx":
+        return docx_report.build(results)
+    if fmt == "kipp":
+        return kipp.build(results, top=top, card_ids=card_ids)
+    html = render_template(
+        "exports/report.html",
+        css=report_css(),
+        results=results,
+        columns=matrix.columns(),
+        rows=list(matrix.rows(results)),
+        category_label=lambda code: category_labels().get(code, "") if code else "",
+    )
+    return html.encode("utf-8")
+
+
+def report_css() -> str:
+    """The report's stylesheet, put inside the file so it prints right wherever it is opened."""
+    return (Path(current_app.static_folder or "static") / "css" / "report.css").read_text()
+
+
+def style_hash(css: str) -> str:
+    """The CSP source that allows exactly this inline stylesheet."""
+    digest = hashlib.sha256(css.encode()).digest()
+    return "'sha256-" + base64.b64encode(digest).decode() + "'"
+
+
+def _slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "workshop"
