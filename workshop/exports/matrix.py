@@ -25,7 +25,7 @@ def columns() -> list[Column]:
     return [
         Column("no", _("No."), 5, number=True),
         Column("sector", _("Sector/Agency"), 22),
-        Column("service", _("Service"), 20),
+        Column("service", _("Type of service"), 20),
         Column("bottleneck", _("Bottleneck"), 45),
         Column("category", _("Category"), 22),
         Column("cause", _("Cause"), 30),
