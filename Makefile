@@ -54,3 +54,6 @@ translations: extract $(COMPILED)
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor
+
+bench: install
+	$(BIN)/python bench/exports.py
