@@ -55,8 +55,12 @@
       case "card.created":
       case "card.updated":
         var old = this.cards[data.id];
-        this.cards[data.id] = old ? Object.assign({}, old, data) : data;
-        if (!("votes" in this.cards[data.id])) this.cards[data.id].votes = 0;
+        this.cards[data.id] = old ? Object.assign({}, old, data) : Object.assign({}, data);
+        // A new card has no dots yet; keep tallies absent while they are hidden.
+        var revealed = !this.workshop || this.workshop.settings.votes_revealed;
+        if (!old && message.type === "card.created" && revealed && !("votes" in data)) {
+          this.cards[data.id].votes = 0;
+        }
         break;
       case "card.removed":
         delete this.cards[data.id];

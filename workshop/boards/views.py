@@ -23,7 +23,11 @@ def board(workshop: Workshop, participant: Participant) -> str:
         sector = workshop.sector(participant.sector_id or 0) or workshop.active_sectors[0]
     config = {
         "code": workshop.code,
-        "participant": {"id": participant.id, "name": participant.name},
+        "participant": {
+            "id": participant.id,
+            "name": participant.name,
+            "sector_id": participant.sector_id,
+        },
         "sector_id": sector.id,
         "sectors": [s.as_dict() for s in workshop.active_sectors],
         "categories": category_labels(),
