@@ -34,6 +34,14 @@ def test_phone_posts_bottleneck_and_solution_and_projector_shows_both(
         expect(projector.locator(".board-column")).to_have_count(6)
         expect(projector.locator(".join-strip .join-code")).to_have_text(links["code"])
         projector.evaluate("window.__notReloaded = true")
+        # The session opens in the lobby; the facilitator starts collecting bottlenecks.
+        steering = laptop.new_page()
+        steering.on("dialog", fail_on_dialog)
+        steering.goto(links["facilitator_url"])
+        steering.locator("#phase-next").click()
+        expect(steering.locator(".phase-button[aria-current=step]")).to_contain_text(
+            "Identifikasi sumbatan"
+        )
 
         page = phone.new_page()
         page.on("dialog", fail_on_dialog)

@@ -19,7 +19,7 @@ from workshop.workshops.services import create_workshop
 
 INDONESIAN = "Pungli pembuatan KTP-el di kecamatan: warga dimintai Rp50.000 oleh calo"
 EMOJI = "Antrean Puskesmas 3 jam 😡🏥 — lansia berdiri"
-FORMULA = "=HYPERLINK(\"http://evil.example\",\"klik\")"
+FORMULA = '=HYPERLINK("http://evil.example","klik")'
 LONG = "Persyaratan akta kelahiran tidak jelas. " * 12
 MINUS = "-2+3 jam antre"
 SOLUTION = "Layanan jemput bola KTP-el ke desa dengan mobil keliling"
@@ -33,20 +33,35 @@ class Sample:
 
 
 def build_sample(anonymous: bool = False, language: str = "id") -> Sample:
-    workshop = create_workshop("Bimtek Inovasi 2026", place="Aula Bupati", language=language).workshop
+    workshop = create_workshop(
+        "Bimtek Inovasi 2026", place="Aula Bupati", language=language
+    ).workshop
     workshop.speakers = "Dr. Andi Mappaseling, Biro Organisasi\nAhmad Fauzi, Pendamping KIPP"
     workshop.phase_id = next(p.id for p in workshop.phases if p.kind == "identify")
     adminduk, health = workshop.active_sectors[3], workshop.active_sectors[1]
-    andi = join(workshop, name="Andi Rahmawati", agency="Disdukcapil", position="Kasi",
-                sector_id=adminduk.id)
-    budi = join(workshop, name="Budi", agency="Puskesmas Bontonompo", position=None,
-                sector_id=health.id)
+    andi = join(
+        workshop,
+        name="Andi Rahmawati",
+        agency="Disdukcapil",
+        position="Kasi",
+        sector_id=adminduk.id,
+    )
+    budi = join(
+        workshop, name="Budi", agency="Puskesmas Bontonompo", position=None, sector_id=health.id
+    )
 
     def post(author, n, **payload):
         return post_card(workshop, author, {"client_id": f"export-card-{n:04}", **payload}).card
 
-    ktp = post(andi, 1, kind="bottleneck", sector_id=adminduk.id, text=INDONESIAN, category="U4",
-               service="KTP-el")
+    ktp = post(
+        andi,
+        1,
+        kind="bottleneck",
+        sector_id=adminduk.id,
+        text=INDONESIAN,
+        category="U4",
+        service="KTP-el",
+    )
     post(andi, 2, kind="bottleneck", sector_id=adminduk.id, text=FORMULA, category="U1")
     post(andi, 3, kind="bottleneck", sector_id=adminduk.id, text=LONG.strip())
     queue = post(budi, 4, kind="bottleneck", sector_id=health.id, text=EMOJI, category="U3")
@@ -58,9 +73,19 @@ def build_sample(anonymous: bool = False, language: str = "id") -> Sample:
     boss = Identity(workshop.id, FACILITATOR)
     assess(workshop, boss, ktp.id, {"u": 5, "s": 5, "g": 4, "cause": "Calo", "impact": "Biaya"})
     assess(workshop, boss, queue.id, {"u": 4, "s": 4, "g": 4})
-    save_plan(workshop, boss, bola.id, {"steps": "Uji coba di 2 desa", "indicator": "100 KTP/bulan",
-                                        "responsible": "Disdukcapil", "timeframe": "Maret 2027",
-                                        "resources": "APBD", "stakeholders": "Camat"})
+    save_plan(
+        workshop,
+        boss,
+        bola.id,
+        {
+            "steps": "Uji coba di 2 desa",
+            "indicator": "100 KTP/bulan",
+            "responsible": "Disdukcapil",
+            "timeframe": "Maret 2027",
+            "resources": "APBD",
+            "stakeholders": "Camat",
+        },
+    )
     workshop.phase_id = next(p.id for p in workshop.phases if p.kind == "vote")
     cast_vote(workshop, andi, ktp.id)
     cast_vote(workshop, andi, ktp.id)

@@ -30,13 +30,17 @@ def texts(document) -> str:
 
 
 def test_the_workbook_has_summary_sector_sheets_and_the_matrix(sample):
-    made, workshop = sample
+    _made, workshop = sample
     book = workbook(workshop)
     names = book.sheetnames
     assert names[0] == "Ringkasan" and names[-1] == "Matriks rencana aksi"
     assert names[1:7] == [
-        "Pendidikan", "Kesehatan", "Lingkungan Hidup", "Administrasi Kependudukan",
-        "Koperasi & UKM", "Kelurahan Kecamatan",
+        "Pendidikan",
+        "Kesehatan",
+        "Lingkungan Hidup",
+        "Administrasi Kependudukan",
+        "Koperasi & UKM",
+        "Kelurahan Kecamatan",
     ]
     matrix = book["Matriks rencana aksi"]
     header = [c.value for c in matrix[1]]
@@ -45,7 +49,10 @@ def test_the_workbook_has_summary_sector_sheets_and_the_matrix(sample):
     assert matrix.freeze_panes == "A2"
     assert matrix.auto_filter.ref.startswith("A1:")
     assert matrix["A1"].font.bold and matrix.column_dimensions["D"].width >= 40
-    rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in matrix.iter_rows(min_row=2)]
+    rows = [
+        dict(zip(header, (c.value for c in row), strict=True))
+        for row in matrix.iter_rows(min_row=2)
+    ]
     ktp = next(r for r in rows if r["Sumbatan"] == INDONESIAN)
     assert ktp["Alternatif solusi/ide inovasi"] == SOLUTION
     assert (ktp["U"], ktp["S"], ktp["G"], ktp["Total"], ktp["Peringkat"]) == (5, 5, 4, 14, 1)
@@ -103,10 +110,17 @@ def test_anonymous_mode_leaves_authors_out_of_every_export(anonymous_sample):
     for fmt in ("xlsx", "csv", "json", "docx", "html"):
         content = export(workshop, fmt).content
         if fmt in ("xlsx", "docx"):
-            loaded = load_workbook(io.BytesIO(content)) if fmt == "xlsx" else Document(io.BytesIO(content))
+            loaded = (
+                load_workbook(io.BytesIO(content))
+                if fmt == "xlsx"
+                else Document(io.BytesIO(content))
+            )
             text = (
-                "\n".join(str(c.value) for ws in loaded.worksheets for row in ws.iter_rows() for c in row)
-                if fmt == "xlsx" else texts(loaded)
+                "\n".join(
+                    str(c.value) for ws in loaded.worksheets for row in ws.iter_rows() for c in row
+                )
+                if fmt == "xlsx"
+                else texts(loaded)
             )
         else:
             text = content.decode("utf-8-sig")
@@ -121,13 +135,23 @@ def test_anonymous_mode_leaves_authors_out_of_every_export(anonymous_sample):
 
 
 def test_the_word_report_follows_the_outline(sample):
-    made, workshop = sample
+    _made, workshop = sample
     doc = Document(io.BytesIO(export(workshop, "docx").content))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
-    for expected in ("Laporan Kegiatan", "I. Pendahuluan", "A. Dasar", "B. Maksud dan tujuan",
-                     "B. Peserta", "C. Narasumber", "III. Hasil", "B. Prioritas", "C. Ide inovasi",
-                     "IV. Tindak lanjut", "Lampiran 1. Daftar hadir",
-                     "Lampiran 2. Matriks rencana aksi"):
+    for expected in (
+        "Laporan Kegiatan",
+        "I. Pendahuluan",
+        "A. Dasar",
+        "B. Maksud dan tujuan",
+        "B. Peserta",
+        "C. Narasumber",
+        "III. Hasil",
+        "B. Prioritas",
+        "C. Ide inovasi",
+        "IV. Tindak lanjut",
+        "Lampiran 1. Daftar hadir",
+        "Lampiran 2. Matriks rencana aksi",
+    ):
         assert expected in headings, expected
     body = texts(doc)
     assert INDONESIAN in body and EMOJI in body and SOLUTION in body
@@ -143,10 +167,14 @@ def test_kipp_drafts_follow_the_section_order_with_weights(sample):
     doc = Document(io.BytesIO(export(workshop, "kipp", top=1).content))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings == [
-        "1. Ringkasan (bobot 0%)", "2. Latar belakang dan tujuan (bobot 10%)",
-        "3. Kebaruan/nilai tambah (bobot 15%)", "4. Implementasi (bobot 5%)",
-        "5. Signifikansi (bobot 30%)", "6. Adaptabilitas (bobot 20%)",
-        "7. Sumber daya (bobot 5%)", "8. Strategi keberlanjutan (bobot 15%)",
+        "1. Ringkasan (bobot 0%)",
+        "2. Latar belakang dan tujuan (bobot 10%)",
+        "3. Kebaruan/nilai tambah (bobot 15%)",
+        "4. Implementasi (bobot 5%)",
+        "5. Signifikansi (bobot 30%)",
+        "6. Adaptabilitas (bobot 20%)",
+        "7. Sumber daya (bobot 5%)",
+        "8. Strategi keberlanjutan (bobot 15%)",
     ]
     body = texts(doc)
     assert SOLUTION in body, "the best-voted solution is the one drafted"

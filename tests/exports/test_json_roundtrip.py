@@ -24,7 +24,7 @@ def comparable(doc):
 
 
 def test_an_imported_copy_exports_the_same(sample):
-    made, workshop = sample
+    _made, workshop = sample
     original = document(workshop)
     copy = import_workshop(json.loads(json.dumps(original)))
     commit_and_broadcast()
@@ -37,8 +37,9 @@ def test_an_imported_copy_exports_the_same(sample):
 def test_the_cli_exports_and_imports(app, runner, sample, tmp_path):
     made, _workshop = sample
     path = tmp_path / "backup.json"
-    result = runner.invoke(args=["workshop", "export", made.code, "--format", "json",
-                                 "--output", str(path)])
+    result = runner.invoke(
+        args=["workshop", "export", made.code, "--format", "json", "--output", str(path)]
+    )
     assert result.exit_code == 0, result.output
     imported = runner.invoke(args=["workshop", "import", str(path), "--json"])
     assert imported.exit_code == 0, imported.output
@@ -76,7 +77,8 @@ def test_the_cli_refuses_a_broken_file_clearly(runner, tmp_path):
 def test_the_cli_writes_every_format(runner, sample, tmp_path, fmt):
     made, _workshop = sample
     out = tmp_path / f"out.{fmt}"
-    result = runner.invoke(args=["workshop", "export", made.code, "--format", fmt,
-                                 "--output", str(out)])
+    result = runner.invoke(
+        args=["workshop", "export", made.code, "--format", fmt, "--output", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 1000

@@ -163,8 +163,13 @@ def _results(doc: DocxDocument, results: Results) -> None:
             item = doc.add_paragraph(style="List Number")
             item.add_run(solution.card.text).bold = True
             item.add_run(
-                f" ({r.sector.name}; {_('answers')}: {row.card.text}; "
-                f"{_('votes')}: {solution.votes})"
+                " "
+                + _(
+                    "(%(sector)s; answers: %(bottleneck)s; votes: %(n)d)",
+                    sector=r.sector.name,
+                    bottleneck=row.card.text,
+                    n=solution.votes,
+                )
             )
     else:
         doc.add_paragraph(_("No solutions were proposed yet."))
