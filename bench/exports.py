@@ -44,8 +44,13 @@ def build(cards: int) -> int:
     ).workshop
     sectors = workshop.active_sectors
     people = [
-        Participant(workshop_id=workshop.id, name=f"Peserta {n}", agency=f"OPD {n % 40}",
-                    position="Staf", sector_id=sectors[n % len(sectors)].id)
+        Participant(
+            workshop_id=workshop.id,
+            name=f"Peserta {n}",
+            agency=f"OPD {n % 40}",
+            position="Staf",
+            sector_id=sectors[n % len(sectors)].id,
+        )
         for n in range(300)
     ]
     db.session.add_all(people)
@@ -53,33 +58,59 @@ def build(cards: int) -> int:
     bottlenecks = cards // 2
     made = []
     for n in range(bottlenecks):
-        card = Card(workshop_id=workshop.id, sector_id=sectors[n % len(sectors)].id,
-                    kind="bottleneck", text=f"Sumbatan {n}: antrean layanan KTP-el {n % 7} jam",
-                    category=chance.choice(["U1", "U2", "U3", "U4", "U9", "X1"]),
-                    service="KTP-el", author_id=people[n % 300].id, client_id=f"bench-b{n:07d}")
-        card.assessment = Assessment(urgency=chance.randint(1, 5), seriousness=chance.randint(1, 5),
-                                     growth=chance.randint(1, 5), cause="Kurang petugas",
-                                     impact="Warga menunggu")
+        card = Card(
+            workshop_id=workshop.id,
+            sector_id=sectors[n % len(sectors)].id,
+            kind="bottleneck",
+            text=f"Sumbatan {n}: antrean layanan KTP-el {n % 7} jam",
+            category=chance.choice(["U1", "U2", "U3", "U4", "U9", "X1"]),
+            service="KTP-el",
+            author_id=people[n % 300].id,
+            client_id=f"bench-b{n:07d}",
+        )
+        card.assessment = Assessment(
+            urgency=chance.randint(1, 5),
+            seriousness=chance.randint(1, 5),
+            growth=chance.randint(1, 5),
+            cause="Kurang petugas",
+            impact="Warga menunggu",
+        )
         made.append(card)
     db.session.add_all(made)
     db.session.flush()
     solutions = []
     for n in range(cards - bottlenecks):
         parent = made[n % bottlenecks]
-        solution = Card(workshop_id=workshop.id, sector_id=parent.sector_id, kind="solution",
-                        parent_id=parent.id, text=f"Solusi {n}: layanan jemput bola",
-                        author_id=people[(n * 7) % 300].id, client_id=f"bench-s{n:07d}")
+        solution = Card(
+            workshop_id=workshop.id,
+            sector_id=parent.sector_id,
+            kind="solution",
+            parent_id=parent.id,
+            text=f"Solusi {n}: layanan jemput bola",
+            author_id=people[(n * 7) % 300].id,
+            client_id=f"bench-s{n:07d}",
+        )
         if n % 10 == 0:
-            solution.plan = ActionPlan(steps="Uji coba", indicator="Antrean < 30 menit",
-                                       responsible="Disdukcapil", timeframe="2027",
-                                       resources="APBD", stakeholders="Camat")
+            solution.plan = ActionPlan(
+                steps="Uji coba",
+                indicator="Antrean < 30 menit",
+                responsible="Disdukcapil",
+                timeframe="2027",
+                resources="APBD",
+                stakeholders="Camat",
+            )
         solutions.append(solution)
     db.session.add_all(solutions)
     db.session.flush()
     db.session.add_all(
-        Vote(workshop_id=workshop.id, card_id=made[chance.randrange(bottlenecks)].id,
-             participant_id=p.id, kind="bottleneck")
-        for p in people for _ in range(3)
+        Vote(
+            workshop_id=workshop.id,
+            card_id=made[chance.randrange(bottlenecks)].id,
+            participant_id=p.id,
+            kind="bottleneck",
+        )
+        for p in people
+        for _ in range(3)
     )
     db.session.commit()
     return workshop.id
@@ -150,8 +181,13 @@ def main() -> None:
     from workshop.extensions import db
     from workshop.workshops.models import Workshop
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3",
-                      "SECRET_KEY": "bench", "PUBLIC_URL": "http://bench"})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3",
+            "SECRET_KEY": "bench",
+            "PUBLIC_URL": "http://bench",
+        }
+    )
     with app.app_context(), app.test_request_context():
         upgrade()
         started = time.perf_counter()
@@ -163,8 +199,14 @@ def main() -> None:
         rows = [[row[c.key] for c in columns] for row in matrix.rows(results)]
         header = [c.label for c in columns]
         bare = bare_baselines(rows, header)
-        pairs = {"xlsx": "xlsx", "csv": "csv", "json": "json", "docx": "docx", "kipp": None,
-                 "html": None}
+        pairs = {
+            "xlsx": "xlsx",
+            "csv": "csv",
+            "json": "json",
+            "docx": "docx",
+            "kipp": None,
+            "html": None,
+        }
         lines = []
         db.session.expire_all()
         read, _size = best_of(args.repeat, lambda: bytes(len(gather(workshop).sectors)))
@@ -178,16 +220,21 @@ def main() -> None:
             else:
                 ratio, base_text = "-", "-"
             lines.append((fmt, ours, size, base_text, ratio))
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}; {args.cards} cards, {len(rows)} matrix rows, "
-          f"best of {args.repeat}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}; {args.cards} cards, {len(rows)} matrix rows, "
+        f"best of {args.repeat}"
+    )
     print("| format | Urai export (s) | size (KB) | bare library, same rows (s) | ratio |")
     print("|---|---|---|---|---|")
     for fmt, ours, size, base_text, ratio in lines:
         print(f"| {fmt} | {ours:.2f} | {size / 1024:,.0f} | {base_text} | {ratio} |")
     print(f"(reading the results from the database, included in every export above: {read:.2f} s)")
-    print(json.dumps({fmt: {"seconds": round(ours, 3), "ratio": ratio}
-                      for fmt, ours, _s, _b, ratio in lines}))
+    print(
+        json.dumps(
+            {fmt: {"seconds": round(ours, 3), "ratio": ratio} for fmt, ours, _s, _b, ratio in lines}
+        )
+    )
 
 
 if __name__ == "__main__":
