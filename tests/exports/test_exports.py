@@ -228,3 +228,11 @@ def test_the_html_report_is_allowed_only_its_own_stylesheet(app, make_workshop, 
     response = facilitator(ws).get(f"/w/{ws.code}/export/html")
     csp = response.headers["Content-Security-Policy"]
     assert "style-src 'sha256-" in csp and "script-src" not in csp and "default-src 'none'" in csp
+
+
+def test_the_facilitator_page_links_every_document(app, make_workshop, facilitator):
+    ws = make_workshop()
+    html = facilitator(ws).get(f"/w/{ws.code}/facilitator").get_data(as_text=True)
+    for fmt in ("xlsx", "docx", "html", "csv", "json", "kipp"):
+        assert f"/w/{ws.code}/export/{fmt}" in html
+    assert 'name="speakers"' in html, "speakers are entered where the details are"
