@@ -28,8 +28,17 @@ class DefaultConfig:
     # past this many events it gets a fresh snapshot instead.
     SYNC_MAX_EVENTS = 200
     # Largest Socket.IO message accepted from a client, in bytes.
-    MAX_SOCKET_MESSAGE = 16 * 1024
+    MAX_SOCKET_MESSAGE = 64 * 1024
     MAX_CONTENT_LENGTH = 256 * 1024
+    # Largest payload of one socket event, in bytes of JSON; past it the event
+    # gets a `too_large` error (past MAX_SOCKET_MESSAGE the socket is closed).
+    MAX_EVENT_PAYLOAD = 8 * 1024
+    # Flood control per participant or secret link: a burst, then a steady rate.
+    EVENT_BURST = 30
+    EVENT_RATE = 5.0
+    # Wrong join codes per IP address (a whole room may share one address).
+    WRONG_CODE_BURST = 30
+    WRONG_CODE_RATE = 0.5
 
     SESSION_COOKIE_NAME = "urai_session"
     SESSION_COOKIE_HTTPONLY = True

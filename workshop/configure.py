@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from . import i18n
+from . import i18n, ratelimit
 from .dbwrites import configure_sqlite
 from .errors import DomainError
 from .extensions import babel, csrf, db, migrate, socketio
@@ -34,6 +34,7 @@ def extensions(app: Flask) -> None:
         default_translation_directories=str(Path(__file__).resolve().parent / "translations"),
     )
     csrf.init_app(app)
+    ratelimit.init_app(app)
     # Handlers register on the socketio object when first imported; imported
     # before init_app so each app (one per test) gets them on its server.
     from .boards import events as _boards  # noqa: F401
@@ -104,6 +105,8 @@ def errors(app: Flask) -> None:
 
     @app.errorhandler(DomainError)
     def _domain(err: DomainError) -> tuple[str, int]:
+        if err.code == "rate_limited":
+            return page(429, _("Slow down"), err.message)
         return page(err.http_status, _("Something is not right"), err.message)
 
     @app.errorhandler(CSRFError)

@@ -6,13 +6,14 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import abort, current_app, redirect, session, url_for
+from flask import abort, current_app, redirect, request, session, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from . import access
 from .errors import DomainError, forbidden
 from .netinfo import public_base_url
+from .ratelimit import limits
 from .workshops.models import Workshop
 from .workshops.services import find_workshop
 
@@ -20,11 +21,27 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def load_workshop(code: str) -> Workshop:
-    """The workshop named in the URL, or a friendly 404."""
+    """The workshop named in the URL, or a friendly 404 (wrong codes are throttled)."""
     try:
         return find_workshop(code)
     except DomainError:
+        throttle_wrong_code()
         abort(404)
+
+
+def throttle_wrong_code() -> None:
+    """Count a wrong join code against this address; too many in a row get a 429.
+
+    Per address, since there is no identity yet; the allowance is generous
+    because a whole room may share one Wi-Fi address.
+    """
+    if not limits().wrong_codes.allow(f"ip:{request.remote_addr}"):
+        raise DomainError(
+            "rate_limited",
+            _("Too many wrong codes from this network. Wait a minute, then try again."),
+            {},
+            429,
+        )
 
 
 def staff_page(*, steer: bool) -> Callable[[F], F]:

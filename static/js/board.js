@@ -499,7 +499,8 @@
     setAttr(view.el, "data-client", card.client_id || "");
     setText(view.text, card.text);
     setText(view.author, byline(card));
-    setText(view.status, card.status === "pending" ? t.awaiting : "");
+    // Own cards say where they stand: waiting for approval, or safely stored.
+    setText(view.status, card.status === "pending" ? t.awaiting : isMine(card) ? t.saved : "");
     view.el.classList.toggle("awaiting", card.status === "pending");
     view.el.classList.toggle("mine", isMine(card));
     var mineDots = view.votes.update(card, ctx);
@@ -695,8 +696,39 @@
     if (JSON.stringify(store.allowed(state.sectorId)) !== state.allowedKey) scheduleRender();
   }, 1000);
 
+  /* -- the draft: what is typed survives a reload or a dead battery's warning -- */
+
+  var draftKey = "urai:draft:" + config.code;
+  function saveDraft() {
+    try {
+      window.localStorage.setItem(draftKey, JSON.stringify({
+        text: dom.textArea.value,
+        category: dom.form.elements.category.value,
+        service: dom.form.elements.service.value
+      }));
+    } catch (e) {
+      /* private mode: nothing to keep */
+    }
+  }
+  function restoreDraft() {
+    var draft = null;
+    try {
+      draft = JSON.parse(window.localStorage.getItem(draftKey) || "null");
+    } catch (e) {
+      draft = null;
+    }
+    if (!draft || typeof draft.text !== "string") return;
+    dom.textArea.value = draft.text;
+    dom.form.elements.category.value = draft.category || "";
+    dom.form.elements.service.value = draft.service || "";
+    dom.counter.textContent = dom.textArea.value.length + " / " + config.limits.text;
+  }
+  restoreDraft();
+  dom.form.addEventListener("change", saveDraft);
+
   dom.textArea.addEventListener("input", function () {
     dom.counter.textContent = dom.textArea.value.length + " / " + config.limits.text;
+    saveDraft();
   });
   dom.form.addEventListener("submit", function (ev) {
     ev.preventDefault();
@@ -717,6 +749,7 @@
       dom.textArea
     );
     dom.form.reset();
+    saveDraft();
     dom.counter.textContent = "0 / " + config.limits.text;
   });
 

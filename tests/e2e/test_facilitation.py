@@ -43,6 +43,7 @@ def test_phase_timer_and_votes_reach_phones_and_projector(live_server, browser: 
         expect(first.locator("#post-form button[type=submit]")).to_be_disabled()
 
         # Phase change on the laptop: phones open the bottleneck form at once.
+        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
         steering.locator("#phase-next").click()
         expect(first.locator("#phase-name")).to_have_text("Identifikasi sumbatan")
         expect(projector.locator("#phase-name")).to_have_text("Identifikasi sumbatan")

@@ -38,6 +38,8 @@ def test_phone_posts_bottleneck_and_solution_and_projector_shows_both(
         steering = laptop.new_page()
         steering.on("dialog", fail_on_dialog)
         steering.goto(links["facilitator_url"])
+        # The buttons come alive once the page has the session's state.
+        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
         steering.locator("#phase-next").click()
         expect(steering.locator(".phase-button[aria-current=step]")).to_contain_text(
             "Identifikasi sumbatan"

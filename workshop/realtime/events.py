@@ -33,16 +33,19 @@ WATCHING = "watching"
 @socketio.on("connect")
 def on_connect(auth: Any = None) -> None:
     """A phone, the facilitator page or the presenter opens its socket for one workshop."""
+    refusal = unauthenticated(_("Join the workshop first."))
     try:
         code = auth.get("workshop") if isinstance(auth, dict) else None
         workshop = find_workshop(code if isinstance(code, str) else "")
         identity = access.identity_of(workshop, session)
-        if identity is None:
-            raise unauthenticated(_("Join the workshop first."))
-    except DomainError as err:
-        raise ConnectionRefusedError(err.message, err.as_dict()) from None
+    except DomainError:
+        identity = None
     finally:
         db.session.rollback()
+    if identity is None:
+        # One answer for a wrong code and for a code this browser has not
+        # joined, so the socket cannot be used to find out which codes exist.
+        raise ConnectionRefusedError(refusal.message, refusal.as_dict())
     bind_identity(session, identity)
     for room in rooms_of(identity):
         join_room(room)

@@ -10,12 +10,13 @@ rolling back so nothing half-done is kept or sent.
 from __future__ import annotations
 
 import functools
+import json
 import logging
 from collections.abc import Callable, MutableMapping
 from contextlib import nullcontext
 from typing import Any
 
-from flask import session
+from flask import current_app, session
 from flask_babel import gettext as _
 
 from .. import access
@@ -23,6 +24,7 @@ from ..access import Identity
 from ..dbwrites import writing
 from ..errors import DomainError, invalid, unauthenticated
 from ..extensions import db
+from ..ratelimit import limits
 from ..workshops.models import Workshop
 from .broadcast import commit_and_broadcast, rollback
 
@@ -55,6 +57,23 @@ def bound_identity(store: MutableMapping[str, Any]) -> Identity:
     )
 
 
+def check_flood(identity: Identity) -> None:
+    """One phone sending hundreds of events is slowed down; the others are not."""
+    who = f"p{identity.participant_id}" if identity.participant_id else f"k{identity.key_id}"
+    if not limits().events.allow(f"w{identity.workshop_id}:{who}"):
+        raise DomainError(
+            "rate_limited", _("Slow down: wait a few seconds, then try again."), {}, 429
+        )
+
+
+def check_size(payload: dict[str, Any]) -> None:
+    limit = int(current_app.config["MAX_EVENT_PAYLOAD"])
+    if len(json.dumps(payload, ensure_ascii=False).encode()) > limit:
+        raise DomainError(
+            "too_large", _("What you sent is too large (at most %(n)d bytes).", n=limit), {}, 413
+        )
+
+
 def error_ack(err: DomainError) -> dict[str, Any]:
     return {"ok": False, "error": err.as_dict()}
 
@@ -84,10 +103,12 @@ def _unit(fn: Action, *, write: bool) -> Callable[..., dict[str, Any]]:
                     raise unauthenticated(_("This workshop no longer exists."))
                 if identity.key_id is not None:
                     access.check_key(identity)
+                check_flood(identity)
                 if payload is None:
                     payload = {}
                 if not isinstance(payload, dict):
                     raise invalid(_("The message must be an object."))
+                check_size(payload)
                 result = fn(workshop, identity, payload) or {}
                 commit_and_broadcast()
             return {"ok": True, **result}

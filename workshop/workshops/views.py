@@ -14,7 +14,7 @@ from .. import access
 from ..errors import DomainError, forbidden
 from ..realtime.broadcast import commit_and_broadcast, rollback
 from ..realtime.connections import disconnect_key
-from ..web import back_to, join_url, load_workshop, staff_page
+from ..web import back_to, join_url, load_workshop, staff_page, throttle_wrong_code
 from . import services
 from .forms import ActionForm, CodeForm, SectorForm, WorkshopForm, show_errors
 from .models import Workshop
@@ -38,6 +38,7 @@ def join_by_code() -> Any:
         try:
             workshop = services.find_workshop(form.code.data or "")
         except DomainError as err:
+            throttle_wrong_code()
             show_errors(form, DomainError(err.code, err.message, {"code": err.message}))
             return render_template("home.html", form=form), 404
         return redirect(url_for("participants.join", code=workshop.code), code=303)
