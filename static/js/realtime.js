@@ -78,6 +78,14 @@
       if (self.syncing) self.held.push(message);
       else self.apply(message);
     });
+    // The phone knows at once when its network goes; say so without waiting
+    // for the socket to time out, and try again as soon as it is back.
+    window.addEventListener("offline", function () {
+      opts.onStatus("offline");
+    });
+    window.addEventListener("online", function () {
+      if (!self.socket.connected) self.socket.connect();
+    });
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "visible" && self.socket.connected && !self.syncing) {
         self.sync(self.seq);

@@ -117,3 +117,10 @@ def test_forms_without_a_csrf_token_are_refused(app, make_workshop, facilitator,
     assert "Traceback" not in response.get_data(as_text=True)
     assert state(app, ws.id) == before
     assert app.test_client().post("/new", data={"title": "X"}).status_code == 400
+
+
+def test_opening_the_presenter_link_does_not_demote_the_facilitator(make_workshop, facilitator):
+    ws = make_workshop()
+    laptop = facilitator(ws)
+    assert laptop.get(f"/k/{ws.presenter_token}").status_code == 303
+    assert laptop.get(f"/w/{ws.code}/facilitator").status_code == 200

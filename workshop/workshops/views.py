@@ -81,7 +81,11 @@ def open_key(token: str) -> Any:
     key = services.key_for_token(token)
     if key is None:
         raise DomainError("not_found", _("This link is not valid, or it was revoked."), {}, 404)
-    access.remember_key(session, key)
+    current = access.staff_identity(key.workshop, session)
+    # A facilitator who opens the presenter link on the same laptop stays
+    # facilitator: the steering role already shows the presenter view.
+    if not (key.role == access.PRESENTER and current is not None and current.can_steer):
+        access.remember_key(session, key)
     code = key.workshop.code
     if key.role == access.PRESENTER:
         return redirect(url_for("presenter.present", code=code), code=303)

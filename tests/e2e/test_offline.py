@@ -1,0 +1,58 @@
+"""A phone that loses the network keeps typing: the draft survives a reload,
+posts wait on the phone marked as sending, and go out once when the network
+is back; the card then shows it is saved. Proven in Chromium with the
+network cut and restored."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Browser, expect
+
+from .test_facilitation import join
+from .test_live_board import LAPTOP, PHONE
+
+
+def test_posts_wait_offline_and_go_out_once_when_the_network_returns(live_server, browser: Browser):
+    links = live_server.cli("create", "--title", "Bimtek luring", "--json")
+    laptop = browser.new_context(**LAPTOP)
+    phone = browser.new_context(**PHONE)
+    try:
+        steering = laptop.new_page()
+        steering.goto(links["facilitator_url"])
+        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
+        steering.locator("#phase-next").click()
+        page = phone.new_page()
+        join(page, links["join_url"], "Citra", "Puskesmas", "Kesehatan")
+        expect(page.locator("#connection")).to_have_text("Terhubung")
+        expect(page.locator("#post-form button[type=submit]")).to_be_enabled()
+
+        # A draft survives a reload.
+        page.locator("#post-text").fill("Draf yang belum dikirim")
+        page.reload()
+        expect(page.locator("#post-text")).to_have_value("Draf yang belum dikirim")
+        expect(page.locator("#connection")).to_have_text("Terhubung")
+
+        # The network goes: the phone says so, and posts wait on it.
+        phone.set_offline(True)
+        expect(page.locator("#connection")).to_have_class(re.compile(r"\boffline\b"), timeout=15000)
+        page.locator("#post-text").fill("Stok obat kosong, ditulis saat luring")
+        page.get_by_role("button", name="Kirim sumbatan").click()
+        pending = page.locator("article.card.pending")
+        expect(pending).to_have_count(1)
+        expect(pending.locator(".card-status")).to_have_text("Mengirim…")
+        # Still waiting after a reload while offline: the outbox is on the phone.
+        outbox = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('urai:outbox'))")
+        assert outbox, "the post waits in the phone's storage"
+
+        phone.set_offline(False)
+        expect(page.locator("#connection")).to_have_text("Terhubung", timeout=20000)
+        saved = page.locator("article.card:not(.pending)", has_text="ditulis saat luring")
+        expect(saved).to_have_count(1)
+        expect(saved.locator(".card-status")).to_have_text("Tersimpan")
+        expect(page.locator("article.card.pending")).to_have_count(0)
+    finally:
+        phone.close()
+        laptop.close()
+    listed = {w["code"]: w for w in live_server.cli("list", "--json")}
+    assert listed[links["code"]]["cards"] == 1, "sent once"
