@@ -7,12 +7,12 @@ VENDOR := static/vendor/socket.io.min.js
 CATALOGS := $(wildcard workshop/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: run test lint format install browser translations extract bench clean
+.PHONY: run test lint format install browser services translations extract bench clean
 
 run: install
 	$(BIN)/python app.py
 
-test: install browser
+test: install browser services
 	$(BIN)/python -m pytest
 
 lint: install
@@ -45,6 +45,12 @@ workshop/translations/%/LC_MESSAGES/messages.mo: workshop/translations/%/LC_MESS
 # Debian's Chromium for the end-to-end tests (Playwright drives it; no browser download).
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
+
+# PostgreSQL, Redis and nginx for the scale-out tests; the tests start their
+# own servers on free ports (the packages' own services are not used).
+services:
+	@command -v redis-server >/dev/null && test -x /usr/sbin/nginx && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server postgresql nginx-light >/dev/null; }
 
 extract: install
 	$(BIN)/pybabel extract -F babel.cfg -k _l -o workshop/translations/messages.pot --no-location --sort-output .

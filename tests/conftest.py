@@ -24,6 +24,9 @@ BASE_CONFIG: dict[str, Any] = {
     "SECRET_KEY": "test-secret",
     "WTF_CSRF_ENABLED": False,
     "PUBLIC_URL": "http://urai.test",
+    # The tick loop is a background task of a running server; tests call
+    # send_ticks() directly.
+    "TICK_SECONDS": 0,
 }
 
 

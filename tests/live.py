@@ -95,30 +95,32 @@ def form_fields(html: str) -> dict[str, str]:
     return dict(re.findall(r'<input[^>]*name="(\w+)"[^>]*type="hidden"[^>]*value="([^"]*)"', html))
 
 
-def join_session(server: LiveServer, code: str, name: str, sector_id: int) -> requests.Session:
+def join_session(base_url: str, code: str, name: str, sector_id: int) -> requests.Session:
     """A phone's cookies: join through the real form, CSRF token and all."""
     browser = requests.Session()
-    page = browser.get(f"{server.url}/j/{code}", timeout=10)
+    page = browser.get(f"{base_url}/j/{code}", timeout=10)
     data = {**form_fields(page.text), "name": name, "agency": "Dinas Uji", "sector_id": sector_id}
     response = browser.post(
-        f"{server.url}/j/{code}",
+        f"{base_url}/j/{code}",
         data=data,
         timeout=10,
-        headers={"Referer": f"{server.url}/j/{code}"},
+        headers={"Referer": f"{base_url}/j/{code}"},
     )
     assert response.ok and response.url.endswith("/board"), response.status_code
     return browser
 
 
-def key_session(server: LiveServer, url: str) -> requests.Session:
+def key_session(url: str) -> requests.Session:
     """A facilitator's or presenter's cookies, from their secret link."""
     browser = requests.Session()
     assert browser.get(url, timeout=10).ok
     return browser
 
 
-def socket_client(server: LiveServer, browser: requests.Session, code: str) -> socketio.Client:
-    """A real Socket.IO client over websockets, carrying the browser's cookie."""
+def socket_client(
+    base_url: str, browser: requests.Session, code: str, transport: str = "websocket"
+) -> socketio.Client:
+    """A real Socket.IO client, carrying the browser's cookie."""
     client = socketio.Client(http_session=browser, reconnection=False)
-    client.connect(server.url, auth={"workshop": code}, transports=["websocket"], wait_timeout=10)
+    client.connect(base_url, auth={"workshop": code}, transports=[transport], wait_timeout=10)
     return client

@@ -21,6 +21,9 @@ class DefaultConfig:
     # (behind a proxy, or a laptop with several networks).
     PUBLIC_URL: str | None = None
     DATABASE_URL: str | None = None
+    # Number of reverse proxies (nginx) in front: their X-Forwarded-* headers
+    # are then trusted, so rate limits see the phone's address.
+    PROXY_COUNT = 0
     MESSAGE_QUEUE: str | None = None
     ASYNC_MODE = "gevent"
     SECRET_KEY: str | None = None
@@ -33,6 +36,9 @@ class DefaultConfig:
     # Largest payload of one socket event, in bytes of JSON; past it the event
     # gets a `too_large` error (past MAX_SOCKET_MESSAGE the socket is closed).
     MAX_EVENT_PAYLOAD = 8 * 1024
+    # Every this many seconds, clients hear the last sequence number they
+    # should have seen, and resync if they are behind (0: off).
+    TICK_SECONDS = 5.0
     # Flood control per participant or secret link: a burst, then a steady rate.
     EVENT_BURST = 30
     EVENT_RATE = 5.0

@@ -9,8 +9,9 @@ from flask import Flask, Response, render_template, request, session
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import i18n, ratelimit
+from . import assets, i18n, ratelimit
 from .dbwrites import configure_sqlite
 from .errors import DomainError
 from .extensions import babel, csrf, db, migrate, socketio
@@ -35,6 +36,8 @@ def extensions(app: Flask) -> None:
     )
     csrf.init_app(app)
     ratelimit.init_app(app)
+    assets.init_app(app)
+    proxies = int(app.config.get("PROXY_COUNT") or 0)
     # Handlers register on the socketio object when first imported; imported
     # before init_app so each app (one per test) gets them on its server.
     from .boards import events as _boards  # noqa: F401
@@ -56,6 +59,11 @@ def extensions(app: Flask) -> None:
         logger=False,
         engineio_logger=False,
     )
+    if proxies:
+        # Outermost, so Engine.IO and Flask both see the phone's address.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
 
 
 def blueprints(app: Flask) -> None:

@@ -74,6 +74,12 @@
       var data = err && err.data;
       opts.onStatus(data && data.code ? "refused" : "offline", data);
     });
+    // The server says every few seconds how far this client should be; a
+    // client that is behind (a broadcast lost on the way) catches up.
+    this.socket.on("tick", function (tick) {
+      if (self.syncing || self.seq === null) return;
+      if (self.expectedSeq(tick) > self.seq) self.sync(self.seq);
+    });
     this.socket.on("event", function (message) {
       if (self.syncing) self.held.push(message);
       else self.apply(message);
@@ -99,6 +105,16 @@
     setTimeout(function () {
       if (self.socket.connected) self.sync(null);
     }, 0);
+  };
+
+  /* The last sequence number this client should have seen, from a tick. */
+  Urai.Stream.prototype.expectedSeq = function (tick) {
+    if (typeof tick.seq === "number") return tick.seq; // steering: every event
+    var board = this.opts.sectorId();
+    if (board !== null && board !== undefined) {
+      return Math.max(tick.wide || 0, (tick.sectors || {})[String(board)] || 0);
+    }
+    return Math.max(tick.wide || 0, tick.display || 0); // the projector: every public event
   };
 
   Urai.Stream.prototype.apply = function (message) {

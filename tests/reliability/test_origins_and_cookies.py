@@ -46,7 +46,7 @@ def test_a_page_on_another_site_cannot_open_a_socket_with_the_phones_cookie(serv
     links = server.cli("create", "--title", "Uji origin", "--json")
     page = requests.get(f"{server.url}/j/{links['code']}", timeout=10).text
     sector_id = int(page.split('name="sector_id" type="radio" value="')[1].split('"')[0])
-    browser = join_session(server, links["code"], "Andi", sector_id)
+    browser = join_session(server.url, links["code"], "Andi", sector_id)
     same = connect(server, browser, links["code"], None)
     assert same is not None, "the app's own pages connect"
     same.disconnect()

@@ -18,6 +18,7 @@ Each recipient gets one form of each event, shaped by `realtime.views`.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,7 @@ from .models import DISPLAY, EVERYONE, STEERING, Event
 from .views import DISPLAY_VIEW, PUBLIC_VIEW, STEERING_VIEW, Viewer, author_of, event_view
 
 _OUTBOX = "urai_outbox"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,12 @@ def commit_and_broadcast() -> None:
         raise
     outbox: list[Outgoing] = db.session.info.pop(_OUTBOX, [])
     for item in outbox:
-        _emit(item)
+        try:
+            _emit(item)
+        except Exception:
+            # The change is stored; a client that misses it catches up at the
+            # next tick (ticks.py) or reconnect. The caller still gets its answer.
+            log.exception("broadcast of seq %s failed", item.message.get("seq"))
 
 
 def _emit(item: Outgoing) -> None:

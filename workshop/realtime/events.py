@@ -24,6 +24,7 @@ from .broadcast import (
     steering_room,
     workshop_room,
 )
+from . import ticks
 from .sync import catch_up, valid_since, watched_sector
 from .transport import bind_identity, error_ack, internal_error, socket_query
 
@@ -49,6 +50,7 @@ def on_connect(auth: Any = None) -> None:
     bind_identity(session, identity)
     for room in rooms_of(identity):
         join_room(room)
+    ticks.ensure_started(current_app._get_current_object())  # type: ignore[attr-defined]
 
 
 def rooms_of(identity: access.Identity) -> list[str]:

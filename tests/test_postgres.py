@@ -1,0 +1,103 @@
+"""The same app on PostgreSQL: the migrations, and the rules that lean on the
+database's locking (one sequence number per change, budgets under
+concurrency), against a real server."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask import Flask
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import func, select
+
+from tests.conftest import BASE_CONFIG
+from tests.servers import create_database, postgres
+from workshop import create_app
+from workshop.errors import DomainError
+from workshop.extensions import db
+
+
+@pytest.fixture(scope="module")
+def pg_base() -> Iterator[str]:
+    with postgres() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_app(pg_base: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Flask]:
+    monkeypatch.setenv("WORKSHOP_INSTANCE_PATH", str(tmp_path / "instance"))
+    url = create_database(pg_base, f"urai_{tmp_path.name[-20:].lower().replace('-', '_')}")
+    app = create_app({**BASE_CONFIG, "SQLALCHEMY_DATABASE_URI": url})
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_the_migrations_run_up_and_down_on_postgresql(pg_app):
+    with pg_app.app_context():
+        upgrade()
+        with db.engine.connect() as connection:
+            assert compare_metadata(MigrationContext.configure(connection), db.metadata) == []
+        downgrade(revision="base")
+        upgrade()
+        assert db.session.execute(db.text("select version_num from alembic_version")).scalar()
+
+
+def test_a_session_on_postgresql(pg_app):
+    """Create, join, post, vote, score and export, as on SQLite."""
+    from tests.voting.test_voting import make_board
+    from workshop.exports.services import export
+    from workshop.realtime.broadcast import commit_and_broadcast
+    from workshop.voting.services import cast_vote
+
+    with pg_app.app_context():
+        upgrade()
+        workshop, voter, cards = make_board()
+        cast_vote(workshop, voter, cards[0].id)
+        commit_and_broadcast()
+        assert workshop.seq > 5
+        assert export(workshop, "xlsx").content[:2] == b"PK"
+
+
+def test_the_budget_holds_under_concurrency_on_postgresql(pg_app):
+    from tests.voting.test_voting import make_board
+    from workshop.dbwrites import writing
+    from workshop.participants.models import Participant
+    from workshop.realtime.broadcast import commit_and_broadcast, rollback
+    from workshop.voting.models import Vote
+    from workshop.voting.services import cast_vote
+    from workshop.workshops.models import Workshop
+
+    with pg_app.app_context():
+        upgrade()
+        workshop, voter, cards = make_board(cards=8, vote_budget=3)
+        ids = (workshop.id, voter.id, [c.id for c in cards])
+    barrier = threading.Barrier(8)
+    outcomes: list[str] = []
+
+    def vote(card_id: int) -> None:
+        with pg_app.app_context(), writing():
+            barrier.wait()
+            try:
+                cast_vote(
+                    db.session.get(Workshop, ids[0]), db.session.get(Participant, ids[1]), card_id
+                )
+                commit_and_broadcast()
+                outcomes.append("ok")
+            except DomainError as err:
+                rollback()
+                outcomes.append(err.code)
+
+    threads = [threading.Thread(target=vote, args=(cid,)) for cid in ids[2]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(outcomes) == ["budget"] * 5 + ["ok"] * 3
+    with pg_app.app_context():
+        assert db.session.scalar(select(func.count(Vote.id))) == 3

@@ -1,0 +1,77 @@
+"""A periodic tick that lets every client notice a missed broadcast.
+
+With several server processes, a broadcast travels through the message
+queue; if the queue drops it (Redis restarted, say), a client's connection
+stays up and it would never know. So each process tells its own clients,
+every few seconds, the last sequence number each of them should have seen:
+per sector board for participants, and for everything for the projector and
+the facilitator. A client that is behind asks for what it missed (`sync`).
+The tick is emitted to this process's clients only (`ignore_queue`): it
+must not depend on the queue it is there to check.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import func, select
+
+from ..extensions import db, socketio
+from .broadcast import steering_room, workshop_room
+from .models import DISPLAY, EVERYONE, Event
+
+log = logging.getLogger(__name__)
+_WORKSHOP_ROOM = re.compile(r"^w(\d+)(?::steer)?$")
+
+
+def ensure_started(app: Flask) -> None:
+    """Start this process's tick loop once (TICK_SECONDS = 0 turns it off)."""
+    seconds = float(app.config.get("TICK_SECONDS") or 0)
+    if seconds <= 0 or app.extensions.get("urai_ticks"):
+        return
+    app.extensions["urai_ticks"] = True
+    socketio.start_background_task(_loop, app, seconds)
+
+
+def _loop(app: Flask, seconds: float) -> None:
+    while True:
+        socketio.sleep(seconds)
+        try:
+            with app.app_context():
+                send_ticks()
+        except Exception:  # the loop must outlive one bad round
+            log.exception("tick failed")
+
+
+def local_workshops() -> set[int]:
+    """Workshops with a client connected to this process."""
+    rooms = socketio.server.manager.rooms.get("/", {})
+    return {int(m.group(1)) for name in rooms if name and (m := _WORKSHOP_ROOM.match(name))}
+
+
+def tick_for(workshop_id: int) -> tuple[dict[str, Any], int]:
+    """The public tick (workshop-wide, per board, for the projector) and the steering seq."""
+    rows = db.session.execute(
+        select(Event.sector_id, Event.audience, func.max(Event.seq))
+        .where(Event.workshop_id == workshop_id)
+        .group_by(Event.sector_id, Event.audience)
+    ).all()
+    wide = max((seq for sid, aud, seq in rows if aud == EVERYONE and sid is None), default=0)
+    sectors: dict[str, int] = {}
+    for sid, aud, seq in rows:
+        if aud == EVERYONE and sid is not None:
+            sectors[str(sid)] = max(seq, sectors.get(str(sid), 0))
+    display = max((seq for _sid, aud, seq in rows if aud in (EVERYONE, DISPLAY)), default=0)
+    steering = max((seq for _sid, _aud, seq in rows), default=0)
+    return {"wide": wide, "sectors": sectors, "display": display}, steering
+
+
+def send_ticks() -> None:
+    for workshop_id in sorted(local_workshops()):
+        public, steering = tick_for(workshop_id)
+        socketio.emit("tick", public, to=workshop_room(workshop_id), ignore_queue=True)
+        socketio.emit("tick", {"seq": steering}, to=steering_room(workshop_id), ignore_queue=True)
+    db.session.rollback()
