@@ -2,8 +2,9 @@
 
 Every `url_for('static', ...)` gets `?v=<hash of the file>`; such URLs are
 served with a year's `immutable` cache, so a phone downloads each script and
-stylesheet once, and a new version of a file gets a new URL. Responses are
-compressed by Flask-Compress (zstd, brotli or gzip, as the browser accepts) (text, CSS, JS, JSON, SVG).
+stylesheet once, and a new version of a file gets a new URL. Text responses
+(HTML, CSS, JS, JSON, SVG) are compressed by Flask-Compress, with whichever of
+zstd, brotli or gzip the browser accepts.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from ..errors import DomainError, unauthenticated
 from ..extensions import db, socketio
 from ..workshops.models import Workshop
 from ..workshops.services import find_workshop
+from . import ticks
 from .broadcast import (
     display_room,
     key_room,
@@ -24,7 +25,6 @@ from .broadcast import (
     steering_room,
     workshop_room,
 )
-from . import ticks
 from .sync import catch_up, valid_since, watched_sector
 from .transport import bind_identity, error_ack, internal_error, socket_query
 
