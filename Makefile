@@ -7,7 +7,7 @@ VENDOR := static/vendor/socket.io.min.js
 CATALOGS := $(wildcard workshop/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: run test lint format install browser services translations extract bench clean
+.PHONY: run test lint format install browser services translations extract bench screenshots clean
 
 run: install
 	$(BIN)/python app.py
@@ -61,5 +61,11 @@ translations: extract $(COMPILED)
 clean:
 	rm -rf $(VENV) node_modules static/vendor
 
-bench: install
+# The README's screenshots, from the demo workshop in Chromium.
+screenshots: install browser
+	$(BIN)/python tools/screenshots.py
+
+bench: install browser
 	$(BIN)/python bench/exports.py
+	$(BIN)/python bench/weight.py
+	$(BIN)/python bench/scale.py

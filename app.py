@@ -1,15 +1,19 @@
 """Start Urai: `python app.py` (or `make run`) serves the app on the LAN.
 
-gevent's monkey-patching must come before anything else imports the standard
-library's networking, so it is the first thing here.
+In gevent mode (the default), gevent's monkey-patching must come before
+anything else imports the standard library's networking, so it is the first
+thing here. WORKSHOP_ASYNC_MODE=threading skips it (measured in bench/).
 """
 
-from gevent import monkey
+import os
 
-monkey.patch_all()
+if os.environ.get("WORKSHOP_ASYNC_MODE", "gevent") == "gevent":
+    from gevent import monkey
 
-from workshop import create_app  # noqa: E402
-from workshop.server import serve  # noqa: E402
+    monkey.patch_all()
+
+from workshop import create_app
+from workshop.server import serve
 
 app = create_app()
 

@@ -37,8 +37,10 @@ class DefaultConfig:
     # gets a `too_large` error (past MAX_SOCKET_MESSAGE the socket is closed).
     MAX_EVENT_PAYLOAD = 8 * 1024
     # Every this many seconds, clients hear the last sequence number they
-    # should have seen, and resync if they are behind (0: off).
-    TICK_SECONDS = 5.0
+    # should have seen, and resync if they are behind (0: off). None: 5 s
+    # with a message queue (where a broadcast can be lost on the way), off
+    # for a single process (where it cannot).
+    TICK_SECONDS: float | None = None
     # Flood control per participant or secret link: a burst, then a steady rate.
     EVENT_BURST = 30
     EVENT_RATE = 5.0

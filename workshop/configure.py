@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, i18n, ratelimit
+from . import assets, dbwrites, i18n, ratelimit
 from .dbwrites import configure_sqlite
 from .errors import DomainError
 from .extensions import babel, csrf, db, migrate, socketio
@@ -28,6 +28,7 @@ def extensions(app: Flask) -> None:
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             configure_sqlite(db.engine)
+    dbwrites.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
     babel.init_app(
         app,

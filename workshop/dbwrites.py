@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from flask import Flask, g, request
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
@@ -35,6 +36,25 @@ def writing() -> Iterator[None]:
         yield
     finally:
         _WRITING.reset(token)
+
+
+def init_app(app: Flask) -> None:
+    """Every HTTP request that can change data (POST and the like) is a writer.
+
+    Found by the threading-mode load test: forms posted by many phones at
+    once, each reading then writing, failed with "database is locked".
+    """
+
+    @app.before_request
+    def _begin_writing() -> None:
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            g.urai_writing = _WRITING.set(True)
+
+    @app.teardown_request
+    def _end_writing(_exc: BaseException | None) -> None:
+        token = g.pop("urai_writing", None)
+        if token is not None:
+            _WRITING.reset(token)
 
 
 def configure_sqlite(engine: Engine) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import logging
 
 import click
+import segno
 from flask import Flask
 from flask_migrate import upgrade
 
@@ -20,7 +22,28 @@ def serve(app: Flask) -> None:
     port = int(app.config["PORT"])
     announce(app, host, port)
     logging.basicConfig(level=logging.WARNING)
-    socketio.run(app, host=host, port=port, log_output=False, use_reloader=False)
+    raise_open_files_limit()
+    options = {"allow_unsafe_werkzeug": True} if socketio.async_mode == "threading" else {}
+    socketio.run(app, host=host, port=port, log_output=False, use_reloader=False, **options)
+
+
+def terminal_qr(url: str) -> str:
+    """A QR code drawn with block characters, for a terminal on the projector."""
+    out = io.StringIO()
+    segno.make(url, error="l").terminal(out=out, compact=True, border=2)
+    return out.getvalue()
+
+
+def raise_open_files_limit() -> None:
+    """Each phone holds a socket: lift the soft open-files limit to the hard one."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft < hard:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    except (ImportError, ValueError, OSError):  # not on this platform, or not allowed
+        return
 
 
 def announce(app: Flask, host: str, port: int) -> None:
@@ -34,6 +57,8 @@ def announce(app: Flask, host: str, port: int) -> None:
     elif lan:
         for address in lan:
             click.echo(f"  Ponsel / phones          : http://{address}:{port}/")
+        click.echo("  Pindai untuk membuka Urai di ponsel / scan to open Urai on a phone:")
+        click.echo(terminal_qr(f"http://{lan[0]}:{port}/"))
     else:
         click.echo(
             "  Tidak ada jaringan selain loopback: sambungkan laptop ke Wi-Fi\n"

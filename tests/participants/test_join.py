@@ -105,3 +105,30 @@ def test_a_double_tapped_join_makes_one_participant(app, make_workshop, client):
     assert second.post(f"/j/{ws.code}", data=data).status_code == 303
     assert len(roster(app)) == 1
     assert second.get(f"/w/{ws.code}/board").status_code == 200, "the second tap is joined too"
+
+
+def test_many_phones_joining_at_once_all_get_in(app, make_workshop):
+    """Threads, each its own connection: every form that reads and then writes
+    begins its transaction IMMEDIATE, so none fails with 'database is locked'."""
+    import threading
+
+    ws = make_workshop()
+    barrier = threading.Barrier(16)
+    statuses: list[int] = []
+
+    def join_one(n: int) -> None:
+        browser = app.test_client()
+        barrier.wait()
+        response = browser.post(
+            f"/j/{ws.code}",
+            data={"name": f"Peserta {n}", "agency": "OPD", "sector_id": ws.sector_ids[n % 6]},
+        )
+        statuses.append(response.status_code)
+
+    threads = [threading.Thread(target=join_one, args=(n,)) for n in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert statuses == [303] * 16
+    assert len(roster(app)) == 16

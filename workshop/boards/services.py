@@ -31,6 +31,10 @@ _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 class Posted:
     card: Card
     created: bool  # False when this was a retry of a post already stored
+    data: dict[str, Any] | None = None  # the card as broadcast, when it was created
+
+    def as_dict(self) -> dict[str, Any]:
+        return self.data if self.data is not None else self.card.as_dict()
 
 
 def post_card(
@@ -67,10 +71,13 @@ def post_card(
         workshop_id=workshop.id,
         kind=kind,
         text=text,
-        author_id=author.id if author else None,
+        author=author,
         client_id=client_id,
         entered_by_facilitator=by_facilitator,
         status=PENDING if workshop.approval_required and not by_facilitator else VISIBLE,
+        # A new card has neither: saying so spares two lookups per post.
+        assessment=None,
+        plan=None,
     )
     if kind == BOTTLENECK:
         _fill_bottleneck(workshop, card, payload)
@@ -82,20 +89,26 @@ def post_card(
         if refusal:
             raise forbidden(refusal)
     db.session.add(card)
-    db.session.flush()
-    publish(workshop, card, created=True)
-    return Posted(card, created=True)
+    data = publish(workshop, card, created=True)
+    return Posted(card, created=True, data=data)
 
 
-def publish(workshop: Workshop, card: Card, *, created: bool = False, moved: bool = False) -> None:
-    """Stamp a card's creation or change; a move goes workshop-wide so both boards hear it."""
+def publish(
+    workshop: Workshop, card: Card, *, created: bool = False, moved: bool = False
+) -> dict[str, Any]:
+    """Stamp a card's creation or change; a move goes workshop-wide so both boards hear it.
+
+    Returns the card as broadcast, for the caller's acknowledgement.
+    """
     db.session.flush()
+    data = card.as_dict()
     stamp(
         workshop,
         "card.created" if created else "card.updated",
-        card.as_dict(),
+        data,
         sector_id=None if moved else card.sector_id,
     )
+    return data
 
 
 def _fill_bottleneck(workshop: Workshop, card: Card, payload: Mapping[str, Any]) -> None:

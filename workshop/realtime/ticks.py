@@ -29,7 +29,10 @@ _WORKSHOP_ROOM = re.compile(r"^w(\d+)(?::steer)?$")
 
 def ensure_started(app: Flask) -> None:
     """Start this process's tick loop once (TICK_SECONDS = 0 turns it off)."""
-    seconds = float(app.config.get("TICK_SECONDS") or 0)
+    configured = app.config.get("TICK_SECONDS")
+    if configured is None:
+        configured = 5.0 if app.config.get("MESSAGE_QUEUE") else 0.0
+    seconds = float(configured)
     if seconds <= 0 or app.extensions.get("urai_ticks"):
         return
     app.extensions["urai_ticks"] = True

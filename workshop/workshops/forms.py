@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, StringField, TextAreaField
+from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
 from ..errors import DomainError
@@ -16,6 +16,11 @@ class WorkshopForm(FlaskForm):
     date = DateField(_l("Date"), validators=[Optional()])
     place = StringField(_l("Place"), render_kw={"maxlength": 200})
     organiser = StringField(_l("Organiser"), render_kw={"maxlength": 200})
+    language = SelectField(
+        _l("Language of the documents"),
+        choices=[("id", "Bahasa Indonesia"), ("en", "English")],
+        default="id",
+    )
     speakers = TextAreaField(
         _l("Speakers (one per line: name, role, topic)"), render_kw={"maxlength": 2000, "rows": 3}
     )

@@ -138,8 +138,9 @@ def update_details(
     place: object,
     organiser: object,
     speakers: object = None,
+    language: object = None,
 ) -> None:
-    """Change the title, date, place, organiser and speakers."""
+    """Change the title, date, place, organiser, speakers and documents' language."""
     workshop.title = str(clean_text(title, "title", max_length=TITLE_MAX))
     workshop.date = date
     workshop.place = clean_text(place, "place", max_length=FIELD_MAX, required=False)
@@ -147,6 +148,10 @@ def update_details(
     workshop.speakers = clean_text(
         speakers, "speakers", max_length=SPEAKERS_MAX, required=False, multiline=True
     )
+    if language is not None:
+        if language not in ("id", "en"):
+            raise invalid(_("Invalid value."), language=_("Invalid."))
+        workshop.language = str(language)
     announce(workshop)
 
 

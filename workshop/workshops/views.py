@@ -56,6 +56,7 @@ def new() -> Any:
                 date=form.date.data,
                 place=form.place.data,
                 organiser=form.organiser.data,
+                language=form.language.data or "id",
             )
             commit_and_broadcast()
         except DomainError as err:
@@ -130,6 +131,7 @@ def update_details(workshop: Workshop, identity: access.Identity) -> Any:
                 place=form.place.data,
                 organiser=form.organiser.data,
                 speakers=form.speakers.data,
+                language=form.language.data,
             ),
             _("Details saved."),
         )

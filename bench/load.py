@@ -1,0 +1,418 @@
+"""Load generator: real Socket.IO clients joining, posting and receiving.
+
+    python bench/load.py --clients N --rate R --seconds S [--target app|python-relay|node-relay]
+                         [--workers W] [--mode gevent|threading] [--storm]
+
+Starts the target on a free loopback port (the app: `python app.py` with its
+own database; or a bare relay from bench/relays/), has N participants join
+across the six sectors (for the app: through the real join form), connects
+them over websockets from W worker processes (python-socketio AsyncClient),
+posts R bottlenecks a second from random participants for S seconds, and
+measures every delivery. With --storm, all clients then drop and reconnect at
+once, each resyncing from its last sequence number.
+
+The last line printed is one JSON object: clients connected, connect time,
+fan-out latency p50/p95/p99 (a post's emit until its arrival at each
+recipient), deliveries expected and received, server CPU seconds per
+delivery, server peak RSS, and the reconnect storm's time to catch up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing as mp
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+SECTORS = 6
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def raise_fd_limit() -> None:
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+# -- the target ---------------------------------------------------------------
+
+
+class Target:
+    def __init__(self, kind: str, mode: str) -> None:
+        self.kind, self.mode = kind, mode
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.folder = Path(tempfile.mkdtemp(prefix="urai-load-"))
+        self.env = {
+            **os.environ,
+            "WORKSHOP_INSTANCE_PATH": str(self.folder),
+            "WORKSHOP_HOST": "127.0.0.1",
+            "WORKSHOP_PORT": str(self.port),
+            "WORKSHOP_PUBLIC_URL": self.url,
+            "WORKSHOP_ASYNC_MODE": mode,
+            # the load generator floods on purpose
+            "WORKSHOP_EVENT_BURST": "1000000",
+            "WORKSHOP_WRONG_CODE_BURST": "1000000",
+        }
+        self.process: subprocess.Popen[bytes] | None = None
+        self.code = ""
+        self.sectors: list[int] = list(range(1, SECTORS + 1))
+
+    def start(self) -> None:
+        if self.kind == "app":
+            command = [sys.executable, os.environ.get("URAI_BENCH_APP", "app.py")]
+        elif self.kind == "python-relay":
+            command = [sys.executable, "bench/relays/relay.py", str(self.port), self.mode]
+        else:
+            command = ["node", "bench/relays/relay.js", str(self.port)]
+        log = open(self.folder / "server.log", "wb")  # noqa: SIM115 - lives as long as the server
+        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=log)
+        import socket
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        if self.kind == "app":
+            self._prepare_workshop()
+
+    def _prepare_workshop(self) -> None:
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "flask",
+                "--app",
+                "app",
+                "workshop",
+                "create",
+                "--title",
+                "Bimtek beban",
+                "--json",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        links = json.loads(out.stdout)
+        self.code = links["code"]
+        import requests
+        import socketio
+
+        browser = requests.Session()
+        browser.get(links["facilitator_url"], timeout=10)
+        boss = socketio.Client(http_session=browser, reconnection=False)
+        boss.connect(self.url, auth={"workshop": self.code}, transports=["websocket"])
+        state = boss.call("sync", {}, timeout=10)["snapshot"]["workshop"]
+        self.sectors = [s["id"] for s in state["sectors"]]
+        boss.call("phase:set", {"phase_id": state["phases"][1]["id"]}, timeout=10)
+        boss.disconnect()
+        browser.close()
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+
+
+class Sampler(threading.Thread):
+    """Peak RSS of the server process, sampled."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.process = psutil.Process(pid)
+        self.peak = 0
+        self.running = True
+
+    def run(self) -> None:
+        while self.running:
+            try:
+                self.peak = max(self.peak, self.process.memory_info().rss)
+            except psutil.Error:
+                return
+            time.sleep(0.2)
+
+
+# -- a worker process: its share of the clients ---------------------------------
+
+
+async def join_app(http: Any, url: str, code: str, name: str, sector: int) -> None:
+    async with http.get(f"{url}/j/{code}") as response:
+        page = await response.text()
+    fields = dict(
+        re.findall(r'<input[^>]*name="(\w+)"[^>]*type="hidden"[^>]*value="([^"]*)"', page)
+    )
+    data = {**fields, "name": name, "agency": "OPD Uji", "sector_id": str(sector)}
+    async with http.post(
+        f"{url}/j/{code}", data=data, headers={"Referer": f"{url}/j/{code}"}
+    ) as response:
+        await response.read()
+        assert response.status == 200 and str(response.url).endswith("/board"), response.status
+
+
+class Phone:
+    def __init__(self, index: int, sector: int) -> None:
+        self.index, self.sector = index, sector
+        self.sio: Any = None
+        self.http: Any = None
+        self.seq = 0
+
+
+async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: Any) -> None:
+    import aiohttp
+    import socketio
+
+    raise_fd_limit()
+    latencies: list[float] = []
+    received: dict[str, int] = {}
+    phones = [
+        Phone(i, cfg["sectors"][i % len(cfg["sectors"])])
+        for i in range(start_index, start_index + count)
+    ]
+
+    def on_event(phone: Phone):
+        def handler(message: dict[str, Any]) -> None:
+            now = time.time()
+            phone.seq = max(phone.seq, message.get("seq", 0))
+            if message.get("type") != "card.created":
+                return
+            text = message["data"].get("text", "")
+            if text.startswith("LOAD "):
+                _tag, post_id, sent = text.split(" ")[:3]
+                latencies.append(now - float(sent))
+                received[post_id] = received.get(post_id, 0) + 1
+
+        return handler
+
+    async def connect(phone: Phone) -> None:
+        jar = aiohttp.CookieJar(unsafe=True)
+        phone.http = aiohttp.ClientSession(cookie_jar=jar)
+        auth: dict[str, Any] = {"sector": phone.sector}
+        if cfg["kind"] == "app":
+            await join_app(
+                phone.http, cfg["url"], cfg["code"], f"Peserta {phone.index}", phone.sector
+            )
+            auth = {"workshop": cfg["code"]}
+        phone.sio = socketio.AsyncClient(http_session=phone.http, reconnection=False)
+        phone.sio.on("event", on_event(phone))
+        await phone.sio.connect(cfg["url"], auth=auth, transports=["websocket"], wait_timeout=60)
+        reply = await phone.sio.call("sync", {"sector_id": phone.sector}, timeout=60)
+        phone.seq = reply.get("seq", 0)
+
+    started = time.monotonic()
+    batch = 50
+    for i in range(0, len(phones), batch):
+        await asyncio.gather(*(connect(p) for p in phones[i : i + batch]))
+    conn.send(
+        {
+            "connected": sum(1 for p in phones if p.sio.connected),
+            "connect_seconds": time.monotonic() - started,
+        }
+    )
+    conn.recv()  # go
+
+    sent: dict[str, int] = {}
+    calls: list[asyncio.Future[Any]] = []
+    rate = cfg["rate"] / cfg["workers"]
+    deadline = time.monotonic() + cfg["seconds"]
+    n = 0
+    chance = __import__("random").Random(start_index)
+    while time.monotonic() < deadline:
+        n += 1
+        phone = chance.choice(phones)
+        post_id = f"{start_index}-{n}"
+        payload = {
+            "client_id": f"load-{post_id}",
+            "kind": "bottleneck",
+            "sector_id": phone.sector,
+            "text": f"LOAD {post_id} {time.time():.6f}",
+        }
+        if os.environ.get("URAI_BENCH_PAD"):
+            payload["pad"] = "x" * int(os.environ["URAI_BENCH_PAD"])
+        sent[post_id] = phone.sector
+        calls.append(asyncio.ensure_future(phone.sio.call("card:post", payload, timeout=30)))
+        await asyncio.sleep(1 / rate)
+    await asyncio.sleep(cfg["grace"])
+    await asyncio.gather(*calls, return_exceptions=True)
+    conn.send(
+        {
+            "latencies": latencies,
+            "received": received,
+            "sent": sent,
+            "sectors": [p.sector for p in phones],
+        }
+    )
+
+    if cfg["storm"]:
+        conn.recv()  # everyone drops now
+        for p in phones:
+            await p.sio.disconnect()
+        conn.send({"dropped": True})
+        conn.recv()  # everyone reconnects now
+        begun = time.monotonic()
+
+        async def back(phone: Phone) -> None:
+            phone.sio = socketio.AsyncClient(http_session=phone.http, reconnection=False)
+            auth = {"workshop": cfg["code"]} if cfg["kind"] == "app" else {"sector": phone.sector}
+            await phone.sio.connect(
+                cfg["url"], auth=auth, transports=["websocket"], wait_timeout=120
+            )
+            reply = await phone.sio.call(
+                "sync", {"sector_id": phone.sector, "since": phone.seq}, timeout=120
+            )
+            assert reply.get("ok"), reply
+
+        results = await asyncio.gather(*(back(p) for p in phones), return_exceptions=True)
+        conn.send(
+            {
+                "storm_seconds": time.monotonic() - begun,
+                "storm_failed": sum(1 for r in results if isinstance(r, Exception)),
+            }
+        )
+    for p in phones:
+        if p.sio.connected:
+            await p.sio.disconnect()
+        await p.http.close()
+
+
+def worker(cfg: dict[str, Any], start_index: int, count: int, conn: Any) -> None:
+    asyncio.run(worker_main(cfg, start_index, count, conn))
+
+
+# -- the run ----------------------------------------------------------------------
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    target = Target(args.target, args.mode)
+    target.start()
+    assert target.process is not None
+    sampler = Sampler(target.process.pid)
+    sampler.start()
+    server = psutil.Process(target.process.pid)
+    cfg = {
+        "kind": args.target,
+        "url": target.url,
+        "code": target.code,
+        "sectors": target.sectors,
+        "rate": args.rate,
+        "seconds": args.seconds,
+        "workers": args.workers,
+        "grace": 3.0,
+        "storm": args.storm,
+    }
+    pipes, procs = [], []
+    share = args.clients // args.workers
+    context = mp.get_context("spawn")
+    for w in range(args.workers):
+        parent, child = context.Pipe()
+        count = share if w < args.workers - 1 else args.clients - share * (args.workers - 1)
+        proc = context.Process(target=worker, args=(cfg, w * share, count, child))
+        proc.start()
+        pipes.append(parent)
+        procs.append(proc)
+    try:
+        ready = [p.recv() for p in pipes]
+        cpu_before = sum(server.cpu_times()[:2])
+        for p in pipes:
+            p.send("go")
+        results = [p.recv() for p in pipes]
+        cpu = sum(server.cpu_times()[:2]) - cpu_before
+        storm = None
+        if args.storm:
+            for p in pipes:
+                p.send("drop")
+            for p in pipes:
+                p.recv()
+            for p in pipes:
+                p.send("back")
+            storms = [p.recv() for p in pipes]
+            storm = {
+                "seconds": max(s["storm_seconds"] for s in storms),
+                "failed": sum(s["storm_failed"] for s in storms),
+            }
+        for proc in procs:
+            proc.join(60)
+    finally:
+        sampler.running = False
+        target.stop()
+    per_sector: dict[int, int] = {}
+    for r in results:
+        for sector in r["sectors"]:
+            per_sector[sector] = per_sector.get(sector, 0) + 1
+    sent = {k: v for r in results for k, v in r["sent"].items()}
+    expected = sum(per_sector.get(sector, 0) for sector in sent.values())
+    received = sum(sum(r["received"].values()) for r in results)
+    latencies = [x for r in results for x in r["latencies"]]
+    return {
+        "target": args.target,
+        "mode": args.mode,
+        "clients": args.clients,
+        "clients_connected": sum(r["connected"] for r in ready),
+        "connect_seconds": round(max(r["connect_seconds"] for r in ready), 2),
+        "posts": len(sent),
+        "rate": args.rate,
+        "seconds": args.seconds,
+        "latency_ms": {
+            "p50": round(1000 * (percentile(latencies, 0.50) or 0), 1),
+            "p95": round(1000 * (percentile(latencies, 0.95) or 0), 1),
+            "p99": round(1000 * (percentile(latencies, 0.99) or 0), 1),
+            "mean": round(1000 * statistics.fmean(latencies), 1) if latencies else None,
+        },
+        "deliveries_expected": expected,
+        "deliveries_received": received,
+        "lost": expected - received,
+        "server_cpu_seconds": round(cpu, 2),
+        "server_cpu_us_per_delivery": round(1e6 * cpu / received, 1) if received else None,
+        "server_peak_rss_mb": round(sampler.peak / 2**20, 1),
+        "reconnect_storm": storm,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=200)
+    parser.add_argument("--rate", type=float, default=10)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--target", choices=["app", "python-relay", "node-relay"], default="app")
+    parser.add_argument("--mode", choices=["gevent", "threading"], default="gevent")
+    parser.add_argument("--storm", action="store_true")
+    args = parser.parse_args()
+    raise_fd_limit()
+    print(json.dumps(run(args)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+/* Projector display choices, kept on this laptop: a dark theme for dim halls,
+ * and showing one sector at a time, rotating on its own every 15 seconds,
+ * when the boards are too many to read side by side. */
+(function () {
+  "use strict";
+  var KEY = "urai:projector";
+  var ROTATE_MS = 15000;
+  var boards = document.getElementById("boards");
+  var themeButton = document.getElementById("theme-toggle");
+  var rotateButton = document.getElementById("rotate-toggle");
+  var prefs = { dark: false, rotate: false };
+  var index = 0;
+
+  try {
+    var saved = JSON.parse(window.localStorage.getItem(KEY) || "{}");
+    prefs.dark = saved.dark === true;
+    prefs.rotate = saved.rotate === true;
+  } catch (e) {
+    /* defaults */
+  }
+
+  function save() {
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(prefs));
+    } catch (e) {
+      /* private mode: the choice lasts this page */
+    }
+  }
+
+  function columns() {
+    return boards.querySelectorAll(".board-column");
+  }
+
+  function stage() {
+    var list = columns();
+    if (!list.length) return;
+    index = index % list.length;
+    for (var i = 0; i < list.length; i++) list[i].classList.toggle("on-stage", i === index);
+  }
+
+  function apply() {
+    document.body.classList.toggle("theme-dark", prefs.dark);
+    themeButton.setAttribute("aria-pressed", String(prefs.dark));
+    boards.classList.toggle("rotating", prefs.rotate);
+    rotateButton.setAttribute("aria-pressed", String(prefs.rotate));
+    stage();
+  }
+
+  themeButton.addEventListener("click", function () {
+    prefs.dark = !prefs.dark;
+    save();
+    apply();
+  });
+  rotateButton.addEventListener("click", function () {
+    prefs.rotate = !prefs.rotate;
+    save();
+    apply();
+  });
+  // Boards are redrawn as cards arrive; keep the sector on stage marked.
+  new MutationObserver(function () {
+    if (prefs.rotate) stage();
+  }).observe(boards, { childList: true });
+  setInterval(function () {
+    if (!prefs.rotate) return;
+    index += 1;
+    stage();
+  }, ROTATE_MS);
+  apply();
+})();

@@ -1,0 +1,72 @@
+"""Regenerate the README's screenshots from the demo workshop, in Chromium.
+
+    make screenshots      (or: .venv/bin/python tools/screenshots.py)
+
+Starts the app on a free port with a fresh database, creates the demo
+workshop, and photographs the phone board (360 px), the facilitator's page
+and the projector (1366 x 768) into docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+from tests.e2e.conftest import CHROMIUM_ARGS  # noqa: E402
+from tests.live import LiveServer  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    server = LiveServer(Path(tempfile.mkdtemp(prefix="urai-shots-")) / "instance")
+    server.start()
+    try:
+        links = server.cli("demo", "--json")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+            )
+            laptop = browser.new_context(viewport={"width": 1366, "height": 768}, locale="id-ID")
+            page = laptop.new_page()
+            page.goto(links["facilitator_url"])
+            expect(page.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
+            page.screenshot(path=str(OUT / "facilitator.png"))
+            projector = laptop.new_page()
+            projector.goto(links["presenter_url"])
+            expect(projector.locator(".board-column")).to_have_count(6)
+            projector.wait_for_timeout(500)
+            projector.screenshot(path=str(OUT / "projector.png"))
+            phone = browser.new_context(
+                viewport={"width": 360, "height": 740},
+                is_mobile=True,
+                has_touch=True,
+                device_scale_factor=2,
+                locale="id-ID",
+            )
+            board = phone.new_page()
+            board.goto(links["join_url"])
+            board.get_by_label("Nama").fill("Andi Rahmawati")
+            board.get_by_label("Instansi (OPD)").fill("Puskesmas Bontonompo")
+            board.get_by_label("Kesehatan").check()
+            board.get_by_role("button", name="Gabung").click()
+            expect(board.locator("#connection")).to_have_text("Terhubung")
+            board.wait_for_timeout(500)
+            board.screenshot(path=str(OUT / "phone-board.png"))
+            browser.close()
+    finally:
+        server.stop()
+    for name in ("phone-board", "facilitator", "projector"):
+        print(OUT / f"{name}.png")
+
+
+if __name__ == "__main__":
+    main()
