@@ -8,13 +8,14 @@
   var boards = document.getElementById("boards");
   var themeButton = document.getElementById("theme-toggle");
   var rotateButton = document.getElementById("rotate-toggle");
-  var prefs = { dark: false, rotate: false };
+  var prefs = { dark: false, rotate: false, seconds: ROTATE_MS / 1000 };
   var index = 0;
 
   try {
     var saved = JSON.parse(window.localStorage.getItem(KEY) || "{}");
     prefs.dark = saved.dark === true;
     prefs.rotate = saved.rotate === true;
+    if (typeof saved.seconds === "number" && saved.seconds >= 1) prefs.seconds = saved.seconds;
   } catch (e) {
     /* defaults */
   }
@@ -64,6 +65,6 @@
     if (!prefs.rotate) return;
     index += 1;
     stage();
-  }, ROTATE_MS);
+  }, prefs.seconds * 1000);
   apply();
 })();

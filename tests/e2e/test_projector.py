@@ -1,0 +1,53 @@
+"""The projector, read from the back of a hall: large type, a big join QR code,
+light and dark themes, and sectors side by side or rotating on their own."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Browser, expect
+
+PROJECTOR = {"viewport": {"width": 1366, "height": 768}, "locale": "id-ID"}
+
+
+def luminance(rgb: str) -> float:
+    r, g, b = (int(x) for x in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_the_projector_is_readable_and_can_rotate_and_go_dark(live_server, browser: Browser):
+    links = live_server.cli("demo", "--json")
+    context = browser.new_context(**PROJECTOR)
+    try:
+        page = context.new_page()
+        page.goto(links["presenter_url"])
+        expect(page.locator(".board-column")).to_have_count(6)
+        card_px = page.locator(".board-column .rank-text, .board-column .card-text").first.evaluate(
+            "e => parseFloat(getComputedStyle(e).fontSize)"
+        )
+        assert card_px >= 20, "card text readable from the back rows"
+        code_px = page.locator(".join-strip .join-code").evaluate(
+            "e => parseFloat(getComputedStyle(e).fontSize)"
+        )
+        assert code_px >= 48
+        assert page.locator(".join-strip .qr").bounding_box()["width"] >= 140
+        page.locator(".qr-link").click()
+        big = page.locator("#join-big img").bounding_box()
+        assert big["height"] >= 0.6 * 768, "the full-screen QR code fills the screen"
+        page.get_by_role("link", name="Kembali ke papan").click()
+
+        light = luminance(page.evaluate("getComputedStyle(document.body).backgroundColor"))
+        page.get_by_role("button", name="Tema gelap").click()
+        dark = luminance(page.evaluate("getComputedStyle(document.body).backgroundColor"))
+        assert light > 200 > 60 > dark
+        page.reload()
+        expect(page.locator("body")).to_have_class("presenter-page theme-dark")
+
+        prefs = '{"dark": true, "rotate": true, "seconds": 1}'
+        page.evaluate(f"localStorage.setItem('urai:projector', '{prefs}')")
+        page.reload()
+        expect(page.locator(".board-column:visible")).to_have_count(1)
+        first = page.locator(".board-column:visible h2").inner_text()
+        expect(page.locator(".board-column:visible h2")).not_to_have_text(first, timeout=5000)
+        page.get_by_role("button", name="Satu sektor bergantian").click()
+        expect(page.locator(".board-column:visible")).to_have_count(6)
+    finally:
+        context.close()
