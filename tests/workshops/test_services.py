@@ -142,3 +142,19 @@ def test_a_sector_of_another_workshop_cannot_be_edited(ctx):
         services.rename_sector(mine, theirs.active_sectors[0].id, "Dibajak")
     assert caught.value.code == "not_found"
     assert theirs.active_sectors[0].name == "Pendidikan"
+
+
+def test_the_facilitator_picks_the_documents_language(app, make_workshop, facilitator):
+    ws = make_workshop()
+    laptop = facilitator(ws)
+    response = laptop.post(
+        f"/w/{ws.code}/details", data={"title": "Bimtek", "language": "en", "speakers": "A\nB"}
+    )
+    assert response.status_code == 303
+    with app.app_context():
+        workshop = Workshop.by_code(ws.code)
+        assert workshop.language == "en" and workshop.speakers == "A\nB"
+        with pytest.raises(DomainError):
+            services.update_details(
+                workshop, title="x", date=None, place=None, organiser=None, language="fr"
+            )

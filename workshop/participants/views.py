@@ -6,6 +6,7 @@ import secrets
 from typing import Any
 
 from flask import Blueprint, render_template, request, session
+from wtforms import SelectChoice
 
 from .. import access
 from ..errors import DomainError
@@ -24,7 +25,7 @@ def join(code: str) -> Any:
     workshop = load_workshop(code)
     returning = access.participant_of(workshop, session)
     form = JoinForm(obj=returning if request.method == "GET" else None)
-    form.sector_id.choices = [(s.id, s.name) for s in workshop.active_sectors]
+    form.sector_id.choices = [SelectChoice(s.id, s.name) for s in workshop.active_sectors]
     if not form.join_token.data:
         form.join_token.data = secrets.token_urlsafe(18)
     if form.validate_on_submit():

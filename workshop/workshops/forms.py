@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import DateField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
 from ..errors import DomainError
@@ -18,7 +18,7 @@ class WorkshopForm(FlaskForm):
     organiser = StringField(_l("Organiser"), render_kw={"maxlength": 200})
     language = SelectField(
         _l("Language of the documents"),
-        choices=[("id", "Bahasa Indonesia"), ("en", "English")],
+        choices=[SelectChoice("id", "Bahasa Indonesia"), SelectChoice("en", "English")],
         default="id",
     )
     speakers = TextAreaField(
