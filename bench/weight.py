@@ -23,8 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import sync_playwright
 
-from tests.e2e.conftest import CHROMIUM_ARGS
-from tests.live import LiveServer
+from tests.live import CHROMIUM_ARGS, LiveServer
 
 TRANSFERRED = """() => {
   const nav = performance.getEntriesByType('navigation')[0];

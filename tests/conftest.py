@@ -186,3 +186,22 @@ def events_of(sock: Any, type_: str | None = None) -> list[dict[str, Any]]:
     """The `event` broadcasts a socket test client received since last asked."""
     messages = [m["args"][0] for m in sock.get_received() if m["name"] == "event"]
     return [m for m in messages if type_ is None or m["type"] == type_]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, driven by Playwright: one for the whole run (a second
+    sync Playwright cannot start while one is running)."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.live import CHROMIUM_ARGS
+
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Debian's chromium is not installed; `make test` installs it.")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -18,6 +18,16 @@ import requests
 import socketio
 
 ROOT = Path(__file__).resolve().parents[1]
+# Headless Chromium as root on a machine with no outside network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def free_port() -> int:

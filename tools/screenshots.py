@@ -19,8 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from tests.e2e.conftest import CHROMIUM_ARGS  # noqa: E402
-from tests.live import LiveServer  # noqa: E402
+from tests.live import CHROMIUM_ARGS, LiveServer  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 

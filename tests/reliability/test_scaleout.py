@@ -6,27 +6,13 @@ sequence number when the tick tells them they are behind)."""
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import CHROMIUM_ARGS
 from tests.e2e.test_live_board import PHONE
 from tests.live import LiveServer, key_session, socket_client
 from tests.servers import create_database, postgres, redis
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
-        )
-        yield launched
-        launched.close()
 
 
 def join(page: Page, url: str, name: str) -> None:
@@ -49,7 +35,7 @@ def shown(page: Page, text: str):
     return page.locator(".card-text", has_text=text)
 
 
-def test_two_processes_one_workshop_and_a_redis_restart(tmp_path: Path, chromium: Browser):
+def test_two_processes_one_workshop_and_a_redis_restart(tmp_path: Path, browser: Browser):
     with postgres() as pg, redis() as queue:
         database = create_database(pg, "urai_scaleout")
         shared = {
@@ -72,7 +58,7 @@ def test_two_processes_one_workshop_and_a_redis_restart(tmp_path: Path, chromium
 
             pages = []
             for server, name in ((first, "Andi"), (second, "Budi")):
-                context = chromium.new_context(**PHONE)
+                context = browser.new_context(**PHONE)
                 contexts.append(context)
                 page = context.new_page()
                 join(page, f"{server.url}/j/{links['code']}", name)
