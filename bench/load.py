@@ -2,9 +2,11 @@
 
     python bench/load.py --clients N --rate R --seconds S [--target app|python-relay|node-relay]
                          [--workers W] [--mode gevent|threading] [--storm]
+                         [--url URL --facilitator-url LINK [--pid PID]]
 
 Starts the target on a free loopback port (the app: `python app.py` with its
-own database; or a bare relay from bench/relays/), has N participants join
+own database; or a bare relay from bench/relays/), or uses one already
+running (--url; for the app, a workshop's facilitator link), has N participants join
 across the six sectors (for the app: through the real join form), connects
 them over websockets from W worker processes (python-socketio AsyncClient),
 posts R bottlenecks a second from random participants for S seconds, and
@@ -58,10 +60,11 @@ def raise_fd_limit() -> None:
 
 
 class Target:
-    def __init__(self, kind: str, mode: str) -> None:
+    def __init__(self, kind: str, mode: str, url: str | None = None) -> None:
         self.kind, self.mode = kind, mode
+        self.external = url is not None
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = url.rstrip("/") if url else f"http://127.0.0.1:{self.port}"
         self.folder = Path(tempfile.mkdtemp(prefix="urai-load-"))
         self.env = {
             **os.environ,
@@ -77,6 +80,13 @@ class Target:
         self.process: subprocess.Popen[bytes] | None = None
         self.code = ""
         self.sectors: list[int] = list(range(1, SECTORS + 1))
+
+    def attach(self, facilitator_url: str, pid: int | None) -> None:
+        """Use a server that is already running: open its workshop through the
+        facilitator link; measure its CPU and memory if its pid is given."""
+        self.pid = pid
+        if self.kind == "app":
+            self._open_workshop(facilitator_url, self.url)
 
     def start(self) -> None:
         if self.kind == "app":
@@ -120,14 +130,18 @@ class Target:
             check=True,
         )
         links = json.loads(out.stdout)
-        self.code = links["code"]
+        self._open_workshop(links["facilitator_url"], self.url)
+
+    def _open_workshop(self, facilitator_url: str, base: str) -> None:
+        """Through the facilitator link: the workshop's code and boards; open posting."""
         import requests
         import socketio
 
         browser = requests.Session()
-        browser.get(links["facilitator_url"], timeout=10)
+        page = browser.get(facilitator_url, timeout=10)
+        self.code = page.url.rstrip("/").split("/w/")[1].split("/")[0]
         boss = socketio.Client(http_session=browser, reconnection=False)
-        boss.connect(self.url, auth={"workshop": self.code}, transports=["websocket"])
+        boss.connect(base, auth={"workshop": self.code}, transports=["websocket"])
         state = boss.call("sync", {}, timeout=10)["snapshot"]["workshop"]
         self.sectors = [s["id"] for s in state["sectors"]]
         boss.call("phase:set", {"phase_id": state["phases"][1]["id"]}, timeout=10)
@@ -315,12 +329,18 @@ def percentile(values: list[float], q: float) -> float | None:
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    target = Target(args.target, args.mode)
-    target.start()
-    assert target.process is not None
-    sampler = Sampler(target.process.pid)
-    sampler.start()
-    server = psutil.Process(target.process.pid)
+    target = Target(args.target, args.mode, args.url)
+    if args.url:
+        target.attach(args.facilitator_url, args.pid)
+        pid = args.pid
+    else:
+        target.start()
+        assert target.process is not None
+        pid = target.process.pid
+    sampler = Sampler(pid or os.getpid())
+    if pid:
+        sampler.start()
+    server = psutil.Process(pid) if pid else None
     cfg = {
         "kind": args.target,
         "url": target.url,
@@ -344,11 +364,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         procs.append(proc)
     try:
         ready = [p.recv() for p in pipes]
-        cpu_before = sum(server.cpu_times()[:2])
+        cpu_before = sum(server.cpu_times()[:2]) if server else 0.0
         for p in pipes:
             p.send("go")
         results = [p.recv() for p in pipes]
-        cpu = sum(server.cpu_times()[:2]) - cpu_before
+        cpu = (sum(server.cpu_times()[:2]) - cpu_before) if server else 0.0
         storm = None
         if args.storm:
             for p in pipes:
@@ -393,9 +413,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "deliveries_expected": expected,
         "deliveries_received": received,
         "lost": expected - received,
-        "server_cpu_seconds": round(cpu, 2),
-        "server_cpu_us_per_delivery": round(1e6 * cpu / received, 1) if received else None,
-        "server_peak_rss_mb": round(sampler.peak / 2**20, 1),
+        "server_cpu_seconds": round(cpu, 2) if server else None,
+        "server_cpu_us_per_delivery": (
+            round(1e6 * cpu / received, 1) if received and server else None
+        ),
+        "server_peak_rss_mb": round(sampler.peak / 2**20, 1) if server else None,
         "reconnect_storm": storm,
     }
 
@@ -409,7 +431,12 @@ def main() -> None:
     parser.add_argument("--target", choices=["app", "python-relay", "node-relay"], default="app")
     parser.add_argument("--mode", choices=["gevent", "threading"], default="gevent")
     parser.add_argument("--storm", action="store_true")
+    parser.add_argument("--url", help="a server already running (default: start one)")
+    parser.add_argument("--facilitator-url", help="with --url: a workshop's facilitator link")
+    parser.add_argument("--pid", type=int, help="with --url: the server's pid, for CPU and RSS")
     args = parser.parse_args()
+    if args.url and args.target == "app" and not args.facilitator_url:
+        parser.error("--url needs --facilitator-url for the app")
     raise_fd_limit()
     print(json.dumps(run(args)))
 

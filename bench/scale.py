@@ -78,6 +78,33 @@ def main() -> None:
             f"| {r['server_cpu_seconds']} | {r['server_cpu_us_per_delivery']} "
             f"| {r['server_peak_rss_mb']} | {round(storm, 2) if storm else '-'} |"
         )
+    print()
+    print(
+        "| clients | app / python relay, CPU per delivery | app / Node relay "
+        "| app / python relay, p95 |"
+    )
+    print("|---|---|---|---|")
+    ok = [r for r in rows if "error" not in r and r["mode"] == "gevent"]
+    for clients in sorted({r["clients"] for r in ok}):
+        by = {r["target"]: r for r in ok if r["clients"] == clients}
+        app, py, node = by.get("app"), by.get("python-relay"), by.get("node-relay")
+        if not (app and py):
+            continue
+
+        def ratio(a: dict, b: dict | None, key: str) -> str:
+            if not b:
+                return "-"
+            x, y = (
+                (a[key], b[key])
+                if key != "p95"
+                else (a["latency_ms"]["p95"], b["latency_ms"]["p95"])
+            )
+            return f"{x / y:.2f}x" if x and y else "-"
+
+        print(
+            f"| {clients} | {ratio(app, py, 'server_cpu_us_per_delivery')} "
+            f"| {ratio(app, node, 'server_cpu_us_per_delivery')} | {ratio(app, py, 'p95')} |"
+        )
     print(json.dumps(rows))
 
 

@@ -39,7 +39,9 @@ def free_port() -> int:
 class LiveServer:
     """`python app.py` on a free loopback port with its own instance folder."""
 
-    def __init__(self, instance: Path, **settings: str) -> None:
+    def __init__(self, instance: Path, gunicorn: bool = False, **settings: str) -> None:
+        # gunicorn: served by gunicorn's gevent worker (docs/DEPLOY.md), not app.py.
+        self.gunicorn = gunicorn
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -56,18 +58,32 @@ class LiveServer:
 
     def start(self) -> None:
         self.log.parent.mkdir(parents=True, exist_ok=True)
+        command = [sys.executable, "app.py"]
+        if self.gunicorn:
+            command = [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--worker-class",
+                "gevent",
+                "--workers",
+                "1",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "app:app",
+            ]
         with self.log.open("ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "app.py"], cwd=ROOT, env=self.env, stdout=log, stderr=log
-            )
+            self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=log)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited:\n{self.log.read_text()}")
             try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                # Ready when it answers a page, not merely when the port is open
+                # (gunicorn binds before its worker has loaded the app).
+                if requests.get(f"{self.url}/", timeout=2).status_code == 200:
                     return
-            except OSError:
+            except requests.RequestException:
                 time.sleep(0.1)
         raise RuntimeError(f"server did not start:\n{self.log.read_text()}")
 
