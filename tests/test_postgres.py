@@ -4,7 +4,6 @@ concurrency), against a real server."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from sqlalchemy import func, select
 from tests.conftest import BASE_CONFIG
 from tests.servers import create_database, postgres
 from workshop import create_app
-from workshop.errors import DomainError
 from workshop.extensions import db
 
 
@@ -65,39 +63,13 @@ def test_a_session_on_postgresql(pg_app):
 
 
 def test_the_budget_holds_under_concurrency_on_postgresql(pg_app):
-    from tests.voting.test_voting import make_board
-    from workshop.dbwrites import writing
-    from workshop.participants.models import Participant
-    from workshop.realtime.broadcast import commit_and_broadcast, rollback
+    from tests.voting.test_voting import make_board, votes_at_once
     from workshop.voting.models import Vote
-    from workshop.voting.services import cast_vote
-    from workshop.workshops.models import Workshop
 
     with pg_app.app_context():
         upgrade()
         workshop, voter, cards = make_board(cards=8, vote_budget=3)
         ids = (workshop.id, voter.id, [c.id for c in cards])
-    barrier = threading.Barrier(8)
-    outcomes: list[str] = []
-
-    def vote(card_id: int) -> None:
-        with pg_app.app_context(), writing():
-            barrier.wait()
-            try:
-                cast_vote(
-                    db.session.get(Workshop, ids[0]), db.session.get(Participant, ids[1]), card_id
-                )
-                commit_and_broadcast()
-                outcomes.append("ok")
-            except DomainError as err:
-                rollback()
-                outcomes.append(err.code)
-
-    threads = [threading.Thread(target=vote, args=(cid,)) for cid in ids[2]]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    assert sorted(outcomes) == ["budget"] * 5 + ["ok"] * 3
+    assert votes_at_once(pg_app, *ids) == ["budget"] * 5 + ["ok"] * 3
     with pg_app.app_context():
         assert db.session.scalar(select(func.count(Vote.id))) == 3

@@ -106,36 +106,41 @@ def test_hidden_and_deleted_cards_take_no_votes(ctx):
     assert caught.value.code == "not_found"
 
 
-def test_the_budget_holds_when_many_votes_arrive_at_once(app):
-    """Eight threads, each its own connection and transaction, cast at once."""
-    with app.app_context():
-        workshop, voter, cards = make_board(cards=8, vote_budget=3)
-        ids = (workshop.id, voter.id, [c.id for c in cards])
-    barrier = threading.Barrier(8)
+def votes_at_once(app, workshop_id: int, voter_id: int, card_ids: list[int]) -> list[str]:
+    """One thread per card id, each its own connection and transaction, all
+    casting at the same instant; returns each one's outcome."""
+    from workshop.dbwrites import writing
+    from workshop.participants.models import Participant
+
+    barrier = threading.Barrier(len(card_ids))
     outcomes: list[str] = []
 
     def vote(card_id: int) -> None:
-        from workshop.dbwrites import writing
-        from workshop.participants.models import Participant
-
         with app.app_context(), writing():
             barrier.wait()
             try:
-                ws = db.session.get(Workshop, ids[0])
-                person = db.session.get(Participant, ids[1])
-                cast_vote(ws, person, card_id)
+                ws = db.session.get(Workshop, workshop_id)
+                cast_vote(ws, db.session.get(Participant, voter_id), card_id)
                 commit_and_broadcast()
                 outcomes.append("ok")
             except DomainError as err:
                 rollback()
                 outcomes.append(err.code)
 
-    threads = [threading.Thread(target=vote, args=(cid,)) for cid in ids[2]]
+    threads = [threading.Thread(target=vote, args=(cid,)) for cid in card_ids]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(30)
-    assert sorted(outcomes) == ["budget"] * 5 + ["ok"] * 3
+    return sorted(outcomes)
+
+
+def test_the_budget_holds_when_many_votes_arrive_at_once(app):
+    """Eight threads cast at once with a budget of three."""
+    with app.app_context():
+        workshop, voter, cards = make_board(cards=8, vote_budget=3)
+        ids = (workshop.id, voter.id, [c.id for c in cards])
+    assert votes_at_once(app, *ids) == ["budget"] * 5 + ["ok"] * 3
     with app.app_context():
         assert db.session.scalar(select(func.count(Vote.id))) == 3
 
@@ -143,32 +148,8 @@ def test_the_budget_holds_when_many_votes_arrive_at_once(app):
 def test_the_cap_holds_when_one_card_gets_many_votes_at_once(app):
     with app.app_context():
         workshop, voter, cards = make_board(cards=1, vote_budget=10, vote_cap=2)
-        ids = (workshop.id, voter.id, cards[0].id)
-    barrier = threading.Barrier(6)
-    outcomes: list[str] = []
-
-    def vote() -> None:
-        from workshop.dbwrites import writing
-        from workshop.participants.models import Participant
-
-        with app.app_context(), writing():
-            barrier.wait()
-            try:
-                cast_vote(
-                    db.session.get(Workshop, ids[0]), db.session.get(Participant, ids[1]), ids[2]
-                )
-                commit_and_broadcast()
-                outcomes.append("ok")
-            except DomainError as err:
-                rollback()
-                outcomes.append(err.code)
-
-    threads = [threading.Thread(target=vote) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    assert sorted(outcomes) == ["cap"] * 4 + ["ok"] * 2
+        ids = (workshop.id, voter.id, [cards[0].id] * 6)
+    assert votes_at_once(app, *ids) == ["cap"] * 4 + ["ok"] * 2
 
 
 def test_tallies_reach_phones_only_once_revealed(
