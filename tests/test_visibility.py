@@ -132,3 +132,81 @@ def test_a_hidden_card_is_taken_off_every_screen_and_replayed_the_same_way(
     assert snapshot_cards(projector) == []
     boss_cards = snapshot_cards(boss)
     assert boss_cards[0]["status"] == "hidden", "the facilitator can still restore it"
+
+
+def phase(boss, kind):
+    phases = boss.emit("sync", {}, callback=True)["snapshot"]["workshop"]["phases"]
+    target = next(p for p in phases if p["kind"] == kind)
+    assert boss.emit("phase:set", {"phase_id": target["id"]}, callback=True)["ok"]
+
+
+def test_no_reply_to_a_participant_carries_what_they_may_not_see(
+    make_workshop, phone, presenter, facilitator, socket_for
+):
+    """Found in review: the reply to scoring returned the whole card (author in
+    anonymous mode; hidden cards too). Every path a participant can name a
+    card by id is checked here."""
+    _ws, board, author, other, _projector, boss = room(
+        make_workshop, phone, presenter, facilitator, socket_for
+    )
+    card = post(author, board, "anon-score-1", "Sumbatan rahasia")
+    setting(boss, anonymous=True)
+    phase(boss, "prioritise")
+    reply = other.emit("card:assess", {"card_id": card["id"], "u": 3}, callback=True)
+    assert reply["ok"] and reply["card"]["author"] is None, "no author in anonymous mode"
+
+    boss.emit("card:status", {"card_id": card["id"], "action": "hide"}, callback=True)
+    for event, payload in (
+        ("card:assess", {"card_id": card["id"], "u": 5}),
+        ("vote:cast", {"card_id": card["id"]}),
+    ):
+        reply = other.emit(event, payload, callback=True)
+        assert reply["ok"] is False and reply["error"]["code"] == "not_found", event
+    boss_cards = boss.emit("sync", {}, callback=True)["snapshot"]["cards"]
+    assert boss_cards[0]["assessment"]["u"] == 3, "the hidden card's score was not changed"
+
+
+def test_nobody_hangs_a_solution_under_a_card_they_cannot_see(
+    make_workshop, phone, presenter, facilitator, socket_for
+):
+    _ws, board, author, other, _projector, boss = room(
+        make_workshop, phone, presenter, facilitator, socket_for
+    )
+    setting(boss, approval_required=True)
+    waiting = post(author, board, "queued-parent-1", "Menunggu persetujuan")
+    stranger = other.emit(
+        "card:post",
+        {
+            "client_id": "probe-solution-1",
+            "kind": "solution",
+            "parent_id": waiting["id"],
+            "text": "Intip",
+        },
+        callback=True,
+    )
+    assert stranger["ok"] is False and stranger["error"]["code"] == "not_found"
+    own = author.emit(
+        "card:post",
+        {
+            "client_id": "own-solution-1",
+            "kind": "solution",
+            "parent_id": waiting["id"],
+            "text": "Solusi sendiri",
+        },
+        callback=True,
+    )
+    assert own["ok"], "the author may add to their own waiting card"
+
+
+def test_concealed_boards_take_no_votes_on_unseen_cards(
+    make_workshop, phone, presenter, facilitator, socket_for
+):
+    _ws, board, author, other, _projector, boss = room(
+        make_workshop, phone, presenter, facilitator, socket_for
+    )
+    card = post(author, board, "concealed-vote-1", "Belum dibuka")
+    setting(boss, concealed=True)
+    phase(boss, "vote")
+    reply = other.emit("vote:cast", {"card_id": card["id"]}, callback=True)
+    assert reply["ok"] is False and reply["error"]["code"] == "not_found"
+    assert author.emit("vote:cast", {"card_id": card["id"]}, callback=True)["ok"]

@@ -16,6 +16,7 @@ from ..extensions import db
 from ..facilitation.services import posting_refusal
 from ..participants.models import Participant
 from ..realtime.broadcast import stamp
+from ..realtime.views import participant_sees
 from ..validation import clean_text, optional_int
 from ..voting.services import tallies
 from ..workshops.models import Workshop
@@ -82,7 +83,7 @@ def post_card(
     if kind == BOTTLENECK:
         _fill_bottleneck(workshop, card, payload)
     else:
-        _fill_solution(workshop, card, payload)
+        _fill_solution(workshop, card, payload, None if by_facilitator else author)
     if not by_facilitator:
         sector = workshop.sector(card.sector_id)
         refusal = posting_refusal(workshop, sector, kind) if sector else None
@@ -125,7 +126,10 @@ def _fill_bottleneck(workshop: Workshop, card: Card, payload: Mapping[str, Any])
     )
 
 
-def _fill_solution(workshop: Workshop, card: Card, payload: Mapping[str, Any]) -> None:
+def _fill_solution(
+    workshop: Workshop, card: Card, payload: Mapping[str, Any], poster: Participant | None
+) -> None:
+    """Hang a solution under its bottleneck; a participant only under one they can see."""
     parent_id = optional_int(payload.get("parent_id"), "parent_id")
     parent = db.session.get(Card, parent_id) if parent_id is not None else None
     if (
@@ -133,6 +137,7 @@ def _fill_solution(workshop: Workshop, card: Card, payload: Mapping[str, Any]) -
         or parent.workshop_id != workshop.id
         or parent.kind != BOTTLENECK
         or parent.status not in (VISIBLE, PENDING)
+        or (poster is not None and not participant_sees(parent, poster.id, workshop))
     ):
         raise not_found(_("The bottleneck for this solution does not exist."))
     card.parent_id = parent.id

@@ -27,7 +27,15 @@ from sqlalchemy import update
 from ..extensions import db, socketio
 from ..workshops.models import Workshop
 from .models import DISPLAY, EVERYONE, STEERING, Event
-from .views import DISPLAY_VIEW, PUBLIC_VIEW, STEERING_VIEW, Viewer, author_of, event_view
+from .views import (
+    DISPLAY_VIEW,
+    PUBLIC_VIEW,
+    STEERING_VIEW,
+    Viewer,
+    author_of,
+    event_view,
+    view_settings,
+)
 
 _OUTBOX = "urai_outbox"
 log = logging.getLogger(__name__)
@@ -75,15 +83,6 @@ def next_seq(workshop_id: int) -> int:
         .execution_options(synchronize_session=False)
     )
     return int(db.session.execute(statement).scalar_one())
-
-
-def view_settings(workshop: Workshop) -> dict[str, Any]:
-    """The workshop settings that decide what non-steering viewers see."""
-    return {
-        "concealed": workshop.concealed,
-        "anonymous": workshop.anonymous,
-        "votes_revealed": workshop.votes_revealed,
-    }
 
 
 def stamp(

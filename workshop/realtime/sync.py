@@ -16,9 +16,8 @@ from ..participants.models import Participant
 from ..participants.services import roster, roster_counts
 from ..voting.services import votes_of
 from ..workshops.models import Workshop
-from .broadcast import view_settings
 from .models import DISPLAY, EVERYONE, Event
-from .views import Viewer, card_view, event_view
+from .views import Viewer, card_view, event_view, view_settings
 
 
 def watched_sector(workshop: Workshop, identity: Identity, requested: object) -> int | None:

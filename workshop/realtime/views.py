@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..access import Identity
-from ..boards.models import PENDING, VISIBLE
+from ..boards.models import PENDING, VISIBLE, Card
+from ..workshops.models import Workshop
 from .models import DISPLAY, EVERYONE, STEERING
 
 
@@ -36,6 +37,26 @@ class Viewer:
 STEERING_VIEW = Viewer(steering=True)
 PUBLIC_VIEW = Viewer()
 DISPLAY_VIEW = Viewer(display=True)
+
+
+def view_settings(workshop: Workshop) -> dict[str, Any]:
+    """The workshop settings that decide what non-steering viewers see."""
+    return {
+        "concealed": workshop.concealed,
+        "anonymous": workshop.anonymous,
+        "votes_revealed": workshop.votes_revealed,
+    }
+
+
+def card_for(card: Card, identity: Identity, workshop: Workshop) -> dict[str, Any] | None:
+    """The card as this caller may see it (for acknowledgements), or None."""
+    return card_view(card.as_dict(), Viewer.of(identity), view_settings(workshop))
+
+
+def participant_sees(card: Card, participant_id: int | None, workshop: Workshop) -> bool:
+    """Whether a participant may see (and so act on) this card right now."""
+    viewer = Viewer(participant_id=participant_id)
+    return card_view(card.as_dict(), viewer, view_settings(workshop)) is not None
 
 
 def may_receive(audience: str, viewer: Viewer) -> bool:
@@ -106,6 +127,9 @@ __all__ = [
     "STEERING_VIEW",
     "Viewer",
     "author_of",
+    "card_for",
     "card_view",
     "event_view",
+    "participant_sees",
+    "view_settings",
 ]

@@ -8,6 +8,7 @@ from typing import Any
 from ..access import Identity
 from ..extensions import socketio
 from ..realtime.transport import socket_action
+from ..realtime.views import card_for
 from ..workshops.models import Workshop
 from . import services
 
@@ -19,4 +20,5 @@ def on_card_assess(
 ) -> dict[str, Any]:
     """Score a bottleneck: {card_id, u?, s?, g?, apkl?: {...}, cause?, impact?}."""
     card = services.assess(workshop, identity, payload.get("card_id"), payload)
-    return {"card": card.as_dict()}
+    # Only what this caller may see of the card (anonymous mode, for one).
+    return {"card": card_for(card, identity, workshop)}

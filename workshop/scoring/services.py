@@ -15,9 +15,10 @@ from sqlalchemy import select
 from ..access import Identity
 from ..boards.models import BOTTLENECK, VISIBLE, Card
 from ..boards.services import card_in, publish
-from ..errors import forbidden, invalid
+from ..errors import forbidden, invalid, not_found
 from ..extensions import db
 from ..participants.models import Participant
+from ..realtime.views import participant_sees
 from ..validation import clean_text
 from ..workshops.models import Workshop
 from .models import Assessment
@@ -37,6 +38,9 @@ def assess(
     """
     card = card_in(workshop, card_id, kind=BOTTLENECK)
     if not identity.can_steer:
+        if not participant_sees(card, identity.participant_id, workshop):
+            # Hidden, deleted, waiting or concealed cards of others: as if absent.
+            raise not_found(_("This card does not exist in this workshop."))
         participant = db.session.get(Participant, identity.participant_id or 0)
         phase = workshop.phase
         if phase is None or not phase.allow_scoring:

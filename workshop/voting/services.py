@@ -13,6 +13,7 @@ from ..errors import DomainError, forbidden, invalid, not_found
 from ..extensions import db
 from ..participants.models import Participant
 from ..realtime.broadcast import stamp
+from ..realtime.views import participant_sees
 from ..validation import optional_int
 from ..workshops.models import Workshop
 from .models import Vote
@@ -52,7 +53,7 @@ def cast_vote(
     workshop: Workshop, voter: Participant, card_id: object, *, by_facilitator: bool = False
 ) -> dict[str, Any]:
     """Place one dot on a card, within the phase, the budget and the per-card cap."""
-    card = _votable(workshop, card_id)
+    card = _votable(workshop, card_id, None if by_facilitator else voter)
     if not by_facilitator:
         phase = workshop.phase
         if phase is None or phase.vote_on != card.kind:
@@ -85,7 +86,7 @@ def retract_vote(
     workshop: Workshop, voter: Participant, card_id: object, *, by_facilitator: bool = False
 ) -> dict[str, Any]:
     """Take one of the voter's dots back from a card."""
-    card = card_id if isinstance(card_id, Card) else _votable(workshop, card_id)
+    card = _votable(workshop, card_id, None if by_facilitator else voter)
     if not by_facilitator:
         phase = workshop.phase
         if phase is None or phase.vote_on != card.kind:
@@ -115,10 +116,16 @@ def announce_tally(workshop: Workshop, card: Card) -> None:
     )
 
 
-def _votable(workshop: Workshop, card_id: object) -> Card:
+def _votable(workshop: Workshop, card_id: object, voter: Participant | None) -> Card:
+    """A visible card of this workshop that the voter (None: the facilitator) can see."""
     cid = optional_int(card_id, "card_id")
     card = db.session.get(Card, cid) if cid is not None else None
-    if card is None or card.workshop_id != workshop.id or card.status != VISIBLE:
+    if (
+        card is None
+        or card.workshop_id != workshop.id
+        or card.status != VISIBLE
+        or (voter is not None and not participant_sees(card, voter.id, workshop))
+    ):
         raise not_found(_("This card does not exist in this workshop."))
     return card
 
