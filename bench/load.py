@@ -93,6 +93,8 @@ class Target:
             command = [sys.executable, os.environ.get("URAI_BENCH_APP", "app.py")]
         elif self.kind == "python-relay":
             command = [sys.executable, "bench/relays/relay.py", str(self.port), self.mode]
+        elif self.kind == "flask-relay":
+            command = [sys.executable, "bench/relays/flask_relay.py", str(self.port)]
         else:
             command = ["node", "bench/relays/relay.js", str(self.port)]
         log = open(self.folder / "server.log", "wb")  # noqa: SIM115 - lives as long as the server
@@ -428,7 +430,9 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=10)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--target", choices=["app", "python-relay", "node-relay"], default="app")
+    parser.add_argument(
+        "--target", choices=["app", "python-relay", "flask-relay", "node-relay"], default="app"
+    )
     parser.add_argument("--mode", choices=["gevent", "threading"], default="gevent")
     parser.add_argument("--storm", action="store_true")
     parser.add_argument("--url", help="a server already running (default: start one)")
