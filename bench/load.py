@@ -81,10 +81,9 @@ class Target:
         self.code = ""
         self.sectors: list[int] = list(range(1, SECTORS + 1))
 
-    def attach(self, facilitator_url: str, pid: int | None) -> None:
+    def attach(self, facilitator_url: str) -> None:
         """Use a server that is already running: open its workshop through the
-        facilitator link; measure its CPU and memory if its pid is given."""
-        self.pid = pid
+        facilitator link (its CPU and memory are measured through --pid)."""
         if self.kind == "app":
             self._open_workshop(facilitator_url, self.url)
 
@@ -333,7 +332,7 @@ def percentile(values: list[float], q: float) -> float | None:
 def run(args: argparse.Namespace) -> dict[str, Any]:
     target = Target(args.target, args.mode, args.url)
     if args.url:
-        target.attach(args.facilitator_url, args.pid)
+        target.attach(args.facilitator_url)
         pid = args.pid
     else:
         target.start()

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from ..boards.categories import CATEGORIES
 from ..boards.models import BOTTLENECK, DELETED, HIDDEN, MERGED, PENDING, VISIBLE, Card
@@ -163,12 +163,11 @@ def remove_cluster(workshop: Workshop, cluster_id: object) -> None:
     """Dissolve a cluster; its cards stay on the board, ungrouped."""
     cluster = _cluster(workshop, cluster_id)
     members = db.session.scalars(select(Card).where(Card.cluster_id == cluster.id)).all()
-    db.session.execute(update(Card).where(Card.cluster_id == cluster.id).values(cluster_id=None))
+    for card in members:
+        card.cluster_id = None
+        publish(workshop, card)
     db.session.delete(cluster)
     db.session.flush()
-    for card in members:
-        db.session.refresh(card)
-        publish(workshop, card)
     stamp(
         workshop,
         "cluster.removed",

@@ -54,9 +54,14 @@ def card_for(card: Card, identity: Identity, workshop: Workshop) -> dict[str, An
 
 
 def participant_sees(card: Card, participant_id: int | None, workshop: Workshop) -> bool:
-    """Whether a participant may see (and so act on) this card right now."""
+    """Whether a participant may see (and so act on) this card right now.
+
+    The same rule as card_view, given only what it reads (status and author),
+    so voting and scoring do not serialise the whole card.
+    """
+    essentials = {"status": card.status, "author": {"id": card.author_id}}
     viewer = Viewer(participant_id=participant_id)
-    return card_view(card.as_dict(), viewer, view_settings(workshop)) is not None
+    return card_view(essentials, viewer, view_settings(workshop)) is not None
 
 
 def may_receive(audience: str, viewer: Viewer) -> bool:
