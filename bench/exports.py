@@ -30,11 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 def build(cards: int) -> int:
     """Insert the workshop; return its id."""
-    from workshop.boards.models import Card
+    from workshop.core.cards import ActionPlan, Assessment, Card
+    from workshop.core.models import Participant
     from workshop.extensions import db
-    from workshop.participants.models import Participant
-    from workshop.plans.models import ActionPlan
-    from workshop.scoring.models import Assessment
     from workshop.voting.models import Vote
     from workshop.workshops.services import create_workshop
 
@@ -175,11 +173,11 @@ def main() -> None:
     from flask_migrate import upgrade
 
     from workshop import create_app
+    from workshop.core.models import Workshop
     from workshop.exports import matrix
     from workshop.exports.data import gather
     from workshop.exports.services import export
     from workshop.extensions import db
-    from workshop.workshops.models import Workshop
 
     app = create_app(
         {

@@ -6,10 +6,9 @@ import json
 
 from sqlalchemy import func, select
 
-from workshop.boards.models import Card
+from workshop.core.cards import Card
+from workshop.core.models import Participant, Workshop
 from workshop.extensions import db
-from workshop.participants.models import Participant
-from workshop.workshops.models import Workshop
 
 
 def test_create_prints_the_four_addresses_as_json(app, runner, client):

@@ -13,11 +13,10 @@ import pytest
 from sqlalchemy import select
 
 from workshop.boards.services import post_card
+from workshop.core.models import AccessKey, Participant, Workshop
+from workshop.core.timeutil import utcnow
 from workshop.extensions import db
-from workshop.participants.models import Participant
 from workshop.realtime.broadcast import commit_and_broadcast
-from workshop.timeutil import utcnow
-from workshop.workshops.models import AccessKey, Workshop
 from workshop.workshops.services import issue_key
 
 

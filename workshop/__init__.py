@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import Flask
 
+from . import configure
 from .config import DefaultConfig, configure_instance
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,8 +30,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     configure_instance(app)
-
-    from . import configure
 
     configure.extensions(app)
     configure.blueprints(app)

@@ -11,10 +11,27 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, dbwrites, i18n, ratelimit
+# Every table, known before the first query, and every socket handler, each
+# registered on `socketio` as its module is imported.
+from . import assets, dbwrites, i18n, models, ratelimit  # noqa: F401
+from .boards import events as _boards_events  # noqa: F401
+from .boards.views import bp as boards_bp
+from .cli import workshop_cli
+from .core.categories import category_labels
+from .core.errors import DomainError
 from .dbwrites import configure_sqlite
-from .errors import DomainError
+from .exports.views import bp as exports_bp
 from .extensions import babel, csrf, db, migrate, socketio
+from .facilitation import events as _facilitation_events  # noqa: F401
+from .moderation import events as _moderation_events  # noqa: F401
+from .participants.views import bp as participants_bp
+from .plans import events as _plans_events  # noqa: F401
+from .presenter.views import bp as presenter_bp
+from .realtime import events as _realtime_events  # noqa: F401
+from .scoring import events as _scoring_events  # noqa: F401
+from .state import events as _state_events  # noqa: F401
+from .voting import events as _voting_events  # noqa: F401
+from .workshops.views import bp as workshops_bp
 
 log = logging.getLogger(__name__)
 MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
@@ -22,8 +39,6 @@ MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
 
 def extensions(app: Flask) -> None:
     """Bind the database, migrations, Socket.IO, translations and CSRF to `app`."""
-    from . import models  # noqa: F401  (every table known before the first query)
-
     db.init_app(app)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
@@ -39,16 +54,8 @@ def extensions(app: Flask) -> None:
     ratelimit.init_app(app)
     assets.init_app(app)
     proxies = int(app.config.get("PROXY_COUNT") or 0)
-    # Handlers register on the socketio object when first imported; imported
-    # before init_app so each app (one per test) gets them on its server.
-    from .boards import events as _boards  # noqa: F401
-    from .facilitation import events as _facilitation  # noqa: F401
-    from .moderation import events as _moderation  # noqa: F401
-    from .plans import events as _plans  # noqa: F401
-    from .realtime import events as _realtime  # noqa: F401
-    from .scoring import events as _scoring  # noqa: F401
-    from .voting import events as _voting  # noqa: F401
-
+    # Every socket handler registered itself on `socketio` when its module was
+    # imported (at the top of this file), before init_app binds it to this app.
     socketio.init_app(
         app,
         async_mode=app.config["ASYNC_MODE"],
@@ -69,12 +76,6 @@ def extensions(app: Flask) -> None:
 
 def blueprints(app: Flask) -> None:
     """Register the pages of each feature."""
-    from .boards.categories import category_labels
-    from .boards.views import bp as boards_bp
-    from .exports.views import bp as exports_bp
-    from .participants.views import bp as participants_bp
-    from .presenter.views import bp as presenter_bp
-    from .workshops.views import bp as workshops_bp
 
     for bp in (workshops_bp, participants_bp, boards_bp, presenter_bp, exports_bp):
         app.register_blueprint(bp)
@@ -148,6 +149,4 @@ def errors(app: Flask) -> None:
 
 def cli(app: Flask) -> None:
     """Add the `flask workshop ...` commands."""
-    from .workshops.cli import workshop_cli
-
     app.cli.add_command(workshop_cli)

@@ -1,4 +1,5 @@
-"""HTTP plumbing shared by the feature views: find the workshop, check the caller."""
+"""HTTP plumbing shared by the feature views: find the workshop, check the caller,
+run a change as one unit of work, and tell a page the rules."""
 
 from __future__ import annotations
 
@@ -6,16 +7,20 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import abort, current_app, redirect, request, session, url_for
+from flask import abort, current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
+from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
-from . import access
-from .errors import DomainError, forbidden
+from .core import access
+from .core.errors import DomainError, forbidden
+from .core.lookup import find_workshop
+from .core.models import Participant, Workshop
+from .core.rules import rules
 from .netinfo import public_base_url
 from .ratelimit import limits
-from .workshops.models import Workshop
-from .workshops.services import find_workshop
+from .realtime.policy import Viewer
+from .realtime.unit import unit_of_work
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -87,3 +92,52 @@ def join_url(workshop: Workshop) -> str:
 
 def back_to(endpoint: str, **values: Any) -> Response:
     return redirect(url_for(endpoint, **values), code=303)
+
+
+def apply(change: Callable[[], object], done: str | None, endpoint: str, **values: Any) -> Response:
+    """Run one change from a form as a unit of work, say how it went, and go back."""
+    try:
+        with unit_of_work():
+            change()
+    except DomainError as err:
+        flash(err.message, "error")
+    else:
+        if done:
+            flash(done, "success")
+    return back_to(endpoint, **values)
+
+
+def page_config(
+    workshop: Workshop,
+    viewer: Viewer,
+    participant: Participant | None = None,
+    sector_id: int | None = None,
+) -> dict[str, Any]:
+    """What a page's script is told at load: who is looking, the boards and the rules."""
+    return {
+        "code": workshop.code,
+        "viewer": {
+            "kind": viewer.kind,
+            "participant": (
+                {"id": participant.id, "name": participant.name, "sector_id": participant.sector_id}
+                if participant
+                else None
+            ),
+            "sector_id": sector_id,
+            "scores_sector": participant.scoring_sector if participant else None,
+        },
+        "sectors": [s.as_dict() for s in workshop.active_sectors],
+        "rules": rules(),
+    }
+
+
+def show_errors(form: FlaskForm, err: DomainError) -> None:
+    """Put a service's field errors on the form's fields, the rest on the form."""
+    placed = False
+    for name, message in err.fields.items():
+        field = getattr(form, name, None)
+        if field is not None and hasattr(field, "errors"):
+            field.errors = [*list(field.errors or []), message]
+            placed = True
+    if not placed:
+        form.form_errors.append(err.message)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from workshop.boards.models import Card
-from workshop.boards.services import TEXT_MAX, cards_of, post_card
-from workshop.errors import DomainError
+from workshop.boards.services import post_card
+from workshop.core.cards import TEXT_MAX, Card
+from workshop.core.errors import DomainError
 from workshop.extensions import db
 from workshop.participants.services import join
+from workshop.state.sync import cards_of
 from workshop.workshops.services import create_workshop
 
 

@@ -6,15 +6,15 @@ from dataclasses import dataclass
 
 import pytest
 
-from workshop.access import FACILITATOR, Identity
 from workshop.boards.services import post_card
+from workshop.core.access import FACILITATOR, Identity
+from workshop.core.models import Workshop
 from workshop.extensions import db
 from workshop.participants.services import join
 from workshop.plans.services import save_plan
 from workshop.realtime.broadcast import commit_and_broadcast
 from workshop.scoring.services import assess
 from workshop.voting.services import cast_vote
-from workshop.workshops.models import Workshop
 from workshop.workshops.services import create_workshop
 
 INDONESIAN = "Pungli pembuatan KTP-el di kecamatan: warga dimintai Rp50.000 oleh calo"

@@ -189,8 +189,8 @@ def test_exports_follow_the_workshops_language(app):
 
     with app.app_context():
         made = build_sample(language="en")
+        from workshop.core.models import Workshop
         from workshop.extensions import db
-        from workshop.workshops.models import Workshop
 
         workshop = db.session.get(Workshop, made.workshop_id)
         book = workbook(workshop)

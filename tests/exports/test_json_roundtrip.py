@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from workshop.errors import DomainError
+from workshop.core.errors import DomainError
+from workshop.core.models import Workshop
 from workshop.exports.importer import import_workshop
 from workshop.exports.json_export import document
 from workshop.extensions import db
 from workshop.realtime.broadcast import commit_and_broadcast
-from workshop.workshops.models import Workshop
 
 
 def comparable(doc):

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from workshop.errors import DomainError
+from workshop.boards.services import posting_refusal
+from workshop.core.errors import DomainError
 from workshop.facilitation import services
 from workshop.workshops.services import create_workshop
 
@@ -34,7 +35,8 @@ class Clock:
 def clock(monkeypatch):
     fake = Clock()
     monkeypatch.setattr("workshop.facilitation.services.utcnow", fake)
-    monkeypatch.setattr("workshop.workshops.models.utcnow", fake)
+    monkeypatch.setattr("workshop.core.models.utcnow", fake)
+    monkeypatch.setattr("workshop.boards.services.utcnow", fake)
     return fake
 
 
@@ -67,24 +69,24 @@ def test_phases_step_forward_and_back_but_not_past_the_ends(workshop):
 
 def test_posting_follows_phase_locks_and_the_timer(workshop, clock):
     sector = workshop.active_sectors[0]
-    assert services.posting_refusal(workshop, sector, "bottleneck")  # lobby
+    assert posting_refusal(workshop, sector, "bottleneck")  # lobby
     services.set_phase(workshop, workshop.phases[1].id)
-    assert services.posting_refusal(workshop, sector, "bottleneck") is None
+    assert posting_refusal(workshop, sector, "bottleneck") is None
     services.set_phase(workshop, workshop.phases[4].id)  # solutions only
-    assert "Solusi" in services.posting_refusal(workshop, sector, "bottleneck")
-    assert services.posting_refusal(workshop, sector, "solution") is None
+    assert "Solusi" in posting_refusal(workshop, sector, "bottleneck")
+    assert posting_refusal(workshop, sector, "solution") is None
     services.lock_sector(workshop, sector.id, True)
-    assert services.posting_refusal(workshop, sector, "solution")
-    assert services.posting_refusal(workshop, workshop.active_sectors[1], "solution") is None
+    assert posting_refusal(workshop, sector, "solution")
+    assert posting_refusal(workshop, workshop.active_sectors[1], "solution") is None
     services.lock_sector(workshop, sector.id, False)
     services.start_timer(workshop, 60, lock=True)
     clock.advance(59)
-    assert services.posting_refusal(workshop, sector, "solution") is None
+    assert posting_refusal(workshop, sector, "solution") is None
     clock.advance(1)
-    assert services.posting_refusal(workshop, sector, "solution")
+    assert posting_refusal(workshop, sector, "solution")
     services.update_settings(workshop, {"locked": True})
     services.stop_timer(workshop)
-    assert services.posting_refusal(workshop, sector, "solution")
+    assert posting_refusal(workshop, sector, "solution")
 
 
 def test_the_timer_pauses_resumes_and_takes_extra_time(workshop, clock):

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from tests.conftest import events_of
 from workshop.boards.services import post_card
-from workshop.errors import DomainError
+from workshop.core.errors import DomainError
 from workshop.extensions import db
 from workshop.moderation import services
 from workshop.participants.services import join

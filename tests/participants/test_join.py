@@ -7,8 +7,8 @@ import re
 import pytest
 from sqlalchemy import select
 
+from workshop.core.models import Participant
 from workshop.extensions import db
-from workshop.participants.models import Participant
 
 
 def roster(app):

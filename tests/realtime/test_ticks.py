@@ -3,9 +3,9 @@ lost on the way (a message queue restarting) is noticed and fetched."""
 
 from __future__ import annotations
 
+from workshop.core.models import Workshop
 from workshop.extensions import db
 from workshop.realtime.ticks import send_ticks
-from workshop.workshops.models import Workshop
 
 
 def ticks(sock):
@@ -60,7 +60,7 @@ def test_a_broadcast_lost_on_the_way_shows_in_the_next_tick(app, make_workshop, 
     seen = mobile.emit("sync", {"sector_id": ws.sector_ids[0]}, callback=True)["seq"]
     with app.app_context():
         from workshop.boards.services import post_card
-        from workshop.participants.models import Participant
+        from workshop.core.models import Participant
 
         workshop = db.session.get(Workshop, ws.id)
         author = db.session.scalars(db.select(Participant)).first()

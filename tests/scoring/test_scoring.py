@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.access import Identity
 from workshop.boards.services import post_card
-from workshop.errors import DomainError
+from workshop.core.access import Identity
+from workshop.core.errors import DomainError
+from workshop.exports.data import gather
 from workshop.participants.services import join
-from workshop.scoring.services import assess, ranking
+from workshop.scoring.services import assess
+from workshop.state.sync import cards_of
 from workshop.workshops.services import create_workshop
 
 BOSS = None
@@ -56,8 +58,14 @@ def test_ranking_by_total_then_urgency_then_seriousness(board):
         assess(workshop, boss, card.id, {"u": u, "s": s, "g": g})
     # cards[1] (5,4,3)=12, cards[2] (4,5,3)=12, cards[3] (4,4,4)=12: U breaks the tie,
     # then S; cards[4] is unscored and comes last.
-    order = [c.id for c in ranking(workshop, sector.id)]
-    assert order == [cards[1].id, cards[2].id, cards[3].id, cards[0].id, cards[4].id]
+    expected = [cards[1].id, cards[2].id, cards[3].id, cards[0].id, cards[4].id]
+    # As filed: the matrix lists the sector's bottlenecks in this order, ranked 1-4.
+    rows = next(r for r in gather(workshop).sectors if r.sector.id == sector.id).bottlenecks
+    assert [row.card.id for row in rows] == expected
+    assert [row.rank for row in rows] == [1, 2, 3, 4, None]
+    # As shown live: the projector and the facilitator sort by the server's rank_key.
+    shown = sorted(cards_of(workshop, [sector.id]), key=lambda card: card["rank_key"])
+    assert [card["id"] for card in shown] == expected
     assert cards[1].assessment.total == 12
 
 

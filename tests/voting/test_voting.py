@@ -10,13 +10,13 @@ from sqlalchemy import func, select
 
 from tests.conftest import events_of
 from workshop.boards.services import post_card
-from workshop.errors import DomainError
+from workshop.core.errors import DomainError
+from workshop.core.models import Workshop
 from workshop.extensions import db
 from workshop.participants.services import join
 from workshop.realtime.broadcast import commit_and_broadcast, rollback
 from workshop.voting.models import Vote
 from workshop.voting.services import cast_vote, retract_vote, votes_of
-from workshop.workshops.models import Workshop
 from workshop.workshops.services import create_workshop
 
 
@@ -109,8 +109,8 @@ def test_hidden_and_deleted_cards_take_no_votes(ctx):
 def votes_at_once(app, workshop_id: int, voter_id: int, card_ids: list[int]) -> list[str]:
     """One thread per card id, each its own connection and transaction, all
     casting at the same instant; returns each one's outcome."""
+    from workshop.core.models import Participant
     from workshop.dbwrites import writing
-    from workshop.participants.models import Participant
 
     barrier = threading.Barrier(len(card_ids))
     outcomes: list[str] = []

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import events_of
+from workshop.core.models import Sector, Workshop
 from workshop.extensions import db
-from workshop.workshops.models import Sector, Workshop
 
 ACTIONS = [
     ("get", "/w/{code}/facilitator", {}),
@@ -94,8 +94,8 @@ def test_a_refused_change_is_explained_and_not_broadcast(
 
 
 def test_a_revoked_facilitator_key_opens_nothing(app, make_workshop, facilitator):
-    from workshop.timeutil import utcnow
-    from workshop.workshops.models import AccessKey
+    from workshop.core.models import AccessKey
+    from workshop.core.timeutil import utcnow
 
     ws = make_workshop()
     laptop = facilitator(ws)

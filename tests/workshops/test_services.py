@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from workshop.errors import DomainError
+from workshop.core import codes
+from workshop.core.errors import DomainError
+from workshop.core.lookup import find_workshop
+from workshop.core.models import AccessKey, Workshop
 from workshop.extensions import db
 from workshop.realtime.broadcast import commit_and_broadcast
 from workshop.realtime.models import Event
-from workshop.workshops import codes, services
-from workshop.workshops.models import AccessKey, Workshop
+from workshop.workshops import services
 
 
 @pytest.fixture
@@ -61,12 +63,12 @@ def test_a_typed_code_is_forgiving(ctx, typed):
     raw = typed.format(
         code=code, lower=code.lower(), spaced=" ".join(code), dashed=f"{code[:3]}-{code[3:]}"
     )
-    assert services.find_workshop(raw).code == code
+    assert find_workshop(raw).code == code
 
 
 def test_an_unknown_code_is_a_clear_not_found(ctx):
     with pytest.raises(DomainError) as caught:
-        services.find_workshop("AAAAAA")
+        find_workshop("AAAAAA")
     assert caught.value.code == "not_found"
     assert caught.value.http_status == 404
 

@@ -6,13 +6,12 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from .. import access
-from ..errors import forbidden
+from ..core import access
+from ..core.errors import forbidden
+from ..core.lookup import participant_in
+from ..core.models import Participant, Workshop
 from ..extensions import db, socketio
-from ..participants.models import Participant
-from ..participants.services import participant_in
-from ..realtime.transport import socket_action
-from ..workshops.models import Workshop
+from ..realtime.transport import card_ack, socket_action
 from . import services
 
 
@@ -26,7 +25,7 @@ def on_card_post(
     if identity.role != access.PARTICIPANT or author is None:
         raise forbidden(_("Only participants post cards here."))
     posted = services.post_card(workshop, author, payload)
-    return {"card": posted.as_dict(), "duplicate": not posted.created}
+    return {"card": card_ack(posted.card, identity, workshop), "duplicate": not posted.created}
 
 
 @socketio.on("card:enter")
@@ -39,4 +38,4 @@ def on_card_enter(
     on_behalf = payload.get("participant_id")
     author = participant_in(workshop, on_behalf) if on_behalf is not None else None
     posted = services.post_card(workshop, author, payload, by_facilitator=True)
-    return {"card": posted.as_dict(), "duplicate": not posted.created}
+    return {"card": card_ack(posted.card, identity, workshop), "duplicate": not posted.created}

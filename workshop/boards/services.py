@@ -1,30 +1,26 @@
-"""Board rules: post a bottleneck or a solution once, read a board's cards."""
+"""Board rules: post a bottleneck or a solution once, within what the session allows."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
-from ..errors import DomainError, forbidden, invalid, not_found
+from ..core.cards import BOTTLENECK, KINDS, PENDING, SERVICE_MAX, TEXT_MAX, VISIBLE, Card
+from ..core.categories import CATEGORIES
+from ..core.errors import DomainError, forbidden, invalid, not_found
+from ..core.lookup import sector_in
+from ..core.models import CLOSED_ALL, CLOSED_BOARD, CLOSED_PHASE, Participant, Sector, Workshop
+from ..core.timeutil import utcnow
+from ..core.validation import clean_text, optional_int
 from ..extensions import db
-from ..facilitation.services import posting_refusal
-from ..participants.models import Participant
-from ..realtime.broadcast import stamp
-from ..realtime.views import participant_sees
-from ..validation import clean_text, optional_int
-from ..voting.services import tallies
-from ..workshops.models import Workshop
-from .categories import CATEGORIES
-from .models import BOTTLENECK, PENDING, SOLUTION, VISIBLE, Card
+from ..realtime.broadcast import publish_card
+from ..realtime.policy import Settings, participant_view
 
-TEXT_MAX = 500
-SERVICE_MAX = 120
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
@@ -32,10 +28,23 @@ _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 class Posted:
     card: Card
     created: bool  # False when this was a retry of a post already stored
-    data: dict[str, Any] | None = None  # the card as broadcast, when it was created
 
-    def as_dict(self) -> dict[str, Any]:
-        return self.data if self.data is not None else self.card.as_dict()
+
+def posting_refusal(workshop: Workshop, sector: Sector, kind: str) -> str | None:
+    """Why a participant may not post a card of `kind` on `sector` now, or None."""
+    closed = workshop.closed_for(sector, kind)
+    if closed in (CLOSED_ALL, CLOSED_BOARD):
+        return _("Posting is locked on this board for now.")
+    if workshop.timer_lock and workshop.timer_expired(utcnow()):
+        return _("Time is up: posting is closed.")
+    phase = workshop.phase
+    if closed == CLOSED_PHASE and phase is not None:
+        if kind == BOTTLENECK:
+            return _(
+                "Bottlenecks are not being collected in this phase (%(phase)s).", phase=phase.name
+            )
+        return _("Solutions are not being collected in this phase (%(phase)s).", phase=phase.name)
+    return None
 
 
 def post_card(
@@ -65,7 +74,7 @@ def post_card(
         return Posted(existing, created=False)
 
     kind = payload.get("kind")
-    if kind not in (BOTTLENECK, SOLUTION):
+    if kind not in KINDS:
         raise invalid(_("Unknown kind of card."), kind=_("Invalid."))
     text = clean_text(payload.get("text"), "text", max_length=TEXT_MAX, multiline=True)
     card = Card(
@@ -90,37 +99,21 @@ def post_card(
         if refusal:
             raise forbidden(refusal)
     db.session.add(card)
-    data = publish(workshop, card, created=True)
-    return Posted(card, created=True, data=data)
+    publish_card(workshop, card, created=True)
+    return Posted(card, created=True)
 
 
-def publish(
-    workshop: Workshop, card: Card, *, created: bool = False, moved: bool = False
-) -> dict[str, Any]:
-    """Stamp a card's creation or change; a move goes workshop-wide so both boards hear it.
-
-    Returns the card as broadcast, for the caller's acknowledgement.
-    """
-    db.session.flush()
-    data = card.as_dict()
-    stamp(
-        workshop,
-        "card.created" if created else "card.updated",
-        data,
-        sector_id=None if moved else card.sector_id,
-    )
-    return data
+def clean_category(value: object) -> str | None:
+    """A bottleneck category code (DOMAIN.md), or None for none."""
+    category = value or None
+    if category is not None and (not isinstance(category, str) or category not in CATEGORIES):
+        raise invalid(_("Unknown category."), category=_("Invalid."))
+    return category
 
 
 def _fill_bottleneck(workshop: Workshop, card: Card, payload: Mapping[str, Any]) -> None:
-    sector_id = optional_int(payload.get("sector_id"), "sector_id")
-    if sector_id is None or workshop.sector(sector_id) is None:
-        raise not_found(_("This sector board does not exist in this workshop."))
-    category = payload.get("category") or None
-    if category is not None and (not isinstance(category, str) or category not in CATEGORIES):
-        raise invalid(_("Unknown category."), category=_("Invalid."))
-    card.sector_id = sector_id
-    card.category = category
+    card.sector_id = sector_in(workshop, payload.get("sector_id")).id
+    card.category = clean_category(payload.get("category"))
     card.service = clean_text(
         payload.get("service"), "service", max_length=SERVICE_MAX, required=False
     )
@@ -137,36 +130,11 @@ def _fill_solution(
         or parent.workshop_id != workshop.id
         or parent.kind != BOTTLENECK
         or parent.status not in (VISIBLE, PENDING)
-        or (poster is not None and not participant_sees(parent, poster.id, workshop))
+        or (
+            poster is not None
+            and not participant_view(poster.id).may(parent, "solve", Settings.of(workshop))
+        )
     ):
         raise not_found(_("The bottleneck for this solution does not exist."))
     card.parent_id = parent.id
     card.sector_id = parent.sector_id
-
-
-def card_in(workshop: Workshop, card_id: object, *, kind: str | None = None) -> Card:
-    """A card of this workshop by id (of `kind`, if given), or a clear not-found."""
-    cid = optional_int(card_id, "card_id")
-    card = db.session.get(Card, cid) if cid is not None else None
-    if card is None or card.workshop_id != workshop.id or (kind and card.kind != kind):
-        raise not_found(_("This card does not exist in this workshop."))
-    return card
-
-
-def cards_of(workshop: Workshop, sector_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
-    """Every card on the given boards (all boards when None), oldest first, with tallies.
-
-    Cards of every status are returned: callers show each viewer its own view.
-    """
-    query = (
-        select(Card)
-        .where(Card.workshop_id == workshop.id)
-        .options(selectinload(Card.author))
-        .order_by(Card.id)
-    )
-    if sector_ids is not None:
-        query = query.where(Card.sector_id.in_(list(sector_ids)))
-    counts = tallies(workshop)
-    return [
-        {**card.as_dict(), "votes": counts.get(card.id, 0)} for card in db.session.scalars(query)
-    ]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from ..participants.models import Participant
-from ..web import participant_page
-from ..workshops.models import Workshop
-from . import services
-from .categories import category_labels
+from ..core.cards import SERVICE_MAX, TEXT_MAX
+from ..core.categories import category_labels
+from ..core.models import Participant, Workshop
+from ..realtime.policy import participant_view
+from ..web import page_config, participant_page
 
 bp = Blueprint("boards", __name__)
 
@@ -31,8 +31,14 @@ def board(workshop: Workshop, participant: Participant) -> str:
         "sector_id": sector.id,
         "sectors": [s.as_dict() for s in workshop.active_sectors],
         "categories": category_labels(),
-        "limits": {"text": services.TEXT_MAX, "service": services.SERVICE_MAX},
+        "limits": {"text": TEXT_MAX, "service": SERVICE_MAX},
     }
     return render_template(
-        "participant/board.html", workshop=workshop, participant=participant, config=config
+        "participant/board.html",
+        workshop=workshop,
+        participant=participant,
+        config=config,
+        page_config=page_config(
+            workshop, participant_view(participant.id), participant, sector_id=sector.id
+        ),
     )

@@ -7,16 +7,15 @@ import datetime as dt
 import itertools
 import random
 
-from ..access import FACILITATOR, Identity
-from ..boards.models import BOTTLENECK, SOLUTION, Card
 from ..boards.services import post_card
+from ..core.access import FACILITATOR, Identity
+from ..core.cards import BOTTLENECK, SOLUTION, Card
+from ..core.models import Participant, Workshop
 from ..facilitation.services import set_phase
-from ..participants.models import Participant
 from ..participants.services import join
 from ..plans.services import save_plan
 from ..scoring.services import assess
 from ..voting.services import cast_vote
-from ..workshops.models import Workshop
 from ..workshops.services import NewWorkshop, create_workshop
 from .content import DEMO_BOARDS, DEMO_PARTICIPANTS, DEMO_SPEAKERS, DEMO_WORKSHOP
 

@@ -1,6 +1,7 @@
 """The results of a workshop, gathered once for every export format.
 
-Only what belongs in a filed document is here: visible cards (not hidden,
+Only what belongs in a filed document is here, as the visibility policy's
+report viewer sees it (realtime/policy.py): visible cards (not hidden,
 deleted, merged or waiting for approval), their votes, USG scores and action
 plans, each sector's ranking, and the attendance list. In anonymous mode no
 card carries its author; the attendance list is kept, apart from authorship.
@@ -15,13 +16,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..boards.models import BOTTLENECK, SOLUTION, VISIBLE, Card
+from ..core.cards import BOTTLENECK, SOLUTION, Card
+from ..core.models import Participant, Sector, Workshop
 from ..extensions import db
 from ..moderation.models import Cluster
-from ..participants.models import Participant
-from ..scoring.services import rank_key
+from ..realtime.policy import REPORT_VIEW, Settings
 from ..voting.services import tallies
-from ..workshops.models import Sector, Workshop
 
 
 @dataclass
@@ -104,12 +104,17 @@ class Results:
 
 def gather(workshop: Workshop, now: dt.datetime | None = None) -> Results:
     """Read everything the exports need in a few queries."""
-    cards = db.session.scalars(
-        select(Card)
-        .where(Card.workshop_id == workshop.id, Card.status == VISIBLE)
-        .options(selectinload(Card.author))
-        .order_by(Card.id)
-    ).all()
+    settings = Settings.of(workshop)
+    cards = [
+        card
+        for card in db.session.scalars(
+            select(Card)
+            .where(Card.workshop_id == workshop.id)
+            .options(selectinload(Card.author))
+            .order_by(Card.id)
+        )
+        if REPORT_VIEW.sees(card.status, card.author_id, settings)
+    ]
     votes = tallies(workshop)
     clusters = {
         c.id: c.title
@@ -123,10 +128,9 @@ def gather(workshop: Workshop, now: dt.datetime | None = None) -> Results:
         )
     )
     per_sector = Counter(p.sector_id for p in people)
-    hide = workshop.anonymous
 
     def author(card: Card) -> Participant | None:
-        return None if hide else card.author
+        return card.author if REPORT_VIEW.shows_author(card.author_id, settings) else None
 
     by_parent: dict[int, list[SolutionRow]] = {}
     for card in cards:
@@ -137,7 +141,7 @@ def gather(workshop: Workshop, now: dt.datetime | None = None) -> Results:
     results = []
     for sector in workshop.active_sectors:
         own = [c for c in cards if c.kind == BOTTLENECK and c.sector_id == sector.id]
-        ranked = sorted(own, key=rank_key)
+        ranked = sorted(own, key=Card.rank_key)
         ranks = {c.id: i + 1 for i, c in enumerate(ranked) if c.assessment and c.assessment.total}
         rows = [
             BottleneckRow(
@@ -151,4 +155,5 @@ def gather(workshop: Workshop, now: dt.datetime | None = None) -> Results:
             for c in ranked
         ]
         results.append(SectorResult(sector, rows, per_sector.get(sector.id, 0)))
-    return Results(workshop, results, people, hide, now or dt.datetime.now())
+    hidden = not REPORT_VIEW.shows_author(None, settings)
+    return Results(workshop, results, people, hidden, now or dt.datetime.now())

@@ -12,17 +12,25 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from ..boards.categories import CATEGORIES
-from ..boards.models import BOTTLENECK, DELETED, HIDDEN, MERGED, PENDING, SOLUTION, VISIBLE, Card
-from ..errors import DomainError, invalid
+from ..core.cards import (
+    BOTTLENECK,
+    DELETED,
+    HIDDEN,
+    MERGED,
+    PENDING,
+    PLAN_FIELDS,
+    SOLUTION,
+    VISIBLE,
+    ActionPlan,
+    Assessment,
+    Card,
+)
+from ..core.categories import CATEGORIES
+from ..core.errors import DomainError, invalid
+from ..core.models import FLAG_SETTINGS, Participant, Phase, Workshop
 from ..extensions import db
-from ..facilitation.models import Phase
 from ..moderation.models import Cluster
-from ..participants.models import Participant
-from ..plans.models import PLAN_FIELDS, ActionPlan
-from ..scoring.models import Assessment
 from ..voting.models import Vote
-from ..workshops.models import Workshop
 from ..workshops.services import NewWorkshop, create_workshop
 from .json_export import FORMAT, VERSION
 
@@ -91,7 +99,7 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
 
 
 def _settings(workshop: Workshop, settings: dict[str, Any]) -> None:
-    for name in ("locked", "concealed", "anonymous", "approval_required", "votes_revealed"):
+    for name in FLAG_SETTINGS:
         setattr(workshop, name, bool(settings[name]))
     workshop.vote_budget = int(settings["vote_budget"])
     cap = settings.get("vote_cap")

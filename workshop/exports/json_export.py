@@ -2,7 +2,8 @@
 
 Records refer to each other by `ref`, their position in the file, never by
 database id, so a workshop exported, imported and exported again gives the
-same file apart from timestamps. In anonymous mode cards carry no author.
+same file apart from timestamps. It holds every card, of every status, as the
+policy's backup viewer sees them: in anonymous mode with no author.
 """
 
 from __future__ import annotations
@@ -13,13 +14,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..boards.models import Card
+from ..core.cards import PLAN_FIELDS, Card
+from ..core.models import Participant, Workshop
 from ..extensions import db
 from ..moderation.models import Cluster
-from ..participants.models import Participant
-from ..plans.models import PLAN_FIELDS
+from ..realtime.policy import BACKUP_VIEW, Settings
 from ..voting.models import Vote
-from ..workshops.models import Workshop
 
 FORMAT = "urai.workshop"
 VERSION = 1
@@ -63,15 +63,7 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
             "speakers": workshop.speakers,
             "language": workshop.language,
             "phase": phase_index + 1 if phase_index is not None else None,
-            "settings": {
-                "locked": workshop.locked,
-                "concealed": workshop.concealed,
-                "anonymous": workshop.anonymous,
-                "approval_required": workshop.approval_required,
-                "votes_revealed": workshop.votes_revealed,
-                "vote_budget": workshop.vote_budget,
-                "vote_cap": workshop.vote_cap,
-            },
+            "settings": workshop.settings(),
         },
         "sectors": [
             {
@@ -112,7 +104,7 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
             for c in clusters
         ],
         "cards": [
-            _card(c, card_ref, sector_ref, person_ref, cluster_ref, workshop.anonymous)
+            _card(c, card_ref, sector_ref, person_ref, cluster_ref, Settings.of(workshop))
             for c in cards
         ],
         "votes": [
@@ -133,7 +125,7 @@ def _card(
     sector_ref: dict[int, int],
     person_ref: dict[int, int],
     cluster_ref: dict[int, int],
-    anonymous: bool,
+    settings: Settings,
 ) -> dict[str, Any]:
     a = card.assessment
     return {
@@ -144,7 +136,11 @@ def _card(
         "text": card.text,
         "category": card.category,
         "service": card.service,
-        "author": None if anonymous or card.author_id is None else person_ref[card.author_id],
+        "author": (
+            person_ref[card.author_id]
+            if card.author_id is not None and BACKUP_VIEW.shows_author(card.author_id, settings)
+            else None
+        ),
         "status": card.status,
         "merged_into": card_ref.get(card.merged_into_id) if card.merged_into_id else None,
         "cluster": cluster_ref.get(card.cluster_id) if card.cluster_id else None,

@@ -135,8 +135,8 @@ SECTIONS = (
 )
 
 
-def build(results: Results, top: int = 3, card_ids: list[int] | None = None) -> bytes:
-    chosen = _chosen(results, top, card_ids)
+def build(results: Results, top: int = 3) -> bytes:
+    chosen = results.best_solutions(top)
     doc = Document()
     doc.styles["Normal"].font.name = "Arial"
     doc.styles["Normal"].font.size = Pt(11)
@@ -150,21 +150,6 @@ def build(results: Results, top: int = 3, card_ids: list[int] | None = None) -> 
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
-
-
-def _chosen(
-    results: Results, top: int, card_ids: list[int] | None
-) -> list[tuple[SectorResult, BottleneckRow, SolutionRow]]:
-    if card_ids:
-        wanted = set(card_ids)
-        return [
-            (r, b, s)
-            for r in results.sectors
-            for b in r.bottlenecks
-            for s in b.solutions
-            if s.card.id in wanted
-        ]
-    return results.best_solutions(top)
 
 
 def _proposal(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 
-from ..boards.categories import CATEGORIES
+from ..core.categories import CATEGORIES
 from .data import BottleneckRow, Results, SectorResult, SolutionRow
 
 

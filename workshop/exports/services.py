@@ -12,9 +12,9 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from ..boards.categories import category_labels
-from ..errors import invalid
-from ..workshops.models import Workshop
+from ..core.categories import category_labels
+from ..core.errors import invalid
+from ..core.models import Workshop
 from . import csv_export, docx_report, json_export, kipp, matrix, xlsx
 from .data import gather
 
@@ -35,20 +35,18 @@ class Export:
     mimetype: str
 
 
-def export(
-    workshop: Workshop, fmt: str, *, top: int = 3, card_ids: list[int] | None = None
-) -> Export:
+def export(workshop: Workshop, fmt: str, *, top: int = 3) -> Export:
     """Build one document in the workshop's language, as it stands right now."""
     if fmt not in FORMATS:
         raise invalid(_("Unknown export format."), format=", ".join(FORMATS))
     mimetype, extension = FORMATS[fmt]
     with force_locale(workshop.language):
-        content = _build(workshop, fmt, top, card_ids)
+        content = _build(workshop, fmt, top)
     stem = {"kipp": "proposal-kipp", "docx": "laporan"}.get(fmt, "urai")
     return Export(content, f"{stem}-{_slug(workshop.title)}-{workshop.code}.{extension}", mimetype)
 
 
-def _build(workshop: Workshop, fmt: str, top: int, card_ids: list[int] | None) -> bytes:
+def _build(workshop: Workshop, fmt: str, top: int) -> bytes:
     if fmt == "json":
         return json_export.build(workshop)
     results = gather(workshop)
@@ -59,7 +57,7 @@ def _build(workshop: Workshop, fmt: str, top: int, card_ids: list[int] | None) -
     if fmt == "docx":
         return docx_report.build(results)
     if fmt == "kipp":
-        return kipp.build(results, top=top, card_ids=card_ids)
+        return kipp.build(results, top=top)
     html = render_template(
         "exports/report.html",
         css=report_css(),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
-from ..access import Identity
+from ..core.access import Identity
+from ..core.models import Workshop
 from ..web import staff_page
-from ..workshops.models import Workshop
 from .services import FORMATS, export, report_css, style_hash
 
 bp = Blueprint("exports", __name__)

@@ -11,8 +11,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..boards.categories import CATEGORIES
-from ..participants.models import Participant
+from ..core.categories import CATEGORIES
+from ..core.models import Participant
 from . import matrix
 from .data import BottleneckRow, Results, SectorResult
 from .safety import looks_like_formula

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..access import Identity, steering
+from ..core.access import Identity, steering
+from ..core.models import Workshop
 from ..extensions import socketio
 from ..realtime.transport import socket_action
-from ..workshops.models import Workshop
 from . import services
 
 

@@ -18,8 +18,6 @@ class PhaseTemplate:
     allow_scoring: bool = False
 
 
-KINDS = ("lobby", "identify", "group", "vote", "solve", "prioritise", "close")
-
 DEFAULT_PHASES: tuple[PhaseTemplate, ...] = (
     PhaseTemplate(
         "lobby",

@@ -11,20 +11,28 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from ..errors import invalid, not_found
+from ..core.errors import invalid, not_found
+from ..core.lookup import sector_in
+from ..core.models import (
+    FLAG_SETTINGS,
+    MAX_TIMER,
+    PHASE_FLAGS,
+    PHASE_KINDS,
+    PHASE_NAME_MAX,
+    PROMPT_MAX,
+    SETTINGS,
+    VOTE_ON,
+    VOTE_RANGE,
+    Phase,
+    Workshop,
+)
+from ..core.timeutil import utcnow
+from ..core.validation import clean_text, optional_int
 from ..extensions import db
 from ..realtime.broadcast import announce
-from ..timeutil import utcnow
-from ..validation import clean_text, optional_int
-from ..workshops.models import Sector, Workshop
-from .models import Phase
-from .phases import DEFAULT_PHASES, KINDS
+from .phases import DEFAULT_PHASES
 
-MAX_TIMER = 4 * 60 * 60
 MAX_PHASES = 15
-PHASE_NAME_MAX = 80
-PROMPT_MAX = 300
-SETTINGS = ("locked", "concealed", "anonymous", "approval_required", "votes_revealed")
 
 
 def add_default_phases(workshop: Workshop) -> None:
@@ -45,25 +53,6 @@ def add_default_phases(workshop: Workshop) -> None:
         )
     db.session.flush()
     workshop.phase_id = workshop.phases[0].id
-
-
-# -- what participants may do now --------------------------------------------
-
-
-def posting_refusal(workshop: Workshop, sector: Sector, kind: str) -> str | None:
-    """Why a participant may not post a card of `kind` on `sector` now, or None."""
-    if workshop.locked or sector.locked:
-        return _("Posting is locked on this board for now.")
-    if workshop.timer_lock and workshop.timer_expired(utcnow()):
-        return _("Time is up: posting is closed.")
-    phase = workshop.phase
-    if phase is None:
-        return None
-    if kind == "bottleneck" and not phase.allow_bottlenecks:
-        return _("Bottlenecks are not being collected in this phase (%(phase)s).", phase=phase.name)
-    if kind == "solution" and not phase.allow_solutions:
-        return _("Solutions are not being collected in this phase (%(phase)s).", phase=phase.name)
-    return None
 
 
 # -- phases --------------------------------------------------------------------
@@ -99,18 +88,18 @@ def save_phase(workshop: Workshop, payload: dict[str, Any]) -> Phase:
     else:
         phase = _phase(workshop, phase_id)
     kind = payload.get("kind", phase.kind)
-    if kind not in (*KINDS, "custom"):
+    if kind not in PHASE_KINDS:
         raise invalid(_("Invalid value."), kind=_("Invalid."))
     phase.kind = str(kind)
     phase.name = str(clean_text(payload.get("name", phase.name), "name", max_length=PHASE_NAME_MAX))
     phase.prompt = clean_text(
         payload.get("prompt", phase.prompt), "prompt", max_length=PROMPT_MAX, required=False
     )
-    for flag in ("allow_bottlenecks", "allow_solutions", "allow_scoring"):
+    for flag in PHASE_FLAGS:
         if flag in payload:
             setattr(phase, flag, _flag(payload[flag], flag))
     if "vote_on" in payload:
-        if payload["vote_on"] not in (None, "bottleneck", "solution"):
+        if payload["vote_on"] not in VOTE_ON:
             raise invalid(_("Invalid value."), vote_on=_("Invalid."))
         phase.vote_on = payload["vote_on"]
     db.session.flush()
@@ -231,38 +220,33 @@ def _seconds(value: object, field: str, minimum: int) -> int:
 
 
 def update_settings(workshop: Workshop, payload: dict[str, Any]) -> None:
-    """Change any of: locked, concealed, anonymous, approval_required, votes_revealed,
-    vote_budget, vote_cap."""
-    known = {*SETTINGS, "vote_budget", "vote_cap"}
-    unknown = set(payload) - known
+    """Change any of the workshop's SETTINGS: the flags, the vote budget and cap."""
+    unknown = set(payload) - set(SETTINGS)
     if unknown or not payload:
         raise invalid(_("Invalid value."), settings=", ".join(sorted(unknown)) or _("Required."))
-    for name in SETTINGS:
+    for name in FLAG_SETTINGS:
         if name in payload:
             setattr(workshop, name, _flag(payload[name], name))
     if "vote_budget" in payload:
-        budget = optional_int(payload["vote_budget"], "vote_budget")
-        if budget is None or not 1 <= budget <= 50:
-            raise invalid(
-                _("Choose between %(low)d and %(high)d.", low=1, high=50), vote_budget=_("Invalid.")
-            )
-        workshop.vote_budget = budget
+        workshop.vote_budget = _votes(payload["vote_budget"], "vote_budget", required=True)
     if "vote_cap" in payload:
-        cap = optional_int(payload["vote_cap"], "vote_cap")
-        if cap is not None and not 1 <= cap <= 50:
-            raise invalid(
-                _("Choose between %(low)d and %(high)d.", low=1, high=50), vote_cap=_("Invalid.")
-            )
-        workshop.vote_cap = cap
+        workshop.vote_cap = _votes(payload["vote_cap"], "vote_cap", required=False)
     announce(workshop)
+
+
+def _votes(value: object, field: str, *, required: bool) -> Any:
+    number = optional_int(value, field)
+    low, high = VOTE_RANGE
+    if (number is None and required) or (number is not None and not low <= number <= high):
+        raise invalid(
+            _("Choose between %(low)d and %(high)d.", low=low, high=high), **{field: _("Invalid.")}
+        )
+    return number
 
 
 def lock_sector(workshop: Workshop, sector_id: object, locked: object) -> None:
     """Lock or unlock posting on one sector board."""
-    sid = optional_int(sector_id, "sector_id")
-    sector = workshop.sector(sid) if sid is not None else None
-    if sector is None:
-        raise not_found(_("This sector board does not exist in this workshop."))
+    sector = sector_in(workshop, sector_id)
     sector.locked = _flag(locked, "locked")
     announce(workshop)
 

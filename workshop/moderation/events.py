@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..access import Identity, steering
+from ..core.access import Identity, steering
+from ..core.models import Workshop
 from ..extensions import socketio
-from ..realtime.transport import socket_action
-from ..workshops.models import Workshop
+from ..realtime.transport import card_ack, socket_action
 from . import services
 
 
@@ -18,7 +18,11 @@ from . import services
 def on_card_edit(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """Correct a card: {card_id, text?, category?, service?}."""
     steering(identity)
-    return {"card": services.edit_card(workshop, payload.get("card_id"), payload).as_dict()}
+    return {
+        "card": card_ack(
+            services.edit_card(workshop, payload.get("card_id"), payload), identity, workshop
+        )
+    }
 
 
 @socketio.on("card:status")
@@ -29,7 +33,7 @@ def on_card_status(
     """Approve, hide, show, delete or restore: {card_id, action}."""
     steering(identity)
     card = services.change_status(workshop, payload.get("card_id"), payload.get("action"))
-    return {"card": card.as_dict()}
+    return {"card": card_ack(card, identity, workshop)}
 
 
 @socketio.on("card:move")
@@ -38,7 +42,7 @@ def on_card_move(workshop: Workshop, identity: Identity, payload: dict[str, Any]
     """Move a bottleneck and its solutions to another board: {card_id, sector_id}."""
     steering(identity)
     card = services.move_card(workshop, payload.get("card_id"), payload.get("sector_id"))
-    return {"card": card.as_dict()}
+    return {"card": card_ack(card, identity, workshop)}
 
 
 @socketio.on("card:merge")
@@ -49,7 +53,7 @@ def on_card_merge(
     """Merge a duplicate into another card: {source_id, target_id}."""
     steering(identity)
     card = services.merge_cards(workshop, payload.get("source_id"), payload.get("target_id"))
-    return {"card": card.as_dict()}
+    return {"card": card_ack(card, identity, workshop)}
 
 
 @socketio.on("cluster:save")
@@ -78,4 +82,4 @@ def on_card_cluster(
     """Put a bottleneck in a cluster, or take it out: {card_id, cluster_id | null}."""
     steering(identity)
     card = services.assign_cluster(workshop, payload.get("card_id"), payload.get("cluster_id"))
-    return {"card": card.as_dict()}
+    return {"card": card_ack(card, identity, workshop)}

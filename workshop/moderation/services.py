@@ -10,28 +10,26 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..boards.categories import CATEGORIES
-from ..boards.models import BOTTLENECK, DELETED, HIDDEN, MERGED, PENDING, VISIBLE, Card
-from ..boards.services import SERVICE_MAX, TEXT_MAX, card_in, publish
-from ..errors import invalid, not_found
+from ..boards.services import clean_category
+from ..core.cards import (
+    BOTTLENECK,
+    CLUSTER_TITLE_MAX,
+    DELETED,
+    MERGED,
+    SERVICE_MAX,
+    TEXT_MAX,
+    TRANSITIONS,
+    Card,
+)
+from ..core.errors import invalid, not_found
+from ..core.lookup import card_in, sector_in
+from ..core.models import Workshop
+from ..core.validation import clean_text, optional_int
 from ..extensions import db
-from ..realtime.broadcast import stamp
-from ..validation import clean_text, optional_int
+from ..realtime.broadcast import publish_card, stamp
 from ..voting.models import Vote
 from ..voting.services import announce_tally
-from ..workshops.models import Workshop
 from .models import Cluster
-
-CLUSTER_TITLE_MAX = 120
-
-# action -> (statuses it applies to, status it leads to)
-TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
-    "approve": ((PENDING,), VISIBLE),
-    "hide": ((VISIBLE, PENDING), HIDDEN),
-    "show": ((HIDDEN,), VISIBLE),
-    "delete": ((VISIBLE, PENDING, HIDDEN), DELETED),
-    "restore": ((DELETED,), VISIBLE),
-}
 
 
 def edit_card(workshop: Workshop, card_id: object, payload: dict[str, Any]) -> Card:
@@ -41,17 +39,12 @@ def edit_card(workshop: Workshop, card_id: object, payload: dict[str, Any]) -> C
         card.text = str(clean_text(payload["text"], "text", max_length=TEXT_MAX, multiline=True))
     if card.kind == BOTTLENECK:
         if "category" in payload:
-            category = payload["category"] or None
-            if category is not None and (
-                not isinstance(category, str) or category not in CATEGORIES
-            ):
-                raise invalid(_("Unknown category."), category=_("Invalid."))
-            card.category = category
+            card.category = clean_category(payload["category"])
         if "service" in payload:
             card.service = clean_text(
                 payload["service"], "service", max_length=SERVICE_MAX, required=False
             )
-    publish(workshop, card)
+    publish_card(workshop, card)
     return card
 
 
@@ -64,24 +57,22 @@ def change_status(workshop: Workshop, card_id: object, action: object) -> Card:
     if card.status not in allowed:
         raise invalid(_("This card cannot be changed that way now."))
     card.status = target
-    publish(workshop, card)
+    publish_card(workshop, card)
     return card
 
 
 def move_card(workshop: Workshop, card_id: object, sector_id: object) -> Card:
     """Move a bottleneck, with its solutions, to another sector board."""
     card = card_in(workshop, card_id, kind=BOTTLENECK)
-    sid = optional_int(sector_id, "sector_id")
-    if sid is None or workshop.sector(sid) is None:
-        raise not_found(_("This sector board does not exist in this workshop."))
+    sid = sector_in(workshop, sector_id).id
     if sid == card.sector_id:
         return card
     card.sector_id = sid
     card.cluster_id = None
-    publish(workshop, card, moved=True)
+    publish_card(workshop, card, moved=True)
     for child in _children(card):
         child.sector_id = sid
-        publish(workshop, child, moved=True)
+        publish_card(workshop, child, moved=True)
     return card
 
 
@@ -105,11 +96,11 @@ def merge_cards(workshop: Workshop, source_id: object, target_id: object) -> Car
     for child in _children(source):
         child.parent_id = target.id
         child.sector_id = target.sector_id
-        publish(workshop, child, moved=moved)
+        publish_card(workshop, child, moved=moved)
     source.status = MERGED
     source.merged_into_id = target.id
-    publish(workshop, source)
-    publish(workshop, target)
+    publish_card(workshop, source)
+    publish_card(workshop, target)
     announce_tally(workshop, target)
     return target
 
@@ -146,9 +137,7 @@ def save_cluster(workshop: Workshop, payload: dict[str, Any]) -> Cluster:
     title = str(clean_text(payload.get("title"), "title", max_length=CLUSTER_TITLE_MAX))
     cluster_id = optional_int(payload.get("id"), "id")
     if cluster_id is None:
-        sid = optional_int(payload.get("sector_id"), "sector_id")
-        if sid is None or workshop.sector(sid) is None:
-            raise not_found(_("This sector board does not exist in this workshop."))
+        sid = sector_in(workshop, payload.get("sector_id")).id
         cluster = Cluster(workshop_id=workshop.id, sector_id=sid, title=title)
         db.session.add(cluster)
     else:
@@ -165,7 +154,7 @@ def remove_cluster(workshop: Workshop, cluster_id: object) -> None:
     members = db.session.scalars(select(Card).where(Card.cluster_id == cluster.id)).all()
     for card in members:
         card.cluster_id = None
-        publish(workshop, card)
+        publish_card(workshop, card)
     db.session.delete(cluster)
     db.session.flush()
     stamp(
@@ -186,7 +175,7 @@ def assign_cluster(workshop: Workshop, card_id: object, cluster_id: object) -> C
         if cluster.sector_id != card.sector_id:
             raise invalid(_("The cluster is on another sector board."))
         card.cluster_id = cluster.id
-    publish(workshop, card)
+    publish_card(workshop, card)
     return card
 
 

@@ -5,17 +5,12 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from ..errors import invalid, not_found
+from ..core.errors import invalid
+from ..core.models import AGENCY_MAX, NAME_MAX, POSITION_MAX, Participant, Workshop
+from ..core.validation import clean_text, optional_int
 from ..extensions import db
 from ..realtime.broadcast import stamp
 from ..realtime.models import DISPLAY, STEERING
-from ..validation import clean_text, optional_int
-from ..workshops.models import Workshop
-from .models import Participant
-
-NAME_MAX = 80
-AGENCY_MAX = 120
-POSITION_MAX = 80
 
 
 def join(
@@ -67,15 +62,6 @@ def roster(workshop: Workshop) -> list[dict[str, object]]:
         select(Participant).where(Participant.workshop_id == workshop.id).order_by(Participant.id)
     )
     return [person.as_dict() for person in people]
-
-
-def participant_in(workshop: Workshop, participant_id: object) -> Participant:
-    """A participant of this workshop by id, for the facilitator's proxy entry."""
-    pid = optional_int(participant_id, "participant_id")
-    participant = db.session.get(Participant, pid) if pid is not None else None
-    if participant is None or participant.workshop_id != workshop.id:
-        raise not_found(_("This participant is not in this workshop."))
-    return participant
 
 
 def roster_counts(workshop: Workshop) -> dict[str, object]:

@@ -8,11 +8,10 @@ from typing import Any
 from flask import Blueprint, render_template, request, session
 from wtforms import SelectChoice
 
-from .. import access
-from ..errors import DomainError
-from ..realtime.broadcast import commit_and_broadcast, rollback
-from ..web import back_to, load_workshop
-from ..workshops.forms import show_errors
+from ..core import access
+from ..core.errors import DomainError
+from ..realtime.unit import unit_of_work
+from ..web import back_to, load_workshop, show_errors
 from . import services
 from .forms import JoinForm
 
@@ -30,18 +29,17 @@ def join(code: str) -> Any:
         form.join_token.data = secrets.token_urlsafe(18)
     if form.validate_on_submit():
         try:
-            participant = services.join(
-                workshop,
-                name=form.name.data,
-                agency=form.agency.data,
-                position=form.position.data,
-                sector_id=form.sector_id.data,
-                returning=returning,
-                join_token=form.join_token.data,
-            )
-            commit_and_broadcast()
+            with unit_of_work():
+                participant = services.join(
+                    workshop,
+                    name=form.name.data,
+                    agency=form.agency.data,
+                    position=form.position.data,
+                    sector_id=form.sector_id.data,
+                    returning=returning,
+                    join_token=form.join_token.data,
+                )
         except DomainError as err:
-            rollback()
             show_errors(form, err)
         else:
             access.remember_participant(session, participant)

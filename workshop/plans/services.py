@@ -6,15 +6,14 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from ..access import Identity
-from ..boards.models import SOLUTION, Card
-from ..boards.services import card_in, publish
-from ..errors import forbidden, invalid
-from ..validation import clean_text
-from ..workshops.models import Workshop
-from .models import PLAN_FIELDS, ActionPlan
-
-FIELD_MAX = 1000
+from ..core.access import Identity
+from ..core.cards import PLAN_FIELDS, PLAN_MAX, SOLUTION, ActionPlan, Card
+from ..core.errors import forbidden, invalid
+from ..core.lookup import card_in
+from ..core.models import Workshop
+from ..core.validation import clean_text
+from ..realtime.broadcast import publish_card
+from ..realtime.policy import Settings, Viewer
 
 
 def save_plan(
@@ -25,9 +24,7 @@ def save_plan(
     The facilitator may detail any solution; a participant only their own.
     """
     card = card_in(workshop, card_id, kind=SOLUTION)
-    if not identity.can_steer and (
-        identity.participant_id is None or card.author_id != identity.participant_id
-    ):
+    if not Viewer.of(identity).may(card, "plan", Settings.of(workshop)):
         raise forbidden(_("Only the facilitator or the solution's author can detail it."))
     unknown = set(payload) - {"card_id", *PLAN_FIELDS}
     if unknown:
@@ -36,9 +33,9 @@ def save_plan(
     for name in PLAN_FIELDS:
         if name in payload:
             value = clean_text(
-                payload[name], name, max_length=FIELD_MAX, required=False, multiline=True
+                payload[name], name, max_length=PLAN_MAX, required=False, multiline=True
             )
             setattr(plan, name, value)
     card.plan = plan
-    publish(workshop, card)
+    publish_card(workshop, card)
     return card

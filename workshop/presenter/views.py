@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
-from ..access import Identity
-from ..boards.categories import category_labels
-from ..web import join_url, staff_page
-from ..workshops.models import Workshop
+from ..core.access import Identity
+from ..core.categories import category_labels
+from ..core.models import Workshop
+from ..realtime.policy import Viewer
+from ..web import join_url, page_config, staff_page
 
 bp = Blueprint("presenter", __name__)
 
@@ -18,5 +19,9 @@ def present(workshop: Workshop, identity: Identity) -> str:
     """Show the presenter view; cards and counts arrive over the socket."""
     config = {"code": workshop.code, "categories": category_labels()}
     return render_template(
-        "presenter/present.html", workshop=workshop, join_url=join_url(workshop), config=config
+        "presenter/present.html",
+        workshop=workshop,
+        join_url=join_url(workshop),
+        config=config,
+        page_config=page_config(workshop, Viewer.of(identity)),
     )

@@ -1,19 +1,12 @@
 """The one way a change reaches clients: stamped, stored, committed, then emitted.
 
-A service calls `stamp()` inside its transaction: the workshop's sequence
-number goes up by one and the event is written to the log, so a client that
-missed it can fetch it later. The transport (view or socket handler) then calls
-`commit_and_broadcast()`: nothing is emitted before the commit succeeds, and
-no network write happens inside a write transaction.
-
-Rooms, one set per workshop:
-- `w<id>:steer`: facilitator and co-facilitator connections; they get every event whole.
-- `w<id>:display`: the projector.
-- `w<id>`: participants and the projector: workshop-wide public events.
-- `w<id>:s<sector>`: participants watching that sector board.
-- `w<id>:p<participant>`: one participant's connections, for their own cards.
-- `key<id>`: connections opened with one secret link, to cut them off on revoke.
-Each recipient gets one form of each event, shaped by `realtime.views`.
+A service calls `stamp()` (or `announce()`, `publish_card()`) inside its
+transaction: the workshop's sequence number goes up by one and the event is
+written to the log, so a client that missed it can fetch it later. The unit of
+work (unit.py) then calls `commit_and_broadcast()`: nothing is emitted before
+the commit succeeds, and no network write happens inside a write transaction.
+Which rooms get which form of each event is the visibility policy's answer
+(policy.py).
 """
 
 from __future__ import annotations
@@ -24,18 +17,11 @@ from typing import Any
 
 from sqlalchemy import update
 
+from ..core.cards import Card
+from ..core.models import Workshop
 from ..extensions import db, socketio
-from ..workshops.models import Workshop
-from .models import DISPLAY, EVERYONE, STEERING, Event
-from .views import (
-    DISPLAY_VIEW,
-    PUBLIC_VIEW,
-    STEERING_VIEW,
-    Viewer,
-    author_of,
-    event_view,
-    view_settings,
-)
+from .models import EVERYONE, Event
+from .policy import Settings, deliveries_of
 
 _OUTBOX = "urai_outbox"
 log = logging.getLogger(__name__)
@@ -46,31 +32,7 @@ class Outgoing:
     workshop_id: int
     message: dict[str, Any]
     audience: str
-    settings: dict[str, Any]
-
-
-def workshop_room(workshop_id: int) -> str:
-    return f"w{workshop_id}"
-
-
-def steering_room(workshop_id: int) -> str:
-    return f"w{workshop_id}:steer"
-
-
-def display_room(workshop_id: int) -> str:
-    return f"w{workshop_id}:display"
-
-
-def sector_room(workshop_id: int, sector_id: int) -> str:
-    return f"w{workshop_id}:s{sector_id}"
-
-
-def participant_room(workshop_id: int, participant_id: int) -> str:
-    return f"w{workshop_id}:p{participant_id}"
-
-
-def key_room(key_id: int) -> str:
-    return f"key{key_id}"
+    settings: Settings
 
 
 def next_seq(workshop_id: int) -> int:
@@ -105,7 +67,7 @@ def stamp(
     )
     db.session.add(event)
     outbox: list[Outgoing] = db.session.info.setdefault(_OUTBOX, [])
-    outbox.append(Outgoing(workshop.id, event.as_message(), audience, view_settings(workshop)))
+    outbox.append(Outgoing(workshop.id, event.as_message(), audience, Settings.of(workshop)))
     return event
 
 
@@ -114,6 +76,24 @@ def announce(workshop: Workshop) -> Event:
     db.session.flush()
     db.session.expire(workshop, ["sectors", "phases"])
     return stamp(workshop, "workshop.updated", workshop.summary())
+
+
+def publish_card(
+    workshop: Workshop, card: Card, *, created: bool = False, moved: bool = False
+) -> dict[str, Any]:
+    """Stamp a card's creation or change; a move goes workshop-wide so both boards hear it.
+
+    Returns the card whole (as staff see it); acknowledgements shape it for the caller.
+    """
+    db.session.flush()
+    data = card.as_dict()
+    stamp(
+        workshop,
+        "card.created" if created else "card.updated",
+        data,
+        sector_id=None if moved else card.sector_id,
+    )
+    return data
 
 
 def commit_and_broadcast() -> None:
@@ -126,41 +106,14 @@ def commit_and_broadcast() -> None:
     outbox: list[Outgoing] = db.session.info.pop(_OUTBOX, [])
     for item in outbox:
         try:
-            _emit(item)
+            for rooms, form in deliveries_of(
+                item.workshop_id, item.message, item.audience, item.settings
+            ):
+                socketio.emit("event", form, to=rooms)
         except Exception:
             # The change is stored; a client that misses it catches up at the
             # next tick (ticks.py) or reconnect. The caller still gets its answer.
             log.exception("broadcast of seq %s failed", item.message.get("seq"))
-
-
-def _emit(item: Outgoing) -> None:
-    wid, message, audience = item.workshop_id, item.message, item.audience
-
-    def send(viewer: Viewer, rooms: list[str]) -> dict[str, Any] | None:
-        shaped = event_view(message, audience, viewer, item.settings)
-        if shaped is not None:
-            socketio.emit("event", shaped, to=rooms)
-        return shaped
-
-    send(STEERING_VIEW, [steering_room(wid)])
-    if audience == STEERING:
-        return
-    if audience == DISPLAY:
-        send(DISPLAY_VIEW, [display_room(wid)])
-        return
-    sector_id = message["sector_id"]
-    rooms = (
-        [workshop_room(wid)]
-        if sector_id is None
-        else [sector_room(wid, sector_id), display_room(wid)]
-    )
-    public = send(PUBLIC_VIEW, rooms)
-    author = author_of(message)
-    if author is not None:
-        own = event_view(message, audience, Viewer(participant_id=author), item.settings)
-        if own is not None and own != public:
-            # Sent after the public form, so the author's own view is what stays.
-            socketio.emit("event", own, to=participant_room(wid, author))
 
 
 def rollback() -> None:

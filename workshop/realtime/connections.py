@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..extensions import socketio
-from .broadcast import key_room
+from .rooms import key_room
 
 
 def disconnect_key(key_id: int) -> None:

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..core.timeutil import utcnow
 from ..extensions import Base
-from ..timeutil import utcnow
 
 # Who may receive an event, before each viewer's own view is applied
 # (realtime/views.py): everyone in the workshop; the projector and those who

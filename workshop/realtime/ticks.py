@@ -13,18 +13,17 @@ must not depend on the queue it is there to check.
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 from flask import Flask
 from sqlalchemy import func, select
 
 from ..extensions import db, socketio
-from .broadcast import steering_room, workshop_room
-from .models import DISPLAY, EVERYONE, Event
+from .models import Event
+from .policy import DISPLAY_VIEW, PUBLIC_VIEW, STEERING_VIEW
+from .rooms import steering_room, workshop_room, workshops_in
 
 log = logging.getLogger(__name__)
-_WORKSHOP_ROOM = re.compile(r"^w(\d+)(?::steer)?$")
 
 
 def ensure_started(app: Flask) -> None:
@@ -51,24 +50,27 @@ def _loop(app: Flask, seconds: float) -> None:
 
 def local_workshops() -> set[int]:
     """Workshops with a client connected to this process."""
-    rooms = socketio.server.manager.rooms.get("/", {})
-    return {int(m.group(1)) for name in rooms if name and (m := _WORKSHOP_ROOM.match(name))}
+    return workshops_in(socketio.server.manager.rooms.get("/", {}))
 
 
 def tick_for(workshop_id: int) -> tuple[dict[str, Any], int]:
-    """The public tick (workshop-wide, per board, for the projector) and the steering seq."""
+    """The public tick (workshop-wide, per board, for the projector) and the steering seq.
+
+    Each figure is the last event that kind of viewer receives (policy.py).
+    """
     rows = db.session.execute(
         select(Event.sector_id, Event.audience, func.max(Event.seq))
         .where(Event.workshop_id == workshop_id)
         .group_by(Event.sector_id, Event.audience)
     ).all()
-    wide = max((seq for sid, aud, seq in rows if aud == EVERYONE and sid is None), default=0)
+    public = [(sid, seq) for sid, aud, seq in rows if PUBLIC_VIEW.receives(aud)]
+    wide = max((seq for sid, seq in public if sid is None), default=0)
     sectors: dict[str, int] = {}
-    for sid, aud, seq in rows:
-        if aud == EVERYONE and sid is not None:
+    for sid, seq in public:
+        if sid is not None:
             sectors[str(sid)] = max(seq, sectors.get(str(sid), 0))
-    display = max((seq for _sid, aud, seq in rows if aud in (EVERYONE, DISPLAY)), default=0)
-    steering = max((seq for _sid, _aud, seq in rows), default=0)
+    display = max((seq for _sid, aud, seq in rows if DISPLAY_VIEW.receives(aud)), default=0)
+    steering = max((seq for _sid, aud, seq in rows if STEERING_VIEW.receives(aud)), default=0)
     return {"wide": wide, "sectors": sectors, "display": display}, steering
 
 

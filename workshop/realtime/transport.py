@@ -2,7 +2,8 @@
 
 A handler wrapped by `socket_action` receives the workshop, the caller's
 identity and a dict payload; it calls services and returns a dict. The wrapper
-commits and broadcasts on success, and turns any error into the documented
+runs it as one unit of work (unit.py): it commits and broadcasts on success,
+and turns any error into the documented
 acknowledgement `{"ok": false, "error": {"code", "message", "fields"}}`,
 rolling back so nothing half-done is kept or sent.
 """
@@ -12,21 +13,23 @@ from __future__ import annotations
 import functools
 import json
 import logging
-from collections.abc import Callable, MutableMapping
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator, MutableMapping
+from contextlib import contextmanager
 from typing import Any
 
 from flask import current_app, session
 from flask_babel import gettext as _
 
-from .. import access
-from ..access import Identity
-from ..dbwrites import writing
-from ..errors import DomainError, invalid, unauthenticated
+from ..core import access
+from ..core.access import Identity
+from ..core.cards import Card
+from ..core.errors import DomainError, invalid, unauthenticated
+from ..core.models import Workshop
 from ..extensions import db
 from ..ratelimit import limits
-from ..workshops.models import Workshop
-from .broadcast import commit_and_broadcast, rollback
+from .broadcast import rollback
+from .policy import Settings, Viewer
+from .unit import unit_of_work
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +99,7 @@ def _unit(fn: Action, *, write: bool) -> Callable[..., dict[str, Any]]:
     @functools.wraps(fn)
     def handler(payload: Any = None, *_extra: Any) -> dict[str, Any]:
         try:
-            with writing() if write else nullcontext():
+            with unit_of_work() if write else _reading():
                 identity = bound_identity(session)
                 workshop = db.session.get(Workshop, identity.workshop_id)
                 if workshop is None:
@@ -110,7 +113,6 @@ def _unit(fn: Action, *, write: bool) -> Callable[..., dict[str, Any]]:
                     raise invalid(_("The message must be an object."))
                 check_size(payload)
                 result = fn(workshop, identity, payload) or {}
-                commit_and_broadcast()
             return {"ok": True, **result}
         except DomainError as err:
             rollback()
@@ -121,3 +123,17 @@ def _unit(fn: Action, *, write: bool) -> Callable[..., dict[str, Any]]:
             return error_ack(internal_error())
 
     return handler
+
+
+@contextmanager
+def _reading() -> Iterator[None]:
+    """A query reads in a plain transaction and ends it, so no snapshot stays open."""
+    try:
+        yield
+    finally:
+        db.session.rollback()
+
+
+def card_ack(card: Card, identity: Identity, workshop: Workshop) -> dict[str, Any] | None:
+    """A card in an acknowledgement, shaped for the caller by the visibility policy."""
+    return Viewer.of(identity).card(card.as_dict(), Settings.of(workshop))

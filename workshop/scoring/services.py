@@ -1,8 +1,8 @@
-"""USG scoring, the APKL gate, and each sector's ranking.
+"""USG scoring and the APKL gate of a sector's bottlenecks.
 
 USG: Urgency, Seriousness, Growth, each 1-5, summed (3-15). A sector's
-bottlenecks rank by total; ties go to the higher U, then the higher S
-(DOMAIN.md). Unscored bottlenecks come last.
+bottlenecks rank by `Card.rank_key` (core/cards.py): total, then the higher U,
+then the higher S (DOMAIN.md); unscored bottlenecks come last.
 """
 
 from __future__ import annotations
@@ -10,22 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import select
 
-from ..access import Identity
-from ..boards.models import BOTTLENECK, VISIBLE, Card
-from ..boards.services import card_in, publish
-from ..errors import forbidden, invalid, not_found
+from ..core.access import Identity
+from ..core.cards import APKL, BOTTLENECK, NOTE_MAX, SCORE_RANGE, SCORES, Assessment, Card
+from ..core.errors import forbidden, invalid, not_found
+from ..core.lookup import card_in
+from ..core.models import Participant, Workshop
+from ..core.validation import clean_text
 from ..extensions import db
-from ..participants.models import Participant
-from ..realtime.views import participant_sees
-from ..validation import clean_text
-from ..workshops.models import Workshop
-from .models import Assessment
-
-SCORES = {"u": "urgency", "s": "seriousness", "g": "growth"}
-APKL = ("actual", "problematic", "public", "feasible")
-NOTE_MAX = 1000
+from ..realtime.broadcast import publish_card
+from ..realtime.policy import Settings, Viewer
 
 
 def assess(
@@ -37,15 +31,17 @@ def assess(
     bottlenecks, in a phase that opens scoring.
     """
     card = card_in(workshop, card_id, kind=BOTTLENECK)
+    if not identity.can_steer and identity.participant_id is None:
+        raise forbidden(_("Only the group of this sector scores its bottlenecks."))
+    if not Viewer.of(identity).may(card, "assess", Settings.of(workshop)):
+        # Hidden, deleted, waiting or concealed cards of others: as if absent.
+        raise not_found(_("This card does not exist in this workshop."))
     if not identity.can_steer:
-        if not participant_sees(card, identity.participant_id, workshop):
-            # Hidden, deleted, waiting or concealed cards of others: as if absent.
-            raise not_found(_("This card does not exist in this workshop."))
-        participant = db.session.get(Participant, identity.participant_id or 0)
+        participant = db.session.get(Participant, identity.participant_id)
         phase = workshop.phase
         if phase is None or not phase.allow_scoring:
             raise forbidden(_("Scoring is not open in this phase."))
-        if participant is None or participant.sector_id != card.sector_id:
+        if participant is None or participant.scoring_sector != card.sector_id:
             raise forbidden(_("Only the group of this sector scores its bottlenecks."))
     assessment = card.assessment or Assessment(card_id=card.id)
     for key, column in SCORES.items():
@@ -67,34 +63,14 @@ def assess(
             setattr(assessment, name, value)
     assessment.scored_by_participant_id = identity.participant_id
     card.assessment = assessment
-    publish(workshop, card)
+    publish_card(workshop, card)
     return card
 
 
 def _score(value: object, field: str) -> int | None:
+    low, high = SCORE_RANGE
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise invalid(_("A score is a whole number from 1 to 5."), **{field: _("1-5")})
     return value
-
-
-def rank_key(card: Card) -> tuple[int, int, int, int, int]:
-    """Sort key: highest total first; ties to the higher U, then the higher S."""
-    a = card.assessment
-    if a is None or a.total is None:
-        return (1, 0, 0, 0, card.id)
-    return (0, -a.total, -(a.urgency or 0), -(a.seriousness or 0), card.id)
-
-
-def ranking(workshop: Workshop, sector_id: int) -> list[Card]:
-    """The sector's visible bottlenecks in priority order."""
-    cards = db.session.scalars(
-        select(Card).where(
-            Card.workshop_id == workshop.id,
-            Card.sector_id == sector_id,
-            Card.kind == BOTTLENECK,
-            Card.status == VISIBLE,
-        )
-    ).all()
-    return sorted(cards, key=rank_key)

@@ -8,13 +8,12 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from ..access import PARTICIPANT, Identity
-from ..errors import forbidden
+from ..core.access import PARTICIPANT, Identity
+from ..core.errors import forbidden
+from ..core.lookup import participant_in
+from ..core.models import Participant, Workshop
 from ..extensions import db, socketio
-from ..participants.models import Participant
-from ..participants.services import participant_in
 from ..realtime.transport import socket_action
-from ..workshops.models import Workshop
 from . import services
 
 

@@ -8,14 +8,13 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
 
-from ..boards.models import BOTTLENECK, SOLUTION, VISIBLE, Card
-from ..errors import DomainError, forbidden, invalid, not_found
+from ..core.cards import BOTTLENECK, SOLUTION, Card
+from ..core.errors import DomainError, forbidden, invalid, not_found
+from ..core.models import Participant, Workshop
+from ..core.validation import optional_int
 from ..extensions import db
-from ..participants.models import Participant
 from ..realtime.broadcast import stamp
-from ..realtime.views import participant_sees
-from ..validation import optional_int
-from ..workshops.models import Workshop
+from ..realtime.policy import STEERING_VIEW, Settings, participant_view
 from .models import Vote
 
 
@@ -41,11 +40,14 @@ def votes_of(workshop: Workshop, participant_id: int) -> dict[str, Any]:
     used = {BOTTLENECK: 0, SOLUTION: 0}
     for _card, kind, count in rows:
         used[kind] = used.get(kind, 0) + count
+    cap = workshop.vote_cap
     return {
         "cards": {str(card_id): count for card_id, _kind, count in rows},
         "left": {kind: max(0, workshop.vote_budget - n) for kind, n in used.items()},
         "budget": workshop.vote_budget,
-        "cap": workshop.vote_cap,
+        "cap": cap,
+        # The cards this participant may put no more dots on.
+        "capped": sorted(card_id for card_id, _kind, n in rows if cap is not None and n >= cap),
     }
 
 
@@ -120,11 +122,11 @@ def _votable(workshop: Workshop, card_id: object, voter: Participant | None) -> 
     """A visible card of this workshop that the voter (None: the facilitator) can see."""
     cid = optional_int(card_id, "card_id")
     card = db.session.get(Card, cid) if cid is not None else None
+    viewer = STEERING_VIEW if voter is None else participant_view(voter.id)
     if (
         card is None
         or card.workshop_id != workshop.id
-        or card.status != VISIBLE
-        or (voter is not None and not participant_sees(card, voter.id, workshop))
+        or not viewer.may(card, "vote", Settings.of(workshop))
     ):
         raise not_found(_("This card does not exist in this workshop."))
     return card

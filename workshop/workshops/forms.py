@@ -1,5 +1,6 @@
 """Forms of the facilitator's pages. They carry CSRF and raw fields; the rules
-(length, required) live in the services, whose errors are shown on the fields."""
+(length, required) live in the services, whose errors are shown on the fields
+(web.show_errors)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
-
-from ..errors import DomainError
 
 
 class WorkshopForm(FlaskForm):
@@ -45,15 +44,3 @@ class CodeForm(FlaskForm):
 
 class ActionForm(FlaskForm):
     """A button that changes something: only its CSRF token."""
-
-
-def show_errors(form: FlaskForm, err: DomainError) -> None:
-    """Put a service's field errors on the form's fields, the rest on the form."""
-    placed = False
-    for name, message in err.fields.items():
-        field = getattr(form, name, None)
-        if field is not None and hasattr(field, "errors"):
-            field.errors = [*list(field.errors or []), message]
-            placed = True
-    if not placed:
-        form.form_errors.append(err.message)

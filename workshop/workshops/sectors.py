@@ -1,7 +1,5 @@
 """The six default sector boards from the seed workshop (DOMAIN.md)."""
 
-from flask_babel import lazy_gettext as _l
-
 # key, name as stored in an Indonesian-language workshop, name for an English one
 DEFAULT_SECTORS: tuple[tuple[str, str, str], ...] = (
     ("pendidikan", "Pendidikan", "Education"),
@@ -13,6 +11,3 @@ DEFAULT_SECTORS: tuple[tuple[str, str, str], ...] = (
 )
 
 MAX_SECTORS = 20
-SECTOR_NAME_MAX = 120
-
-SECTOR_LABEL = _l("Sector")

@@ -8,21 +8,25 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from .. import access
-from ..boards.models import Card
-from ..errors import DomainError, invalid, not_found
+from ..core import access, codes
+from ..core.cards import Card
+from ..core.errors import DomainError, invalid, not_found
+from ..core.lookup import sector_in
+from ..core.models import (
+    FIELD_MAX,
+    SECTOR_NAME_MAX,
+    SPEAKERS_MAX,
+    TITLE_MAX,
+    AccessKey,
+    Sector,
+    Workshop,
+)
+from ..core.timeutil import utcnow
+from ..core.validation import clean_text
 from ..extensions import db
 from ..facilitation.services import add_default_phases
 from ..realtime.broadcast import announce
-from ..timeutil import utcnow
-from ..validation import clean_text
-from . import codes
-from .models import AccessKey, Sector, Workshop
-from .sectors import DEFAULT_SECTORS, MAX_SECTORS, SECTOR_NAME_MAX
-
-TITLE_MAX = 200
-FIELD_MAX = 200
-SPEAKERS_MAX = 2000
+from .sectors import DEFAULT_SECTORS, MAX_SECTORS
 
 
 @dataclass(frozen=True)
@@ -121,15 +125,6 @@ def key_for_token(token: str) -> AccessKey | None:
     return key if key is not None and key.active else None
 
 
-def find_workshop(raw_code: str) -> Workshop:
-    """The workshop with this join code, forgiving case, spaces and dashes."""
-    code = codes.normalise_code(raw_code or "")
-    workshop = Workshop.by_code(code) if len(code) == codes.CODE_LENGTH else None
-    if workshop is None:
-        raise not_found(_("No workshop has this code. Check the code on the screen."))
-    return workshop
-
-
 def update_details(
     workshop: Workshop,
     *,
@@ -171,7 +166,7 @@ def add_sector(workshop: Workshop, name: object) -> Sector:
 
 def rename_sector(workshop: Workshop, sector_id: int, name: object) -> Sector:
     """Give a sector board a new name; its cards stay."""
-    sector = _sector(workshop, sector_id)
+    sector = sector_in(workshop, sector_id)
     clean = str(clean_text(name, "name", max_length=SECTOR_NAME_MAX))
     _check_unique_name(workshop, clean, but=sector)
     sector.name = clean
@@ -181,7 +176,7 @@ def rename_sector(workshop: Workshop, sector_id: int, name: object) -> Sector:
 
 def remove_sector(workshop: Workshop, sector_id: int) -> None:
     """Remove an empty sector board; one with cards is refused so no card is lost."""
-    sector = _sector(workshop, sector_id)
+    sector = sector_in(workshop, sector_id)
     count = db.session.scalar(select(func.count(Card.id)).where(Card.sector_id == sector.id))
     if count:
         raise invalid(
@@ -195,7 +190,7 @@ def remove_sector(workshop: Workshop, sector_id: int) -> None:
 
 def move_sector(workshop: Workshop, sector_id: int, offset: int) -> None:
     """Move a sector one place up (-1) or down (+1) in the order shown everywhere."""
-    sector = _sector(workshop, sector_id)
+    sector = sector_in(workshop, sector_id)
     active = workshop.active_sectors
     index = active.index(sector)
     target = index + (1 if offset > 0 else -1)
@@ -205,13 +200,6 @@ def move_sector(workshop: Workshop, sector_id: int, offset: int) -> None:
     for position, item in enumerate(active):
         item.position = position
     announce(workshop)
-
-
-def _sector(workshop: Workshop, sector_id: int) -> Sector:
-    sector = workshop.sector(sector_id)
-    if sector is None:
-        raise not_found(_("This sector does not exist in this workshop."))
-    return sector
 
 
 def _check_unique_name(workshop: Workshop, name: str, but: Sector | None = None) -> None:

@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from typing import Any
 
 import segno
 from flask import Blueprint, Response, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 
-from .. import access
-from ..errors import DomainError, forbidden
-from ..realtime.broadcast import commit_and_broadcast, rollback
+from ..core import access
+from ..core.errors import DomainError, forbidden
+from ..core.lookup import find_workshop
+from ..core.models import Workshop
 from ..realtime.connections import disconnect_key
-from ..web import back_to, join_url, load_workshop, staff_page, throttle_wrong_code
+from ..realtime.policy import Viewer
+from ..realtime.unit import unit_of_work
+from ..web import (
+    apply,
+    back_to,
+    join_url,
+    load_workshop,
+    page_config,
+    show_errors,
+    staff_page,
+    throttle_wrong_code,
+)
 from . import services
-from .forms import ActionForm, CodeForm, SectorForm, WorkshopForm, show_errors
-from .models import Workshop
+from .forms import ActionForm, CodeForm, SectorForm, WorkshopForm
 
 bp = Blueprint("workshops", __name__)
 
@@ -36,7 +46,7 @@ def join_by_code() -> Any:
     form = CodeForm()
     if form.validate_on_submit():
         try:
-            workshop = services.find_workshop(form.code.data or "")
+            workshop = find_workshop(form.code.data or "")
         except DomainError as err:
             throttle_wrong_code()
             show_errors(form, DomainError(err.code, err.message, {"code": err.message}))
@@ -51,16 +61,15 @@ def new() -> Any:
     form = WorkshopForm()
     if form.validate_on_submit():
         try:
-            created = services.create_workshop(
-                form.title.data,
-                date=form.date.data,
-                place=form.place.data,
-                organiser=form.organiser.data,
-                language=form.language.data or "id",
-            )
-            commit_and_broadcast()
+            with unit_of_work():
+                created = services.create_workshop(
+                    form.title.data,
+                    date=form.date.data,
+                    place=form.place.data,
+                    organiser=form.organiser.data,
+                    language=form.language.data or "id",
+                )
         except DomainError as err:
-            rollback()
             show_errors(form, err)
         else:
             key = services.key_for_token(created.facilitator_token)
@@ -113,6 +122,7 @@ def dashboard(workshop: Workshop, identity: access.Identity) -> str:
         is_owner=identity.role == access.FACILITATOR,
         sector_form=SectorForm(),
         action=ActionForm(),
+        page_config=page_config(workshop, Viewer.of(identity)),
     )
 
 
@@ -122,8 +132,7 @@ def update_details(workshop: Workshop, identity: access.Identity) -> Any:
     """Change the workshop's title, date, place and organiser."""
     form = WorkshopForm()
     if form.validate():
-        return _apply(
-            workshop,
+        return apply(
             lambda: services.update_details(
                 workshop,
                 title=form.title.data,
@@ -134,6 +143,8 @@ def update_details(workshop: Workshop, identity: access.Identity) -> Any:
                 language=form.language.data,
             ),
             _("Details saved."),
+            "workshops.dashboard",
+            code=workshop.code,
         )
     flash(_("Check the date."), "error")
     return back_to("workshops.dashboard", code=workshop.code)
@@ -144,10 +155,11 @@ def update_details(workshop: Workshop, identity: access.Identity) -> Any:
 def add_sector(workshop: Workshop, identity: access.Identity) -> Any:
     """Add a sector board."""
     form = SectorForm()
-    return _apply(
-        workshop,
+    return apply(
         lambda: services.add_sector(workshop, form.name.data),
         _("Sector added."),
+        "workshops.dashboard",
+        code=workshop.code,
     )
 
 
@@ -156,10 +168,11 @@ def add_sector(workshop: Workshop, identity: access.Identity) -> Any:
 def rename_sector(workshop: Workshop, identity: access.Identity, sector_id: int) -> Any:
     """Rename a sector board."""
     form = SectorForm()
-    return _apply(
-        workshop,
+    return apply(
         lambda: services.rename_sector(workshop, sector_id, form.name.data),
         _("Sector renamed."),
+        "workshops.dashboard",
+        code=workshop.code,
     )
 
 
@@ -167,10 +180,11 @@ def rename_sector(workshop: Workshop, identity: access.Identity, sector_id: int)
 @staff_page(steer=True)
 def remove_sector(workshop: Workshop, identity: access.Identity, sector_id: int) -> Any:
     """Remove an empty sector board."""
-    return _apply(
-        workshop,
+    return apply(
         lambda: services.remove_sector(workshop, sector_id),
         _("Sector removed."),
+        "workshops.dashboard",
+        code=workshop.code,
     )
 
 
@@ -181,7 +195,12 @@ def move_sector(
 ) -> Any:
     """Move a sector board up or down in the order."""
     offset = -1 if direction == "up" else 1
-    return _apply(workshop, lambda: services.move_sector(workshop, sector_id, offset), None)
+    return apply(
+        lambda: services.move_sector(workshop, sector_id, offset),
+        None,
+        "workshops.dashboard",
+        code=workshop.code,
+    )
 
 
 @bp.post("/w/<code>/links/<any(facilitator,cofacilitator,presenter):role>")
@@ -190,8 +209,8 @@ def new_link(workshop: Workshop, identity: access.Identity, role: str) -> Any:
     """Make a new secret link (the old ones keep working) and show it once."""
     if role != access.PRESENTER:
         _owner_only(identity)
-    token = services.issue_key(workshop, role)
-    commit_and_broadcast()
+    with unit_of_work():
+        token = services.issue_key(workshop, role)
     session[_FRESH_LINKS] = {
         "code": workshop.code,
         role: url_for("workshops.open_key", token=token),
@@ -208,10 +227,9 @@ def revoke_link(workshop: Workshop, identity: access.Identity, key_id: int) -> A
         flash(_("You cannot revoke the link you are using."), "error")
         return back_to("workshops.dashboard", code=workshop.code)
     try:
-        services.revoke_key(workshop, key_id)
-        commit_and_broadcast()
+        with unit_of_work():
+            services.revoke_key(workshop, key_id)
     except DomainError as err:
-        rollback()
         flash(err.message, "error")
     else:
         disconnect_key(key_id)
@@ -235,17 +253,3 @@ def join_qr(code: str) -> Response:
     response = Response(buffer.getvalue(), mimetype="image/svg+xml")
     response.headers["Cache-Control"] = "private, max-age=60"
     return response
-
-
-def _apply(workshop: Workshop, change: Callable[[], object], done: str | None) -> Any:
-    """Run one change (CSRF was checked by CSRFProtect), commit, broadcast, say how it went."""
-    try:
-        change()
-        commit_and_broadcast()
-    except DomainError as err:
-        rollback()
-        flash(err.message, "error")
-    else:
-        if done:
-            flash(done, "success")
-    return back_to("workshops.dashboard", code=workshop.code)

@@ -57,11 +57,3 @@ def optional_int(value: Any, field: str) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_INT:
         raise invalid(_("Invalid value."), **{field: _("Must be a number.")})
     return value
-
-
-def required_int(value: Any, field: str) -> int:
-    """Return an integer id, or raise `invalid` naming `field`."""
-    result = optional_int(value, field)
-    if result is None:
-        raise invalid(_("This field is required."), **{field: _("Required.")})
-    return result

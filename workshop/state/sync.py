@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import or_, select
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
-from ..access import Identity
-from ..boards.services import cards_of
-from ..errors import invalid, not_found
+from ..core.access import Identity
+from ..core.cards import Card
+from ..core.errors import invalid, not_found
+from ..core.models import Participant, Workshop
 from ..extensions import db
 from ..moderation.services import clusters_of
-from ..participants.models import Participant
 from ..participants.services import roster, roster_counts
-from ..voting.services import votes_of
-from ..workshops.models import Workshop
-from .models import DISPLAY, EVERYONE, Event
-from .views import Viewer, card_view, event_view, view_settings
+from ..realtime.policy import Settings, Viewer
+from ..realtime.replay import missed_events
+from ..voting.services import tallies, votes_of
 
 
 def watched_sector(workshop: Workshop, identity: Identity, requested: object) -> int | None:
@@ -26,7 +27,7 @@ def watched_sector(workshop: Workshop, identity: Identity, requested: object) ->
     A board removed while the phone was away is replaced by the participant's
     own board, or the first one; the reply is then a snapshot naming it.
     """
-    if identity.is_staff:
+    if not Viewer.of(identity).watches_one_board():
         return None
     if requested is None or isinstance(requested, bool) or not isinstance(requested, int):
         raise invalid(_("Choose a sector board."), sector_id=_("Required."))
@@ -51,33 +52,37 @@ def catch_up(
     """What the client missed since `since`, or a snapshot when that is unknown or too much."""
     db.session.refresh(workshop)
     current = workshop.seq
-    viewer = Viewer.of(identity)
-    if since is not None and since <= current:
-        query = (
-            select(Event)
-            .where(Event.workshop_id == workshop.id, Event.seq > since)
-            .order_by(Event.seq)
-            .limit(limit + 1)
-        )
-        if not viewer.steering:
-            audiences = [EVERYONE, DISPLAY] if viewer.display else [EVERYONE]
-            query = query.where(Event.audience.in_(audiences))
-        if sector_id is not None:
-            query = query.where(or_(Event.sector_id.is_(None), Event.sector_id == sector_id))
-        events = list(db.session.scalars(query))
-        if len(events) <= limit:
-            settings = view_settings(workshop)
-            shaped = [event_view(e.as_message(), e.audience, viewer, settings) for e in events]
-            return {"mode": "events", "seq": current, "events": [m for m in shaped if m]}
+    events = missed_events(workshop, Viewer.of(identity), since, sector_id, limit)
+    if events is not None:
+        return {"mode": "events", "seq": current, "events": events}
     return {"mode": "snapshot", "seq": current, "snapshot": snapshot(workshop, identity, sector_id)}
+
+
+def cards_of(workshop: Workshop, sector_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+    """Every card on the given boards (all boards when None), oldest first, with tallies.
+
+    Cards of every status are returned whole: callers shape them for each viewer.
+    """
+    query = (
+        select(Card)
+        .where(Card.workshop_id == workshop.id)
+        .options(selectinload(Card.author))
+        .order_by(Card.id)
+    )
+    if sector_ids is not None:
+        query = query.where(Card.sector_id.in_(list(sector_ids)))
+    counts = tallies(workshop)
+    return [
+        {**card.as_dict(), "votes": counts.get(card.id, 0)} for card in db.session.scalars(query)
+    ]
 
 
 def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> dict[str, Any]:
     """The whole state this client may see: the workshop, its cards, clusters, votes, roster."""
     viewer = Viewer.of(identity)
-    settings = view_settings(workshop)
+    settings = Settings.of(workshop)
     sectors = None if sector_id is None else [sector_id]
-    cards = [card_view(card, viewer, settings) for card in cards_of(workshop, sectors)]
+    cards = [viewer.card(card, settings) for card in cards_of(workshop, sectors)]
     state: dict[str, Any] = {
         "workshop": workshop.summary(),
         "sector_id": sector_id,

@@ -14,10 +14,9 @@ from typing import Any
 
 from flask_babel import gettext as _
 
+from ..extensions import db
 from .errors import forbidden, unauthenticated
-from .extensions import db
-from .participants.models import Participant
-from .workshops.models import AccessKey, Workshop
+from .models import AccessKey, Participant, Workshop
 
 FACILITATOR = "facilitator"
 COFACILITATOR = "cofacilitator"

@@ -11,14 +11,17 @@ from flask import current_app, url_for
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 
-from ..boards.models import Card
-from ..errors import DomainError
-from ..extensions import db
-from ..netinfo import public_base_url
-from ..participants.models import Participant
-from ..realtime.broadcast import commit_and_broadcast, rollback
-from . import services
-from .models import Workshop
+from .core.cards import Card
+from .core.errors import DomainError
+from .core.lookup import find_workshop
+from .core.models import Participant, Workshop
+from .demo.loader import create_demo
+from .exports.importer import import_workshop
+from .exports.services import FORMATS, export
+from .extensions import db
+from .netinfo import public_base_url
+from .realtime.unit import unit_of_work
+from .workshops import services
 
 workshop_cli = AppGroup("workshop", help="Create, list and demo workshops.")
 
@@ -69,16 +72,15 @@ def create_command(
 ) -> None:
     """Create a workshop and print its join code and links."""
     try:
-        created = services.create_workshop(
-            title,
-            date=date_.date() if date_ else None,
-            place=place,
-            organiser=organiser,
-            language=language,
-        )
-        commit_and_broadcast()
+        with unit_of_work():
+            created = services.create_workshop(
+                title,
+                date=date_.date() if date_ else None,
+                place=place,
+                organiser=organiser,
+                language=language,
+            )
     except DomainError as err:
-        rollback()
         raise click.ClickException(str(err.message)) from None
     _print_links(links(created), as_json)
 
@@ -87,10 +89,8 @@ def create_command(
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def demo_command(as_json: bool) -> None:
     """Create a workshop filled with realistic content, for demos and benchmarks."""
-    from ..demo.loader import create_demo
-
-    created = create_demo()
-    commit_and_broadcast()
+    with unit_of_work():
+        created = create_demo()
     _print_links(links(created), as_json)
 
 
@@ -136,16 +136,14 @@ def list_command(as_json: bool) -> None:
     "--format",
     "fmt",
     required=True,
-    type=click.Choice(["xlsx", "csv", "json", "docx", "kipp", "html"]),
+    type=click.Choice(list(FORMATS)),
 )
 @click.option("--output", "output", required=True, type=click.Path(dir_okay=False, writable=True))
 @click.option("--top", default=3, show_default=True, help="kipp: how many best solutions.")
 def export_command(code: str, fmt: str, output: str, top: int) -> None:
     """Write one export of the workshop CODE to OUTPUT."""
-    from ..exports.services import export
-
     try:
-        workshop = services.find_workshop(code)
+        workshop = find_workshop(code)
         result = export(workshop, fmt, top=top)
     except DomainError as err:
         raise click.ClickException(str(err.message)) from None
@@ -159,17 +157,14 @@ def export_command(code: str, fmt: str, output: str, top: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def import_command(path: str, as_json: bool) -> None:
     """Restore a JSON export as a new workshop (with its own code and links)."""
-    from ..exports.importer import import_workshop
-
     try:
         with open(path, "rb") as handle:
             document = json.loads(handle.read().decode("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise click.ClickException(f"{path}: {err}") from None
     try:
-        created = import_workshop(document)
-        commit_and_broadcast()
+        with unit_of_work():
+            created = import_workshop(document)
     except DomainError as err:
-        rollback()
         raise click.ClickException(str(err.message)) from None
     _print_links(links(created), as_json)

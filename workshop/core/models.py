@@ -1,4 +1,4 @@
-"""A workshop, its sector boards, and the secret links that open it."""
+"""A workshop, its sector boards, its phases, the people in it, and its secret links."""
 
 from __future__ import annotations
 
@@ -8,8 +8,35 @@ from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Base, db
-from ..facilitation.models import Phase
-from ..timeutil import utcnow
+from .timeutil import utcnow
+
+# The workshop's on/off settings, in the order the facilitator's page lists them.
+FLAG_SETTINGS = ("locked", "concealed", "anonymous", "approval_required", "votes_revealed")
+# Every setting: the flags and the vote budget and cap.
+SETTINGS = (*FLAG_SETTINGS, "vote_budget", "vote_cap")
+# The settings that decide what those who do not steer may see (realtime/policy.py).
+VIEW_SETTINGS = ("concealed", "anonymous", "votes_revealed")
+
+# Why posting is closed on a board, apart from the clock (the page decides "time is up").
+CLOSED_ALL = "locked_all"  # the facilitator closed every board
+CLOSED_BOARD = "locked_board"  # the facilitator closed this board
+CLOSED_PHASE = "phase"  # the current phase does not collect this kind of card
+
+PHASE_KINDS = ("lobby", "identify", "group", "vote", "solve", "prioritise", "close", "custom")
+PHASE_FLAGS = ("allow_bottlenecks", "allow_solutions", "allow_scoring")
+VOTE_ON = (None, "bottleneck", "solution")
+
+TITLE_MAX = 200
+FIELD_MAX = 200
+SPEAKERS_MAX = 2000
+SECTOR_NAME_MAX = 120
+PHASE_NAME_MAX = 80
+PROMPT_MAX = 300
+NAME_MAX = 80
+AGENCY_MAX = 120
+POSITION_MAX = 80
+VOTE_RANGE = (1, 50)
+MAX_TIMER = 4 * 60 * 60
 
 
 class Workshop(Base):
@@ -73,6 +100,33 @@ class Workshop(Base):
         """The active sector with this id, if it belongs to this workshop."""
         return next((s for s in self.active_sectors if s.id == sector_id), None)
 
+    def settings(self) -> dict[str, object]:
+        """Every setting by name (the one list: SETTINGS)."""
+        return {name: getattr(self, name) for name in SETTINGS}
+
+    def closed_for(self, sector: Sector, kind: str) -> str | None:
+        """Why participants may not post `kind` on `sector`, apart from the clock, or None."""
+        if self.locked:
+            return CLOSED_ALL
+        if sector.locked:
+            return CLOSED_BOARD
+        phase = self.phase
+        if phase is not None and not phase.collects(kind):
+            return CLOSED_PHASE
+        return None
+
+    def open_now(self) -> dict[str, object]:
+        """What the phase and the locks let participants do (the clock aside)."""
+        phase = self.phase
+        return {
+            "posting": {
+                str(s.id): {kind: self.closed_for(s, kind) for kind in ("bottleneck", "solution")}
+                for s in self.active_sectors
+            },
+            "voting": phase.vote_on if phase else None,
+            "scoring": bool(phase and phase.allow_scoring),
+        }
+
     def summary(self) -> dict[str, object]:
         """Everything every screen shows about the workshop, for broadcasts and snapshots."""
         now = utcnow()
@@ -85,15 +139,8 @@ class Workshop(Base):
             "sectors": [s.as_dict() for s in self.active_sectors],
             "phases": [p.as_dict() for p in self.phases],
             "phase_id": self.phase_id,
-            "settings": {
-                "locked": self.locked,
-                "concealed": self.concealed,
-                "anonymous": self.anonymous,
-                "approval_required": self.approval_required,
-                "votes_revealed": self.votes_revealed,
-                "vote_budget": self.vote_budget,
-                "vote_cap": self.vote_cap,
-            },
+            "settings": self.settings(),
+            "open": self.open_now(),
             "timer": {
                 "seconds": self.timer_seconds,
                 "running": self.timer_ends_at is not None,
@@ -130,6 +177,75 @@ class Sector(Base):
             "name": self.name,
             "position": self.position,
             "locked": self.locked,
+        }
+
+
+class Phase(Base):
+    """A step of the session; what participants may do while it is current."""
+
+    __tablename__ = "phase"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(80))
+    prompt: Mapped[str | None] = mapped_column(String(300))
+    position: Mapped[int] = mapped_column(default=0)
+    allow_bottlenecks: Mapped[bool] = mapped_column(default=False)
+    allow_solutions: Mapped[bool] = mapped_column(default=False)
+    # None, "bottleneck" or "solution": which cards take dot votes in this phase.
+    vote_on: Mapped[str | None] = mapped_column(String(20))
+    allow_scoring: Mapped[bool] = mapped_column(default=False)
+
+    def collects(self, kind: str) -> bool:
+        """Whether participants post cards of `kind` in this phase."""
+        return self.allow_bottlenecks if kind == "bottleneck" else self.allow_solutions
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "name": self.name,
+            "prompt": self.prompt,
+            "position": self.position,
+            "allow_bottlenecks": self.allow_bottlenecks,
+            "allow_solutions": self.allow_solutions,
+            "vote_on": self.vote_on,
+            "allow_scoring": self.allow_scoring,
+        }
+
+
+class Participant(Base):
+    """One person on one phone in one workshop."""
+
+    __tablename__ = "participant"
+    # One id per rendering of the join form: a double-tapped "Join" finds the
+    # participant the first tap made instead of making a second one.
+    __table_args__ = (UniqueConstraint("workshop_id", "join_token"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(
+        ForeignKey("workshop.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(80))
+    agency: Mapped[str] = mapped_column(String(120))
+    position: Mapped[str | None] = mapped_column(String(80))
+    sector_id: Mapped[int | None] = mapped_column(ForeignKey("sector.id"))
+    join_token: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    @property
+    def scoring_sector(self) -> int | None:
+        """The board whose bottlenecks this participant scores: their own sector's."""
+        return self.sector_id
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "agency": self.agency,
+            "position": self.position,
+            "sector_id": self.sector_id,
         }
 
 

@@ -1,0 +1,173 @@
+"""Cards on a sector board (bottlenecks, and solutions proposed under them), with the
+USG assessment of a bottleneck and the action plan of a solution."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import Base
+from .models import Participant
+from .timeutil import utcnow
+
+BOTTLENECK = "bottleneck"
+SOLUTION = "solution"
+KINDS = (BOTTLENECK, SOLUTION)
+
+# A card's life: shown; waiting for the facilitator's approval; hidden by the
+# facilitator; deleted (recoverable); merged into another card.
+VISIBLE = "visible"
+PENDING = "pending"
+HIDDEN = "hidden"
+DELETED = "deleted"
+MERGED = "merged"
+
+# What the facilitator may do to a card's status: action -> (from, to).
+TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
+    "approve": ((PENDING,), VISIBLE),
+    "hide": ((VISIBLE, PENDING), HIDDEN),
+    "show": ((HIDDEN,), VISIBLE),
+    "delete": ((VISIBLE, PENDING, HIDDEN), DELETED),
+    "restore": ((DELETED,), VISIBLE),
+}
+
+TEXT_MAX = 500
+SERVICE_MAX = 120
+NOTE_MAX = 1000  # cause and impact of a bottleneck
+PLAN_MAX = 1000  # each action-plan field
+CLUSTER_TITLE_MAX = 120
+
+SCORES = {"u": "urgency", "s": "seriousness", "g": "growth"}
+SCORE_RANGE = (1, 5)
+# APKL: Aktual, Problematik, Kekhalayakan (affects many), Layak (feasible).
+APKL = ("actual", "problematic", "public", "feasible")
+# The action-plan matrix columns of a solution (DOMAIN.md).
+PLAN_FIELDS = ("steps", "indicator", "responsible", "timeframe", "resources", "stakeholders")
+
+
+class Card(Base):
+    __tablename__ = "card"
+    # The id the phone made for the post: a retried post finds its card again.
+    __table_args__ = (UniqueConstraint("workshop_id", "client_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(
+        ForeignKey("workshop.id", ondelete="CASCADE"), index=True
+    )
+    sector_id: Mapped[int] = mapped_column(ForeignKey("sector.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("card.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    category: Mapped[str | None] = mapped_column(String(4))
+    service: Mapped[str | None] = mapped_column(String(120))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id"))
+    client_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(12), default=VISIBLE)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("card.id"))
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("cluster.id", ondelete="SET NULL"))
+    # Typed in by the facilitator from a paper card (for someone without a phone).
+    entered_by_facilitator: Mapped[bool] = mapped_column(default=False)
+
+    author: Mapped[Participant | None] = relationship()
+    assessment: Mapped[Assessment | None] = relationship(
+        uselist=False, cascade="all, delete-orphan", lazy="selectin"
+    )
+    plan: Mapped[ActionPlan | None] = relationship(
+        uselist=False, cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    def rank_key(self) -> tuple[int, int, int, int, int]:
+        """USG priority (DOMAIN.md): highest total first; ties to the higher U, then the
+        higher S; unscored last; then oldest first. Sent to browsers as `rank_key`."""
+        a = self.assessment
+        if a is None or a.total is None:
+            return (1, 0, 0, 0, self.id)
+        return (0, -a.total, -(a.urgency or 0), -(a.seriousness or 0), self.id)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The full card, as the facilitator sees it; `realtime.policy` shapes it for others."""
+        author = self.author
+        data: dict[str, Any] = {
+            "id": self.id,
+            "client_id": self.client_id,
+            "sector_id": self.sector_id,
+            "kind": self.kind,
+            "parent_id": self.parent_id,
+            "text": self.text,
+            "category": self.category,
+            "service": self.service,
+            "status": self.status,
+            "merged_into": self.merged_into_id,
+            "cluster_id": self.cluster_id,
+            "entered_by_facilitator": self.entered_by_facilitator,
+            "author": (
+                {"id": author.id, "name": author.name, "agency": author.agency} if author else None
+            ),
+            "assessment": self.assessment.as_dict() if self.assessment else None,
+            "plan": self.plan.as_dict() if self.plan else None,
+            "created_at": self.created_at.isoformat() + "Z",
+        }
+        if self.kind == BOTTLENECK:
+            data["rank_key"] = list(self.rank_key())
+        return data
+
+
+class Assessment(Base):
+    """The assessment of one bottleneck: USG scores, APKL checks, cause and impact."""
+
+    __tablename__ = "assessment"
+
+    card_id: Mapped[int] = mapped_column(
+        ForeignKey("card.id", ondelete="CASCADE"), primary_key=True
+    )
+    urgency: Mapped[int | None]
+    seriousness: Mapped[int | None]
+    growth: Mapped[int | None]
+    actual: Mapped[bool | None]
+    problematic: Mapped[bool | None]
+    public: Mapped[bool | None]
+    feasible: Mapped[bool | None]
+    cause: Mapped[str | None] = mapped_column(Text)
+    impact: Mapped[str | None] = mapped_column(Text)
+    scored_by_participant_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    @property
+    def total(self) -> int | None:
+        parts = (self.urgency, self.seriousness, self.growth)
+        return None if any(p is None for p in parts) else sum(p for p in parts if p is not None)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "u": self.urgency,
+            "s": self.seriousness,
+            "g": self.growth,
+            "total": self.total,
+            "apkl": {name: getattr(self, name) for name in APKL},
+            "cause": self.cause,
+            "impact": self.impact,
+        }
+
+
+class ActionPlan(Base):
+    """The action-plan details of one solution (Matriks Rencana Aksi columns)."""
+
+    __tablename__ = "action_plan"
+
+    card_id: Mapped[int] = mapped_column(
+        ForeignKey("card.id", ondelete="CASCADE"), primary_key=True
+    )
+    steps: Mapped[str | None] = mapped_column(Text)  # Langkah kegiatan
+    indicator: Mapped[str | None] = mapped_column(Text)  # Indikator keberhasilan
+    responsible: Mapped[str | None] = mapped_column(Text)  # Penanggung jawab
+    timeframe: Mapped[str | None] = mapped_column(Text)  # Waktu
+    resources: Mapped[str | None] = mapped_column(Text)  # Sumber daya/anggaran
+    stakeholders: Mapped[str | None] = mapped_column(Text)  # Pihak terkait
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    def as_dict(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in PLAN_FIELDS}

@@ -1,0 +1,54 @@
+"""The rules the browser is told once, in each page's config (docs/PROTOCOL.md).
+
+Limits, enumerations and transitions are defined beside the tables they
+belong to; this module only gathers them, so that no rule is typed again in
+JavaScript. Labels stay with each page's translated strings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import cards, models
+from .categories import category_labels
+
+
+def rules() -> dict[str, Any]:
+    return {
+        "limits": {
+            "text": cards.TEXT_MAX,
+            "service": cards.SERVICE_MAX,
+            "note": cards.NOTE_MAX,
+            "plan": cards.PLAN_MAX,
+            "cluster_title": cards.CLUSTER_TITLE_MAX,
+            "title": models.TITLE_MAX,
+            "field": models.FIELD_MAX,
+            "speakers": models.SPEAKERS_MAX,
+            "sector_name": models.SECTOR_NAME_MAX,
+            "phase_name": models.PHASE_NAME_MAX,
+            "prompt": models.PROMPT_MAX,
+            "participant_name": models.NAME_MAX,
+            "agency": models.AGENCY_MAX,
+            "position": models.POSITION_MAX,
+        },
+        "ranges": {
+            "vote_budget": list(models.VOTE_RANGE),
+            "vote_cap": list(models.VOTE_RANGE),
+            "timer_seconds": [1, models.MAX_TIMER],
+            "score": list(cards.SCORE_RANGE),
+        },
+        "categories": category_labels(),
+        "kinds": list(cards.KINDS),
+        "transitions": {
+            action: {"from": list(sources), "to": target}
+            for action, (sources, target) in cards.TRANSITIONS.items()
+        },
+        "scores": list(cards.SCORES),
+        "apkl": list(cards.APKL),
+        "plan_fields": list(cards.PLAN_FIELDS),
+        "settings": list(models.FLAG_SETTINGS),
+        "view_settings": list(models.VIEW_SETTINGS),
+        "phase_kinds": list(models.PHASE_KINDS),
+        "phase_flags": list(models.PHASE_FLAGS),
+        "vote_on": list(models.VOTE_ON),
+    }

@@ -1,0 +1,270 @@
+"""Who sees what: the one visibility policy.
+
+A `Viewer` is a kind of reader (the steering staff, the projector, a
+participant, a filed report, a backup) and answers every question about what
+reaches it: which rooms its connection joins, whether an event reaches it and
+in what form, which stored events a replay may send it, whether it sees a card
+and in what shape (with the actions it may take on it), and what an export
+may contain. Broadcast, replay, ticks, the snapshot, acknowledgements and the
+exports all ask it, so a new kind of card is made visible here, once.
+
+Steering staff see everything. The projector and participants see visible
+cards while the boards are not concealed, without their authors in anonymous
+mode, and vote tallies once revealed; a participant also sees their own cards
+while the boards are concealed or a card waits for approval. A filed report
+holds the visible cards only (concealment is a matter of the live room), and
+neither a report nor a backup names authors in anonymous mode.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, or_
+
+from ..core.access import Identity
+from ..core.cards import BOTTLENECK, DELETED, MERGED, PENDING, SOLUTION, TRANSITIONS, VISIBLE
+from ..core.models import Workshop
+from .models import DISPLAY, EVERYONE, STEERING, Event
+from .rooms import (
+    display_room,
+    key_room,
+    participant_room,
+    sector_room,
+    steering_room,
+    workshop_room,
+)
+
+STEER = "steering"
+PROJECTOR = "display"
+PARTICIPANT = "participant"
+REPORT = "report"
+BACKUP = "backup"
+
+_CARD_EVENTS = ("card.created", "card.updated")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The workshop settings that decide what those who do not steer may see."""
+
+    concealed: bool = False
+    anonymous: bool = False
+    votes_revealed: bool = True
+
+    @classmethod
+    def of(cls, workshop: Workshop) -> Settings:
+        return cls(workshop.concealed, workshop.anonymous, workshop.votes_revealed)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    kind: str
+    # For PARTICIPANT: whose view; None is the form every participant in a room gets.
+    participant_id: int | None = None
+
+    @classmethod
+    def of(cls, identity: Identity) -> Viewer:
+        if identity.can_steer:
+            return STEERING_VIEW
+        if identity.is_staff:
+            return DISPLAY_VIEW
+        return cls(PARTICIPANT, identity.participant_id)
+
+    @property
+    def steering(self) -> bool:
+        return self.kind == STEER
+
+    # -- connections -------------------------------------------------------------
+
+    def rooms(self, workshop_id: int, key_id: int | None = None) -> list[str]:
+        """The rooms a connection joins at once; a participant adds one board on sync."""
+        if self.kind == STEER:
+            rooms = [steering_room(workshop_id)]
+        elif self.kind == PROJECTOR:
+            rooms = [workshop_room(workshop_id), display_room(workshop_id)]
+        else:
+            rooms = [workshop_room(workshop_id), participant_room(workshop_id, self.who)]
+        if key_id is not None:
+            rooms.append(key_room(key_id))
+        return rooms
+
+    @property
+    def who(self) -> int:
+        return self.participant_id or 0
+
+    def watches_one_board(self) -> bool:
+        """Participants follow one sector board at a time; staff follow them all."""
+        return self.kind == PARTICIPANT
+
+    # -- events --------------------------------------------------------------------
+
+    def receives(self, audience: str) -> bool:
+        return audience in self.audiences()
+
+    def audiences(self) -> tuple[str, ...]:
+        if self.kind == STEER:
+            return (EVERYONE, DISPLAY, STEERING)
+        if self.kind == PROJECTOR:
+            return (EVERYONE, DISPLAY)
+        return (EVERYONE,)
+
+    def replay_filter(self, sector_id: int | None) -> list[ColumnElement[bool]]:
+        """SQL conditions on the event log for the events a replay may send."""
+        conditions: list[ColumnElement[bool]] = []
+        if self.kind != STEER:
+            conditions.append(Event.audience.in_(self.audiences()))
+        if sector_id is not None:
+            conditions.append(or_(Event.sector_id.is_(None), Event.sector_id == sector_id))
+        return conditions
+
+    def event(
+        self, message: dict[str, Any], audience: str, settings: Settings
+    ) -> dict[str, Any] | None:
+        """The stored event `message` as this viewer receives it, or None."""
+        if not self.receives(audience):
+            return None
+        kind = message["type"]
+        if kind in _CARD_EVENTS:
+            card = self.card(message["data"], settings)
+            if card is not None:
+                return {**message, "data": card}
+            if kind == "card.created":
+                return None
+            # It may have been on this viewer's screen: take it off.
+            return {**message, "type": "card.removed", "data": {"id": message["data"]["id"]}}
+        if kind == "votes.updated" and not self.shows_votes(settings):
+            return None
+        return message
+
+    def deliveries(
+        self, workshop_id: int, message: dict[str, Any], audience: str, settings: Settings
+    ) -> list[tuple[list[str], dict[str, Any]]]:
+        """The rooms that hold this viewer's connections, with the form they get."""
+        shaped = self.event(message, audience, settings)
+        if shaped is None:
+            return []
+        if self.kind == STEER:
+            return [([steering_room(workshop_id)], shaped)]
+        if self.kind == PROJECTOR:
+            return [([display_room(workshop_id)], shaped)]
+        if self.participant_id is not None:
+            return [([participant_room(workshop_id, self.participant_id)], shaped)]
+        sector_id = message["sector_id"]
+        if sector_id is None:
+            return [([workshop_room(workshop_id)], shaped)]
+        return [([sector_room(workshop_id, sector_id), display_room(workshop_id)], shaped)]
+
+    # -- cards ---------------------------------------------------------------------
+
+    def sees(self, status: str, author_id: int | None, settings: Settings) -> bool:
+        if self.kind in (STEER, BACKUP):
+            return True
+        if self.kind == REPORT:
+            return status == VISIBLE
+        own = self._owns(author_id)
+        public = status == VISIBLE and not settings.concealed
+        return public or (own and status in (VISIBLE, PENDING))
+
+    def shows_author(self, author_id: int | None, settings: Settings) -> bool:
+        return self.kind == STEER or not settings.anonymous or self._owns(author_id)
+
+    def shows_votes(self, settings: Settings) -> bool:
+        return self.kind in (STEER, REPORT, BACKUP) or settings.votes_revealed
+
+    def card(self, data: dict[str, Any], settings: Settings) -> dict[str, Any] | None:
+        """The card as this viewer may see it, with the actions it may take, or None."""
+        author_id = _author_id(data)
+        if not self.sees(data.get("status", VISIBLE), author_id, settings):
+            return None
+        shown = dict(data)
+        if not self.shows_author(author_id, settings):
+            shown["author"] = None
+        if not self.shows_votes(settings):
+            shown.pop("votes", None)
+        shown["actions"] = self.actions(data, settings)
+        return shown
+
+    def actions(self, data: dict[str, Any], settings: Settings) -> list[str]:
+        """What this viewer may do to the card, apart from what the phase opens."""
+        status, kind = data.get("status", VISIBLE), data.get("kind")
+        if self.kind == STEER:
+            done = [a for a, (sources, _to) in TRANSITIONS.items() if status in sources]
+            if status != MERGED:
+                done.append("edit")
+            if status not in (MERGED, DELETED):
+                done.append("merge")
+            if status == VISIBLE:
+                done.append("vote")
+            if kind == BOTTLENECK:
+                done += ["move", "cluster", "assess"]
+                if status in (VISIBLE, PENDING):
+                    done.append("solve")
+            if kind == SOLUTION:
+                done.append("plan")
+            return done
+        if self.kind != PARTICIPANT:
+            return []
+        author_id = _author_id(data)
+        seen = self.sees(status, author_id, settings)
+        done = []
+        if seen and status == VISIBLE:
+            done.append("vote")
+        if seen and kind == BOTTLENECK:
+            done += ["assess", "solve"]
+        if kind == SOLUTION and author_id is not None and self._owns(author_id):
+            done.append("plan")
+        return done
+
+    def may(self, card: Any, action: str, settings: Settings) -> bool:
+        """Whether this viewer may take `action` on a Card (services ask this)."""
+        essentials = {
+            "status": card.status,
+            "kind": card.kind,
+            "author": {"id": card.author_id},
+        }
+        return action in self.actions(essentials, settings)
+
+    def _owns(self, author_id: int | None) -> bool:
+        return self.participant_id is not None and author_id == self.participant_id
+
+
+def _author_id(data: dict[str, Any]) -> int | None:
+    author = data.get("author") or {}
+    value = author.get("id")
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+STEERING_VIEW = Viewer(STEER)
+DISPLAY_VIEW = Viewer(PROJECTOR)
+PUBLIC_VIEW = Viewer(PARTICIPANT)
+REPORT_VIEW = Viewer(REPORT)
+BACKUP_VIEW = Viewer(BACKUP)
+
+
+def participant_view(participant_id: int | None) -> Viewer:
+    return Viewer(PARTICIPANT, participant_id)
+
+
+def deliveries_of(
+    workshop_id: int, message: dict[str, Any], audience: str, settings: Settings
+) -> list[tuple[list[str], dict[str, Any]]]:
+    """Every (rooms, form) a broadcast goes out as: staff, the public, then its author.
+
+    The author's own form is sent last, and only where it differs, so that on
+    the author's screen their own view is what stays.
+    """
+    out = STEERING_VIEW.deliveries(workshop_id, message, audience, settings)
+    if audience == STEERING:
+        return out
+    if audience == DISPLAY:
+        return out + DISPLAY_VIEW.deliveries(workshop_id, message, audience, settings)
+    public = PUBLIC_VIEW.deliveries(workshop_id, message, audience, settings)
+    out += public
+    author = _author_id(message["data"]) if message["type"] in _CARD_EVENTS else None
+    if author is not None:
+        own = participant_view(author).deliveries(workshop_id, message, audience, settings)
+        if own and (not public or own[0][1] != public[0][1]):
+            out += own
+    return out
