@@ -3,7 +3,14 @@ queue, hidden cards. Checked live and on resync, which must agree."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import events_of
+from workshop.core.models import Workshop
+from workshop.exports.data import gather
+from workshop.exports.json_export import document
+from workshop.extensions import db
+from workshop.realtime.policy import REPORT_VIEW, Settings
 
 
 def setting(boss, **values):
@@ -210,3 +217,112 @@ def test_concealed_boards_take_no_votes_on_unseen_cards(
     reply = other.emit("vote:cast", {"card_id": card["id"]}, callback=True)
     assert reply["ok"] is False and reply["error"]["code"] == "not_found"
     assert author.emit("vote:cast", {"card_id": card["id"]}, callback=True)["ok"]
+
+
+def apply_events(cards, events):
+    """What a client holds after these broadcasts (store.js applies them the same way)."""
+    for message in events:
+        data = message["data"]
+        if message["type"] in ("card.created", "card.updated"):
+            cards[data["id"]] = {**cards.get(data["id"], {}), **data}
+        elif message["type"] == "card.removed":
+            cards.pop(data["id"], None)
+    return cards
+
+
+def essentials(cards):
+    keys = ("status", "text", "author", "actions", "rank_key", "parent_id")
+    return {cid: {k: card.get(k) for k in keys} for cid, card in cards.items()}
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [{"anonymous": True, "approval_required": True}, {"concealed": True}, {}],
+    ids=["anonymous-queue", "concealed", "open"],
+)
+def test_broadcast_replay_snapshot_and_exports_agree_for_every_viewer(
+    app, make_workshop, phone, presenter, facilitator, socket_for, settings
+):
+    ws, board, author, other, projector, boss = room(
+        make_workshop, phone, presenter, facilitator, socket_for
+    )
+    if settings:
+        setting(boss, **settings)
+    viewers = {"author": author, "other": other, "projector": projector, "boss": boss}
+    start = {
+        name: sock.emit(
+            "sync", {"sector_id": board} if name in ("author", "other") else {}, callback=True
+        )["seq"]
+        for name, sock in viewers.items()
+    }
+    for sock in viewers.values():
+        sock.get_received()
+    first = post(author, board, "agree-0001", "Antrean KTP-el lama")
+    second = post(author, board, "agree-0002", "Blanko KTP-el habis")
+    post(other, board, "agree-0003", "Jaringan SIAK sering putus")
+    paper = boss.emit(
+        "card:enter",
+        {"client_id": "agree-0004", "kind": "bottleneck", "sector_id": board, "text": "Calo"},
+        callback=True,
+    )["card"]
+    solution = author.emit(
+        "card:post",
+        {
+            "client_id": "agree-0005",
+            "kind": "solution",
+            "parent_id": first["id"],
+            "text": "Loket antrean daring",
+        },
+        callback=True,
+    )
+    assert solution["ok"], solution
+    if settings.get("approval_required"):
+        assert boss.emit(
+            "card:status", {"card_id": first["id"], "action": "approve"}, callback=True
+        )["ok"]
+    assert boss.emit("card:status", {"card_id": second["id"], "action": "hide"}, callback=True)[
+        "ok"
+    ]
+    assert boss.emit(
+        "card:assess", {"card_id": paper["id"], "u": 5, "s": 4, "g": 4}, callback=True
+    )["ok"]
+
+    for name, sock in viewers.items():
+        payload = {"sector_id": board} if name in ("author", "other") else {}
+        live = essentials(apply_events({}, events_of(sock)))
+        replayed = sock.emit("sync", {**payload, "since": start[name]}, callback=True)
+        assert replayed["mode"] == "events"
+        replay = essentials(apply_events({}, replayed["events"]))
+        snap = essentials(
+            {c["id"]: c for c in sock.emit("sync", payload, callback=True)["snapshot"]["cards"]}
+        )
+        assert live == replay == snap, name
+        if name == "boss":
+            whole = snap
+
+    # What a filed report and the backup hold is what the policy lets them see.
+    with app.app_context():
+        workshop = db.session.get(Workshop, ws.id)
+        policy = Settings.of(workshop)
+        report = {
+            row.card.id: row.author.name if row.author else None
+            for result in gather(workshop).sectors
+            for bottleneck in result.bottlenecks
+            for row in (bottleneck, *bottleneck.solutions)
+        }
+        backup = document(workshop)
+    cards = {c["id"]: c for c in boss.emit("sync", {}, callback=True)["snapshot"]["cards"]}
+    assert set(cards) == set(whole)
+    expected_report = {
+        cid: (shown["author"] or {}).get("name")
+        for cid, card in cards.items()
+        if (shown := REPORT_VIEW.card(card, policy)) is not None
+    }
+    assert report == expected_report
+    assert second["id"] not in report
+    assert len(backup["cards"]) == len(cards)
+    named = [c["author"] is not None for c in backup["cards"]]
+    if settings.get("anonymous"):
+        assert not any(named)
+    else:
+        assert any(named)

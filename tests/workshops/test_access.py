@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests.conftest import events_of
-from workshop.core.models import Sector, Workshop
+from workshop.core.models import AccessKey, Sector, Workshop
 from workshop.extensions import db
 
 ACTIONS = [
@@ -23,10 +23,19 @@ CALLERS = ["nobody", "participant", "other_participant", "other_facilitator", "p
 
 
 def state(app, workshop_id):
+    """What any of the actions changes: title, sequence number, sectors, secret links."""
     with app.app_context():
         workshop = db.session.get(Workshop, workshop_id)
         sectors = db.session.scalars(select(Sector).where(Sector.workshop_id == workshop_id)).all()
-        return workshop.title, workshop.seq, [(s.name, s.position, s.archived) for s in sectors]
+        keys = db.session.scalar(
+            select(func.count(AccessKey.id)).where(AccessKey.workshop_id == workshop_id)
+        )
+        return (
+            workshop.title,
+            workshop.seq,
+            [(s.name, s.position, s.archived) for s in sectors],
+            keys,
+        )
 
 
 @pytest.mark.parametrize("caller", CALLERS)
@@ -54,9 +63,17 @@ def test_only_the_facilitator_may_steer(
 def test_the_facilitator_may_steer(app, make_workshop, facilitator, method, path, data):
     ws = make_workshop()
     browser = facilitator(ws)
+    before = state(app, ws.id)
     url = path.format(code=ws.code, sector=ws.sector_ids[1])
     response = getattr(browser, method)(url, data=data)
-    assert response.status_code in (200, 303)
+    if method == "get":
+        assert response.status_code == 200
+        return
+    # A refused change redirects too (with an error shown): so check it happened.
+    assert response.status_code == 303
+    assert state(app, ws.id) != before
+    page = browser.get(response.headers["Location"]).get_data(as_text=True)
+    assert 'class="flash error"' not in page
 
 
 def test_a_sector_rename_reaches_phones_and_projector_live(

@@ -31,6 +31,7 @@ from .rooms import (
     display_room,
     key_room,
     participant_room,
+    people_room,
     sector_room,
     steering_room,
     workshop_room,
@@ -85,7 +86,11 @@ class Viewer:
         elif self.kind == PROJECTOR:
             rooms = [workshop_room(workshop_id), display_room(workshop_id)]
         else:
-            rooms = [workshop_room(workshop_id), participant_room(workshop_id, self.who)]
+            rooms = [
+                workshop_room(workshop_id),
+                people_room(workshop_id),
+                participant_room(workshop_id, self.who),
+            ]
         if key_id is not None:
             rooms.append(key_room(key_id))
         return rooms
@@ -137,24 +142,6 @@ class Viewer:
         if kind == "votes.updated" and not self.shows_votes(settings):
             return None
         return message
-
-    def deliveries(
-        self, workshop_id: int, message: dict[str, Any], audience: str, settings: Settings
-    ) -> list[tuple[list[str], dict[str, Any]]]:
-        """The rooms that hold this viewer's connections, with the form they get."""
-        shaped = self.event(message, audience, settings)
-        if shaped is None:
-            return []
-        if self.kind == STEER:
-            return [([steering_room(workshop_id)], shaped)]
-        if self.kind == PROJECTOR:
-            return [([display_room(workshop_id)], shaped)]
-        if self.participant_id is not None:
-            return [([participant_room(workshop_id, self.participant_id)], shaped)]
-        sector_id = message["sector_id"]
-        if sector_id is None:
-            return [([workshop_room(workshop_id)], shaped)]
-        return [([sector_room(workshop_id, sector_id), display_room(workshop_id)], shaped)]
 
     # -- cards ---------------------------------------------------------------------
 
@@ -250,21 +237,44 @@ def participant_view(participant_id: int | None) -> Viewer:
 def deliveries_of(
     workshop_id: int, message: dict[str, Any], audience: str, settings: Settings
 ) -> list[tuple[list[str], dict[str, Any]]]:
-    """Every (rooms, form) a broadcast goes out as: staff, the public, then its author.
+    """Every (rooms, form) a broadcast goes out as, in the order they are sent.
 
-    The author's own form is sent last, and only where it differs, so that on
-    the author's screen their own view is what stays.
+    Staff get it whole. A card goes to the projector and to the participants in
+    their own forms (they differ in the actions offered), the author's own form
+    last and only where it differs, so that on the author's screen their own
+    view is what stays. Other events reach the projector and participants as one.
     """
-    out = STEERING_VIEW.deliveries(workshop_id, message, audience, settings)
+    out = []
+    whole = STEERING_VIEW.event(message, audience, settings)
+    if whole is not None:
+        out.append(([steering_room(workshop_id)], whole))
     if audience == STEERING:
         return out
-    if audience == DISPLAY:
-        return out + DISPLAY_VIEW.deliveries(workshop_id, message, audience, settings)
-    public = PUBLIC_VIEW.deliveries(workshop_id, message, audience, settings)
-    out += public
-    author = _author_id(message["data"]) if message["type"] in _CARD_EVENTS else None
-    if author is not None:
-        own = participant_view(author).deliveries(workshop_id, message, audience, settings)
-        if own and (not public or own[0][1] != public[0][1]):
-            out += own
+    sector_id = message["sector_id"]
+    if audience == DISPLAY or message["type"] in _CARD_EVENTS:
+        shown = DISPLAY_VIEW.event(message, audience, settings)
+        if shown is not None:
+            out.append(([display_room(workshop_id)], shown))
+        if audience == DISPLAY:
+            return out
+        public = PUBLIC_VIEW.event(message, audience, settings)
+        people = (
+            people_room(workshop_id) if sector_id is None else sector_room(workshop_id, sector_id)
+        )
+        if public is not None:
+            out.append(([people], public))
+        author = _author_id(message["data"])
+        if author is not None:
+            own = participant_view(author).event(message, audience, settings)
+            if own is not None and own != public:
+                out.append(([participant_room(workshop_id, author)], own))
+        return out
+    public = PUBLIC_VIEW.event(message, audience, settings)
+    if public is not None:
+        rooms = (
+            [workshop_room(workshop_id)]
+            if sector_id is None
+            else [sector_room(workshop_id, sector_id), display_room(workshop_id)]
+        )
+        out.append((rooms, public))
     return out

@@ -4,6 +4,7 @@ One set per workshop:
 - `w<id>:steer`: facilitator and co-facilitator connections.
 - `w<id>:display`: the projector.
 - `w<id>`: participants and the projector: workshop-wide events.
+- `w<id>:people`: participants only: the participants' form of a card moved between boards.
 - `w<id>:s<sector>`: participants watching that sector board.
 - `w<id>:p<participant>`: one participant's connections, for their own cards.
 - `key<id>`: connections opened with one secret link, to cut them off on revoke.
@@ -28,6 +29,10 @@ def steering_room(workshop_id: int) -> str:
 
 def display_room(workshop_id: int) -> str:
     return f"w{workshop_id}:display"
+
+
+def people_room(workshop_id: int) -> str:
+    return f"w{workshop_id}:people"
 
 
 def sector_room(workshop_id: int, sector_id: int) -> str:

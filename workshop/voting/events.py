@@ -24,6 +24,9 @@ def _voter(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> P
     voter = db.session.get(Participant, identity.participant_id or 0)
     if identity.role != PARTICIPANT or voter is None:
         raise forbidden(_("Only participants vote."))
+    named = payload.get("participant_id")
+    if named is not None and named != voter.id:
+        raise forbidden(_("Only the facilitator votes on someone else's behalf."))
     return voter
 
 
