@@ -19,7 +19,7 @@ from ..core.timeutil import utcnow
 from ..core.validation import clean_text, optional_int
 from ..extensions import db
 from ..realtime.broadcast import publish_card
-from ..realtime.policy import Settings, participant_view
+from ..realtime.policy import STEERING_VIEW, Settings, participant_view
 
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
@@ -125,15 +125,11 @@ def _fill_solution(
     """Hang a solution under its bottleneck; a participant only under one they can see."""
     parent_id = optional_int(payload.get("parent_id"), "parent_id")
     parent = db.session.get(Card, parent_id) if parent_id is not None else None
+    viewer = STEERING_VIEW if poster is None else participant_view(poster.id)
     if (
         parent is None
         or parent.workshop_id != workshop.id
-        or parent.kind != BOTTLENECK
-        or parent.status not in (VISIBLE, PENDING)
-        or (
-            poster is not None
-            and not participant_view(poster.id).may(parent, "solve", Settings.of(workshop))
-        )
+        or not viewer.may(parent, "solve", Settings.of(workshop))
     ):
         raise not_found(_("The bottleneck for this solution does not exist."))
     card.parent_id = parent.id

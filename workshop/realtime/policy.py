@@ -25,7 +25,7 @@ from sqlalchemy import ColumnElement, or_
 
 from ..core.access import Identity
 from ..core.cards import BOTTLENECK, DELETED, MERGED, PENDING, SOLUTION, TRANSITIONS, VISIBLE
-from ..core.models import Workshop
+from ..core.models import VIEW_SETTINGS, Workshop
 from .models import DISPLAY, EVERYONE, STEERING, Event
 from .rooms import (
     display_room,
@@ -56,7 +56,7 @@ class Settings:
 
     @classmethod
     def of(cls, workshop: Workshop) -> Settings:
-        return cls(workshop.concealed, workshop.anonymous, workshop.votes_revealed)
+        return cls(**{name: bool(getattr(workshop, name)) for name in VIEW_SETTINGS})
 
 
 @dataclass(frozen=True)
