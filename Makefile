@@ -13,6 +13,7 @@ run: install
 	$(BIN)/python app.py
 
 test: install browser services
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 lint: install

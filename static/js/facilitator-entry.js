@@ -1,53 +1,53 @@
 /* Typing in paper cards (card:enter) for people without a phone, and the
  * live attendance list (daftar hadir). */
-(function () {
-  "use strict";
-  var Urai = window.Urai;
-  var el = Urai.el;
-  var Fac = Urai.Fac;
-  var t = Fac.t;
 
-  var $ = function (id) { return document.getElementById(id); };
-  var draftId = null; // the client_id of the card being typed: kept until it is stored
-  var nobody = ""; // the label of "no phone / anonymous paper card", from the page
+import { el, fmt, short, syncChildren } from "./dom.js";
+import { newId } from "./outbox.js";
+import { may } from "./rules.js";
+import { showError, showOk, fillSelect, int, sectorName, participantOptions } from "./facilitator-ui.js";
+
+export function createEntry(ctx) {
+  const t = ctx.t;
+  const store = ctx.store;
+  const $ = function (id) { return document.getElementById(id); };
+  let draftId = null; // the client_id of the card being typed: kept until it is stored
+  let nobody = ""; // the label of "no phone / anonymous paper card", from the page
 
   function kind() {
-    var checked = document.querySelector('input[name="paper-kind"]:checked');
+    const checked = document.querySelector('input[name="paper-kind"]:checked');
     return checked ? checked.value : "bottleneck";
   }
 
   function renderSectors() {
-    var sectors = Fac.store.workshop.sectors;
-    Fac.fillSelect($("paper-sector"), sectors.map(function (s) { return { value: String(s.id), label: s.name }; }));
+    fillSelect($("paper-sector"), store.sectors().map(function (s) { return { value: String(s.id), label: s.name }; }));
   }
 
+  /* The bottlenecks of the chosen board that may take a solution now. */
   function renderParents() {
-    var sectorId = Fac.int($("paper-sector").value);
-    var bottlenecks = Fac.store.list(function (c) {
-      return c.kind === "bottleneck" && c.sector_id === sectorId && c.status !== "merged" && c.status !== "deleted";
+    const sectorId = int($("paper-sector").value);
+    const parents = store.list(function (c) { return c.sector_id === sectorId && may(c, "solve", ctx); });
+    const options = parents.map(function (c) {
+      return { value: String(c.id), label: "#" + c.id + " " + short(c.text, 70) };
     });
-    var options = bottlenecks.map(function (c) {
-      return { value: String(c.id), label: "#" + c.id + " " + Fac.short(c.text, 70) };
-    });
-    Fac.fillSelect($("paper-parent"), options.length ? options : [{ value: "", label: t.no_bottlenecks }]);
+    fillSelect($("paper-parent"), options.length ? options : [{ value: "", label: t.no_bottlenecks }]);
   }
 
   function renderKind() {
-    var solution = kind() === "solution";
+    const solution = kind() === "solution";
     $("paper-parent-field").hidden = !solution;
     $("paper-bottleneck-fields").hidden = solution;
   }
 
   function payload() {
-    var data = { client_id: draftId, kind: kind(), text: $("paper-text").value };
+    const data = { client_id: draftId, kind: kind(), text: $("paper-text").value };
     if (data.kind === "solution") {
-      data.parent_id = Fac.int($("paper-parent").value);
+      data.parent_id = int($("paper-parent").value);
     } else {
-      data.sector_id = Fac.int($("paper-sector").value);
+      data.sector_id = int($("paper-sector").value);
       data.category = $("paper-category").value || null;
       data.service = $("paper-service").value;
     }
-    var author = Fac.int($("paper-author").value);
+    const author = int($("paper-author").value);
     if (author) data.participant_id = author;
     return data;
   }
@@ -60,12 +60,12 @@
 
   function submit(event) {
     event.preventDefault();
-    if (!draftId) draftId = Urai.newId();
-    var data = payload();
-    var problem = check(data);
+    if (!draftId) draftId = newId();
+    const data = payload();
+    const problem = check(data);
     $("paper-ok").textContent = "";
-    if (problem) return Fac.showError($("paper-error"), problem);
-    Fac.send("card:enter", data, {
+    if (problem) return showError($("paper-error"), problem);
+    ctx.send("card:enter", data, {
       area: $("paper-error"),
       button: event.target.querySelector('button[type="submit"]'),
       ok: function () {
@@ -73,7 +73,7 @@
         $("paper-text").value = "";
         $("paper-service").value = "";
         $("paper-category").value = "";
-        Fac.showOk($("paper-ok"), t.card_added);
+        showOk($("paper-ok"), t.card_added);
         $("paper-text").focus();
       },
       fail: function (error) {
@@ -83,27 +83,30 @@
     });
   }
 
-  /* -- attendance ---------------------------------------------------------------------- */
-
   function renderAttendance() {
-    var people = Fac.store.participants;
-    var list = Object.keys(people)
+    const people = store.participants;
+    const list = Object.keys(people)
       .map(function (id) { return people[id]; })
       .sort(function (a, b) { return a.id - b.id; });
-    var rows = list.map(function (p, index) {
+    syncChildren($("attendance-body"), list.map(function (p, index) {
       return el("tr", { "data-participant": p.id }, [
         el("td", { text: String(index + 1) }),
         el("td", { text: p.name }),
         el("td", { text: p.agency }),
         el("td", { text: p.position || "" }),
-        el("td", { text: Fac.sectorName(p.sector_id) })
+        el("td", { text: sectorName(store, p.sector_id) })
       ]);
-    });
-    Fac.syncChildren($("attendance-body"), rows);
-    $("attendance-count").textContent = Fac.fmt(t.attendance_count, { n: list.length });
+    }));
+    $("attendance-count").textContent = fmt(t.attendance_count, { n: list.length });
   }
 
-  Fac.Entry = {
+  function renderPeople() {
+    if (!store.workshop) return;
+    fillSelect($("paper-author"), participantOptions(store, nobody));
+    renderAttendance();
+  }
+
+  return {
     init: function () {
       nobody = $("paper-author").options[0].text;
       $("paper-form").addEventListener("submit", submit);
@@ -114,19 +117,14 @@
       renderKind();
     },
     render: function () {
-      if (!Fac.store.workshop) return;
+      if (!store.workshop) return;
       renderSectors();
       renderParents();
-      Fac.fillSelect($("paper-author"), Fac.participantOptions(nobody));
-      renderAttendance();
+      renderPeople();
     },
     renderCards: function () {
-      if (Fac.store.workshop) renderParents();
+      if (store.workshop) renderParents();
     },
-    renderPeople: function () {
-      if (!Fac.store.workshop) return;
-      Fac.fillSelect($("paper-author"), Fac.participantOptions(nobody));
-      renderAttendance();
-    }
+    renderPeople: renderPeople
   };
-})();
+}

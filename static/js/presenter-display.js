@@ -1,18 +1,16 @@
-/* Projector display choices, kept on this laptop: a dark theme for dim halls,
- * and showing one sector at a time, rotating on its own every 15 seconds,
- * when the boards are too many to read side by side. */
-(function () {
-  "use strict";
-  var KEY = "urai:projector";
-  var ROTATE_MS = 15000;
-  var boards = document.getElementById("boards");
-  var themeButton = document.getElementById("theme-toggle");
-  var rotateButton = document.getElementById("rotate-toggle");
-  var prefs = { dark: false, rotate: false, seconds: ROTATE_MS / 1000 };
-  var index = 0;
+/* Projector display choices, kept on this laptop (in `storage`): a dark theme
+ * for dim halls, and showing one sector at a time, rotating on its own every
+ * 15 seconds, when the boards are too many to read side by side. */
+
+const KEY = "urai:projector";
+const ROTATE_MS = 15000;
+
+export function bindDisplay(boards, themeButton, rotateButton, storage) {
+  const prefs = { dark: false, rotate: false, seconds: ROTATE_MS / 1000 };
+  let index = 0;
 
   try {
-    var saved = JSON.parse(window.localStorage.getItem(KEY) || "{}");
+    const saved = JSON.parse(storage.getItem(KEY) || "{}");
     prefs.dark = saved.dark === true;
     prefs.rotate = saved.rotate === true;
     if (typeof saved.seconds === "number" && saved.seconds >= 1) prefs.seconds = saved.seconds;
@@ -22,21 +20,17 @@
 
   function save() {
     try {
-      window.localStorage.setItem(KEY, JSON.stringify(prefs));
+      storage.setItem(KEY, JSON.stringify(prefs));
     } catch (e) {
       /* private mode: the choice lasts this page */
     }
   }
 
-  function columns() {
-    return boards.querySelectorAll(".board-column");
-  }
-
   function stage() {
-    var list = columns();
+    const list = boards.querySelectorAll(".board-column");
     if (!list.length) return;
     index = index % list.length;
-    for (var i = 0; i < list.length; i++) list[i].classList.toggle("on-stage", i === index);
+    for (let i = 0; i < list.length; i++) list[i].classList.toggle("on-stage", i === index);
   }
 
   function apply() {
@@ -67,4 +61,4 @@
     stage();
   }, prefs.seconds * 1000);
   apply();
-})();
+}

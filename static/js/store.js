@@ -1,67 +1,101 @@
 /* Client-side state of one workshop, kept from snapshots and broadcasts.
  * Every page (phone board, presenter, facilitator) renders from a Store; the
- * rules for applying an event live here once. See docs/PROTOCOL.md. */
-(function () {
-  "use strict";
-  var Urai = (window.Urai = window.Urai || {});
+ * rules for applying an event live here once. No DOM: tested with node --test
+ * (tests/js/store.test.js). See docs/PROTOCOL.md. */
 
-  var VIEW_SETTINGS = ["concealed", "anonymous", "votes_revealed"];
+/* Compare two rank keys (lists of numbers) element by element, smaller first. */
+export function compareKeys(x, y) {
+  if (!x || !y) return x ? -1 : y ? 1 : 0;
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if (x[i] === undefined || y[i] === undefined) return x[i] === undefined ? -1 : 1;
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  }
+  return 0;
+}
 
-  Urai.Store = function () {
-    this.workshop = null; // the workshop summary: sectors, phases, phase_id, settings, timer
-    this.receivedAt = 0; // Date.now() when `workshop` arrived, for the timer
+/* "m:ss" for a number of seconds. */
+export function formatSeconds(seconds) {
+  const s = Math.max(0, seconds | 0);
+  const r = s % 60;
+  return Math.floor(s / 60) + ":" + (r < 10 ? "0" : "") + r;
+}
+
+export function isScored(card) {
+  const a = card.assessment;
+  return !!a && a.total !== null && a.total !== undefined;
+}
+
+/* A card that is on its board (not merged into another, not deleted). */
+export function isShown(card) {
+  return card.status !== "merged" && card.status !== "deleted";
+}
+
+function byId(a, b) {
+  return a.id - b.id;
+}
+
+export class Store {
+  /* viewSettings: the settings whose change needs a fresh snapshot (rules.view_settings);
+   * now: the clock, in milliseconds. */
+  constructor(options) {
+    const opts = options || {};
+    this.viewSettings = opts.viewSettings || [];
+    this.now = opts.now || Date.now;
+    this.workshop = null; // the workshop summary: sectors, phases, phase_id, settings, timer, open
+    this.receivedAt = 0; // when `workshop` arrived, for the timer
     this.cards = {}; // id -> card
     this.clusters = {}; // id -> cluster
     this.roster = { total: 0, per_sector: {} };
     this.participants = {}; // id -> participant (steering only)
-    this.myVotes = null; // {cards: {id: n}, left: {bottleneck, solution}, budget, cap} (participants)
+    this.myVotes = null; // {cards, left, budget, cap, capped} (participants)
     this.listeners = [];
-  };
+  }
 
-  Urai.Store.prototype.onChange = function (fn) {
+  onChange(fn) {
     this.listeners.push(fn);
-  };
+  }
 
-  Urai.Store.prototype.notify = function (change) {
+  notify(change) {
     this.listeners.forEach(function (fn) { fn(change); });
-  };
+  }
 
-  Urai.Store.prototype.setWorkshop = function (summary) {
+  setWorkshop(summary) {
     this.workshop = summary;
-    this.receivedAt = Date.now();
-  };
+    this.receivedAt = this.now();
+  }
+
+  /* A participant's dots, from a snapshot or a vote's acknowledgement. */
+  setMyVotes(myVotes) {
+    this.myVotes = myVotes;
+    this.notify({ type: "my_votes" });
+  }
 
   /* Replace everything with a snapshot from `sync`. */
-  Urai.Store.prototype.load = function (snapshot) {
-    var self = this;
+  load(snapshot) {
     this.setWorkshop(snapshot.workshop);
-    this.cards = {};
-    (snapshot.cards || []).forEach(function (c) { self.cards[c.id] = c; });
-    this.clusters = {};
-    (snapshot.clusters || []).forEach(function (c) { self.clusters[c.id] = c; });
+    this.cards = keyed(snapshot.cards);
+    this.clusters = keyed(snapshot.clusters);
     if (snapshot.roster) this.roster = snapshot.roster;
-    this.participants = {};
-    (snapshot.participants || []).forEach(function (p) { self.participants[p.id] = p; });
+    this.participants = keyed(snapshot.participants);
     if (snapshot.my_votes) this.myVotes = snapshot.my_votes;
     this.notify({ type: "snapshot" });
-  };
+  }
 
   /* Apply one broadcast. Returns true when the page must ask for a fresh
    * snapshot (a setting that changes what this viewer may see was changed). */
-  Urai.Store.prototype.apply = function (message) {
-    var data = message.data;
-    var needsSnapshot = false;
+  apply(message) {
+    const data = message.data;
+    let needsSnapshot = false;
     switch (message.type) {
       case "card.created":
-      case "card.updated":
-        var old = this.cards[data.id];
-        this.cards[data.id] = old ? Object.assign({}, old, data) : Object.assign({}, data);
+      case "card.updated": {
+        const old = this.cards[data.id];
+        const card = (this.cards[data.id] = Object.assign({}, old || {}, data));
         // A new card has no dots yet; keep tallies absent while they are hidden.
-        var revealed = !this.workshop || this.workshop.settings.votes_revealed;
-        if (!old && message.type === "card.created" && revealed && !("votes" in data)) {
-          this.cards[data.id].votes = 0;
-        }
+        const revealed = !this.workshop || this.workshop.settings.votes_revealed;
+        if (!old && message.type === "card.created" && revealed && !("votes" in data)) card.votes = 0;
         break;
+      }
       case "card.removed":
         delete this.cards[data.id];
         break;
@@ -74,15 +108,12 @@
       case "cluster.removed":
         delete this.clusters[data.id];
         break;
-      case "workshop.updated":
-        var before = this.workshop && this.workshop.settings;
-        if (before) {
-          needsSnapshot = VIEW_SETTINGS.some(function (name) {
-            return before[name] !== data.settings[name];
-          });
-        }
+      case "workshop.updated": {
+        const before = this.workshop && this.workshop.settings;
+        if (before) needsSnapshot = this.viewSettings.some(function (name) { return before[name] !== data.settings[name]; });
         this.setWorkshop(data);
         break;
+      }
       case "roster.updated":
         this.roster = data;
         break;
@@ -92,97 +123,97 @@
     }
     this.notify({ type: message.type, data: data });
     return needsSnapshot;
-  };
+  }
 
-  Urai.Store.prototype.phase = function () {
-    var w = this.workshop;
+  phase() {
+    const w = this.workshop;
     if (!w) return null;
-    for (var i = 0; i < w.phases.length; i++) if (w.phases[i].id === w.phase_id) return w.phases[i];
-    return null;
-  };
+    return w.phases.find(function (p) { return p.id === w.phase_id; }) || null;
+  }
 
-  Urai.Store.prototype.sector = function (id) {
-    var sectors = (this.workshop && this.workshop.sectors) || [];
-    for (var i = 0; i < sectors.length; i++) if (sectors[i].id === id) return sectors[i];
-    return null;
-  };
+  sectors() {
+    return (this.workshop && this.workshop.sectors) || [];
+  }
+
+  sector(id) {
+    return this.sectors().find(function (s) { return s.id === id; }) || null;
+  }
 
   /* Cards matching `test`, oldest first. */
-  Urai.Store.prototype.list = function (test) {
-    var cards = this.cards;
+  list(test) {
+    const cards = this.cards;
     return Object.keys(cards)
       .map(function (id) { return cards[id]; })
       .filter(test)
-      .sort(function (a, b) { return a.id - b.id; });
-  };
+      .sort(byId);
+  }
 
   /* Bottlenecks of a board that are shown (not merged or deleted). */
-  Urai.Store.prototype.bottlenecks = function (sectorId) {
-    return this.list(function (c) {
-      return c.kind === "bottleneck" && c.sector_id === sectorId && c.status !== "merged" && c.status !== "deleted";
-    });
-  };
+  bottlenecks(sectorId) {
+    return this.list(function (c) { return c.kind === "bottleneck" && c.sector_id === sectorId && isShown(c); });
+  }
 
-  Urai.Store.prototype.solutionsOf = function (cardId) {
-    return this.list(function (c) {
-      return c.kind === "solution" && c.parent_id === cardId && c.status !== "merged" && c.status !== "deleted";
-    });
-  };
+  solutionsOf(cardId) {
+    return this.list(function (c) { return c.kind === "solution" && c.parent_id === cardId && isShown(c); });
+  }
 
-  Urai.Store.prototype.clustersOf = function (sectorId) {
-    var clusters = this.clusters;
+  /* Cards of a board that are shown, of both kinds. */
+  cardsOf(sectorId) {
+    return this.list(function (c) { return c.sector_id === sectorId && isShown(c); });
+  }
+
+  clustersOf(sectorId) {
+    const clusters = this.clusters;
     return Object.keys(clusters)
       .map(function (id) { return clusters[id]; })
       .filter(function (c) { return c.sector_id === sectorId; })
-      .sort(function (a, b) { return a.id - b.id; });
-  };
+      .sort(byId);
+  }
 
-  /* USG ranking of a board (DOMAIN.md): total, then U, then S; unscored last. */
-  Urai.Store.prototype.ranking = function (sectorId) {
+  /* `cards` of a board by cluster: [{cluster, cards}] for clusters with cards
+   * (in cluster order), and `loose`, those in no (known) cluster. */
+  grouped(sectorId, cards) {
+    const clusters = this.clustersOf(sectorId);
+    const groups = {};
+    clusters.forEach(function (c) { groups[c.id] = []; });
+    const loose = [];
+    cards.forEach(function (card) { (groups[card.cluster_id] || loose).push(card); });
+    return {
+      groups: clusters.filter(function (c) { return groups[c.id].length; }).map(function (c) {
+        return { cluster: c, cards: groups[c.id] };
+      }),
+      loose: loose
+    };
+  }
+
+  /* The USG ranking of a board: its visible bottlenecks in the server's
+   * rank_key order; rank is the place among the scored ones (null: unscored). */
+  ranking(sectorId) {
+    let place = 0;
     return this.bottlenecks(sectorId)
       .filter(function (c) { return c.status === "visible"; })
-      .sort(function (a, b) {
-        var x = a.assessment, y = b.assessment;
-        var xs = x && x.total !== null, ys = y && y.total !== null;
-        if (xs !== ys) return xs ? -1 : 1;
-        if (xs) {
-          if (y.total !== x.total) return y.total - x.total;
-          if (y.u !== x.u) return y.u - x.u;
-          if (y.s !== x.s) return y.s - x.s;
-        }
-        return a.id - b.id;
-      });
-  };
+      .sort(function (a, b) { return compareKeys(a.rank_key, b.rank_key) || a.id - b.id; })
+      .map(function (card) { return { card: card, rank: isScored(card) ? ++place : null }; });
+  }
 
   /* Seconds left on the phase timer now, or null when there is no timer. */
-  Urai.Store.prototype.timerLeft = function () {
-    var timer = this.workshop && this.workshop.timer;
+  timerLeft() {
+    const timer = this.workshop && this.workshop.timer;
     if (!timer || timer.remaining === null || timer.remaining === undefined) return null;
     if (!timer.running) return timer.remaining;
-    var elapsed = (Date.now() - this.receivedAt) / 1000;
+    const elapsed = (this.now() - this.receivedAt) / 1000;
     return Math.max(0, Math.round(timer.remaining - elapsed));
-  };
+  }
 
-  Urai.formatSeconds = function (seconds) {
-    var s = Math.max(0, seconds | 0);
-    var m = Math.floor(s / 60);
-    var r = s % 60;
-    return m + ":" + (r < 10 ? "0" : "") + r;
-  };
+  /* The timer ran out with its lock on: posting is closed, by the clock. */
+  timeUp() {
+    const timer = this.workshop && this.workshop.timer;
+    return !!(timer && timer.lock && this.timerLeft() === 0);
+  }
+}
 
-  /* What a participant may do now: {bottlenecks, solutions, voteOn, scoring, locked}. */
-  Urai.Store.prototype.allowed = function (sectorId) {
-    var w = this.workshop;
-    var phase = this.phase();
-    var sector = this.sector(sectorId);
-    var expired = w && w.timer && w.timer.lock && this.timerLeft() === 0;
-    var locked = !!(w && (w.settings.locked || (sector && sector.locked) || expired));
-    return {
-      locked: locked,
-      bottlenecks: !locked && (!phase || phase.allow_bottlenecks),
-      solutions: !locked && (!phase || phase.allow_solutions),
-      voteOn: phase ? phase.vote_on : null,
-      scoring: !!(phase && phase.allow_scoring)
-    };
-  };
-})();
+function keyed(list) {
+  const out = {};
+  (list || []).forEach(function (item) { out[item.id] = item; });
+  return out;
+}

@@ -5,12 +5,17 @@ every connected client's view equals what the server would show it.
 Invariants: vote budgets and caps hold; sequence numbers strictly increase,
 one per event; no solution without its bottleneck; merged cards keep their
 votes without double counting; a client that reconnects with its last
-sequence number converges to the server's state.
+sequence number converges to the server's state. The clients' state is kept
+by the browser's own static/js/store.js, run in node (tests/js/store-driver.js).
 """
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,42 +25,61 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from sqlalchemy import func, select
 
 from tests.conftest import events_of
-from workshop.boards.models import Card
+from workshop.core.cards import Card
+from workshop.core.models import Workshop
 from workshop.extensions import db
 from workshop.realtime.models import Event
 from workshop.voting.models import Vote
-from workshop.workshops.models import Workshop
+
+DRIVER = Path(__file__).resolve().parents[1] / "js" / "store-driver.js"
 
 
-class Mirror:
-    """What a client shows, rebuilt only from snapshots and broadcasts (as store.js does)."""
+class Pages:
+    """The browser's own state code (static/js/store.js and stream.js's Cursor),
+    run by node: each page's view is rebuilt from the very snapshots and
+    broadcasts the server sent, by the code the pages run."""
 
     def __init__(self) -> None:
-        self.cards: dict[int, dict[str, Any]] = {}
-        self.seq = 0
+        node = shutil.which("node")
+        if node is None:
+            pytest.fail("node is needed to run the browser's store.js; `make test` installs it.")
+        self.process = subprocess.Popen(
+            [node, str(DRIVER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+
+    def call(self, **request: Any) -> dict[str, Any]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        answer = json.loads(self.process.stdout.readline())
+        assert "error" not in answer, answer["error"]
+        return answer
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait(timeout=10)
+
+
+class PageState:
+    """What one client shows: a Store and a Cursor of the real store.js, in node."""
+
+    def __init__(self, pages: Pages) -> None:
+        self.pages = pages
+        self.id = pages.call(op="new")["id"]
+        self.seq: int | None = None
 
     def load(self, reply: dict[str, Any]) -> None:
-        if reply["mode"] == "snapshot":
-            self.cards = {c["id"]: dict(c) for c in reply["snapshot"]["cards"]}
-        else:
-            for message in reply["events"]:
-                self.apply(message)
-        self.seq = reply["seq"]
+        self.seq = self.pages.call(op="reply", id=self.id, reply=reply)["seq"]
 
     def apply(self, message: dict[str, Any]) -> None:
-        data = message["data"]
-        if message["type"] in ("card.created", "card.updated"):
-            self.cards[data["id"]] = {**self.cards.get(data["id"], {}), **data}
-        elif message["type"] == "card.removed":
-            self.cards.pop(data["id"], None)
-        elif message["type"] == "votes.updated" and data["card_id"] in self.cards:
-            self.cards[data["card_id"]]["votes"] = data["votes"]
-        self.seq = max(self.seq, message["seq"])
+        self.seq = self.pages.call(op="event", id=self.id, message=message)["seq"]
 
     def view(self, sector_id: int | None) -> dict[int, tuple[str, str, int | None]]:
+        cards = self.pages.call(op="cards", id=self.id)["cards"]
         return {
-            cid: (c["text"], c.get("status", "visible"), c.get("votes"))
-            for cid, c in self.cards.items()
+            c["id"]: (c["text"], c.get("status", "visible"), c.get("votes"))
+            for c in cards
             if sector_id is None or c["sector_id"] == sector_id
         }
 
@@ -71,7 +95,7 @@ def same(mine: dict[int, tuple[str, str, int | None]], cards: list[dict[str, Any
             assert mine[cid][2] == votes
 
 
-def run_machine(app, make_workshop, phone, facilitator, socket_for):
+def run_machine(app, make_workshop, phone, facilitator, socket_for, pages):
     class Session(RuleBasedStateMachine):
         @initialize(budget=st.integers(1, 3), cap=st.sampled_from([None, 1, 2]))
         def start(self, budget, cap):
@@ -83,21 +107,21 @@ def run_machine(app, make_workshop, phone, facilitator, socket_for):
                 "settings:update", {"vote_budget": budget, "vote_cap": cap}, callback=True
             )
             assert reply["ok"], reply
-            self.boss_mirror = Mirror()
-            self.boss_mirror.load(self.boss.emit("sync", {}, callback=True))
+            self.boss_state = PageState(pages)
+            self.boss_state.load(self.boss.emit("sync", {}, callback=True))
             self.phones = []
             for n, sector in enumerate((0, 0, 1)):
                 browser = phone(self.ws, f"Peserta {n}", sector=sector)
                 board = self.ws.sector_ids[sector]
                 sock = socket_for(browser, self.ws)
-                mirror = Mirror()
-                mirror.load(sock.emit("sync", {"sector_id": board}, callback=True))
+                state = PageState(pages)
+                state.load(sock.emit("sync", {"sector_id": board}, callback=True))
                 self.phones.append(
                     {
                         "browser": browser,
                         "sock": sock,
                         "board": board,
-                        "mirror": mirror,
+                        "state": state,
                         "online": True,
                     }
                 )
@@ -114,11 +138,11 @@ def run_machine(app, make_workshop, phone, facilitator, socket_for):
         def deliver(self):
             """Hand every connected client the broadcasts it received."""
             for message in events_of(self.boss):
-                self.boss_mirror.apply(message)
+                self.boss_state.apply(message)
             for p in self.phones:
                 if p["online"]:
                     for message in events_of(p["sock"]):
-                        p["mirror"].apply(message)
+                        p["state"].apply(message)
 
         def cards(self, **where):
             with app.app_context():
@@ -193,7 +217,7 @@ def run_machine(app, make_workshop, phone, facilitator, socket_for):
             self.deliver()
             for p in self.phones:
                 if p["online"]:
-                    p["mirror"].load(
+                    p["state"].load(
                         p["sock"].emit("sync", {"sector_id": p["board"]}, callback=True)
                     )
 
@@ -260,9 +284,9 @@ def run_machine(app, make_workshop, phone, facilitator, socket_for):
             self.deliver()
             p["sock"] = socket_for(p["browser"], self.ws)
             p["online"] = True
-            p["mirror"].load(
+            p["state"].load(
                 p["sock"].emit(
-                    "sync", {"sector_id": p["board"], "since": p["mirror"].seq}, callback=True
+                    "sync", {"sector_id": p["board"], "since": p["state"].seq}, callback=True
                 )
             )
 
@@ -281,9 +305,9 @@ def run_machine(app, make_workshop, phone, facilitator, socket_for):
                 return
             p["sock"] = socket_for(p["browser"], self.ws)
             p["online"] = True
-            p["mirror"].load(
+            p["state"].load(
                 p["sock"].emit(
-                    "sync", {"sector_id": p["board"], "since": p["mirror"].seq}, callback=True
+                    "sync", {"sector_id": p["board"], "since": p["state"].seq}, callback=True
                 )
             )
 
@@ -332,11 +356,11 @@ def run_machine(app, make_workshop, phone, facilitator, socket_for):
         @invariant()
         def every_connected_client_shows_the_servers_state(self):
             snap = self.boss.emit("sync", {}, callback=True)["snapshot"]
-            same(self.boss_mirror.view(None), snap["cards"])
+            same(self.boss_state.view(None), snap["cards"])
             for p in self.phones:
                 if p["online"]:
                     reply = p["sock"].emit("sync", {"sector_id": p["board"]}, callback=True)
-                    same(p["mirror"].view(p["board"]), reply["snapshot"]["cards"])
+                    same(p["state"].view(p["board"]), reply["snapshot"]["cards"])
 
     Session.TestCase.settings = settings(
         max_examples=20,
@@ -355,5 +379,9 @@ def test_random_sessions_keep_every_invariant(
 ):
     from hypothesis.stateful import run_state_machine_as_test
 
-    machine = run_machine(app, make_workshop, phone, facilitator, socket_for)
-    run_state_machine_as_test(machine, settings=machine.TestCase.settings)
+    pages = Pages()
+    try:
+        machine = run_machine(app, make_workshop, phone, facilitator, socket_for, pages)
+        run_state_machine_as_test(machine, settings=machine.TestCase.settings)
+    finally:
+        pages.close()

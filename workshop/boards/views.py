@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from ..core.cards import SERVICE_MAX, TEXT_MAX
-from ..core.categories import category_labels
 from ..core.models import Participant, Workshop
 from ..realtime.policy import participant_view
 from ..web import page_config, participant_page
@@ -21,23 +19,10 @@ def board(workshop: Workshop, participant: Participant) -> str:
     sector = workshop.sector(requested) if requested else None
     if sector is None:
         sector = workshop.sector(participant.sector_id or 0) or workshop.active_sectors[0]
-    config = {
-        "code": workshop.code,
-        "participant": {
-            "id": participant.id,
-            "name": participant.name,
-            "sector_id": participant.sector_id,
-        },
-        "sector_id": sector.id,
-        "sectors": [s.as_dict() for s in workshop.active_sectors],
-        "categories": category_labels(),
-        "limits": {"text": TEXT_MAX, "service": SERVICE_MAX},
-    }
     return render_template(
         "participant/board.html",
         workshop=workshop,
         participant=participant,
-        config=config,
         page_config=page_config(
             workshop, participant_view(participant.id), participant, sector_id=sector.id
         ),

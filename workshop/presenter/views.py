@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 
 from ..core.access import Identity
-from ..core.categories import category_labels
 from ..core.models import Workshop
 from ..realtime.policy import Viewer
 from ..web import join_url, page_config, staff_page
@@ -17,11 +16,9 @@ bp = Blueprint("presenter", __name__)
 @staff_page(steer=False)
 def present(workshop: Workshop, identity: Identity) -> str:
     """Show the presenter view; cards and counts arrive over the socket."""
-    config = {"code": workshop.code, "categories": category_labels()}
     return render_template(
         "presenter/present.html",
         workshop=workshop,
         join_url=join_url(workshop),
-        config=config,
         page_config=page_config(workshop, Viewer.of(identity)),
     )

@@ -1,0 +1,152 @@
+/* Around the cards of the phone board: the phase banner with its timer and
+ * the dots left, the sector tabs, the notes on what is closed and why, the
+ * connection state and the screen reader's announcements. */
+
+import { el, setText, show, setAttr, syncChildren } from "./dom.js";
+import { formatSeconds } from "./store.js";
+import { postingClosed, closedText, votingOn, scoringBoard } from "./rules.js";
+
+export function createChrome(ctx) {
+  const t = ctx.t;
+  const store = ctx.store;
+  const byId = function (id) { return document.getElementById(id); };
+  const dom = {
+    banner: byId("phase-banner"),
+    phaseName: byId("phase-name"),
+    prompt: byId("phase-prompt"),
+    timerBox: byId("phase-timer-box"),
+    timer: byId("phase-timer"),
+    timerNote: byId("phase-timer-note"),
+    phaseClosed: byId("phase-closed"),
+    votesLeft: byId("votes-left"),
+    status: byId("connection"),
+    tabs: byId("sector-tabs"),
+    heading: byId("board-heading"),
+    postClosed: byId("post-closed"),
+    form: byId("post-form"),
+    fields: byId("post-fields"),
+    textArea: byId("post-text"),
+    concealed: byId("concealed-note"),
+    solutionsClosed: byId("solutions-closed"),
+    scoringNote: byId("scoring-note"),
+    announcer: byId("announcer")
+  };
+  let tabsKey = "";
+  let phaseId;
+
+  function sectors() {
+    return store.workshop ? store.workshop.sectors : ctx.config.sectors;
+  }
+
+  function sectorName(id) {
+    const sector = sectors().find(function (s) { return s.id === id; });
+    return sector ? sector.name : "";
+  }
+
+  function renderTimer() {
+    const w = store.workshop;
+    const left = store.timerLeft();
+    show(dom.timerBox, left !== null);
+    const up = left === 0;
+    const paused = left !== null && !w.timer.running && !up;
+    if (left !== null) setText(dom.timer, formatSeconds(left));
+    dom.timerBox.classList.toggle("paused", paused);
+    dom.timerBox.classList.toggle("ended", up);
+    setText(dom.timerNote, paused ? t.paused : "");
+    setText(dom.phaseClosed, up ? (w.timer.lock ? t.time_up_locked : t.time_up) : "");
+  }
+
+  function renderVotesLeft() {
+    const kind = votingOn(store);
+    const mine = store.myVotes;
+    show(dom.votesLeft, !!(kind && mine));
+    if (!kind || !mine) return;
+    const n = mine.left[kind] || 0;
+    setText(dom.votesLeft, n === 0 ? t.votes_none : n === 1 ? t.vote_left_one : t.votes_left.replace("{n}", n));
+  }
+
+  function renderBanner() {
+    const phase = store.phase();
+    setText(dom.phaseName, phase ? phase.name : "");
+    show(dom.phaseName, !!phase);
+    setText(dom.prompt, phase ? phase.prompt : "");
+    show(dom.prompt, !!(phase && phase.prompt));
+    renderTimer();
+    renderVotesLeft();
+    show(dom.banner, !!phase || !dom.timerBox.hidden || !dom.votesLeft.hidden);
+  }
+
+  function renderTabs(sectorId) {
+    const list = sectors();
+    const key = list.map(function (s) { return s.id + ":" + s.name; }).join("|");
+    const own = ctx.viewer.participant ? ctx.viewer.participant.sector_id : null;
+    if (key !== tabsKey) {
+      tabsKey = key;
+      syncChildren(dom.tabs, list.map(function (sector) {
+        return el("button", {
+          type: "button",
+          className: "tab" + (sector.id === own ? " own" : ""),
+          "data-sector": sector.id,
+          text: sector.name,
+          onclick: function () { ctx.switchSector(sector.id); }
+        });
+      }));
+    }
+    Array.prototype.forEach.call(dom.tabs.children, function (tab) {
+      setAttr(tab, "aria-pressed", Number(tab.getAttribute("data-sector")) === sectorId ? "true" : "false");
+    });
+    setText(dom.heading, sectorName(sectorId));
+  }
+
+  /* What is closed on this board and why, in the server's words (or the clock's). */
+  function renderNotes(sectorId) {
+    const postReason = closedText(postingClosed(store, sectorId, "bottleneck"), "bottleneck", t);
+    const shownAbove = dom.phaseClosed.textContent;
+    setText(dom.postClosed, postReason === shownAbove ? "" : postReason);
+    dom.fields.disabled = postReason !== null;
+    show(dom.form, postReason === null || dom.textArea.value.trim() !== "");
+    const solutionReason = closedText(postingClosed(store, sectorId, "solution"), "solution", t);
+    const repeated = solutionReason === postReason || solutionReason === shownAbove;
+    setText(dom.solutionsClosed, repeated ? "" : solutionReason);
+    setText(dom.concealed, store.workshop.settings.concealed ? t.concealed : "");
+    const board = scoringBoard(store, ctx.viewer);
+    const elsewhere = board !== null && board !== sectorId;
+    setText(dom.scoringNote, elsewhere ? t.scoring_elsewhere.replace("{sector}", sectorName(board)) : "");
+  }
+
+  function render(sectorId) {
+    renderTabs(sectorId);
+    if (!store.workshop) return;
+    renderBanner();
+    renderNotes(sectorId);
+  }
+
+  function setStatus(status, detail) {
+    dom.status.className = "connection " + status;
+    if (status === "online") dom.status.textContent = t.online;
+    else if (status === "refused") dom.status.textContent = (detail && detail.message) || t.refused;
+    else if (status === "error") dom.status.textContent = (detail && detail.message) || t.failed;
+    else dom.status.textContent = t.offline;
+  }
+
+  function say(message) {
+    dom.announcer.textContent = message;
+  }
+
+  /* New cards by others, and a new phase, are read out by screen readers. */
+  function announce(change, sectorId, meId) {
+    if (change.type === "snapshot" || change.type === "workshop.updated") {
+      const phase = store.phase();
+      const id = phase ? phase.id : null;
+      if (phaseId !== undefined && id !== phaseId && phase) say(phase.name + ". " + (phase.prompt || ""));
+      phaseId = id;
+      return;
+    }
+    if (change.type !== "card.created") return;
+    const card = change.data;
+    const mine = card.author && card.author.id === meId;
+    if (card.sector_id === sectorId && !mine) say(t.new_card + ": " + card.text);
+  }
+
+  return { render: render, renderTimer: renderTimer, setStatus: setStatus, say: say, announce: announce, sectors: sectors };
+}

@@ -1,0 +1,117 @@
+/* The facilitator's page: the entry. One Store kept live by one Stream; every
+ * part of the page (facilitator-*.js) is handed what it needs here and
+ * redraws from the store. Also the copy buttons, the connection state and a
+ * short live note of each new card for screen readers. */
+
+import { readJSON, keepFocus } from "./dom.js";
+import { Store } from "./store.js";
+import { Stream } from "./stream.js";
+import { makeSend, schedule } from "./facilitator-ui.js";
+import { createPhases } from "./facilitator-phases.js";
+import { createTimer } from "./facilitator-timer.js";
+import { createBoards } from "./facilitator-boards.js";
+import { createEntry } from "./facilitator-entry.js";
+
+const config = readJSON("page-config");
+const t = readJSON("facilitator-strings");
+const status = document.getElementById("connection");
+const announcer = document.getElementById("announcer");
+const totalPeople = document.getElementById("total-people");
+const store = new Store({ viewSettings: config.rules.view_settings });
+
+function showStatus(state, detail) {
+  status.className = "connection " + state;
+  if (state === "online") status.textContent = t.online;
+  else if (state === "offline") status.textContent = t.offline;
+  else status.textContent = (detail && detail.message) || t.refused;
+}
+
+const stream = new Stream({ code: config.code, store: store, sectorId: function () { return null; }, onStatus: showStatus });
+// The server cut this page off (its link was revoked): it will not reconnect by itself.
+stream.socket.on("disconnect", function (reason) {
+  if (reason === "io server disconnect") showStatus("refused", { message: t.closed });
+});
+
+const ctx = { config: config, rules: config.rules, viewer: config.viewer, t: t, store: store, send: makeSend(stream, t) };
+const phases = createPhases(ctx);
+const timer = createTimer(ctx);
+const boards = createBoards(ctx);
+const entry = createEntry(ctx);
+
+function renderBoards() {
+  schedule("boards", boards.render);
+}
+
+function renderPeopleCount() {
+  totalPeople.textContent = String(store.roster.total || 0);
+}
+
+function renderAll() {
+  keepFocus(function () {
+    phases.render();
+    timer.render();
+    boards.render();
+    entry.render();
+    renderPeopleCount();
+  });
+}
+
+/* What each broadcast changes on this page. */
+const HANDLERS = {
+  snapshot: renderAll,
+  "workshop.updated": renderAll,
+  "card.created": function (change) {
+    announcer.textContent = t.new_card + ": " + change.data.text;
+    renderBoards();
+    schedule("parents", entry.renderCards);
+  },
+  "card.updated": function () {
+    renderBoards();
+    schedule("parents", entry.renderCards);
+  },
+  "card.removed": renderBoards,
+  "votes.updated": renderBoards,
+  "cluster.updated": renderBoards,
+  "cluster.removed": renderBoards,
+  "roster.updated": function () {
+    renderPeopleCount();
+    renderBoards();
+  },
+  "participant.updated": function () {
+    schedule("people", entry.renderPeople);
+    renderBoards();
+  }
+};
+
+store.onChange(function (change) {
+  const handler = HANDLERS[change.type];
+  if (handler) handler(change);
+});
+
+/* Link creation times are written in UTC by the server: show them in local time. */
+document.querySelectorAll("time[data-local-time]").forEach(function (node) {
+  const when = new Date(node.getAttribute("datetime"));
+  if (!isNaN(when.getTime())) {
+    node.textContent = when.toLocaleString(document.documentElement.lang || undefined, { dateStyle: "medium", timeStyle: "short" });
+  }
+});
+
+document.querySelectorAll("[data-copy]").forEach(function (b) {
+  b.addEventListener("click", function () {
+    const target = document.getElementById(b.getAttribute("data-copy"));
+    if (!target) return;
+    target.select();
+    try {
+      document.execCommand("copy");
+      b.textContent = t.copied;
+    } catch (e) {
+      /* the text stays selected for a manual copy */
+    }
+  });
+});
+
+phases.init();
+timer.init();
+boards.init();
+entry.init();
+setInterval(timer.tick, 1000);

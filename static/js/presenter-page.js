@@ -1,0 +1,84 @@
+/* The projector page's entry: the live boards (presenter-boards.js), a header
+ * with the current phase, its prompt, the phase timer counting down and the
+ * totals, and the display choices (presenter-display.js). */
+
+import { readJSON, setText, show, debounced } from "./dom.js";
+import { Store, formatSeconds, isShown } from "./store.js";
+import { Stream } from "./stream.js";
+import { createBoards } from "./presenter-boards.js";
+import { bindDisplay } from "./presenter-display.js";
+
+const config = readJSON("page-config");
+const t = readJSON("present-strings");
+const store = new Store({ viewSettings: config.rules.view_settings });
+const byId = function (id) { return document.getElementById(id); };
+const dom = {
+  phaseBox: byId("phase-now"),
+  phaseName: byId("phase-name"),
+  prompt: byId("phase-prompt"),
+  note: byId("stage-note"),
+  timerBox: byId("timer-box"),
+  timer: byId("timer"),
+  timerNote: byId("timer-note"),
+  people: byId("total-people"),
+  cards: byId("total-cards"),
+  status: byId("connection")
+};
+const boards = createBoards(byId("boards"), { t: t, store: store, rules: config.rules });
+
+function renderTimer() {
+  const w = store.workshop;
+  const left = store.timerLeft();
+  show(dom.timerBox, left !== null);
+  if (left === null) return;
+  const up = left === 0;
+  const paused = !w.timer.running && !up;
+  setText(dom.timer, formatSeconds(left));
+  dom.timerBox.classList.toggle("paused", paused);
+  dom.timerBox.classList.toggle("ended", up);
+  dom.timerBox.classList.toggle("last-minute", !up && left <= 60);
+  setText(dom.timerNote, paused ? t.paused : up ? (w.timer.lock ? t.time_up_locked : t.time_up) : "");
+}
+
+/* One line under the prompt about what the room cannot see or do now. */
+function stageNote(w) {
+  if (w.settings.concealed) return t.concealed;
+  if (w.open && w.open.voting && !w.settings.votes_revealed) return t.votes_hidden;
+  if (w.settings.locked) return t.locked_all;
+  return "";
+}
+
+function renderHeader() {
+  const w = store.workshop;
+  if (!w) return;
+  const phase = store.phase();
+  setText(dom.phaseName, phase ? phase.name : "");
+  setText(dom.prompt, phase ? phase.prompt : "");
+  setText(dom.note, stageNote(w));
+  show(dom.phaseBox, !!phase || !!dom.note.textContent);
+  renderTimer();
+  setText(dom.people, store.roster.total || 0);
+  setText(dom.cards, store.list(isShown).length);
+}
+
+/* The timer alone changes nothing in the columns: the header counts it down. */
+store.onChange(debounced(function () {
+  boards.render();
+  renderHeader();
+}));
+
+new Stream({
+  code: config.code,
+  store: store,
+  sectorId: function () { return null; },
+  onStatus: function (state) {
+    dom.status.className = "connection " + state;
+    dom.status.textContent = state === "online" ? "" : t.offline;
+  }
+});
+
+setInterval(function () {
+  if (store.workshop) renderTimer();
+}, 1000);
+
+bindDisplay(byId("boards"), byId("theme-toggle"), byId("rotate-toggle"), window.localStorage);

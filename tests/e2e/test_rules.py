@@ -1,0 +1,202 @@
+"""The pages follow the rules the server gives them (the page config, each
+card's `actions`, the workshop's `open`, `rank_key`, `my_votes.capped`): the
+facilitator's Moderate panel offers what a card's status allows, the
+projector ranks in the server's order, a capped card takes no more dots, and
+a locked timer closes posting on the phone when it runs out. And no page
+throws a script error."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Browser, Page, expect
+
+from .test_facilitation import choose_phase, join
+from .test_live_board import LAPTOP, PHONE
+
+
+def watch_errors(page: Page, errors: list[str]) -> None:
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    page.on(
+        "console",
+        lambda m: m.type == "error" and errors.append(f"{page.url}: console: {m.text}"),
+    )
+
+
+CODE = "JSON.parse(document.getElementById('page-config').textContent).code"
+
+
+def steer(page: Page, event: str, payload: dict) -> dict:
+    """Send one steering event from the facilitator's browser, as its page would."""
+    return page.evaluate(
+        """([code, event, payload]) => new Promise(done => io({auth: {workshop: code}})
+             .timeout(5000).emit(event, payload, (e, a) => done(a || {ok: false})))""",
+        [page.evaluate(CODE), event, payload],
+    )
+
+
+def moderate(steering: Page, text: str):
+    """Open the Moderate panel of the card showing `text`; returns the card."""
+    card = steering.locator(".fac-card", has=steering.locator(".card-text", has_text=text)).first
+    panel = card.locator("details.fac-moderate").first
+    if panel.get_attribute("open") is None:
+        panel.locator("summary").click()
+    return card
+
+
+def test_no_page_throws_a_script_error(live_server, browser: Browser):
+    links = live_server.cli("demo", "--json")
+    errors: list[str] = []
+    laptop = browser.new_context(**LAPTOP)
+    phone = browser.new_context(**PHONE)
+    try:
+        steering = laptop.new_page()
+        watch_errors(steering, errors)
+        steering.goto(links["facilitator_url"])
+        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
+        summaries = steering.locator(".fac-card details.fac-moderate > summary")
+        expect(summaries.first).to_be_visible()
+        for n in range(min(12, summaries.count())):
+            summaries.nth(n).click()
+        steering.locator("#board-order").select_option("usg")
+        steering.locator("#board-order").select_option("votes")
+        projector = laptop.new_page()
+        watch_errors(projector, errors)
+        projector.goto(links["presenter_url"])
+        expect(projector.locator(".board-column")).to_have_count(6)
+        page = phone.new_page()
+        watch_errors(page, errors)
+        join(page, links["join_url"], "Andi", "Dinkes", "Kesehatan")
+        expect(page.locator("#connection")).to_have_class(re.compile(r"\bonline\b"))
+        expect(page.locator("article.card").first).to_be_visible()
+        page.locator("#sector-tabs .tab").nth(1).click()
+        expect(page.locator("#sector-tabs .tab").nth(1)).to_have_attribute("aria-pressed", "true")
+        for n in range(7):
+            choose_phase(steering, steering.locator(".phase-button").nth(n).inner_text())
+            expect(page.locator("#phase-name")).to_have_text(
+                steering.locator(".phase-button").nth(n).inner_text()
+            )
+        steering.wait_for_timeout(300)
+    finally:
+        phone.close()
+        laptop.close()
+    assert errors == []
+
+
+def test_moderation_follows_each_cards_actions_and_the_projector_ranks_by_the_server(
+    live_server, browser: Browser
+):
+    links = live_server.cli("create", "--title", "Bimtek moderasi", "--json")
+    projector = None
+    laptop = browser.new_context(**LAPTOP)
+    phone = browser.new_context(**PHONE)
+    try:
+        steering = laptop.new_page()
+        steering.goto(links["facilitator_url"])
+        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
+        steering.locator("#phase-next").click()
+        expect(steering.locator(".phase-button[aria-current=step]")).to_contain_text("Identifikasi")
+        steering.locator("#setting-approval_required").check()
+        expect(steering.locator("#setting-approval_required")).to_be_checked()
+        # The projector's own browser: on the facilitator's, it would stay steering.
+        projector = browser.new_context(**LAPTOP).new_page()
+        projector.goto(links["presenter_url"])
+        health = projector.locator(
+            ".board-column", has=projector.get_by_role("heading", name="Kesehatan")
+        )
+        page = phone.new_page()
+        join(page, links["join_url"], "Andi", "Dinkes", "Kesehatan")
+        for text in ("Obat sering kosong", "Antrean poli tiga jam"):
+            page.locator("#post-text").fill(text)
+            page.get_by_role("button", name="Kirim sumbatan").click()
+            mine = page.locator("article.card", has_text=text)
+            expect(mine.locator(".card-status")).to_have_text("Menunggu persetujuan fasilitator")
+        expect(health.locator(".card")).to_have_count(0)
+
+        # A pending card offers Approve, Hide and Delete, never Show or Restore.
+        card = moderate(steering, "Obat sering kosong")
+        actions = card.locator(".fac-status-actions button:visible")
+        expect(actions).to_have_count(3)
+        expect(card.locator("[data-action=show]")).to_be_hidden()
+        card.locator("[data-action=approve]").click()
+        expect(card.locator("[data-action=approve]")).to_be_hidden()
+        expect(health.locator(".card-text")).to_have_text(["Obat sering kosong"])
+        expect(page.locator("article.card", has_text="Obat sering kosong")).not_to_have_class(
+            re.compile(r"\bawaiting\b")
+        )
+        other = moderate(steering, "Antrean poli tiga jam")
+        other.locator("[data-action=approve]").click()
+        expect(health.locator(".card")).to_have_count(2)
+
+        # Scores typed in the panel; the projector ranks by the server's key.
+        for text, (u, s, g) in (("Obat sering kosong", (3, 3, 3)), ("Antrean poli", (5, 4, 3))):
+            card = moderate(steering, text)
+            card.get_by_label("Urgensi (U)").select_option(str(u))
+            card.get_by_label("Keseriusan (S)").select_option(str(s))
+            card.get_by_label("Pertumbuhan (G)").select_option(str(g))
+            card.get_by_role("button", name="Simpan skor").click()
+            expect(card.locator(".card-usg").first).to_have_text(str(u + s + g))
+        choose_phase(steering, "Prioritas")
+        ranking = health.locator(".rank-item")
+        expect(ranking.locator(".rank-text")).to_have_text(
+            ["Antrean poli tiga jam", "Obat sering kosong"]
+        )
+        expect(ranking.locator(".rank-no")).to_have_text(["1", "2"])
+
+        # Hidden: off the projector's ranking; the panel now offers Show.
+        card = moderate(steering, "Antrean poli tiga jam")
+        card.locator("[data-action=hide]").click()
+        expect(card.locator("[data-action=show]")).to_be_visible()
+        expect(card.locator("[data-action=hide]")).to_be_hidden()
+        expect(ranking.locator(".rank-text")).to_have_text(["Obat sering kosong"])
+        expect(ranking.locator(".rank-no")).to_have_text(["1"])
+    finally:
+        if projector is not None:
+            projector.context.close()
+        phone.close()
+        laptop.close()
+
+
+def test_a_capped_card_takes_no_more_dots_and_a_locked_timer_closes_posting(
+    live_server, browser: Browser
+):
+    links = live_server.cli("create", "--title", "Bimtek batas", "--json")
+    laptop = browser.new_context(**LAPTOP)
+    phone = browser.new_context(**PHONE)
+    try:
+        steering = laptop.new_page()
+        steering.goto(links["facilitator_url"])
+        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
+        steering.locator("#vote-budget").fill("3")
+        steering.locator("#vote-cap").fill("1")
+        steering.locator("#votes-form button[type=submit]").click()
+        expect(steering.locator("#settings-error")).to_have_text("Tersimpan.")
+        steering.locator("#phase-next").click()
+        page = phone.new_page()
+        join(page, links["join_url"], "Citra", "Puskesmas", "Kesehatan")
+        for text in ("Kartu pertama", "Kartu kedua"):
+            page.locator("#post-text").fill(text)
+            page.get_by_role("button", name="Kirim sumbatan").click()
+        expect(page.locator("article.card:not(.pending)")).to_have_count(2)
+
+        choose_phase(steering, "Voting")
+        first = page.locator("article.card", has_text="Kartu pertama")
+        second = page.locator("article.card", has_text="Kartu kedua")
+        first.locator(".vote-add").click()
+        expect(first.locator(".my-votes-count")).to_have_text("1")
+        expect(first.locator(".vote-add")).to_be_disabled()  # at the cap, with dots left
+        expect(second.locator(".vote-add")).to_be_enabled()
+        expect(page.locator("#votes-left")).to_contain_text("2")
+
+        # A timer with its lock: when it runs out, posting closes on the phone.
+        choose_phase(steering, "Identifikasi sumbatan")
+        expect(page.locator("#post-form button[type=submit]")).to_be_enabled()
+        assert steer(steering, "timer:start", {"seconds": 2, "lock": True})["ok"]
+        expect(page.locator("#phase-closed")).to_have_text(
+            "Waktu habis: pengiriman ditutup.", timeout=8000
+        )
+        expect(page.locator("#post-form button[type=submit]")).to_be_disabled()
+        expect(page.locator(".propose:visible")).to_have_count(0)
+    finally:
+        phone.close()
+        laptop.close()

@@ -1,0 +1,93 @@
+// The real static/js/rules.js: what a page offers, from the server's actions and open state.
+import test from "node:test";
+import assert from "node:assert/strict";
+import { Store } from "../../static/js/store.js";
+import { may, postingClosed, closedText, votingOn, scoringBoard, canAddDot, myDots } from "../../static/js/rules.js";
+
+const PARTICIPANT = { kind: "participant", participant: { id: 5, name: "Andi", sector_id: 1 }, sector_id: 1, scores_sector: 1 };
+const STEERING = { kind: "steering", participant: null };
+
+function store(open, timer, myVotes) {
+  let now = 0;
+  const s = new Store({ now: () => now });
+  s.load({
+    workshop: { sectors: [], phases: [], phase_id: null, settings: { votes_revealed: true }, timer: timer || { remaining: null }, open },
+    cards: [],
+    my_votes: myVotes
+  });
+  s.later = (ms) => { now += ms; };
+  return s;
+}
+
+const OPEN = { posting: { 1: { bottleneck: null, solution: null }, 2: { bottleneck: "locked_board", solution: "locked_board" } }, voting: "bottleneck", scoring: true };
+const VOTES = { cards: { 3: 1 }, left: { bottleneck: 2, solution: 3 }, budget: 3, cap: 2, capped: [4] };
+const card = (id, extra) => Object.assign({ id, sector_id: 1, kind: "bottleneck", status: "visible", actions: ["vote", "assess", "solve"] }, extra || {});
+
+test("posting: the server's reason, or null when open", () => {
+  const s = store(OPEN);
+  assert.equal(postingClosed(s, 1, "bottleneck"), null);
+  assert.equal(postingClosed(s, 2, "solution"), "locked_board");
+  assert.equal(postingClosed(s, 3, "bottleneck"), "unknown", "a board the server did not name is closed");
+  assert.equal(postingClosed(store(undefined), 1, "bottleneck"), "unknown", "closed until the state arrives");
+});
+
+test("posting: the clock closes it when the timer runs out with its lock on", () => {
+  const s = store(OPEN, { seconds: 60, running: true, remaining: 2, lock: true });
+  assert.equal(postingClosed(s, 1, "bottleneck"), null);
+  s.later(3000);
+  assert.equal(postingClosed(s, 1, "bottleneck"), "time_up");
+  assert.equal(postingClosed(s, 2, "bottleneck"), "locked_board", "the server's reason first");
+  const unlocked = store(OPEN, { seconds: 60, running: true, remaining: 2, lock: false });
+  unlocked.later(3000);
+  assert.equal(postingClosed(unlocked, 1, "bottleneck"), null);
+});
+
+test("a reason is said in the page's strings, by kind where they differ", () => {
+  const t = { closed_phase_bottleneck: "No bottlenecks now", closed_locked_board: "Board locked" };
+  assert.equal(closedText(null, "bottleneck", t), null);
+  assert.equal(closedText("phase", "bottleneck", t), "No bottlenecks now");
+  assert.equal(closedText("locked_board", "solution", t), "Board locked");
+  assert.equal(closedText("something_new", "solution", t), "");
+});
+
+test("a participant may only what the card's actions say, within what is open", () => {
+  const s = store(OPEN, null, VOTES);
+  const state = { store: s, viewer: PARTICIPANT };
+  assert.equal(may(card(3), "vote", state), true);
+  assert.equal(may(card(3, { kind: "solution" }), "vote", state), false, "dots go on bottlenecks now");
+  assert.equal(may(card(3, { actions: [] }), "vote", state), false);
+  assert.equal(may(card(3), "assess", state), true);
+  assert.equal(may(card(3, { sector_id: 2 }), "assess", state), false, "only the group's own board");
+  assert.equal(may(card(3), "solve", state), true);
+  assert.equal(may(card(3, { sector_id: 2 }), "solve", state), false, "solutions closed on that board");
+  assert.equal(may(card(3), "delete", state), false);
+  assert.equal(may(null, "vote", state), false);
+  const closed = store({ posting: OPEN.posting, voting: null, scoring: false }, null, VOTES);
+  const later = { store: closed, viewer: PARTICIPANT };
+  assert.equal(may(card(3), "vote", later), false);
+  assert.equal(may(card(3), "assess", later), false);
+  assert.equal(votingOn(closed), null);
+  assert.equal(scoringBoard(closed, PARTICIPANT), null);
+  assert.equal(scoringBoard(s, PARTICIPANT), 1);
+  assert.equal(scoringBoard(s, { kind: "participant", scores_sector: null }), null);
+});
+
+test("steering may whatever the card's actions say, in any phase", () => {
+  const s = store({ posting: {}, voting: null, scoring: false });
+  const state = { store: s, viewer: STEERING };
+  const c = card(3, { actions: ["approve", "hide", "delete", "edit", "merge", "vote"] });
+  assert.equal(may(c, "approve", state), true);
+  assert.equal(may(c, "vote", state), true);
+  assert.equal(may(c, "show", state), false);
+  assert.equal(may(c, "restore", state), false);
+});
+
+test("a dot can be added with some left, unless the card is at the cap", () => {
+  assert.equal(canAddDot(card(3), VOTES), true);
+  assert.equal(canAddDot(card(4), VOTES), false, "capped");
+  assert.equal(canAddDot(card(3, { kind: "solution" }), VOTES), true);
+  assert.equal(canAddDot(card(3), Object.assign({}, VOTES, { left: { bottleneck: 0 } })), false);
+  assert.equal(canAddDot(card(3), null), false);
+  assert.equal(myDots(card(3), VOTES), 1);
+  assert.equal(myDots(card(9), VOTES), 0);
+});
