@@ -57,6 +57,7 @@ LEGACY: dict[str, int] = {
 }
 FEATURES = (
     "boards",
+    "causes",
     "exports",
     "facilitation",
     "moderation",

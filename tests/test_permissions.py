@@ -18,6 +18,7 @@ from workshop.core.timeutil import utcnow
 from workshop.extensions import db
 from workshop.realtime.broadcast import commit_and_broadcast
 from workshop.voting.models import Vote
+from workshop.voting.services import cast_vote
 from workshop.workshops.services import issue_key
 
 
@@ -72,12 +73,27 @@ def setup_board(app, ws) -> dict[str, Any]:
             },
             by_facilitator=True,
         ).card
+        elsewhere.analysed = True
+        cause = post_card(
+            workshop,
+            None,
+            {
+                "client_id": "perm-card-5",
+                "kind": "cause",
+                "parent_id": elsewhere.id,
+                "bone": "man",
+                "text": "Petugas kurang",
+            },
+            by_facilitator=True,
+        ).card
         # Participants may vote on bottlenecks and score them now, so that a
         # refusal below comes from the rule its row names, not from the phase.
         voting = workshop.phases[3]
         voting.allow_scoring = True
         workshop.phase_id = voting.id
+        cast_vote(workshop, author, first.id)  # so there is a top bottleneck to choose
         ids = {
+            "cause": cause.id,
             "elsewhere": elsewhere.id,
             "first": first.id,
             "second": second.id,
@@ -121,6 +137,11 @@ STEERING_EVENTS: list[tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = 
     ("vote:cast", lambda ids: {"card_id": ids["first"], "participant_id": ids["participant"]}),
     ("card:assess", lambda ids: {"card_id": ids["elsewhere"], "u": 5, "s": 4, "g": 3}),
     ("card:plan", lambda ids: {"card_id": ids["solution"], "steps": "Sosialisasi"}),
+    ("causes:choose", lambda ids: {"card_id": ids["first"], "chosen": True}),
+    ("causes:choose_top", lambda ids: {"count": 2, "by": "votes"}),
+    ("cause:root", lambda ids: {"card_id": ids["cause"], "root": True}),
+    ("focus:set", lambda ids: {"card_id": ids["first"]}),
+    ("bones:save", lambda ids: {"bones": [{"key": "man", "name": "SDM"}, {"name": "Regulasi"}]}),
 ]
 CALLERS = [
     "nobody",
@@ -219,13 +240,15 @@ def test_a_participant_cannot_vote_for_someone_else(
         assert reply["ok"] is False
         assert reply["error"]["code"] == "forbidden"
     with app.app_context():
-        assert db.session.scalars(select(Vote)).all() == []
+        before = db.session.scalars(select(Vote)).all()
+        assert all(v.participant_id == ids["participant"] for v in before), "only the author's"
     # Naming oneself is the same as naming nobody.
     mine = {"card_id": ids["first"], "participant_id": voter_id}
     assert sock.emit("vote:cast", mine, callback=True)["ok"] is True
     with app.app_context():
-        (vote,) = db.session.scalars(select(Vote)).all()
-        assert vote.participant_id == voter_id
+        votes = db.session.scalars(select(Vote).where(Vote.participant_id == voter_id)).all()
+        assert len(votes) == 1
+        assert len(db.session.scalars(select(Vote)).all()) == len(before) + 1
 
 
 def test_revoking_a_cofacilitator_link_cuts_its_sockets_off_at_once(

@@ -16,8 +16,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from . import assets, dbwrites, i18n, models, ratelimit  # noqa: F401
 from .boards import events as _boards_events  # noqa: F401
 from .boards.views import bp as boards_bp
+from .causes import events as _causes_events  # noqa: F401
 from .cli import workshop_cli
-from .core.categories import category_labels
 from .core.errors import DomainError
 from .dbwrites import configure_sqlite
 from .exports.views import bp as exports_bp
@@ -81,7 +81,6 @@ def blueprints(app: Flask) -> None:
         app.register_blueprint(bp)
     app.jinja_env.globals["languages"] = i18n.LANGUAGES
     app.jinja_env.globals["current_language"] = i18n.current_language
-    app.jinja_env.globals["category_labels"] = category_labels
 
     @app.before_request
     def _remember_language() -> None:

@@ -40,12 +40,13 @@ def clock(monkeypatch):
     return fake
 
 
-def test_a_new_workshop_starts_in_the_opening_with_the_seven_default_phases(workshop):
+def test_a_new_workshop_starts_in_the_opening_with_the_eight_default_phases(workshop):
     assert [p.kind for p in workshop.phases] == [
         "lobby",
         "identify",
         "group",
         "vote",
+        "causes",
         "solve",
         "prioritise",
         "close",
@@ -72,7 +73,8 @@ def test_posting_follows_phase_locks_and_the_timer(workshop, clock):
     assert posting_refusal(workshop, sector, "bottleneck")  # lobby
     services.set_phase(workshop, workshop.phases[1].id)
     assert posting_refusal(workshop, sector, "bottleneck") is None
-    services.set_phase(workshop, workshop.phases[4].id)  # solutions only
+    solve = next(p for p in workshop.phases if p.kind == "solve")
+    services.set_phase(workshop, solve.id)  # solutions only
     assert "Solusi" in posting_refusal(workshop, sector, "bottleneck")
     assert posting_refusal(workshop, sector, "solution") is None
     services.lock_sector(workshop, sector.id, True)

@@ -95,7 +95,7 @@ def test_solutions_have_their_own_budget(ctx):
     with pytest.raises(DomainError):
         cast_vote(workshop, voter, cards[0].id)
     mine = cast_vote(workshop, voter, solution.id)
-    assert mine["left"] == {"bottleneck": 3, "solution": 2}
+    assert mine["left"] == {"bottleneck": 3, "solution": 2, "cause": 3}
 
 
 def test_hidden_and_deleted_cards_take_no_votes(ctx):

@@ -10,7 +10,17 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..core.cards import BOTTLENECK, KINDS, PENDING, SERVICE_MAX, TEXT_MAX, VISIBLE, Card
+from ..core.cards import (
+    BOTTLENECK,
+    CAUSE,
+    KINDS,
+    PENDING,
+    SERVICE_MAX,
+    SOLUTION,
+    TEXT_MAX,
+    VISIBLE,
+    Card,
+)
 from ..core.categories import CATEGORIES
 from ..core.errors import DomainError, forbidden, invalid, not_found
 from ..core.lookup import sector_in
@@ -19,7 +29,7 @@ from ..core.timeutil import utcnow
 from ..core.validation import clean_text, optional_int
 from ..extensions import db
 from ..realtime.broadcast import publish_card
-from ..realtime.policy import STEERING_VIEW, Settings, participant_view
+from ..realtime.policy import STEERING_VIEW, Settings, Viewer, participant_view
 
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
@@ -43,6 +53,8 @@ def posting_refusal(workshop: Workshop, sector: Sector, kind: str) -> str | None
             return _(
                 "Bottlenecks are not being collected in this phase (%(phase)s).", phase=phase.name
             )
+        if kind == CAUSE:
+            return _("Causes are not being collected in this phase (%(phase)s).", phase=phase.name)
         return _("Solutions are not being collected in this phase (%(phase)s).", phase=phase.name)
     return None
 
@@ -89,10 +101,13 @@ def post_card(
         assessment=None,
         plan=None,
     )
+    poster = None if by_facilitator else author
     if kind == BOTTLENECK:
         _fill_bottleneck(workshop, card, payload)
+    elif kind == SOLUTION:
+        _fill_solution(workshop, card, payload, poster)
     else:
-        _fill_solution(workshop, card, payload, None if by_facilitator else author)
+        _fill_cause(workshop, card, payload, poster)
     if not by_facilitator:
         sector = workshop.sector(card.sector_id)
         refusal = posting_refusal(workshop, sector, kind) if sector else None
@@ -132,5 +147,64 @@ def _fill_solution(
         or not viewer.may(parent, "solve", Settings.of(workshop))
     ):
         raise not_found(_("The bottleneck for this solution does not exist."))
+    card.parent_id = parent.id
+    card.sector_id = parent.sector_id
+    addresses = optional_int(payload.get("addresses_id"), "addresses_id")
+    if addresses is not None:
+        card.addresses_id = addressed_cause(workshop, parent, addresses, viewer).id
+
+
+def addressed_cause(workshop: Workshop, bottleneck: Card, cause_id: int, viewer: Viewer) -> Card:
+    """The cause of `bottleneck` that a solution says it addresses (one `viewer` can see)."""
+    cause = db.session.get(Card, cause_id)
+    if (
+        cause is None
+        or cause.workshop_id != workshop.id
+        or cause.kind != CAUSE
+        or root_of(cause) != bottleneck.id
+        or not viewer.sees(cause.status, cause.author_id, Settings.of(workshop))
+    ):
+        message = _("This cause does not belong to the solution's bottleneck.")
+        raise invalid(message, addresses_id=message)
+    return cause
+
+
+def root_of(cause: Card) -> int | None:
+    """The id of the bottleneck a cause explains, however deep it hangs."""
+    node: Card | None = cause
+    for _level in range(10):
+        if node is None or node.kind == BOTTLENECK:
+            break
+        node = db.session.get(Card, node.parent_id) if node.parent_id else None
+    return node.id if node is not None and node.kind == BOTTLENECK else None
+
+
+def _fill_cause(
+    workshop: Workshop, card: Card, payload: Mapping[str, Any], poster: Participant | None
+) -> None:
+    """Hang a cause on a chosen bottleneck's bone, or under another cause ("why?").
+
+    A participant adds causes to their own sector's board, unless the
+    facilitator opened causes to everyone; never deeper than `cause_depth`.
+    """
+    parent_id = optional_int(payload.get("parent_id"), "parent_id")
+    parent = db.session.get(Card, parent_id) if parent_id is not None else None
+    viewer = STEERING_VIEW if poster is None else participant_view(poster.id)
+    if (
+        parent is None
+        or parent.workshop_id != workshop.id
+        or not viewer.may(parent, "cause", Settings.of(workshop))
+    ):
+        raise not_found(_("The card this cause explains does not exist, or takes no more causes."))
+    if poster is not None and not workshop.causes_open and poster.group_sector != parent.sector_id:
+        raise forbidden(_("Only the group of this sector adds causes to its board."))
+    if parent.kind == BOTTLENECK:
+        bone = payload.get("bone")
+        if not isinstance(bone, str) or bone not in {b["key"] for b in workshop.bones()}:
+            message = _("Choose a category of the fishbone.")
+            raise invalid(message, bone=message)
+        card.bone, card.depth = bone, 1
+    else:
+        card.bone, card.depth = parent.bone, parent.depth + 1
     card.parent_id = parent.id
     card.sector_id = parent.sector_id

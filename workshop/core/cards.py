@@ -1,5 +1,6 @@
-"""Cards on a sector board (bottlenecks, and solutions proposed under them), with the
-USG assessment of a bottleneck and the action plan of a solution."""
+"""Cards on a sector board: bottlenecks; their causes, on the fishbone's bones and,
+asked "why?", under one another (a problem tree); and solutions proposed under
+them. With the USG assessment of a bottleneck and the action plan of a solution."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from .timeutil import utcnow
 
 BOTTLENECK = "bottleneck"
 SOLUTION = "solution"
-KINDS = (BOTTLENECK, SOLUTION)
+CAUSE = "cause"
+KINDS = (BOTTLENECK, SOLUTION, CAUSE)
 
 # A card's life: shown; waiting for the facilitator's approval; hidden by the
 # facilitator; deleted (recoverable); merged into another card.
@@ -71,6 +73,15 @@ class Card(Base):
     cluster_id: Mapped[int | None] = mapped_column(ForeignKey("cluster.id", ondelete="SET NULL"))
     # Typed in by the facilitator from a paper card (for someone without a phone).
     entered_by_facilitator: Mapped[bool] = mapped_column(default=False)
+    # A bottleneck the facilitator chose for root-cause analysis.
+    analysed: Mapped[bool] = mapped_column(default=False)
+    # A cause: its bone of the fishbone, its level under the bottleneck (1 = on
+    # the bone, 2 = the "why?" of a level-1 cause, ...), marked a root cause.
+    bone: Mapped[str | None] = mapped_column(String(40))
+    depth: Mapped[int] = mapped_column(default=0)
+    is_root: Mapped[bool] = mapped_column(default=False)
+    # A solution: the root cause it addresses.
+    addresses_id: Mapped[int | None] = mapped_column(ForeignKey("card.id"))
 
     author: Mapped[Participant | None] = relationship()
     assessment: Mapped[Assessment | None] = relationship(
@@ -113,6 +124,11 @@ class Card(Base):
         }
         if self.kind == BOTTLENECK:
             data["rank_key"] = list(self.rank_key())
+            data["analysed"] = self.analysed
+        elif self.kind == CAUSE:
+            data.update(bone=self.bone, depth=self.depth, root=self.is_root)
+        else:
+            data["addresses"] = self.addresses_id
         return data
 
 
@@ -171,3 +187,26 @@ class ActionPlan(Base):
 
     def as_dict(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in PLAN_FIELDS}
+
+
+def causes_under(cards: list[Any], bottleneck_id: int) -> list[Any]:
+    """The causes (Card objects or card dicts) under one bottleneck, depth first, each
+    level in the order posted: the problem tree as it reads from top to bottom."""
+    children: dict[int, list[Any]] = {}
+    for card in cards:
+        parent = _field(card, "parent_id")
+        if _field(card, "kind") == CAUSE and parent is not None:
+            children.setdefault(int(parent), []).append(card)
+    found: list[Any] = []
+
+    def walk(parent: int) -> None:
+        for child in sorted(children.get(parent, []), key=lambda c: int(_field(c, "id"))):
+            found.append(child)
+            walk(int(_field(child, "id")))
+
+    walk(bottleneck_id)
+    return found
+
+
+def _field(card: Any, name: str) -> Any:
+    return card[name] if isinstance(card, dict) else getattr(card, name)

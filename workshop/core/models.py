@@ -4,27 +4,51 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint, select
+from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Base, db
 from .timeutil import utcnow
 
 # The workshop's on/off settings, in the order the facilitator's page lists them.
-FLAG_SETTINGS = ("locked", "concealed", "anonymous", "approval_required", "votes_revealed")
-# Every setting: the flags and the vote budget and cap.
-SETTINGS = (*FLAG_SETTINGS, "vote_budget", "vote_cap")
-# The settings that decide what those who do not steer may see (realtime/policy.py).
-VIEW_SETTINGS = ("concealed", "anonymous", "votes_revealed")
+FLAG_SETTINGS = (
+    "locked",
+    "concealed",
+    "anonymous",
+    "approval_required",
+    "votes_revealed",
+    "causes_open",
+)
+# Every setting: the flags, the vote budget and cap, how deep "why?" may go.
+SETTINGS = (*FLAG_SETTINGS, "vote_budget", "vote_cap", "cause_depth")
+# The settings that decide what those who do not steer may see or do
+# (realtime/policy.py): a change of one sends every screen a fresh snapshot.
+VIEW_SETTINGS = ("concealed", "anonymous", "votes_revealed", "cause_depth")
 
 # Why posting is closed on a board, apart from the clock (the page decides "time is up").
 CLOSED_ALL = "locked_all"  # the facilitator closed every board
 CLOSED_BOARD = "locked_board"  # the facilitator closed this board
 CLOSED_PHASE = "phase"  # the current phase does not collect this kind of card
 
-PHASE_KINDS = ("lobby", "identify", "group", "vote", "solve", "prioritise", "close", "custom")
-PHASE_FLAGS = ("allow_bottlenecks", "allow_solutions", "allow_scoring")
-VOTE_ON = (None, "bottleneck", "solution")
+PHASE_KINDS = (
+    "lobby",
+    "identify",
+    "group",
+    "vote",
+    "causes",
+    "solve",
+    "prioritise",
+    "close",
+    "custom",
+)
+PHASE_FLAGS = ("allow_bottlenecks", "allow_solutions", "allow_causes", "allow_scoring")
+VOTE_ON = (None, "bottleneck", "solution", "cause")
+# Which flag of a phase lets participants post each kind of card.
+COLLECTS = {
+    "bottleneck": "allow_bottlenecks",
+    "solution": "allow_solutions",
+    "cause": "allow_causes",
+}
 
 TITLE_MAX = 200
 FIELD_MAX = 200
@@ -37,6 +61,21 @@ AGENCY_MAX = 120
 POSITION_MAX = 80
 VOTE_RANGE = (1, 50)
 MAX_TIMER = 4 * 60 * 60
+CAUSE_DEPTH_RANGE = (1, 5)  # how many "why?" levels under a bottleneck
+BONE_NAME_MAX = 40
+MAX_BONES = 8
+MAX_CHOSEN = 5  # bottlenecks per board the facilitator may choose at once for analysis
+
+# The fishbone's default categories (Ishikawa's 6M as taught in Diklat PIM):
+# key, name in an Indonesian-language workshop, name in an English one.
+DEFAULT_BONES: tuple[tuple[str, str, str], ...] = (
+    ("man", "Manusia", "People"),
+    ("method", "Metode", "Method"),
+    ("material", "Material/Bahan", "Materials"),
+    ("machine", "Mesin/Sarana", "Machines/Facilities"),
+    ("money", "Anggaran/Uang", "Money/Budget"),
+    ("environment", "Lingkungan", "Environment"),
+)
 
 
 class Workshop(Base):
@@ -71,6 +110,15 @@ class Workshop(Base):
     timer_ends_at: Mapped[dt.datetime | None]
     timer_left: Mapped[int | None]
     timer_lock: Mapped[bool] = mapped_column(default=False)
+    # Root causes: the fishbone's categories ([{key, name}]; None: DEFAULT_BONES),
+    # how many "why?" levels a problem tree may have, and whether participants
+    # may add causes on other sectors' boards.
+    cause_bones: Mapped[list[dict[str, str]] | None] = mapped_column(JSON)
+    cause_depth: Mapped[int] = mapped_column(default=3)
+    causes_open: Mapped[bool] = mapped_column(default=False)
+    # The card the projector shows large (a bottleneck's fishbone, say); a plain
+    # integer like phase_id, since cards point back here.
+    focus_card_id: Mapped[int | None]
 
     sectors: Mapped[list[Sector]] = relationship(
         back_populates="workshop", order_by="Sector.position", cascade="all, delete-orphan"
@@ -100,6 +148,13 @@ class Workshop(Base):
         """The active sector with this id, if it belongs to this workshop."""
         return next((s for s in self.active_sectors if s.id == sector_id), None)
 
+    def bones(self) -> list[dict[str, str]]:
+        """The fishbone's categories, in order: [{key, name}]."""
+        if self.cause_bones:
+            return [dict(bone) for bone in self.cause_bones]
+        column = 2 if self.language == "en" else 1
+        return [{"key": row[0], "name": row[column]} for row in DEFAULT_BONES]
+
     def settings(self) -> dict[str, object]:
         """Every setting by name (the one list: SETTINGS)."""
         return {name: getattr(self, name) for name in SETTINGS}
@@ -120,11 +175,12 @@ class Workshop(Base):
         phase = self.phase
         return {
             "posting": {
-                str(s.id): {kind: self.closed_for(s, kind) for kind in ("bottleneck", "solution")}
+                str(s.id): {kind: self.closed_for(s, kind) for kind in COLLECTS}
                 for s in self.active_sectors
             },
             "voting": phase.vote_on if phase else None,
             "scoring": bool(phase and phase.allow_scoring),
+            "causes": bool(phase and phase.allow_causes),
         }
 
     def summary(self) -> dict[str, object]:
@@ -139,7 +195,9 @@ class Workshop(Base):
             "sectors": [s.as_dict() for s in self.active_sectors],
             "phases": [p.as_dict() for p in self.phases],
             "phase_id": self.phase_id,
+            "focus_card_id": self.focus_card_id,
             "settings": self.settings(),
+            "bones": self.bones(),
             "open": self.open_now(),
             "timer": {
                 "seconds": self.timer_seconds,
@@ -196,10 +254,11 @@ class Phase(Base):
     # None, "bottleneck" or "solution": which cards take dot votes in this phase.
     vote_on: Mapped[str | None] = mapped_column(String(20))
     allow_scoring: Mapped[bool] = mapped_column(default=False)
+    allow_causes: Mapped[bool] = mapped_column(default=False)
 
     def collects(self, kind: str) -> bool:
         """Whether participants post cards of `kind` in this phase."""
-        return self.allow_bottlenecks if kind == "bottleneck" else self.allow_solutions
+        return bool(getattr(self, COLLECTS[kind]))
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -212,6 +271,7 @@ class Phase(Base):
             "allow_solutions": self.allow_solutions,
             "vote_on": self.vote_on,
             "allow_scoring": self.allow_scoring,
+            "allow_causes": self.allow_causes,
         }
 
 
@@ -235,8 +295,9 @@ class Participant(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     @property
-    def scoring_sector(self) -> int | None:
-        """The board whose bottlenecks this participant scores: their own sector's."""
+    def group_sector(self) -> int | None:
+        """The board whose group this participant is in (their own sector's): the
+        group scores its bottlenecks and adds its causes."""
         return self.sector_id
 
     def as_dict(self) -> dict[str, object]:

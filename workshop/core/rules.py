@@ -12,6 +12,9 @@ from typing import Any
 from . import cards, models
 from .categories import category_labels
 
+# How many proposals the KIPP export drafts at most.
+KIPP_TOP_RANGE = (1, 50)
+
 
 def rules() -> dict[str, Any]:
     return {
@@ -30,19 +33,25 @@ def rules() -> dict[str, Any]:
             "participant_name": models.NAME_MAX,
             "agency": models.AGENCY_MAX,
             "position": models.POSITION_MAX,
+            "bone_name": models.BONE_NAME_MAX,
+            "bones": models.MAX_BONES,
         },
         "ranges": {
             "vote_budget": list(models.VOTE_RANGE),
             "vote_cap": list(models.VOTE_RANGE),
             "timer_seconds": [1, models.MAX_TIMER],
             "score": list(cards.SCORE_RANGE),
+            "cause_depth": list(models.CAUSE_DEPTH_RANGE),
+            "choose_top": [1, models.MAX_CHOSEN],
+            "kipp_top": list(KIPP_TOP_RANGE),
         },
         "categories": category_labels(),
         "kinds": list(cards.KINDS),
-        "transitions": {
-            action: {"from": list(sources), "to": target}
+        # A list, in the order the buttons are shown (a page config's keys are sorted).
+        "transitions": [
+            {"action": action, "from": list(sources), "to": target}
             for action, (sources, target) in cards.TRANSITIONS.items()
-        },
+        ],
         "scores": list(cards.SCORES),
         "apkl": list(cards.APKL),
         "plan_fields": list(cards.PLAN_FIELDS),

@@ -537,3 +537,105 @@ DEMO_BOARDS: dict[str, tuple[DemoBottleneck, ...]] = {
         ),
     ),
 }
+
+
+@dataclass(frozen=True)
+class DemoCause:
+    bone: str  # a key of the default fishbone: man, method, material, machine, money, environment
+    text: str  # the cause, as a participant would type it
+    root: bool = False  # marked by the facilitator as a root cause
+    why: tuple["DemoCause", ...] = ()  # the causes of this cause ("why?")
+
+
+# The causes of the first bottleneck of each board: a fishbone part-way built,
+# with a "why?" or two and the root causes the room agreed on.
+DEMO_CAUSES: dict[str, tuple[DemoCause, ...]] = {
+    "adminduk": (
+        DemoCause(
+            "man",
+            "Calo menawarkan jasa 'jalur cepat' di depan kantor Disdukcapil",
+            why=(
+                DemoCause(
+                    "man",
+                    "Warga tidak tahu bahwa pencetakan KTP-el gratis",
+                    why=(DemoCause("man", "Tarif nol rupiah tidak dipasang di loket", root=True),),
+                ),
+            ),
+        ),
+        DemoCause(
+            "material",
+            "Blanko KTP-el sering habis, antrean cetak menumpuk berminggu-minggu",
+            why=(
+                DemoCause(
+                    "method",
+                    "Permintaan blanko ke Ditjen Dukcapil baru diajukan setelah stok habis",
+                    root=True,
+                ),
+            ),
+        ),
+        DemoCause("machine", "Jaringan SIAK sering down saat jam sibuk"),
+        DemoCause("method", "Tidak ada nomor antrean dan jadwal ambil yang pasti"),
+        DemoCause("environment", "Kantor jauh dari desa; warga ingin sekali datang selesai"),
+        DemoCause("money", "Tidak ada anggaran layanan jemput bola ke kecamatan"),
+    ),
+    "kesehatan": (
+        DemoCause(
+            "method",
+            "Pendaftaran masih manual dengan kartu berobat kertas",
+            why=(
+                DemoCause(
+                    "machine",
+                    "Aplikasi antrean online belum terhubung dengan rekam medis Puskesmas",
+                    root=True,
+                ),
+            ),
+        ),
+        DemoCause("man", "Hanya satu petugas loket pada jam 07.00-09.00"),
+        DemoCause("environment", "Pasien datang subuh karena takut tidak kebagian nomor"),
+        DemoCause("money", "Belum ada anggaran untuk mesin antrean"),
+    ),
+    "pendidikan": (
+        DemoCause(
+            "man",
+            "Guru PNS yang ditempatkan di pulau mengajukan pindah setelah dua tahun",
+            why=(
+                DemoCause(
+                    "money",
+                    "Tunjangan daerah terpencil tidak sebanding dengan biaya hidup",
+                    root=True,
+                ),
+            ),
+        ),
+        DemoCause("method", "Formasi guru dihitung per kabupaten, bukan per sekolah"),
+        DemoCause("environment", "Transportasi laut hanya dua kali seminggu"),
+    ),
+    "lingkungan": (
+        DemoCause("machine", "Hanya dua truk sampah yang laik jalan untuk satu kecamatan"),
+        DemoCause(
+            "method",
+            "Jadwal angkut tidak disesuaikan dengan hari pasar",
+            root=True,
+        ),
+        DemoCause("man", "Pedagang membuang sampah di luar jam angkut"),
+    ),
+    "koperasi": (
+        DemoCause("man", "Pelaku UMKM belum terbiasa memakai email dan aplikasi"),
+        DemoCause(
+            "method",
+            "Belum ada pendampingan OSS di kecamatan",
+            root=True,
+        ),
+        DemoCause("machine", "Sinyal internet lemah di desa sentra produksi"),
+    ),
+    "kelurahan": (
+        DemoCause(
+            "method",
+            "Semua legalisasi harus diparaf camat sendiri",
+            why=(
+                DemoCause("method", "Belum ada pelimpahan wewenang ke sekretaris camat", root=True),
+            ),
+        ),
+        DemoCause("man", "Camat sering rapat di luar kantor"),
+        DemoCause("material", "Formulir permohonan berbeda-beda antar kelurahan"),
+    ),
+}

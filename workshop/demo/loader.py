@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
+from collections.abc import Iterator
 
 from ..boards.services import post_card
+from ..causes.services import choose, mark_root
 from ..core.access import FACILITATOR, Identity
-from ..core.cards import BOTTLENECK, SOLUTION, Card
+from ..core.cards import BOTTLENECK, CAUSE, SOLUTION, Card
 from ..core.models import Participant, Workshop
 from ..facilitation.services import set_phase
 from ..participants.services import join
@@ -17,7 +19,14 @@ from ..plans.services import save_plan
 from ..scoring.services import assess
 from ..voting.services import cast_vote
 from ..workshops.services import NewWorkshop, create_workshop
-from .content import DEMO_BOARDS, DEMO_PARTICIPANTS, DEMO_SPEAKERS, DEMO_WORKSHOP
+from .content import (
+    DEMO_BOARDS,
+    DEMO_CAUSES,
+    DEMO_PARTICIPANTS,
+    DEMO_SPEAKERS,
+    DEMO_WORKSHOP,
+    DemoCause,
+)
 
 # A plan per sector for the top solution, in the words an OPD would use.
 DEMO_PLAN = {
@@ -32,8 +41,8 @@ DEMO_PLAN = {
 
 
 def create_demo(today: dt.date | None = None) -> NewWorkshop:
-    """A workshop part-way through: six sectors, 24 participants, cards, votes,
-    USG scores for the most-voted bottlenecks and an action plan per sector."""
+    """A workshop part-way through: six sectors, 24 participants, cards, votes, a
+    fishbone of causes per sector, USG scores and an action plan per sector."""
     created = create_workshop(
         DEMO_WORKSHOP["title"],
         date=today or dt.date.today(),
@@ -47,6 +56,8 @@ def create_demo(today: dt.date | None = None) -> NewWorkshop:
     posted = _post_boards(workshop, people)
     _go_to(workshop, "vote")
     _vote(workshop, people, posted)
+    _go_to(workshop, "causes")
+    _find_causes(workshop, people, posted)
     _go_to(workshop, "prioritise")
     _score_and_plan(workshop, posted)
     return created
@@ -117,6 +128,33 @@ def _vote(
         for member in members:
             for card in chance.choices(cards, weights=weights, k=workshop.vote_budget):
                 cast_vote(workshop, member, card.id)
+
+
+def _find_causes(
+    workshop: Workshop,
+    people: dict[str, list[Participant]],
+    posted: dict[str, list[tuple[Card, list[Card]]]],
+) -> None:
+    """The first bottleneck of each board is analysed: its group adds causes and "why?"s,
+    and the facilitator marks the root causes."""
+    ids = (f"demo-cause-{n:04d}" for n in itertools.count(1))
+    for key, causes in DEMO_CAUSES.items():
+        bottleneck = posted[key][0][0]
+        choose(workshop, bottleneck.id, True)
+        authors = itertools.cycle(people[key])
+
+        def add(parent: Card, cause: DemoCause, authors: Iterator[Participant] = authors) -> None:
+            payload = {"client_id": next(ids), "kind": CAUSE, "parent_id": parent.id}
+            card = post_card(
+                workshop, next(authors), {**payload, "bone": cause.bone, "text": cause.text}
+            ).card
+            if cause.root:
+                mark_root(workshop, card.id, True)
+            for why in cause.why:
+                add(card, why)
+
+        for cause in causes:
+            add(bottleneck, cause)
 
 
 def _score_and_plan(workshop: Workshop, posted: dict[str, list[tuple[Card, list[Card]]]]) -> None:

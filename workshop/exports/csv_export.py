@@ -87,6 +87,31 @@ def build(results: Results) -> bytes:
                         ]
                     )
                 )
+            bones = {b["key"]: b["name"] for b in results.workshop.bones()}
+            for cause in row.causes:
+                number += 1
+                writer.writerow(
+                    _clean(
+                        [
+                            number,
+                            result.sector.name,
+                            _("Root cause") if cause.card.is_root else _("Cause"),
+                            parent,
+                            bones.get(cause.card.bone or "", ""),
+                            "",
+                            cause.card.text,
+                            cause.author.name if cause.author else "",
+                            cause.author.agency if cause.author else "",
+                            cause.votes,
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                        ]
+                    )
+                )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -2,8 +2,9 @@
 
 Only what belongs in a filed document is here, as the visibility policy's
 report viewer sees it (realtime/policy.py): visible cards (not hidden,
-deleted, merged or waiting for approval), their votes, USG scores and action
-plans, each sector's ranking, and the attendance list. In anonymous mode no
+deleted, merged or waiting for approval), their votes, USG scores, causes
+(the problem tree under each bottleneck) and action plans, each sector's
+ranking, and the attendance list. In anonymous mode no
 card carries its author; the attendance list is kept, apart from authorship.
 """
 
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..core.cards import BOTTLENECK, SOLUTION, Card
+from ..core.cards import BOTTLENECK, CAUSE, SOLUTION, Card, causes_under
 from ..core.models import Participant, Sector, Workshop
 from ..extensions import db
 from ..moderation.models import Cluster
@@ -32,6 +33,17 @@ class SolutionRow:
 
 
 @dataclass
+class CauseRow:
+    card: Card
+    votes: int
+    author: Participant | None
+
+    @property
+    def depth(self) -> int:
+        return self.card.depth
+
+
+@dataclass
 class BottleneckRow:
     card: Card
     votes: int
@@ -39,10 +51,15 @@ class BottleneckRow:
     rank: int | None  # 1 = top priority of its sector; None until scored
     cluster: str | None
     solutions: list[SolutionRow] = field(default_factory=list)
+    causes: list[CauseRow] = field(default_factory=list)  # depth first, as the tree reads
 
     @property
     def total(self) -> int | None:
         return self.card.assessment.total if self.card.assessment else None
+
+    @property
+    def root_causes(self) -> list[CauseRow]:
+        return [c for c in self.causes if c.card.is_root]
 
 
 @dataclass
@@ -132,6 +149,11 @@ def gather(workshop: Workshop, now: dt.datetime | None = None) -> Results:
     def author(card: Card) -> Participant | None:
         return card.author if REPORT_VIEW.shows_author(card.author_id, settings) else None
 
+    causes = {
+        card.id: CauseRow(card, votes.get(card.id, 0), author(card))
+        for card in cards
+        if card.kind == CAUSE
+    }
     by_parent: dict[int, list[SolutionRow]] = {}
     for card in cards:
         if card.kind == SOLUTION and card.parent_id is not None:
@@ -151,6 +173,7 @@ def gather(workshop: Workshop, now: dt.datetime | None = None) -> Results:
                 rank=ranks.get(c.id),
                 cluster=clusters.get(c.cluster_id) if c.cluster_id else None,
                 solutions=by_parent.get(c.id, []),
+                causes=[causes[cause.id] for cause in causes_under(cards, c.id)],
             )
             for c in ranked
         ]

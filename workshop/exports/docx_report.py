@@ -17,7 +17,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 
 from . import matrix
-from .chart import votes_per_sector
+from .chart import fishbone, votes_per_sector
 from .data import Results
 
 
@@ -175,6 +175,29 @@ def _results(doc: DocxDocument, results: Results) -> None:
         doc.add_paragraph(_("No solutions were proposed yet."))
     doc.add_heading(_("D. Votes per sector"), level=2)
     doc.add_picture(io.BytesIO(votes_per_sector(results)), width=Cm(15))
+    _root_causes(doc, results)
+
+
+def _root_causes(doc: DocxDocument, results: Results) -> None:
+    """E. The fishbone and the cause list of every bottleneck the room analysed."""
+    analysed = [(r, row) for r in results.sectors for row in r.bottlenecks if row.causes]
+    doc.add_heading(_("E. Root causes"), level=2)
+    if not analysed:
+        doc.add_paragraph(_("No causes were recorded yet."))
+        return
+    bones = results.workshop.bones()
+    names = {b["key"]: b["name"] for b in bones}
+    for r, row in analysed:
+        doc.add_heading(f"{r.sector.name}: {row.card.text}", level=3)
+        doc.add_picture(io.BytesIO(fishbone(row, bones)), width=Cm(16))
+        for cause in row.causes:
+            item = doc.add_paragraph(style="List Bullet" if cause.depth == 1 else "List Bullet 2")
+            if cause.depth == 1:
+                item.add_run(f"{names.get(cause.card.bone or '', '')}: ").italic = True
+            run = item.add_run(cause.card.text)
+            if cause.card.is_root:
+                run.bold = True
+                item.add_run(" " + _("(root cause)"))
 
 
 def _follow_up(doc: DocxDocument) -> None:

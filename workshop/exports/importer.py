@@ -13,13 +13,12 @@ from typing import Any
 from flask_babel import gettext as _
 
 from ..core.cards import (
-    BOTTLENECK,
     DELETED,
     HIDDEN,
+    KINDS,
     MERGED,
     PENDING,
     PLAN_FIELDS,
-    SOLUTION,
     VISIBLE,
     ActionPlan,
     Assessment,
@@ -27,7 +26,7 @@ from ..core.cards import (
 )
 from ..core.categories import CATEGORIES
 from ..core.errors import DomainError, invalid
-from ..core.models import FLAG_SETTINGS, Participant, Phase, Workshop
+from ..core.models import BONE_NAME_MAX, FLAG_SETTINGS, VOTE_ON, Participant, Phase, Workshop
 from ..extensions import db
 from ..moderation.models import Cluster
 from ..voting.models import Vote
@@ -71,6 +70,7 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
     )
     workshop = created.workshop
     workshop.speakers = meta.get("speakers")
+    workshop.cause_bones = _bones(meta.get("bones"))
     _settings(workshop, meta["settings"])
     sectors = {}
     for data, sector in zip(sectors_in, list(workshop.sectors), strict=True):
@@ -104,6 +104,13 @@ def _settings(workshop: Workshop, settings: dict[str, Any]) -> None:
     workshop.vote_budget = int(settings["vote_budget"])
     cap = settings.get("vote_cap")
     workshop.vote_cap = int(cap) if cap is not None else None
+    workshop.cause_depth = int(settings.get("cause_depth", 3))
+
+
+def _bones(bones: Any) -> list[dict[str, str]] | None:
+    if bones is None:
+        return None
+    return [{"key": str(b["key"])[:40], "name": str(b["name"])[:BONE_NAME_MAX]} for b in bones]
 
 
 def _phases(workshop: Workshop, phases: list[dict[str, Any]], current: int | None) -> None:
@@ -111,7 +118,7 @@ def _phases(workshop: Workshop, phases: list[dict[str, Any]], current: int | Non
     workshop.phases.clear()
     db.session.flush()
     for position, data in enumerate(sorted(phases, key=lambda p: p["ref"])):
-        if data.get("vote_on") not in (None, BOTTLENECK, SOLUTION):
+        if data.get("vote_on") not in VOTE_ON:
             raise invalid(_("This export is damaged: %(detail)s", detail="vote_on"))
         workshop.phases.append(
             Phase(
@@ -123,6 +130,7 @@ def _phases(workshop: Workshop, phases: list[dict[str, Any]], current: int | Non
                 allow_solutions=bool(data["allow_solutions"]),
                 vote_on=data.get("vote_on"),
                 allow_scoring=bool(data["allow_scoring"]),
+                allow_causes=bool(data.get("allow_causes")),
             )
         )
     db.session.flush()
@@ -174,7 +182,7 @@ def _cards(
     cards: dict[int, Card] = {}
     ordered = sorted(rows, key=lambda c: c["ref"])
     for data in ordered:
-        if data["kind"] not in (BOTTLENECK, SOLUTION) or data["status"] not in STATUSES:
+        if data["kind"] not in KINDS or data["status"] not in STATUSES:
             raise invalid(_("This export is damaged: %(detail)s", detail="card"))
         if data.get("category") is not None and data["category"] not in CATEGORIES:
             raise invalid(_("This export is damaged: %(detail)s", detail="category"))
@@ -191,6 +199,10 @@ def _cards(
             cluster_id=clusters[data["cluster"]].id if data.get("cluster") else None,
             entered_by_facilitator=bool(data.get("entered_by_facilitator")),
             created_at=dt.datetime.fromisoformat(data["created_at"]),
+            analysed=bool(data.get("analysed")),
+            bone=data.get("bone"),
+            depth=int(data.get("depth") or 0),
+            is_root=bool(data.get("root")),
         )
         if data.get("assessment"):
             a = data["assessment"]
@@ -216,5 +228,7 @@ def _cards(
             card.parent_id = cards[data["parent"]].id
         if data.get("merged_into"):
             card.merged_into_id = cards[data["merged_into"]].id
+        if data.get("addresses"):
+            card.addresses_id = cards[data["addresses"]].id
     db.session.flush()
     return cards

@@ -64,6 +64,7 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
             "language": workshop.language,
             "phase": phase_index + 1 if phase_index is not None else None,
             "settings": workshop.settings(),
+            "bones": workshop.bones(),
         },
         "sectors": [
             {
@@ -86,6 +87,7 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
                 "allow_solutions": p.allow_solutions,
                 "vote_on": p.vote_on,
                 "allow_scoring": p.allow_scoring,
+                "allow_causes": p.allow_causes,
             }
             for i, p in enumerate(phases)
         ],
@@ -146,6 +148,11 @@ def _card(
         "cluster": cluster_ref.get(card.cluster_id) if card.cluster_id else None,
         "entered_by_facilitator": card.entered_by_facilitator,
         "created_at": card.created_at.isoformat(),
+        "analysed": card.analysed,
+        "bone": card.bone,
+        "depth": card.depth,
+        "root": card.is_root,
+        "addresses": card_ref.get(card.addresses_id) if card.addresses_id else None,
         "assessment": None
         if a is None
         else {

@@ -47,6 +47,9 @@ def _background(r: SectorResult, b: BottleneckRow, s: SolutionRow) -> str:
         parts.append(_("Category: %(category)s", category=category_label(b.card.category)))
     if b.card.service:
         parts.append(_("Service: %(service)s", service=b.card.service))
+    roots = [c.card.text for c in b.root_causes]
+    if roots:
+        parts.append(_("Root causes: %(causes)s", causes="; ".join(roots)))
     if a and a.cause:
         parts.append(_("Cause: %(cause)s", cause=a.cause))
     if a and a.impact:

@@ -51,6 +51,16 @@ def category_label(code: str | None) -> str:
     return f"{code} {CATEGORIES[code]}" if code in CATEGORIES else ""
 
 
+def causes_text(b: BottleneckRow) -> str:
+    """The "Penyebab" cell: the root causes the room marked, then the cause noted
+    while scoring."""
+    a = b.card.assessment
+    parts = [c.card.text for c in b.root_causes]
+    if a and a.cause:
+        parts.append(a.cause)
+    return "; ".join(parts)
+
+
 def rows(results: Results) -> Iterator[dict[str, object]]:
     """Every row of the matrix, sector by sector, bottlenecks by priority."""
     number = 0
@@ -74,7 +84,7 @@ def _row(
         "service": b.card.service or "",
         "bottleneck": b.card.text,
         "category": category_label(b.card.category),
-        "cause": (a.cause if a else None) or "",
+        "cause": causes_text(b),
         "impact": (a.impact if a else None) or "",
         "u": a.urgency if a else None,
         "s": a.seriousness if a else None,

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, request
 
 from ..core.access import Identity
 from ..core.models import Workshop
+from ..core.rules import KIPP_TOP_RANGE
 from ..web import staff_page
 from .services import FORMATS, export, report_css, style_hash
 
@@ -17,7 +18,8 @@ bp = Blueprint("exports", __name__)
 def download(workshop: Workshop, identity: Identity, fmt: str) -> Response:
     """Send one export; the HTML report opens in the browser, ready to print."""
     top = request.args.get("top", default=3, type=int) or 3
-    result = export(workshop, fmt, top=max(1, min(top, 50)))
+    low, high = KIPP_TOP_RANGE
+    result = export(workshop, fmt, top=max(low, min(top, high)))
     response = Response(result.content, mimetype=result.mimetype)
     disposition = "inline" if fmt == "html" else "attachment"
     response.headers["Content-Disposition"] = f'{disposition}; filename="{result.filename}"'

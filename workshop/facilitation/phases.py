@@ -16,6 +16,7 @@ class PhaseTemplate:
     allow_solutions: bool = False
     vote_on: str | None = None
     allow_scoring: bool = False
+    allow_causes: bool = False
 
 
 DEFAULT_PHASES: tuple[PhaseTemplate, ...] = (
@@ -49,6 +50,16 @@ DEFAULT_PHASES: tuple[PhaseTemplate, ...] = (
         "Berikan suara pada sumbatan yang paling penting untuk diatasi.",
         "Vote for the bottlenecks most important to solve.",
         vote_on="bottleneck",
+    ),
+    PhaseTemplate(
+        "causes",
+        "Akar masalah",
+        "Root causes",
+        "Untuk sumbatan terpilih, tulis penyebabnya pada tulang ikan, lalu tanyakan "
+        '"mengapa?" sampai ketemu akar masalahnya.',
+        "For the chosen bottlenecks, add their causes on the fishbone's bones, then ask "
+        '"why?" until you reach the root cause.',
+        allow_causes=True,
     ),
     PhaseTemplate(
         "solve",

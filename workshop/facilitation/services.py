@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from ..core.errors import invalid, not_found
 from ..core.lookup import sector_in
 from ..core.models import (
+    CAUSE_DEPTH_RANGE,
     FLAG_SETTINGS,
     MAX_TIMER,
     PHASE_FLAGS,
@@ -49,6 +50,7 @@ def add_default_phases(workshop: Workshop) -> None:
                 allow_solutions=template.allow_solutions,
                 vote_on=template.vote_on,
                 allow_scoring=template.allow_scoring,
+                allow_causes=template.allow_causes,
             )
         )
     db.session.flush()
@@ -231,6 +233,15 @@ def update_settings(workshop: Workshop, payload: dict[str, Any]) -> None:
         workshop.vote_budget = _votes(payload["vote_budget"], "vote_budget", required=True)
     if "vote_cap" in payload:
         workshop.vote_cap = _votes(payload["vote_cap"], "vote_cap", required=False)
+    if "cause_depth" in payload:
+        depth = optional_int(payload["cause_depth"], "cause_depth")
+        low, high = CAUSE_DEPTH_RANGE
+        if depth is None or not low <= depth <= high:
+            raise invalid(
+                _("Choose between %(low)d and %(high)d.", low=low, high=high),
+                cause_depth=_("Invalid."),
+            )
+        workshop.cause_depth = depth
     announce(workshop)
 
 

@@ -10,13 +10,15 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..boards.services import clean_category
+from ..boards.services import addressed_cause, clean_category
 from ..core.cards import (
     BOTTLENECK,
+    CAUSE,
     CLUSTER_TITLE_MAX,
     DELETED,
     MERGED,
     SERVICE_MAX,
+    SOLUTION,
     TEXT_MAX,
     TRANSITIONS,
     Card,
@@ -27,13 +29,15 @@ from ..core.models import Workshop
 from ..core.validation import clean_text, optional_int
 from ..extensions import db
 from ..realtime.broadcast import publish_card, stamp
+from ..realtime.policy import STEERING_VIEW
 from ..voting.models import Vote
 from ..voting.services import announce_tally
 from .models import Cluster
 
 
 def edit_card(workshop: Workshop, card_id: object, payload: dict[str, Any]) -> Card:
-    """Correct a card's text, category or service."""
+    """Correct a card's text; a bottleneck's category or service; the bone of a cause
+    on the fishbone (its whole branch follows); the root cause a solution addresses."""
     card = card_in(workshop, card_id)
     if "text" in payload:
         card.text = str(clean_text(payload["text"], "text", max_length=TEXT_MAX, multiline=True))
@@ -44,6 +48,22 @@ def edit_card(workshop: Workshop, card_id: object, payload: dict[str, Any]) -> C
             card.service = clean_text(
                 payload["service"], "service", max_length=SERVICE_MAX, required=False
             )
+    if card.kind == CAUSE and "bone" in payload and card.depth == 1:
+        bone = payload["bone"]
+        if not isinstance(bone, str) or bone not in {b["key"] for b in workshop.bones()}:
+            raise invalid(_("Choose a category of the fishbone."), bone=_("Invalid."))
+        card.bone = bone
+        for child in _descendants(card):
+            child.bone = bone
+            publish_card(workshop, child)
+    if card.kind == SOLUTION and "addresses_id" in payload:
+        cause_id = optional_int(payload["addresses_id"], "addresses_id")
+        parent = db.session.get(Card, card.parent_id) if card.parent_id else None
+        card.addresses_id = (
+            None
+            if cause_id is None or parent is None
+            else addressed_cause(workshop, parent, cause_id, STEERING_VIEW).id
+        )
     publish_card(workshop, card)
     return card
 
@@ -62,7 +82,7 @@ def change_status(workshop: Workshop, card_id: object, action: object) -> Card:
 
 
 def move_card(workshop: Workshop, card_id: object, sector_id: object) -> Card:
-    """Move a bottleneck, with its solutions, to another sector board."""
+    """Move a bottleneck, with its solutions and causes, to another sector board."""
     card = card_in(workshop, card_id, kind=BOTTLENECK)
     sid = sector_in(workshop, sector_id).id
     if sid == card.sector_id:
@@ -70,7 +90,7 @@ def move_card(workshop: Workshop, card_id: object, sector_id: object) -> Card:
     card.sector_id = sid
     card.cluster_id = None
     publish_card(workshop, card, moved=True)
-    for child in _children(card):
+    for child in _descendants(card):
         child.sector_id = sid
         publish_card(workshop, child, moved=True)
     return card
@@ -79,7 +99,7 @@ def move_card(workshop: Workshop, card_id: object, sector_id: object) -> Card:
 def merge_cards(workshop: Workshop, source_id: object, target_id: object) -> Card:
     """Merge a duplicate into another card of the same kind.
 
-    The target keeps every solution and every vote of both. A participant who
+    The target keeps every solution, cause and vote of both. A participant who
     had voted on both keeps as many dots on the target as on the one they
     voted most, so nobody is counted twice; the dots beyond that go back to
     their budget.
@@ -93,8 +113,13 @@ def merge_cards(workshop: Workshop, source_id: object, target_id: object) -> Car
         raise invalid(_("This card cannot be changed that way now."))
     _merge_votes(source, target)
     moved = target.sector_id != source.sector_id
+    under_source = _descendants(source)  # parents before children
     for child in _children(source):
         child.parent_id = target.id
+    for child in under_source:
+        parent = db.session.get(Card, child.parent_id) if child.parent_id else None
+        if child.kind == CAUSE and parent is not None and parent.kind == CAUSE:
+            child.depth, child.bone = parent.depth + 1, parent.bone
         child.sector_id = target.sector_id
         publish_card(workshop, child, moved=moved)
     source.status = MERGED
@@ -127,6 +152,17 @@ def _merge_votes(source: Card, target: Card) -> None:
 
 def _children(card: Card) -> list[Card]:
     return list(db.session.scalars(select(Card).where(Card.parent_id == card.id)))
+
+
+def _descendants(card: Card) -> list[Card]:
+    """Solutions and causes under a card, however deep, parents before children."""
+    found: list[Card] = []
+    level = _children(card)
+    while level:
+        found += level
+        ids = [c.id for c in level]
+        level = list(db.session.scalars(select(Card).where(Card.parent_id.in_(ids))))
+    return found
 
 
 # -- clusters --------------------------------------------------------------------

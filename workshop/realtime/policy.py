@@ -24,7 +24,16 @@ from typing import Any
 from sqlalchemy import ColumnElement, or_
 
 from ..core.access import Identity
-from ..core.cards import BOTTLENECK, DELETED, MERGED, PENDING, SOLUTION, TRANSITIONS, VISIBLE
+from ..core.cards import (
+    BOTTLENECK,
+    CAUSE,
+    DELETED,
+    MERGED,
+    PENDING,
+    SOLUTION,
+    TRANSITIONS,
+    VISIBLE,
+)
 from ..core.models import VIEW_SETTINGS, Workshop
 from .models import DISPLAY, EVERYONE, STEERING, Event
 from .rooms import (
@@ -53,10 +62,11 @@ class Settings:
     concealed: bool = False
     anonymous: bool = False
     votes_revealed: bool = True
+    cause_depth: int = 3  # how many "why?" levels a problem tree may have
 
     @classmethod
     def of(cls, workshop: Workshop) -> Settings:
-        return cls(**{name: bool(getattr(workshop, name)) for name in VIEW_SETTINGS})
+        return cls(**{name: getattr(workshop, name) for name in VIEW_SETTINGS})
 
 
 @dataclass(frozen=True)
@@ -178,18 +188,22 @@ class Viewer:
         status, kind = data.get("status", VISIBLE), data.get("kind")
         if self.kind == STEER:
             done = [a for a, (sources, _to) in TRANSITIONS.items() if status in sources]
-            if status != MERGED:
-                done.append("edit")
-            if status not in (MERGED, DELETED):
-                done.append("merge")
+            if status in (MERGED, DELETED):
+                return done  # restore it first (a merged card stays merged)
+            done += ["edit", "merge"]
             if status == VISIBLE:
                 done.append("vote")
             if kind == BOTTLENECK:
-                done += ["move", "cluster", "assess"]
-                if status in (VISIBLE, PENDING):
-                    done.append("solve")
+                done += ["move", "cluster", "assess", "analyse"]
             if kind == SOLUTION:
                 done.append("plan")
+            if kind == CAUSE:
+                done.append("root")
+            if status in (VISIBLE, PENDING):
+                if kind == BOTTLENECK:
+                    done.append("solve")
+                if _takes_causes(data, settings):
+                    done.append("cause")
             return done
         if self.kind != PARTICIPANT:
             return []
@@ -200,6 +214,8 @@ class Viewer:
             done.append("vote")
         if seen and kind == BOTTLENECK:
             done += ["assess", "solve"]
+        if seen and _takes_causes(data, settings):
+            done.append("cause")
         if kind == SOLUTION and author_id is not None and self._owns(author_id):
             done.append("plan")
         return done
@@ -210,11 +226,20 @@ class Viewer:
             "status": card.status,
             "kind": card.kind,
             "author": {"id": card.author_id},
+            "analysed": card.analysed,
+            "depth": card.depth,
         }
         return action in self.actions(essentials, settings)
 
     def _owns(self, author_id: int | None) -> bool:
         return self.participant_id is not None and author_id == self.participant_id
+
+
+def _takes_causes(data: dict[str, Any], settings: Settings) -> bool:
+    """A bottleneck chosen for root causes, or a cause not yet as deep as allowed."""
+    if data.get("kind") == BOTTLENECK:
+        return bool(data.get("analysed"))
+    return data.get("kind") == CAUSE and int(data.get("depth") or 0) < settings.cause_depth
 
 
 def _author_id(data: dict[str, Any]) -> int | None:

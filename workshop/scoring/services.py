@@ -41,7 +41,7 @@ def assess(
         phase = workshop.phase
         if phase is None or not phase.allow_scoring:
             raise forbidden(_("Scoring is not open in this phase."))
-        if participant is None or participant.scoring_sector != card.sector_id:
+        if participant is None or participant.group_sector != card.sector_id:
             raise forbidden(_("Only the group of this sector scores its bottlenecks."))
     assessment = card.assessment or Assessment(card_id=card.id)
     for key, column in SCORES.items():

@@ -8,7 +8,7 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
 
-from ..core.cards import BOTTLENECK, SOLUTION, Card
+from ..core.cards import KINDS, Card
 from ..core.errors import DomainError, forbidden, invalid, not_found
 from ..core.models import Participant, Workshop
 from ..core.validation import optional_int
@@ -37,7 +37,7 @@ def votes_of(workshop: Workshop, participant_id: int) -> dict[str, Any]:
         .where(Vote.workshop_id == workshop.id, Vote.participant_id == participant_id)
         .group_by(Vote.card_id, Vote.kind)
     ).all()
-    used = {BOTTLENECK: 0, SOLUTION: 0}
+    used = dict.fromkeys(KINDS, 0)
     for _card, kind, count in rows:
         used[kind] = used.get(kind, 0) + count
     cap = workshop.vote_cap
