@@ -138,20 +138,27 @@ def _fill_solution(
     workshop: Workshop, card: Card, payload: Mapping[str, Any], poster: Participant | None
 ) -> None:
     """Hang a solution under its bottleneck; a participant only under one they can see."""
-    parent_id = optional_int(payload.get("parent_id"), "parent_id")
-    parent = db.session.get(Card, parent_id) if parent_id is not None else None
     viewer = STEERING_VIEW if poster is None else participant_view(poster.id)
-    if (
-        parent is None
-        or parent.workshop_id != workshop.id
-        or not viewer.may(parent, "solve", Settings.of(workshop))
-    ):
+    parent = _parent(workshop, payload, viewer, "solve")
+    if parent is None:
         raise not_found(_("The bottleneck for this solution does not exist."))
     card.parent_id = parent.id
     card.sector_id = parent.sector_id
     addresses = optional_int(payload.get("addresses_id"), "addresses_id")
     if addresses is not None:
         card.addresses_id = addressed_cause(workshop, parent, addresses, viewer).id
+
+
+def _parent(
+    workshop: Workshop, payload: Mapping[str, Any], viewer: Viewer, action: str
+) -> Card | None:
+    """The card `parent_id` names, if it is in this workshop and `viewer` may hang
+    a card under it (`action`: "solve" or "cause"); else None."""
+    parent_id = optional_int(payload.get("parent_id"), "parent_id")
+    parent = db.session.get(Card, parent_id) if parent_id is not None else None
+    if parent is None or parent.workshop_id != workshop.id:
+        return None
+    return parent if viewer.may(parent, action, Settings.of(workshop)) else None
 
 
 def addressed_cause(workshop: Workshop, bottleneck: Card, cause_id: int, viewer: Viewer) -> Card:
@@ -187,14 +194,9 @@ def _fill_cause(
     A participant adds causes to their own sector's board, unless the
     facilitator opened causes to everyone; never deeper than `cause_depth`.
     """
-    parent_id = optional_int(payload.get("parent_id"), "parent_id")
-    parent = db.session.get(Card, parent_id) if parent_id is not None else None
     viewer = STEERING_VIEW if poster is None else participant_view(poster.id)
-    if (
-        parent is None
-        or parent.workshop_id != workshop.id
-        or not viewer.may(parent, "cause", Settings.of(workshop))
-    ):
+    parent = _parent(workshop, payload, viewer, "cause")
+    if parent is None:
         raise not_found(_("The card this cause explains does not exist, or takes no more causes."))
     if poster is not None and not workshop.causes_open and poster.group_sector != parent.sector_id:
         raise forbidden(_("Only the group of this sector adds causes to its board."))

@@ -63,52 +63,32 @@ def build(results: Results) -> bytes:
                     ]
                 )
             )
-            for solution in row.solutions:
-                number += 1
-                writer.writerow(
-                    _clean(
-                        [
-                            number,
-                            result.sector.name,
-                            _("Solution"),
-                            parent,
-                            "",
-                            "",
-                            solution.card.text,
-                            solution.author.name if solution.author else "",
-                            solution.author.agency if solution.author else "",
-                            solution.votes,
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                        ]
-                    )
-                )
             bones = {b["key"]: b["name"] for b in results.workshop.bones()}
-            for cause in row.causes:
+            children = [(_("Solution"), "", solution) for solution in row.solutions] + [
+                (
+                    _("Root cause") if cause.card.is_root else _("Cause"),
+                    bones.get(cause.card.bone or "", ""),
+                    cause,
+                )
+                for cause in row.causes
+            ]
+            for kind, category, child in children:
                 number += 1
+                author = child.author
                 writer.writerow(
                     _clean(
                         [
                             number,
                             result.sector.name,
-                            _("Root cause") if cause.card.is_root else _("Cause"),
+                            kind,
                             parent,
-                            bones.get(cause.card.bone or "", ""),
+                            category,
                             "",
-                            cause.card.text,
-                            cause.author.name if cause.author else "",
-                            cause.author.agency if cause.author else "",
-                            cause.votes,
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
+                            child.card.text,
+                            author.name if author else "",
+                            author.agency if author else "",
+                            child.votes,
+                            *[""] * 6,
                         ]
                     )
                 )
