@@ -65,6 +65,7 @@ FEATURES = (
     "plans",
     "presenter",
     "scoring",
+    "similar",
     "voting",
     "workshops",
 )

@@ -1,0 +1,506 @@
+"""Similar cards, merge suggestions and clusters for one board (issue 13).
+
+Pure Python, no Flask and no database: the caller feeds card texts in and
+gets card ids out.
+
+    matcher = Matcher()                    # loads synonyms.txt and the stemmer; share it
+    index = matcher.index()                # one per board (or per workshop)
+    index.add(17, "Antrean KTP-el lama")
+    index.similar("antri e-KTP berjam-jam", k=3, among=visible_ids)   # [(17, 0.61)]
+    index.duplicates()                     # [(a, b, score)], merge suggestions
+    index.clusters()                       # [[a, b, c], ...], related groups
+
+How a score is made: each text becomes terms (workshop/similar/text.py:
+synonyms, stop words, Sastrawi stems). Two TF-IDF vectors are built from
+them with scikit-learn, one of the terms and one of their character 3- to
+5-grams (which forgives typos: "pelayann", "antrin"). Both are hashed (no
+vocabulary to refit), weighted by the inverse document frequency of the
+cards on the index (square-rooted, ``IDF_POWER``: a word on every card still
+counts a little) and L2-normalised; the score is
+``WORD_WEIGHT * cos(terms) + (1 - WORD_WEIGHT) * cos(chars)``, from 0 to 1.
+Short cards make low scores: two phrasings of one problem typically score
+0.15 to 0.5, unrelated cards 0 to 0.1.
+
+Incremental: a new or edited card is weighted with the current IDF and
+appended (about a millisecond on a board of 500); the IDF is refitted over
+all the cards (about 15 ms for 500) once the changes since the last fit
+exceed ``REFIT_FRACTION`` of the board, and before every merge suggestion
+or clustering, which are therefore exact.
+
+Thresholds (chosen on the tuning half of bench/similar_set.jsonl only; the
+other half is held out, see bench/similar.py for the figures):
+
+- ``DUPLICATE_THRESHOLD`` (0.20): merge suggestions. Cards are grouped by
+  average-linkage clustering; two groups join while the mean score between
+  their cards is at least the threshold, and every pair inside a group is a
+  suggestion. Chosen as the lowest threshold whose suggestions keep
+  precision >= 0.9 on sector boards and >= 0.8 with all sectors on one
+  board (a board three times larger). Lower it for more suggestions.
+- ``CLUSTER_THRESHOLD`` (0.12): related groups for the Pengelompokan
+  phase, same clustering, looser: two problems about one service (the
+  KTP-el queue and illegal KTP-el fees) may share a cluster.
+- ``SIMILAR_MIN_SCORE`` (0.25): the least direct score for a card to be
+  shown to a participant as "already on the board" while typing; on the
+  tuning half a same-problem card is among the top 3 for 9 cards in 10,
+  and 4 suggestions in 5 are right.
+
+Small boards: with fewer than about ten cards the IDF says little, so two
+short cards that share only a service ("pungli e-KTP", "antrean KTP-el
+lama") can come out as a merge suggestion; ask for merges once the
+identification phase has filled the board.
+
+Visibility: ``among`` limits every answer to the cards a caller may see; the
+other cards never appear in a result. The IDF weights are computed over all
+the cards of the index, so a hidden card changes the scores of visible ones
+a little (no text, id or score of a hidden card is ever returned). Keep one
+index per audience if even that must not happen.
+
+Threads: one index may be used from several threads of one process; changes
+and the lazy rebuild are serialised by a lock, queries run on an immutable
+snapshot.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Collection, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations, pairwise
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import numpy as np
+import scipy.sparse as sp  # type: ignore[import-untyped]
+from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
+from scipy.spatial.distance import squareform  # type: ignore[import-untyped]
+from sklearn.feature_extraction import FeatureHasher  # type: ignore[import-untyped]
+from sklearn.feature_extraction.text import (  # type: ignore[import-untyped]
+    HashingVectorizer,
+    TfidfTransformer,
+)
+from sklearn.preprocessing import normalize  # type: ignore[import-untyped]
+
+from .text import DEFAULT_SYNONYMS_PATH, Synonyms, TextAnalyzer
+
+DUPLICATE_THRESHOLD = 0.20
+SIMILAR_MIN_SCORE = 0.25
+CLUSTER_THRESHOLD = 0.12
+WORD_WEIGHT = 0.8
+N_FEATURES = 2**18
+CHAR_NGRAMS = (3, 5)
+IDF_POWER = 0.5
+# Refit the IDF weights once the cards added, edited or removed since the
+# last fit exceed this share of the board (or this count on a small board).
+REFIT_FRACTION = 0.05
+REFIT_MIN_CHANGES = 2
+
+K = TypeVar("K", bound=Hashable)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Hashed counts of one text: its terms (and term pairs), character n-grams."""
+
+    words: Any  # scipy.sparse.csr_matrix, 1 x N_FEATURES
+    chars: Any
+
+    @property
+    def empty(self) -> bool:
+        return bool(self.words.nnz == 0 and self.chars.nnz == 0)
+
+
+class Matcher:
+    """The text side, shared by every index: synonyms, stemmer, feature hashing.
+
+    ``synonyms_path`` is one file or several (later files add groups); None
+    for none. ``extra_synonyms`` are more lines in the same format, e.g. the
+    ones a facilitator typed for this workshop. The other arguments are the
+    knobs bench/similar.py tuned (the defaults): ``word_weight`` (share of
+    the term block in the score), ``word_pairs`` (also count adjacent term
+    pairs: no better on the tuning half), ``idf_power`` (1: plain IDF, 0: no
+    IDF) and ``char_ngrams``. Building one costs about 50 ms (Sastrawi's
+    dictionary); share it between boards, it is thread-safe.
+    """
+
+    def __init__(
+        self,
+        synonyms_path: str | Path | Sequence[str | Path] | None = DEFAULT_SYNONYMS_PATH,
+        *,
+        extra_synonyms: Iterable[str] = (),
+        word_weight: float = WORD_WEIGHT,
+        word_pairs: bool = False,
+        idf_power: float = IDF_POWER,
+        char_ngrams: tuple[int, int] = CHAR_NGRAMS,
+    ) -> None:
+        if not 0.0 <= word_weight <= 1.0:
+            raise ValueError("word_weight must be between 0 and 1")
+        if synonyms_path is None:
+            paths: list[str | Path] = []
+        elif isinstance(synonyms_path, str | Path):
+            paths = [synonyms_path]
+        else:
+            paths = list(synonyms_path)
+        lines: list[str] = []
+        for path in paths:
+            lines.extend(Path(path).read_text(encoding="utf-8").splitlines())
+        lines.extend(extra_synonyms)
+        self.synonyms = Synonyms.parse(lines)
+        self.analyzer = TextAnalyzer(self.synonyms)
+        self.word_weight = word_weight
+        self.word_pairs = word_pairs
+        self.idf_power = idf_power
+        self._word_scale = math.sqrt(word_weight)
+        self._char_scale = math.sqrt(1.0 - word_weight)
+        self._words = FeatureHasher(
+            n_features=N_FEATURES, input_type="string", alternate_sign=False
+        )
+        self._chars = HashingVectorizer(
+            analyzer="char_wb",
+            ngram_range=char_ngrams,
+            n_features=N_FEATURES,
+            alternate_sign=False,
+            norm=None,
+            lowercase=False,
+        )
+        self.counts = lru_cache(maxsize=2048)(self._counts)
+
+    def terms(self, text: str) -> tuple[str, ...]:
+        """The terms a text is compared on (for debugging and the tests)."""
+        return self.analyzer.terms(text or "")
+
+    def _counts(self, text: str) -> Counts:
+        terms = self.terms(text)
+        features = list(terms)
+        if self.word_pairs:
+            features += [f"{a} {b}" for a, b in pairwise(terms)]
+        words = self._words.transform([features]).tocsr()
+        chars = self._chars.transform([" ".join(terms)]).tocsr()
+        words.sum_duplicates()
+        chars.sum_duplicates()
+        return Counts(words, chars)
+
+    def combine(self, words: Any, chars: Any) -> Any:
+        """Rows of weighted TF-IDF blocks -> rows whose dot product is the score."""
+        return sp.hstack(
+            [normalize(words) * self._word_scale, normalize(chars) * self._char_scale],
+            format="csr",
+        )
+
+    def similarity(self, a: str, b: str) -> float:
+        """The score of two texts on their own (no board, so no IDF weighting)."""
+        rows = [self.counts(a or ""), self.counts(b or "")]
+        if rows[0].empty or rows[1].empty:
+            return 0.0
+        words = sp.vstack([r.words for r in rows], format="csr")
+        chars = sp.vstack([r.chars for r in rows], format="csr")
+        words.data = 1.0 + np.log(words.data)
+        chars.data = 1.0 + np.log(chars.data)
+        m = self.combine(words, chars)
+        return float(min(1.0, (m[0] @ m[1].T).toarray()[0, 0]))
+
+    def index(self) -> CardIndex[Any]:
+        """A new, empty index of cards (one per board)."""
+        return CardIndex(self)
+
+
+_DEFAULT: Matcher | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_matcher() -> Matcher:
+    """One Matcher with the shipped synonyms file, built on first use."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = Matcher()
+        return _DEFAULT
+
+
+def _stack(rows: Sequence[Any]) -> Any:
+    """One CSR matrix of 1-row CSR matrices (scipy's vstack is slow for many rows)."""
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum([r.nnz for r in rows], out=indptr[1:])
+    indices = np.concatenate([r.indices for r in rows]) if rows else np.zeros(0, np.int32)
+    data = np.concatenate([r.data for r in rows]) if rows else np.zeros(0)
+    return sp.csr_matrix((data, indices, indptr), shape=(len(rows), N_FEATURES))
+
+
+@dataclass(frozen=True)
+class _Snapshot(Generic[K]):
+    ids: list[K]
+    row_of: dict[K, int]
+    matrix: Any  # csr, one weighted row per card
+    nonempty: Any  # bool array: the card has at least one term
+    words_idf: Any  # fitted TfidfTransformer, or None on an empty index
+    chars_idf: Any
+
+
+class CardIndex(Generic[K]):
+    """The cards of one board; see the module docstring."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+        self._lock = threading.RLock()
+        self._counts: dict[K, Counts] = {}
+        self._snapshot: _Snapshot[K] | None = None
+        self._touched: set[K] = set()  # added or edited since the snapshot
+        self._dirty = False  # the snapshot misses changes
+        self._stale = 0  # changes since the IDF weights were fitted
+
+    # -- changes -------------------------------------------------------------
+
+    def add(self, card_id: K, text: str) -> None:
+        """Add a card, or replace the text of a card already there."""
+        counts = self.matcher.counts(text or "")
+        with self._lock:
+            self._counts.pop(card_id, None)  # an edited card moves to the end
+            self._counts[card_id] = counts
+            self._touched.add(card_id)
+            self._changed()
+
+    update = add
+
+    def add_many(self, cards: Iterable[tuple[K, str]]) -> None:
+        for card_id, text in cards:
+            self.add(card_id, text)
+
+    def remove(self, card_id: K) -> bool:
+        """Forget a card; False if it was not there."""
+        with self._lock:
+            if self._counts.pop(card_id, None) is None:
+                return False
+            self._touched.discard(card_id)
+            self._changed()
+            return True
+
+    def clear(self) -> None:
+        with self._lock:
+            self._counts.clear()
+            self._touched.clear()
+            self._snapshot = None
+
+    def _changed(self) -> None:
+        self._dirty = True
+        self._stale += 1
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    def __contains__(self, card_id: object) -> bool:
+        return card_id in self._counts
+
+    def ids(self) -> list[K]:
+        with self._lock:
+            return list(self._counts)
+
+    # -- the snapshot queries run on ---------------------------------------
+
+    def _current(self, exact: bool = False) -> _Snapshot[K]:
+        """The snapshot, brought up to date.
+
+        A new card is weighted with the IDF of the last fit and appended
+        (about a millisecond); the IDF is refitted on every card once the
+        changes since the last fit exceed REFIT_FRACTION of the board, and
+        always for ``exact`` answers (merge suggestions, clusters).
+        """
+        with self._lock:
+            snap = self._snapshot
+            limit = max(REFIT_MIN_CHANGES, REFIT_FRACTION * len(self._counts))
+            if (
+                snap is None
+                or snap.words_idf is None
+                or self._stale > limit
+                or (exact and self._stale)
+            ):
+                snap = self._build()
+            elif self._dirty:
+                snap = self._patch(snap)
+            self._snapshot = snap
+            self._touched.clear()
+            self._dirty = False
+            return snap
+
+    def _build(self) -> _Snapshot[K]:
+        self._stale = 0
+        ids = list(self._counts)
+        if not ids:
+            return _Snapshot([], {}, None, np.zeros(0, dtype=bool), None, None)
+        counts = [self._counts[i] for i in ids]
+        words = _stack([c.words for c in counts])
+        chars = _stack([c.chars for c in counts])
+        words_idf = self._fit_idf(words)
+        chars_idf = self._fit_idf(chars)
+        matrix = self.matcher.combine(words_idf.transform(words), chars_idf.transform(chars))
+        return self._snapshot_of(ids, matrix, words_idf, chars_idf)
+
+    def _patch(self, snap: _Snapshot[K]) -> _Snapshot[K]:
+        """The old rows that still hold, then the new and edited cards."""
+        ids = list(self._counts)
+        kept = [snap.row_of[c] for c in ids if c in snap.row_of and c not in self._touched]
+        fresh = [c for c in ids if c not in snap.row_of or c in self._touched]
+        parts = []
+        if kept:
+            parts.append(snap.matrix if len(kept) == len(snap.ids) else snap.matrix[kept])
+        if fresh:
+            words = _stack([self._counts[c].words for c in fresh])
+            chars = _stack([self._counts[c].chars for c in fresh])
+            parts.append(
+                self.matcher.combine(
+                    snap.words_idf.transform(words), snap.chars_idf.transform(chars)
+                )
+            )
+        matrix = sp.vstack(parts, format="csr")
+        order = [snap.ids[r] for r in kept] + fresh
+        return self._snapshot_of(order, matrix, snap.words_idf, snap.chars_idf)
+
+    @staticmethod
+    def _snapshot_of(ids: list[K], matrix: Any, words_idf: Any, chars_idf: Any) -> _Snapshot[K]:
+        nonempty = np.diff(matrix.indptr) > 0
+        row_of = {card: n for n, card in enumerate(ids)}
+        return _Snapshot(ids, row_of, matrix, nonempty, words_idf, chars_idf)
+
+    def _fit_idf(self, counts: Any) -> Any:
+        transformer = TfidfTransformer(norm=None, sublinear_tf=True).fit(counts)
+        if self.matcher.idf_power != 1.0:
+            transformer.idf_ = transformer.idf_**self.matcher.idf_power
+        return transformer
+
+    @staticmethod
+    def _rows(snap: _Snapshot[K], among: Collection[K] | None) -> np.ndarray:
+        if among is None:
+            return np.arange(len(snap.ids))
+        rows = sorted({snap.row_of[c] for c in among if c in snap.row_of})
+        return np.asarray(rows, dtype=np.intp)
+
+    def similar(
+        self,
+        text: str,
+        k: int = 3,
+        among: Collection[K] | None = None,
+        min_score: float = SIMILAR_MIN_SCORE,
+        exclude: Collection[K] = (),
+    ) -> list[tuple[K, float]]:
+        """Up to k cards most like ``text``, best first, each with its score.
+
+        ``among``: only these card ids may be returned (None: any card of the
+        index); ids not on the index are ignored. ``exclude``: never these
+        (e.g. the card being edited). Scores below ``min_score`` are dropped.
+        """
+        counts = self.matcher.counts(text or "")
+        snap = self._current()
+        if k <= 0 or counts.empty or not snap.ids:
+            return []
+        query = self.matcher.combine(
+            snap.words_idf.transform(counts.words), snap.chars_idf.transform(counts.chars)
+        )
+        return self._top(snap, query, k, among, min_score, exclude)
+
+    def similar_to(
+        self,
+        card_id: K,
+        k: int = 3,
+        among: Collection[K] | None = None,
+        min_score: float = SIMILAR_MIN_SCORE,
+    ) -> list[tuple[K, float]]:
+        """Like similar(), for a card already on the index (never itself)."""
+        snap = self._current()
+        row = snap.row_of.get(card_id)
+        if row is None or k <= 0:
+            return []
+        return self._top(snap, snap.matrix[row], k, among, min_score, {card_id})
+
+    def _top(
+        self,
+        snap: _Snapshot[K],
+        query: Any,
+        k: int,
+        among: Collection[K] | None,
+        min_score: float,
+        exclude: Collection[K],
+    ) -> list[tuple[K, float]]:
+        rows = self._rows(snap, among)
+        if exclude:
+            banned = {snap.row_of[c] for c in exclude if c in snap.row_of}
+            rows = np.asarray([r for r in rows if r not in banned], dtype=np.intp)
+        if rows.size == 0:
+            return []
+        scores = (snap.matrix @ query.T).toarray().ravel()[rows]
+        keep = np.flatnonzero(scores >= min_score)
+        if keep.size == 0:
+            return []
+        if keep.size > k:
+            keep = keep[np.argpartition(-scores[keep], k - 1)[:k]]
+        # Best first; equal scores in the order the cards were added.
+        order = sorted(keep, key=lambda n: (-scores[n], rows[n]))
+        return [(snap.ids[rows[n]], round(float(min(scores[n], 1.0)), 4)) for n in order]
+
+    def _pairwise(self, among: Collection[K] | None) -> tuple[list[K], np.ndarray]:
+        """The cards (with any term) among ``among`` and their pairwise scores."""
+        snap = self._current(exact=True)
+        rows = self._rows(snap, among)
+        if rows.size:
+            rows = rows[snap.nonempty[rows]]
+        if rows.size == 0:
+            return [], np.zeros((0, 0))
+        sub = snap.matrix[rows]
+        scores = np.asarray((sub @ sub.T).todense())
+        np.clip(scores, 0.0, 1.0, out=scores)
+        return [snap.ids[r] for r in rows], scores
+
+    def _groups(
+        self, threshold: float, among: Collection[K] | None
+    ) -> tuple[list[K], np.ndarray, list[list[int]]]:
+        """Average-linkage groups at ``threshold`` (positions into the id list)."""
+        ids, scores = self._pairwise(among)
+        if len(ids) < 2:
+            return ids, scores, [[n] for n in range(len(ids))]
+        distances = 1.0 - scores
+        np.fill_diagonal(distances, 0.0)
+        tree = linkage(squareform(distances, checks=False), method="average")
+        labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+        groups: dict[int, list[int]] = {}
+        for n, label in enumerate(labels):
+            groups.setdefault(int(label), []).append(n)
+        found = sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+        return ids, scores, found
+
+    def duplicates(
+        self, threshold: float = DUPLICATE_THRESHOLD, among: Collection[K] | None = None
+    ) -> list[tuple[K, K, float]]:
+        """Merge suggestions: pairs (a, b, score) of cards that seem to say the same.
+
+        The cards are grouped by average linkage (see clusters()) at
+        ``threshold``; every pair inside a group is suggested, with its own
+        score, best first. A pair can thus be suggested below the threshold
+        when both cards are close to the same others: "antrean KTP-el lama"
+        and "e-KTP queue" through "antri ektp berjam-jam". a was added
+        before b. Only cards of ``among`` (None: all) take part; cards with
+        no words (emoji, numbers) never do.
+        """
+        ids, scores, groups = self._groups(threshold, among)
+        pairs = [(a, b) for g in groups if len(g) > 1 for a, b in combinations(g, 2)]
+        pairs.sort(key=lambda p: (-scores[p], p[0], p[1]))
+        return [(ids[a], ids[b], round(float(scores[a, b]), 4)) for a, b in pairs]
+
+    def merge_groups(
+        self, threshold: float = DUPLICATE_THRESHOLD, among: Collection[K] | None = None
+    ) -> list[list[K]]:
+        """The groups that duplicates() draws its pairs from, largest first."""
+        return self.clusters(threshold, among)
+
+    def clusters(
+        self,
+        threshold: float = CLUSTER_THRESHOLD,
+        among: Collection[K] | None = None,
+        min_size: int = 2,
+    ) -> list[list[K]]:
+        """Groups of related cards, largest first; cards in no group are left out.
+
+        Average-linkage agglomerative clustering (scipy) on 1 - score: two
+        groups join while the mean score between their cards is at least
+        ``threshold``. Each group lists its cards in the order they were added.
+        """
+        ids, _, groups = self._groups(threshold, among)
+        return [[ids[n] for n in g] for g in groups if len(g) >= max(min_size, 1)]
