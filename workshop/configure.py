@@ -29,6 +29,8 @@ from .plans import events as _plans_events  # noqa: F401
 from .presenter.views import bp as presenter_bp
 from .realtime import events as _realtime_events  # noqa: F401
 from .scoring import events as _scoring_events  # noqa: F401
+from .similar import boards as similar_boards
+from .similar import events as _similar_events  # noqa: F401
 from .state import events as _state_events  # noqa: F401
 from .voting import events as _voting_events  # noqa: F401
 from .workshops.views import bp as workshops_bp
@@ -53,6 +55,7 @@ def extensions(app: Flask) -> None:
     csrf.init_app(app)
     ratelimit.init_app(app)
     assets.init_app(app)
+    similar_boards.init_app(app)
     proxies = int(app.config.get("PROXY_COUNT") or 0)
     # Every socket handler registered itself on `socketio` when its module was
     # imported (at the top of this file), before init_app binds it to this app.

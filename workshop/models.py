@@ -4,6 +4,7 @@ from .core.cards import ActionPlan, Assessment, Card
 from .core.models import AccessKey, Participant, Phase, Sector, Workshop
 from .moderation.models import Cluster
 from .realtime.models import Event
+from .similar.models import Dismissal
 from .voting.models import Vote
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "Assessment",
     "Card",
     "Cluster",
+    "Dismissal",
     "Event",
     "Participant",
     "Phase",

@@ -1,0 +1,110 @@
+"""Similar cards over real socket clients: what a phone is offered while typing,
+what the facilitator is offered to merge or cluster, and that nobody is offered a
+card they may not see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+def ok(reply: dict[str, Any]) -> dict[str, Any]:
+    assert reply["ok"], reply
+    return reply
+
+
+def post(sock, board: int, client_id: str, text: str) -> dict[str, Any]:
+    payload = {"client_id": client_id, "kind": "bottleneck", "sector_id": board, "text": text}
+    return ok(sock.emit("card:post", payload, callback=True))["card"]
+
+
+def similar(sock, board: int, text: str) -> list[dict[str, Any]]:
+    payload = {"sector_id": board, "kind": "bottleneck", "text": text}
+    return ok(sock.emit("card:similar", payload, callback=True))["similar"]
+
+
+TEXTS = [
+    "Antrean perekaman KTP-el di Disdukcapil sampai 3 jam",
+    "Pungli Rp50.000 untuk percepat cetak KTP-el",
+    "Jaringan SIAK sering putus, pelayanan akta berhenti",
+    "Blanko KTP elektronik habis berminggu-minggu",
+    "Syarat pindah domisili tidak diumumkan di kantor desa",
+    "Petugas loket sering tidak di tempat saat jam layanan",
+]
+
+
+@pytest.fixture
+def board(make_workshop, phone, facilitator, socket_for):
+    ws = make_workshop()
+    sector = ws.sector_ids[0]
+    author = socket_for(phone(ws, "Penulis"), ws)
+    other = socket_for(phone(ws, "Rekan"), ws)
+    boss = socket_for(facilitator(ws), ws)
+    cards = [post(author, sector, f"sim-card-{n:03}", text) for n, text in enumerate(TEXTS)]
+    return ws, sector, author, other, boss, cards
+
+
+def test_a_phone_typing_a_near_duplicate_is_offered_the_existing_card(board):
+    _ws, sector, _author, other, _boss, cards = board
+    offered = similar(other, sector, "antri e-KTP berjam-jam di dukcapil")
+    assert offered and offered[0]["id"] == cards[0]["id"]
+    assert len(offered) <= 3
+    assert "vote" in offered[0]["actions"]
+    assert similar(other, sector, "KTP") == []  # too short to look up
+
+
+def test_nobody_is_offered_a_card_they_may_not_see(board):
+    _ws, sector, author, other, boss, cards = board
+    ok(boss.emit("card:status", {"card_id": cards[3]["id"], "action": "hide"}, callback=True))
+    assert all(c["id"] != cards[3]["id"] for c in similar(other, sector, "blanko KTP-el habis"))
+    # Concealed: the other phone sees no one else's card, so it is offered none;
+    # the author still sees (and is offered) their own.
+    ok(boss.emit("settings:update", {"concealed": True}, callback=True))
+    assert similar(other, sector, "antrean KTP-el lama di Dukcapil") == []
+    mine = similar(author, sector, "antrean KTP-el lama di Dukcapil")
+    assert mine and mine[0]["id"] == cards[0]["id"]
+    # Anonymous: a suggestion carries no author.
+    ok(boss.emit("settings:update", {"concealed": False, "anonymous": True}, callback=True))
+    assert similar(other, sector, "antrean KTP-el lama di Dukcapil")[0]["author"] is None
+
+
+def test_the_facilitator_is_offered_merges_and_may_dismiss_them(board):
+    _ws, sector, author, _other, boss, cards = board
+    twin = post(author, sector, "sim-card-100", "antri ktp elektronik di dukcapil 3 jam")
+    offered = ok(boss.emit("suggestions:get", {"sector_id": sector}, callback=True))
+    pair = sorted([cards[0]["id"], twin["id"]])
+    assert pair in [m["cards"] for m in offered["merges"]]
+    ok(boss.emit("suggestion:dismiss", {"kind": "merge", "cards": pair}, callback=True))
+    again = ok(boss.emit("suggestions:get", {"sector_id": sector}, callback=True))
+    assert pair not in [m["cards"] for m in again["merges"]]
+    # Participants are offered no suggestions and may dismiss none.
+    refused = author.emit("suggestions:get", {"sector_id": sector}, callback=True)
+    assert refused["ok"] is False and refused["error"]["code"] == "forbidden"
+    refused = author.emit("suggestion:dismiss", {"kind": "merge", "cards": pair}, callback=True)
+    assert refused["ok"] is False and refused["error"]["code"] == "forbidden"
+
+
+def test_an_accepted_merge_leaves_the_suggestions(board):
+    _ws, sector, author, _other, boss, cards = board
+    twin = post(author, sector, "sim-card-200", "Antrian rekam KTP-el di Dukcapil 3 jam lebih")
+    pair = sorted([cards[0]["id"], twin["id"]])
+    offered = ok(boss.emit("suggestions:get", {"sector_id": sector}, callback=True))
+    assert pair in [m["cards"] for m in offered["merges"]]
+    merge = {"source_id": twin["id"], "target_id": cards[0]["id"]}
+    ok(boss.emit("card:merge", merge, callback=True))
+    after = ok(boss.emit("suggestions:get", {"sector_id": sector}, callback=True))
+    assert all(twin["id"] not in m["cards"] for m in after["merges"])
+
+
+def test_bad_queries_get_clear_errors(board):
+    _ws, sector, _author, other, _boss, _cards = board
+    for payload, field in (
+        ({"sector_id": sector, "kind": "x", "text": "antrean"}, "kind"),
+        ({"sector_id": 999999, "kind": "bottleneck", "text": "antrean"}, None),
+        ({"sector_id": sector, "kind": "bottleneck", "text": "a" * 501}, "text"),
+    ):
+        reply = other.emit("card:similar", payload, callback=True)
+        assert reply["ok"] is False
+        if field:
+            assert field in reply["error"]["fields"]

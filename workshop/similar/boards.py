@@ -1,0 +1,82 @@
+"""The similarity indexes of this process: one per workshop board and kind of card.
+
+Each index is caught up from the database when the workshop's sequence number
+has moved since it was last read, so every server process keeps its own and
+they all agree with the database. Kept by one manager object on the app
+(`app.extensions`), never in a module-level variable; the least recently used
+boards are dropped past `MAX_BOARDS`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from flask import Flask, current_app
+from sqlalchemy import select
+
+from ..core.cards import PENDING, VISIBLE, Card
+from ..core.models import Workshop
+from ..extensions import db
+from .matcher import CardIndex, default_matcher
+
+MAX_BOARDS = 256
+_KEY = "urai_similar"
+
+
+@dataclass
+class Board:
+    """One board's index and what it was built from: id -> (text, status, author)."""
+
+    index: CardIndex[int]
+    seq: int = -1
+    cards: dict[int, tuple[str, str, int | None]] = field(default_factory=dict)
+
+
+class BoardIndexes:
+    def __init__(self, max_boards: int = MAX_BOARDS) -> None:
+        self.max_boards = max_boards
+        self._boards: OrderedDict[tuple[int, int, str], Board] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def board(self, workshop: Workshop, sector_id: int, kind: str) -> Board:
+        """The board's index, caught up with the database (cards any viewer may see)."""
+        key = (workshop.id, sector_id, kind)
+        with self._lock:
+            board = self._boards.pop(key, None) or Board(default_matcher().index())
+            self._boards[key] = board
+            while len(self._boards) > self.max_boards:
+                self._boards.popitem(last=False)
+        if board.seq != workshop.seq:
+            self._catch_up(board, workshop, sector_id, kind)
+        return board
+
+    @staticmethod
+    def _catch_up(board: Board, workshop: Workshop, sector_id: int, kind: str) -> None:
+        seq = workshop.seq
+        rows = db.session.execute(
+            select(Card.id, Card.text, Card.status, Card.author_id).where(
+                Card.workshop_id == workshop.id,
+                Card.sector_id == sector_id,
+                Card.kind == kind,
+                Card.status.in_((VISIBLE, PENDING)),
+            )
+        ).all()
+        fresh = {row.id: (row.text, row.status, row.author_id) for row in rows}
+        for card_id in set(board.cards) - set(fresh):
+            board.index.remove(card_id)
+        for card_id, entry in fresh.items():
+            if board.cards.get(card_id, ("",))[0] != entry[0]:
+                board.index.update(card_id, entry[0])
+        board.cards = fresh
+        board.seq = seq
+
+
+def init_app(app: Flask) -> None:
+    app.extensions[_KEY] = BoardIndexes()
+
+
+def indexes() -> BoardIndexes:
+    value: BoardIndexes = current_app.extensions[_KEY]
+    return value
