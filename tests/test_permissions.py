@@ -16,6 +16,7 @@ from workshop.boards.services import post_card
 from workshop.core.models import AccessKey, Participant, Workshop
 from workshop.core.timeutil import utcnow
 from workshop.extensions import db
+from workshop.moderation.services import merge_cards
 from workshop.realtime.broadcast import commit_and_broadcast
 from workshop.voting.models import Vote
 from workshop.voting.services import cast_vote
@@ -92,7 +93,20 @@ def setup_board(app, ws) -> dict[str, Any]:
         voting.allow_scoring = True
         workshop.phase_id = voting.id
         cast_vote(workshop, author, first.id)  # so there is a top bottleneck to choose
+        merged = post_card(
+            workshop,
+            None,
+            {
+                "client_id": "perm-card-6",
+                "kind": "bottleneck",
+                "sector_id": sector,
+                "text": "Antrean lama sekali",
+            },
+            by_facilitator=True,
+        ).card
+        merge_cards(workshop, merged.id, second.id)
         ids = {
+            "merged": merged.id,
             "cause": cause.id,
             "elsewhere": elsewhere.id,
             "first": first.id,
@@ -132,6 +146,7 @@ STEERING_EVENTS: list[tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = 
     ("card:status", lambda ids: {"card_id": ids["first"], "action": "hide"}),
     ("card:move", lambda ids: {"card_id": ids["first"], "sector_id": ids["other_sector"]}),
     ("card:merge", lambda ids: {"source_id": ids["second"], "target_id": ids["first"]}),
+    ("card:unmerge", lambda ids: {"card_id": ids["merged"]}),
     ("cluster:save", lambda ids: {"sector_id": ids["sector"], "title": "Antrean"}),
     # A vote for someone else (a paper vote), and a score on another sector's board.
     ("vote:cast", lambda ids: {"card_id": ids["first"], "participant_id": ids["participant"]}),

@@ -2,7 +2,7 @@
 
 from .core.cards import ActionPlan, Assessment, Card
 from .core.models import AccessKey, Participant, Phase, Sector, Workshop
-from .moderation.models import Cluster
+from .moderation.models import Cluster, MergeRecord
 from .realtime.models import Event
 from .similar.models import Dismissal
 from .voting.models import Vote
@@ -15,6 +15,7 @@ __all__ = [
     "Cluster",
     "Dismissal",
     "Event",
+    "MergeRecord",
     "Participant",
     "Phase",
     "Sector",

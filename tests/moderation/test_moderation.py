@@ -12,6 +12,7 @@ from workshop.extensions import db
 from workshop.moderation import services
 from workshop.participants.services import join
 from workshop.realtime.broadcast import commit_and_broadcast
+from workshop.realtime.policy import STEERING_VIEW, Settings
 from workshop.voting.models import Vote
 from workshop.voting.services import cast_vote, votes_of
 from workshop.workshops.services import create_workshop
@@ -102,6 +103,34 @@ def test_merging_keeps_solutions_and_votes_without_double_counting(board):
         select(func.count()).select_from(type(keep)).where(type(keep).parent_id == keep.id)
     ).one()
     assert solutions == 2
+
+
+def test_a_merge_is_undone_exactly(board):
+    workshop, _sector, people, card = board
+    workshop.vote_budget = 5
+    workshop.vote_cap = None
+    keep = card("Antrean panjang di kecamatan")
+    duplicate = card("Antre lama di kantor camat")
+    theirs = card("Nomor antrean online", "solution", duplicate)
+    ours = card("Loket tambahan", "solution", keep)
+    andi, budi, _citra = people
+    workshop.phase_id = next(p.id for p in workshop.phases if p.kind == "vote")
+    cast_vote(workshop, andi, keep.id)
+    cast_vote(workshop, andi, duplicate.id)  # dropped by the merge: Andi is counted once
+    cast_vote(workshop, budi, duplicate.id)
+    before = {pid: votes_of(workshop, pid)["cards"] for pid in (andi.id, budi.id)}
+    services.merge_cards(workshop, duplicate.id, keep.id)
+    commit_and_broadcast()
+    assert "unmerge" in STEERING_VIEW.actions(duplicate.as_dict(), Settings())
+
+    services.unmerge_card(workshop, duplicate.id)
+    commit_and_broadcast()
+
+    assert (duplicate.status, duplicate.merged_into_id) == ("visible", None)
+    assert theirs.parent_id == duplicate.id and ours.parent_id == keep.id
+    assert {pid: votes_of(workshop, pid)["cards"] for pid in (andi.id, budi.id)} == before
+    with pytest.raises(DomainError):
+        services.unmerge_card(workshop, duplicate.id)  # nothing left to undo
 
 
 def test_cards_of_different_kinds_or_the_same_card_do_not_merge(board):

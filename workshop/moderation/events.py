@@ -56,6 +56,17 @@ def on_card_merge(
     return {"card": card_ack(card, identity, workshop)}
 
 
+@socketio.on("card:unmerge")
+@socket_action
+def on_card_unmerge(
+    workshop: Workshop, identity: Identity, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """Undo a merge: {card_id} of the card that was merged into another."""
+    steering(identity)
+    card = services.unmerge_card(workshop, payload.get("card_id"))
+    return {"card": card_ack(card, identity, workshop)}
+
+
 @socketio.on("cluster:save")
 @socket_action
 def on_cluster_save(

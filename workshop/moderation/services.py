@@ -26,13 +26,14 @@ from ..core.cards import (
 from ..core.errors import invalid, not_found
 from ..core.lookup import card_in, sector_in
 from ..core.models import Workshop
+from ..core.timeutil import utcnow
 from ..core.validation import clean_text, optional_int
 from ..extensions import db
 from ..realtime.broadcast import publish_card, stamp
 from ..realtime.policy import STEERING_VIEW
 from ..voting.models import Vote
 from ..voting.services import announce_tally
-from .models import Cluster
+from .models import Cluster, MergeRecord
 
 
 def edit_card(workshop: Workshop, card_id: object, payload: dict[str, Any]) -> Card:
@@ -111,17 +112,16 @@ def merge_cards(workshop: Workshop, source_id: object, target_id: object) -> Car
         raise invalid(_("Only cards of the same kind can be merged."))
     if source.status == MERGED or target.status in (MERGED, DELETED):
         raise invalid(_("This card cannot be changed that way now."))
-    _merge_votes(source, target)
-    moved = target.sector_id != source.sector_id
-    under_source = _descendants(source)  # parents before children
-    for child in _children(source):
-        child.parent_id = target.id
-    for child in under_source:
-        parent = db.session.get(Card, child.parent_id) if child.parent_id else None
-        if child.kind == CAUSE and parent is not None and parent.kind == CAUSE:
-            child.depth, child.bone = parent.depth + 1, parent.bone
-        child.sector_id = target.sector_id
-        publish_card(workshop, child, moved=moved)
+    record = MergeRecord(
+        workshop_id=workshop.id,
+        source_id=source.id,
+        target_id=target.id,
+        source_status=source.status,
+        children=[child.id for child in _children(source)],
+    )
+    record.moved_votes, record.dropped_votes = _merge_votes(source, target)
+    db.session.add(record)
+    _rehang(workshop, source, target)
     source.status = MERGED
     source.merged_into_id = target.id
     publish_card(workshop, source)
@@ -130,7 +130,71 @@ def merge_cards(workshop: Workshop, source_id: object, target_id: object) -> Car
     return target
 
 
-def _merge_votes(source: Card, target: Card) -> None:
+def unmerge_card(workshop: Workshop, card_id: object) -> Card:
+    """Undo the last merge of a card: it comes back as it was, with its own solutions,
+    causes and votes (the dots dropped so as not to count anyone twice come back)."""
+    source = card_in(workshop, card_id)
+    record = db.session.scalar(
+        select(MergeRecord)
+        .where(MergeRecord.source_id == source.id, MergeRecord.undone_at.is_(None))
+        .order_by(MergeRecord.id.desc())
+        .limit(1)
+    )
+    if source.status != MERGED or record is None:
+        raise invalid(_("This card cannot be changed that way now."))
+    target = db.session.get(Card, record.target_id)
+    if target is None:
+        raise invalid(_("This card cannot be changed that way now."))
+    for vote in db.session.scalars(select(Vote).where(Vote.id.in_(record.moved_votes))):
+        if vote.card_id == target.id:
+            vote.card_id = source.id
+    for dropped in record.dropped_votes:
+        db.session.add(
+            Vote(
+                workshop_id=workshop.id,
+                card_id=source.id,
+                participant_id=int(str(dropped["participant_id"])),
+                kind=source.kind,
+                entered_by_facilitator=bool(dropped["entered_by_facilitator"]),
+            )
+        )
+    for child in db.session.scalars(select(Card).where(Card.id.in_(record.children))):
+        if child.parent_id == target.id:
+            child.parent_id = source.id
+    source.status = record.source_status
+    source.merged_into_id = None
+    record.undone_at = utcnow()
+    db.session.flush()
+    _rehang(workshop, None, source)
+    publish_card(workshop, source)
+    publish_card(workshop, target)
+    announce_tally(workshop, source)
+    announce_tally(workshop, target)
+    return source
+
+
+def _rehang(workshop: Workshop, source: Card | None, target: Card) -> None:
+    """Hang the source's children under the target (or, with no source, make the
+    target's own children follow it again): sector, and the depth and bone of causes."""
+    if source is not None:
+        moved = _descendants(source)  # parents before children
+        for child in _children(source):
+            child.parent_id = target.id
+    else:
+        moved = _descendants(target)
+    db.session.flush()
+    for child in moved:
+        parent = db.session.get(Card, child.parent_id) if child.parent_id else None
+        if child.kind == CAUSE and parent is not None and parent.kind == CAUSE:
+            child.depth, child.bone = parent.depth + 1, parent.bone
+        was = child.sector_id
+        child.sector_id = target.sector_id
+        publish_card(workshop, child, moved=was != target.sector_id)
+
+
+def _merge_votes(source: Card, target: Card) -> tuple[list[int], list[dict[str, object]]]:
+    """Move the source's dots to the target, dropping those that would count a
+    participant twice; return the ids moved and what was dropped."""
     on_target = Counter(
         db.session.scalars(select(Vote.participant_id).where(Vote.card_id == target.id))
     )
@@ -139,15 +203,22 @@ def _merge_votes(source: Card, target: Card) -> None:
     ).all()
     on_source = Counter(vote.participant_id for vote in source_votes)
     moved: Counter[int] = Counter()
+    moved_ids: list[int] = []
+    dropped: list[dict[str, object]] = []
     for vote in source_votes:
         pid = vote.participant_id
         keep = max(on_source[pid] - on_target[pid], 0)
         if moved[pid] < keep:
             vote.card_id = target.id
             moved[pid] += 1
+            moved_ids.append(vote.id)
         else:
+            dropped.append(
+                {"participant_id": pid, "entered_by_facilitator": vote.entered_by_facilitator}
+            )
             db.session.delete(vote)
     db.session.flush()
+    return moved_ids, dropped
 
 
 def _children(card: Card) -> list[Card]:

@@ -188,8 +188,10 @@ class Viewer:
         status, kind = data.get("status", VISIBLE), data.get("kind")
         if self.kind == STEER:
             done = [a for a, (sources, _to) in TRANSITIONS.items() if status in sources]
-            if status in (MERGED, DELETED):
-                return done  # restore it first (a merged card stays merged)
+            if status == MERGED:
+                return [*done, "unmerge"]
+            if status == DELETED:
+                return done  # restore it first
             done += ["edit", "merge"]
             if status == VISIBLE:
                 done.append("vote")
