@@ -1,7 +1,7 @@
 """Load generator: real Socket.IO clients joining, posting and receiving.
 
     python bench/load.py --clients N --rate R --seconds S [--target app|python-relay|node-relay]
-                         [--workers W] [--mode gevent|threading] [--storm]
+                         [--workers W] [--mode gevent|threading] [--storm] [--similar Q]
                          [--url URL --facilitator-url LINK [--pid PID]]
 
 Starts the target on a free loopback port (the app: `python app.py` with its
@@ -10,8 +10,11 @@ running (--url; for the app, a workshop's facilitator link), has N participants 
 across the six sectors (for the app: through the real join form), connects
 them over websockets from W worker processes (python-socketio AsyncClient),
 posts R bottlenecks a second from random participants for S seconds, and
-measures every delivery. With --storm, all clients then drop and reconnect at
-once, each resyncing from its last sequence number.
+measures every delivery. With --similar Q, phones also ask for similar cards
+while they "type" (`card:similar`, Q queries a second in all, with texts from
+bench/similar_set.jsonl), so that their cost on the post path shows in the
+same figures. With --storm, all clients then drop and reconnect at once, each
+resyncing from its last sequence number.
 
 The last line printed is one JSON object: clients connected, connect time,
 fan-out latency p50/p95/p99 (a post's emit until its arrival at each
@@ -40,6 +43,8 @@ from typing import Any
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
+SIMILAR_SET = ROOT / "bench" / "similar_set.jsonl"
+TYPISTS = 4  # concurrent card:similar callers per worker process
 SECTORS = 6
 
 
@@ -257,6 +262,24 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
     deadline = time.monotonic() + cfg["seconds"]
     n = 0
     chance = __import__("random").Random(start_index)
+    similar_ms: list[float] = []
+
+    async def typing() -> None:
+        """Phones asking for similar cards while their participants type."""
+        texts = [json.loads(line)["text"] for line in SIMILAR_SET.read_text().splitlines()]
+        pace = cfg["similar"] / cfg["workers"] / TYPISTS
+        while time.monotonic() < deadline:
+            phone = chance.choice(phones)
+            query = {"sector_id": phone.sector, "kind": "bottleneck", "text": chance.choice(texts)}
+            begun = time.perf_counter()
+            reply = await phone.sio.call("card:similar", query, timeout=30)
+            if reply.get("ok"):
+                similar_ms.append(1000 * (time.perf_counter() - begun))
+            await asyncio.sleep(max(0.0, 1 / pace - (time.perf_counter() - begun)))
+
+    typists = (
+        [asyncio.ensure_future(typing()) for _ in range(TYPISTS)] if cfg.get("similar") else []
+    )
     while time.monotonic() < deadline:
         n += 1
         phone = chance.choice(phones)
@@ -273,9 +296,10 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
         calls.append(asyncio.ensure_future(phone.sio.call("card:post", payload, timeout=30)))
         await asyncio.sleep(1 / rate)
     await asyncio.sleep(cfg["grace"])
-    await asyncio.gather(*calls, return_exceptions=True)
+    await asyncio.gather(*calls, *typists, return_exceptions=True)
     conn.send(
         {
+            "similar_ms": similar_ms,
             "latencies": latencies,
             "received": received,
             "sent": sent,
@@ -352,6 +376,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "workers": args.workers,
         "grace": 3.0,
         "storm": args.storm,
+        "similar": args.similar,
     }
     pipes, procs = [], []
     share = args.clients // args.workers
@@ -420,6 +445,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         ),
         "server_peak_rss_mb": round(sampler.peak / 2**20, 1) if server else None,
         "reconnect_storm": storm,
+        "similar_queries": len(similar := [x for r in results for x in r["similar_ms"]]),
+        "similar_ms": (
+            {
+                "p50": round(percentile(similar, 0.50) or 0, 1),
+                "p95": round(percentile(similar, 0.95) or 0, 1),
+            }
+            if similar
+            else None
+        ),
     }
 
 
@@ -434,6 +468,9 @@ def main() -> None:
     )
     parser.add_argument("--mode", choices=["gevent", "threading"], default="gevent")
     parser.add_argument("--storm", action="store_true")
+    parser.add_argument(
+        "--similar", type=float, default=0, help="card:similar queries a second, in all"
+    )
     parser.add_argument("--url", help="a server already running (default: start one)")
     parser.add_argument("--facilitator-url", help="with --url: a workshop's facilitator link")
     parser.add_argument("--pid", type=int, help="with --url: the server's pid, for CPU and RSS")
