@@ -14,14 +14,17 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from flask import Flask, current_app
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from ..core.cards import PENDING, VISIBLE, Card
 from ..core.models import Workshop
 from ..extensions import db
+from ..realtime.models import Event
 from .matcher import CardIndex, default_matcher
 
 MAX_BOARDS = 256
+CATCH_UP_LIMIT = 500  # more changes than this since the last read: read the whole board
+INDEXED = (VISIBLE, PENDING)  # statuses some viewer may see
 _KEY = "urai_similar"
 
 
@@ -54,16 +57,44 @@ class BoardIndexes:
 
     @staticmethod
     def _catch_up(board: Board, workshop: Workshop, sector_id: int, kind: str) -> None:
+        """Read what changed since the board was last read from the event log (a few
+        rows), or the whole board when it was never read or too much changed."""
         seq = workshop.seq
-        rows = db.session.execute(
-            select(Card.id, Card.text, Card.status, Card.author_id).where(
-                Card.workshop_id == workshop.id,
-                Card.sector_id == sector_id,
-                Card.kind == kind,
-                Card.status.in_((VISIBLE, PENDING)),
-            )
-        ).all()
-        fresh = {row.id: (row.text, row.status, row.author_id) for row in rows}
+        changes = None
+        if board.seq >= 0:
+            changes = db.session.scalars(
+                select(Event.data)
+                .where(
+                    Event.workshop_id == workshop.id,
+                    Event.seq > board.seq,
+                    Event.type.in_(("card.created", "card.updated")),
+                    or_(Event.sector_id == sector_id, Event.sector_id.is_(None)),
+                )
+                .order_by(Event.seq)
+                .limit(CATCH_UP_LIMIT + 1)
+            ).all()
+        if changes is None or len(changes) > CATCH_UP_LIMIT:
+            rows = db.session.execute(
+                select(Card.id, Card.text, Card.status, Card.author_id).where(
+                    Card.workshop_id == workshop.id,
+                    Card.sector_id == sector_id,
+                    Card.kind == kind,
+                    Card.status.in_(INDEXED),
+                )
+            ).all()
+            fresh = {row.id: (row.text, row.status, row.author_id) for row in rows}
+        else:
+            fresh = dict(board.cards)
+            for data in changes:
+                author = (data.get("author") or {}).get("id")
+                if (
+                    data.get("kind") == kind
+                    and data.get("sector_id") == sector_id
+                    and data.get("status") in INDEXED
+                ):
+                    fresh[data["id"]] = (data["text"], data["status"], author)
+                else:
+                    fresh.pop(data["id"], None)
         for card_id in set(board.cards) - set(fresh):
             board.index.remove(card_id)
         for card_id, entry in fresh.items():

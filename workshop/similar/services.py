@@ -8,6 +8,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from ..core.cards import BOTTLENECK, KINDS, SOLUTION, TEXT_MAX, VISIBLE, Card
 from ..core.errors import invalid
@@ -113,7 +114,12 @@ def _shown(
     workshop: Workshop, viewer: Viewer, settings: Settings, found: list[tuple[int, float]]
 ) -> list[dict[str, Any]]:
     ids = [card_id for card_id, _score in found]
-    cards = {c.id: c for c in db.session.scalars(select(Card).where(Card.id.in_(ids)))}
+    cards = {
+        c.id: c
+        for c in db.session.scalars(
+            select(Card).where(Card.id.in_(ids)).options(selectinload(Card.author))
+        )
+    }
     votes = tallies(workshop, ids)
     shown = []
     for card_id, score in found:
