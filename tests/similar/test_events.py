@@ -4,6 +4,7 @@ card they may not see."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -108,3 +109,18 @@ def test_bad_queries_get_clear_errors(board):
         assert reply["ok"] is False
         if field:
             assert field in reply["error"]["fields"]
+
+
+@pytest.mark.parametrize("extended", [False, True])
+def test_the_facilitators_own_synonyms_file_extends_matching(
+    app, make_workshop, phone, socket_for, extended
+):
+    if extended:  # instance/synonyms.txt: one group of equivalent terms a line
+        (Path(app.instance_path) / "synonyms.txt").write_text("banjir rob, air pasang laut\n")
+    ws = make_workshop()
+    sector = ws.sector_ids[2]
+    sock = socket_for(phone(ws, "Warga", sector=2), ws)
+    card = post(sock, sector, "sim-syn-001", "Banjir rob merendam rumah di pesisir")
+    post(sock, sector, "sim-syn-002", "Sampah menumpuk di TPS pasar")
+    offered = [c["id"] for c in similar(sock, sector, "air pasang laut masuk kampung")]
+    assert (card["id"] in offered) is extended

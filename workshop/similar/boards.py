@@ -4,7 +4,9 @@ Each index is caught up from the database when the workshop's sequence number
 has moved since it was last read, so every server process keeps its own and
 they all agree with the database. Kept by one manager object on the app
 (`app.extensions`), never in a module-level variable; the least recently used
-boards are dropped past `MAX_BOARDS`.
+boards are dropped past `MAX_BOARDS`. The matcher reads the shipped synonyms
+file and, when there is one, `synonyms.txt` in the instance folder: the
+facilitator's own abbreviations, one group of equivalent terms a line.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from flask import Flask, current_app
 from sqlalchemy import or_, select
@@ -20,7 +23,8 @@ from ..core.cards import PENDING, VISIBLE, Card
 from ..core.models import Workshop
 from ..extensions import db
 from ..realtime.models import Event
-from .matcher import CardIndex, default_matcher
+from .matcher import CardIndex, Matcher
+from .text import DEFAULT_SYNONYMS_PATH
 
 MAX_BOARDS = 256
 CATCH_UP_LIMIT = 500  # more changes than this since the last read: read the whole board
@@ -38,16 +42,26 @@ class Board:
 
 
 class BoardIndexes:
-    def __init__(self, max_boards: int = MAX_BOARDS) -> None:
+    def __init__(self, synonyms: list[Path], max_boards: int = MAX_BOARDS) -> None:
+        self.synonyms = synonyms
         self.max_boards = max_boards
+        self._matcher: Matcher | None = None  # built on first use (about 0.1 s)
         self._boards: OrderedDict[tuple[int, int, str], Board] = OrderedDict()
         self._lock = threading.Lock()
+
+    @property
+    def matcher(self) -> Matcher:
+        with self._lock:
+            if self._matcher is None:
+                self._matcher = Matcher([p for p in self.synonyms if p.is_file()])
+            return self._matcher
 
     def board(self, workshop: Workshop, sector_id: int, kind: str) -> Board:
         """The board's index, caught up with the database (cards any viewer may see)."""
         key = (workshop.id, sector_id, kind)
+        matcher = self.matcher
         with self._lock:
-            board = self._boards.pop(key, None) or Board(default_matcher().index())
+            board = self._boards.pop(key, None) or Board(matcher.index())
             self._boards[key] = board
             while len(self._boards) > self.max_boards:
                 self._boards.popitem(last=False)
@@ -105,7 +119,8 @@ class BoardIndexes:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions[_KEY] = BoardIndexes()
+    own = Path(app.instance_path) / "synonyms.txt"
+    app.extensions[_KEY] = BoardIndexes([DEFAULT_SYNONYMS_PATH, own])
 
 
 def indexes() -> BoardIndexes:
