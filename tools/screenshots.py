@@ -4,7 +4,10 @@
 
 Starts the app on a free port with a fresh database, creates the demo
 workshop, and photographs the phone board (360 px), the facilitator's page
-and the projector (1366 x 768) into docs/screenshots/.
+and the projector (1366 x 768) into docs/screenshots/; then, with the first
+bottleneck of Administrasi Kependudukan put on the projector from the
+facilitator's page, its fishbone and its problem tree (1280 x 720), and, in
+the causes phase, a phone's cause view (360 px).
 """
 
 from __future__ import annotations
@@ -17,11 +20,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 from tests.live import CHROMIUM_ARGS, LiveServer  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+NAMES = (
+    "phone-board",
+    "facilitator",
+    "projector",
+    "projector-fishbone",
+    "projector-tree",
+    "phone-causes",
+)
 
 
 def main() -> None:
@@ -60,11 +71,44 @@ def main() -> None:
             expect(board.locator("#connection")).to_have_text("Terhubung")
             board.wait_for_timeout(500)
             board.screenshot(path=str(OUT / "phone-board.png"))
+            causes(browser, links["presenter_url"], page, board)
             browser.close()
     finally:
         server.stop()
-    for name in ("phone-board", "facilitator", "projector"):
+    for name in NAMES:
         print(OUT / f"{name}.png")
+
+
+def causes(browser: Browser, presenter_url: str, steering: Page, board: Page) -> None:
+    """The projector's fishbone and tree of one bottleneck, then a phone's cause view."""
+    projector = browser.new_context(viewport={"width": 1280, "height": 720}, locale="id-ID")
+    screen = projector.new_page()
+    screen.goto(presenter_url)
+    expect(screen.locator(".board-column")).to_have_count(6)
+    column = steering.locator(".fac-column", has_text="Administrasi Kependudukan")
+    column.locator("li.card", has=steering.locator(".fac-causes:not([hidden])")).first.locator(
+        "[data-focus]"
+    ).click()
+    expect(screen.locator(".causes-svg[data-view=fishbone]")).to_be_visible()
+    screen.wait_for_timeout(500)
+    screen.screenshot(path=str(OUT / "projector-fishbone.png"))
+    screen.keyboard.press("t")
+    expect(screen.locator(".causes-svg[data-view=tree]")).to_be_visible()
+    screen.wait_for_timeout(300)
+    screen.screenshot(path=str(OUT / "projector-tree.png"))
+    screen.keyboard.press("t")
+    steering.locator("#focus-clear").click()
+    projector.close()
+
+    steering.locator("#phase-bar .phase-button", has_text="Akar masalah").click()
+    expect(board.locator("#phase-name")).to_have_text("Akar masalah")
+    section = board.locator(".causes").first
+    expect(section.get_by_role("button", name="Tambah penyebab")).to_be_visible()
+    # The bottleneck's top just under the phase banner.
+    top = "e => window.scrollTo(0, e.closest('article').getBoundingClientRect().top + scrollY - 56)"
+    section.evaluate(top)
+    board.wait_for_timeout(300)
+    board.screenshot(path=str(OUT / "phone-causes.png"))
 
 
 if __name__ == "__main__":

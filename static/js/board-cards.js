@@ -6,6 +6,7 @@ import { el, setText, show, setAttr, syncChildren, prune } from "./dom.js";
 import { createCard, renderCard, byline, isMine } from "./cards.js";
 import { may, votingOn } from "./rules.js";
 import { voteControl, usgForm, solutionForm } from "./board-controls.js";
+import { causesSection } from "./board-causes.js";
 
 export function createCardList(ctx, list, empty) {
   const t = ctx.t;
@@ -76,8 +77,14 @@ export function createCardList(ctx, list, empty) {
     setText(view.tally, known && (voting || card.votes > 0) ? words : "");
   }
 
-  function updateBottleneck(view, card) {
+  function updateBottleneck(view, card, known) {
     updateCommon(view, card);
+    // An analysed bottleneck shows its fishbone's causes (and takes new ones).
+    if (card.analysed && !view.causes) {
+      view.causes = causesSection(ctx, card.id);
+      view.el.insertBefore(view.causes.el, view.solutions);
+    }
+    if (view.causes) view.causes.render(card, known);
     const scoring = may(card, "assess", ctx);
     if (scoring && !view.usg) {
       view.usg = usgForm(ctx, card.id);
@@ -139,7 +146,7 @@ export function createCardList(ctx, list, empty) {
     cards.forEach(function (card) {
       used[card.id] = true;
       const view = views[card.id] || (views[card.id] = bottleneckView(card.id));
-      updateBottleneck(view, card);
+      updateBottleneck(view, card, known);
       renderSolutions(view, card, used, known);
       viewOf[card.id] = view.el;
     });

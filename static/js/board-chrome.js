@@ -2,9 +2,9 @@
  * the dots left, the sector tabs, the notes on what is closed and why, the
  * connection state and the screen reader's announcements. */
 
-import { el, setText, show, setAttr, syncChildren } from "./dom.js";
+import { el, setText, show, setAttr, syncChildren, fmt } from "./dom.js";
 import { formatSeconds } from "./store.js";
-import { postingClosed, closedText, votingOn, scoringBoard } from "./rules.js";
+import { postingClosed, closedText, votingOn, scoringBoard, causeBoard } from "./rules.js";
 
 export function createChrome(ctx) {
   const t = ctx.t;
@@ -29,6 +29,7 @@ export function createChrome(ctx) {
     concealed: byId("concealed-note"),
     solutionsClosed: byId("solutions-closed"),
     scoringNote: byId("scoring-note"),
+    causesNote: byId("causes-note"),
     announcer: byId("announcer")
   };
   let tabsKey = "";
@@ -112,6 +113,8 @@ export function createChrome(ctx) {
     const board = scoringBoard(store, ctx.viewer);
     const elsewhere = board !== null && board !== sectorId;
     setText(dom.scoringNote, elsewhere ? t.scoring_elsewhere.replace("{sector}", sectorName(board)) : "");
+    const causesOn = causeBoard(store, ctx.viewer);
+    setText(dom.causesNote, causesOn !== null && causesOn !== sectorId ? fmt(t.causes_elsewhere, { sector: sectorName(causesOn) }) : "");
   }
 
   function render(sectorId) {

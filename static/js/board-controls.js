@@ -147,5 +147,6 @@ export function solutionForm(ctx, bottleneckId) {
     ctx.post({ kind: "solution", parent_id: bottleneckId, text: text }, { error: error, restore: area });
     area.value = "";
   });
+  if (ctx.similar) ctx.similar.attach(box, area, { kind: "solution", parentId: bottleneckId });
   return box;
 }

@@ -9,6 +9,7 @@ import { Outbox } from "./outbox.js";
 import { createChrome } from "./board-chrome.js";
 import { createCardList } from "./board-cards.js";
 import { bindPostForm } from "./board-post.js";
+import { createSimilar } from "./board-similar.js";
 
 const config = readJSON("page-config");
 const t = readJSON("board-strings");
@@ -31,8 +32,11 @@ const ctx = {
     const item = outbox.add(payload);
     if (place) where[item.client_id] = place;
   },
-  switchSector: switchSector
+  switchSector: switchSector,
+  sectorId: function () { return sectorId; },
+  connected: function () { return stream.connected; }
 };
+ctx.similar = createSimilar(ctx); /* similar cards offered while typing (solution forms attach too) */
 
 const chrome = createChrome(ctx);
 
@@ -53,6 +57,7 @@ const outbox = (ctx.outbox = new Outbox({
     if (place && place.error) place.error.textContent = message;
     else chrome.say(message);
     if (place && place.restore && !place.restore.value) place.restore.value = item.text;
+    if (place && place.reopen) place.reopen(); /* a form that closed on sending shows its error */
   }
 }));
 
@@ -116,4 +121,5 @@ setInterval(function () {
 }, 1000);
 
 bindPostForm(ctx, safeStorage() || { getItem: function () { return null; }, setItem: function () {} });
+ctx.similar.attach(document.getElementById("post-form"), document.getElementById("post-text"), { kind: "bottleneck" });
 render();

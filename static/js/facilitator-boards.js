@@ -7,6 +7,7 @@ import { el, fmt, short, setText, syncChildren, prune } from "./dom.js";
 import { createCard, renderCard, byline } from "./cards.js";
 import { compareKeys, isScored, isShown } from "./store.js";
 import { moderatePanel } from "./facilitator-moderate.js";
+import { causesBar, rootToggle, renderBones, whysOf } from "./facilitator-causes.js";
 import { errorArea, syncValue, checkbox, button, field, schedule } from "./facilitator-ui.js";
 
 const ACTIVE = { visible: true, pending: true, hidden: true, deleted: true }; // merged ones go below
@@ -39,6 +40,7 @@ export function createBoards(ctx) {
     syncChildren(node, [
       c.status !== "visible" ? el("span", { className: "badge fac-status fac-status-" + c.status, text: t["status_" + c.status] || c.status }) : null,
       el("span", { className: "fac-votes" }, [t.votes + " ", el("strong", { className: "card-votes", text: String(c.votes || 0) })]),
+      c.kind === "cause" && c.root ? el("span", { className: "badge fac-root-badge", text: t.root_cause }) : null,
       isScored(c)
         ? el("span", { className: "fac-usg-badge", title: ctx.rules.scores.map(function (k) { return k.toUpperCase() + " " + a[k]; }).join(" · ") }, [
             t.usg + " ",
@@ -57,7 +59,27 @@ export function createBoards(ctx) {
       node.stats = el("p", { className: "fac-card-stats" });
       node.face.el.append(node.hint, node.stats);
       node.solutions = c.kind === "bottleneck" ? el("ul", { className: "solutions" }) : null;
-      node.root = el("li", { "data-card": c.id }, [node.face.el, node.panel.details, node.solutions]);
+      if (c.kind === "bottleneck") {
+        // Its root causes: the switch, the projector, and the tree bone by bone.
+        node.bar = causesBar(ctx, c.id);
+        node.bones = {};
+        node.causeCount = el("span");
+        node.causeList = el("ol", { className: "fac-bones" });
+        node.causes = el("details", { className: "fac-causes", open: true }, [el("summary", {}, [node.causeCount]), node.causeList]);
+      }
+      if (c.kind === "cause") {
+        node.rootMark = rootToggle(ctx, c.id);
+        node.whys = el("ol", { className: "cards fac-whys" });
+      }
+      node.root = el("li", { "data-card": c.id }, [
+        node.face.el,
+        node.rootMark && node.rootMark.root,
+        node.panel.details,
+        node.bar && node.bar.root,
+        node.causes,
+        node.solutions,
+        node.whys
+      ]);
     }
     const target = c.status === "merged" && c.merged_into ? store.cards[c.merged_into] : null;
     const sig = JSON.stringify(c) + (target ? target.text : "");
@@ -68,8 +90,14 @@ export function createBoards(ctx) {
       node.hint.hidden = !target;
       statsLine(node.stats, c);
     }
-    node.root.className = (c.kind === "bottleneck" ? "card fac-card " : "solution fac-card ") + "status-" + c.status;
+    node.root.className = (c.kind === "bottleneck" ? "card" : c.kind) + " fac-card status-" + c.status;
     if (node.solutions) syncChildren(node.solutions, solutionsOf(c.id).map(cardNode));
+    if (node.bar) {
+      node.bar.refresh(c);
+      node.causes.hidden = renderBones(ctx, node.causeList, node.bones, c.id, cardNode, node.causeCount) === 0;
+    }
+    if (node.rootMark) node.rootMark.refresh(c);
+    if (node.whys) syncChildren(node.whys, whysOf(ctx, c.id).map(cardNode));
     node.panel.refresh();
     return node.root;
   }

@@ -1,9 +1,12 @@
-/* Typing in paper cards (card:enter) for people without a phone, and the
- * live attendance list (daftar hadir). */
+/* Typing in paper cards (card:enter) for people without a phone: a
+ * bottleneck, a solution under a bottleneck, or a cause under an analysed
+ * bottleneck (with its bone) or under a cause (its "why?"); and the live
+ * attendance list (daftar hadir). */
 
 import { el, fmt, short, syncChildren } from "./dom.js";
 import { newId } from "./outbox.js";
 import { may } from "./rules.js";
+import { causeTree, allNodes, bonesOf } from "./causes.js";
 import { showError, showOk, fillSelect, int, sectorName, participantOptions } from "./facilitator-ui.js";
 
 export function createEntry(ctx) {
@@ -32,16 +35,45 @@ export function createEntry(ctx) {
     fillSelect($("paper-parent"), options.length ? options : [{ value: "", label: t.no_bottlenecks }]);
   }
 
+  /* The cards of the chosen board that take a cause now: each analysed
+   * bottleneck, then its causes as a tree (indented by level). */
+  function renderCauseParents() {
+    const sectorId = int($("paper-sector").value);
+    const options = [];
+    store.list(function (c) { return c.kind === "bottleneck" && c.sector_id === sectorId && may(c, "cause", ctx); }).forEach(function (b) {
+      options.push({ value: String(b.id), label: "#" + b.id + " " + short(b.text, 70) });
+      allNodes(causeTree(store, b.id)).forEach(function (node) {
+        if (!may(node.card, "cause", ctx)) return;
+        const indent = new Array(node.level + 1).join("\u00a0\u00a0") + "↳ ";
+        options.push({ value: String(node.card.id), label: indent + short(node.card.text, 60) });
+      });
+    });
+    fillSelect($("paper-cause-parent"), options.length ? options : [{ value: "", label: t.no_cause_parents }]);
+    fillSelect($("paper-bone"), bonesOf(store).map(function (b) { return { value: b.key, label: b.name }; }));
+    renderKind();
+  }
+
+  function causeParent() {
+    return store.cards[int($("paper-cause-parent").value)] || null;
+  }
+
   function renderKind() {
-    const solution = kind() === "solution";
-    $("paper-parent-field").hidden = !solution;
-    $("paper-bottleneck-fields").hidden = solution;
+    const chosen = kind();
+    $("paper-parent-field").hidden = chosen !== "solution";
+    $("paper-bottleneck-fields").hidden = chosen !== "bottleneck";
+    $("paper-cause-field").hidden = chosen !== "cause";
+    const parent = causeParent();
+    $("paper-bone-field").hidden = chosen !== "cause" || !parent || parent.kind !== "bottleneck";
   }
 
   function payload() {
     const data = { client_id: draftId, kind: kind(), text: $("paper-text").value };
     if (data.kind === "solution") {
       data.parent_id = int($("paper-parent").value);
+    } else if (data.kind === "cause") {
+      data.parent_id = int($("paper-cause-parent").value);
+      const parent = causeParent();
+      if (parent && parent.kind === "bottleneck") data.bone = $("paper-bone").value;
     } else {
       data.sector_id = int($("paper-sector").value);
       data.category = $("paper-category").value || null;
@@ -54,7 +86,7 @@ export function createEntry(ctx) {
 
   function check(data) {
     if (!data.text.trim()) return t.write_text;
-    if (data.kind === "solution" && !data.parent_id) return t.choose_bottleneck;
+    if (data.kind !== "bottleneck" && !data.parent_id) return t.choose_bottleneck;
     return null;
   }
 
@@ -110,7 +142,11 @@ export function createEntry(ctx) {
     init: function () {
       nobody = $("paper-author").options[0].text;
       $("paper-form").addEventListener("submit", submit);
-      $("paper-sector").addEventListener("change", renderParents);
+      $("paper-sector").addEventListener("change", function () {
+        renderParents();
+        renderCauseParents();
+      });
+      $("paper-cause-parent").addEventListener("change", renderKind);
       document.querySelectorAll('input[name="paper-kind"]').forEach(function (radio) {
         radio.addEventListener("change", renderKind);
       });
@@ -120,10 +156,13 @@ export function createEntry(ctx) {
       if (!store.workshop) return;
       renderSectors();
       renderParents();
+      renderCauseParents();
       renderPeople();
     },
     renderCards: function () {
-      if (store.workshop) renderParents();
+      if (!store.workshop) return;
+      renderParents();
+      renderCauseParents();
     },
     renderPeople: renderPeople
   };

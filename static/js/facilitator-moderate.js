@@ -1,12 +1,14 @@
 /* The "Moderate" panel of one card: the status actions (rules.transitions),
  * edit, move, merge, cluster, USG and APKL, a solution's action plan and
- * votes on someone's behalf. A group shows only when the card's `actions`
+ * votes on someone's behalf (a first-level cause's edit also moves it to
+ * another bone). A group shows only when the card's `actions`
  * (from the server) include it. Built when first opened, then kept: a redraw
  * only refreshes its choices, never what the facilitator has typed. */
 
 import { el, fmt, short, syncChildren, show } from "./dom.js";
 import { categoryOptions } from "./cards.js";
 import { may } from "./rules.js";
+import { bonesOf } from "./causes.js";
 import { errorArea, showError, syncValue, select, button, field, int, uid, fillSelect } from "./facilitator-ui.js";
 import { group, formGroup, usgGroup, planGroup, voteGroup } from "./facilitator-assess.js";
 
@@ -24,6 +26,11 @@ function statusActions(ctx, id, panel) {
     panel.statusButtons[action] = b;
     return b;
   });
+  // A merged card comes back as it was (its `unmerge` action); shown like the others by refresh.
+  const unmerge = (panel.statusButtons.unmerge = button(ctx.t.unmerge, "secondary", function () {
+    ctx.send("card:unmerge", { card_id: id }, { area: area, button: unmerge });
+  }, { "data-action": "unmerge" }));
+  buttons.push(unmerge);
   panel.mergedNote = el("p", { className: "hint" });
   return el("div", { className: "fac-status-actions" }, [el("div", { className: "actions" }, buttons), panel.mergedNote, area]);
 }
@@ -35,10 +42,17 @@ function editGroup(ctx, id, kind) {
   const fields = [field(t.text, text)];
   let category = null;
   let service = null;
+  let bone = null;
   if (kind === "bottleneck") {
     category = select(categoryOptions(ctx.rules.categories, t.no_category));
     service = el("input", { maxlength: limits.service });
     fields.push(field(t.category, category), field(t.service, service));
+  }
+  if (kind === "cause") {
+    // A first-level cause may move to another bone, its "why?"s with it.
+    bone = select([]);
+    bone.uraiField = field(t.bone, bone);
+    fields.push(bone.uraiField);
   }
   const form = formGroup(t.edit, fields, t.save_changes, function (area, b) {
     const payload = { card_id: id, text: text.value };
@@ -46,6 +60,7 @@ function editGroup(ctx, id, kind) {
       payload.category = category.value || null;
       payload.service = service.value;
     }
+    if (bone && !bone.uraiField.hidden) payload.bone = bone.value;
     ctx.send("card:edit", payload, { area: area, button: b, okText: t.saved });
   });
   return {
@@ -55,6 +70,11 @@ function editGroup(ctx, id, kind) {
       if (category) {
         syncValue(category, card.category || "");
         syncValue(service, card.service || "");
+      }
+      if (bone) {
+        bone.uraiField.hidden = card.depth !== 1;
+        fillSelect(bone, bonesOf(ctx.store).map(function (b) { return { value: b.key, label: b.name }; }));
+        syncValue(bone, card.bone || "");
       }
     }
   };

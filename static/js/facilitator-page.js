@@ -11,6 +11,8 @@ import { createPhases } from "./facilitator-phases.js";
 import { createTimer } from "./facilitator-timer.js";
 import { createBoards } from "./facilitator-boards.js";
 import { createEntry } from "./facilitator-entry.js";
+import { createSuggestions } from "./facilitator-suggestions.js";
+import { createCausesPanel } from "./facilitator-bones.js";
 
 const config = readJSON("page-config");
 const t = readJSON("facilitator-strings");
@@ -37,6 +39,7 @@ const phases = createPhases(ctx);
 const timer = createTimer(ctx);
 const boards = createBoards(ctx);
 const entry = createEntry(ctx);
+const causes = createCausesPanel(ctx);
 
 function renderBoards() {
   schedule("boards", boards.render);
@@ -52,6 +55,7 @@ function renderAll() {
     timer.render();
     boards.render();
     entry.render();
+    causes.render();
     renderPeopleCount();
   });
 }
@@ -68,6 +72,7 @@ const HANDLERS = {
   "card.updated": function () {
     renderBoards();
     schedule("parents", entry.renderCards);
+    schedule("focus", causes.renderFocus);
   },
   "card.removed": renderBoards,
   "votes.updated": renderBoards,
@@ -114,4 +119,6 @@ phases.init();
 timer.init();
 boards.init();
 entry.init();
+createSuggestions(ctx).init(); /* it follows the store itself */
+causes.init();
 setInterval(timer.tick, 1000);

@@ -1,18 +1,21 @@
 /* Projector display choices, kept on this laptop (in `storage`): a dark theme
  * for dim halls, and showing one sector at a time, rotating on its own every
- * 15 seconds, when the boards are too many to read side by side. */
+ * 15 seconds, when the boards are too many to read side by side; the causes
+ * view (presenter-causes.js) keeps its fishbone-or-tree choice here too and
+ * takes turns at the same pace. Returns {prefs, save}. */
 
 const KEY = "urai:projector";
 const ROTATE_MS = 15000;
 
 export function bindDisplay(boards, themeButton, rotateButton, storage) {
-  const prefs = { dark: false, rotate: false, seconds: ROTATE_MS / 1000 };
+  const prefs = { dark: false, rotate: false, tree: false, seconds: ROTATE_MS / 1000 };
   let index = 0;
 
   try {
     const saved = JSON.parse(storage.getItem(KEY) || "{}");
     prefs.dark = saved.dark === true;
     prefs.rotate = saved.rotate === true;
+    prefs.tree = saved.tree === true;
     if (typeof saved.seconds === "number" && saved.seconds >= 1) prefs.seconds = saved.seconds;
   } catch (e) {
     /* defaults */
@@ -61,4 +64,5 @@ export function bindDisplay(boards, themeButton, rotateButton, storage) {
     stage();
   }, prefs.seconds * 1000);
   apply();
+  return { prefs: prefs, save: save };
 }

@@ -1,12 +1,14 @@
 /* The projector page's entry: the live boards (presenter-boards.js), a header
  * with the current phase, its prompt, the phase timer counting down and the
- * totals, and the display choices (presenter-display.js). */
+ * totals, the display choices (presenter-display.js) and, while causes are
+ * collected or a bottleneck is in focus, its fishbone (presenter-causes.js). */
 
 import { readJSON, setText, show, debounced } from "./dom.js";
 import { Store, formatSeconds, isShown } from "./store.js";
 import { Stream } from "./stream.js";
 import { createBoards } from "./presenter-boards.js";
 import { bindDisplay } from "./presenter-display.js";
+import { createCauses } from "./presenter-causes.js";
 
 const config = readJSON("page-config");
 const t = readJSON("present-strings");
@@ -25,6 +27,11 @@ const dom = {
   status: byId("connection")
 };
 const boards = createBoards(byId("boards"), { t: t, store: store, rules: config.rules });
+const display = bindDisplay(byId("boards"), byId("theme-toggle"), byId("rotate-toggle"), window.localStorage);
+const causes = createCauses(
+  { stage: byId("causes-stage"), figure: byId("causes-figure"), title: byId("causes-title"), count: byId("causes-count"), toggle: byId("causes-view") },
+  { t: t, store: store, display: display }
+);
 
 function renderTimer() {
   const w = store.workshop;
@@ -65,6 +72,7 @@ function renderHeader() {
 store.onChange(debounced(function () {
   boards.render();
   renderHeader();
+  causes.render();
 }));
 
 new Stream({
@@ -80,5 +88,3 @@ new Stream({
 setInterval(function () {
   if (store.workshop) renderTimer();
 }, 1000);
-
-bindDisplay(byId("boards"), byId("theme-toggle"), byId("rotate-toggle"), window.localStorage);

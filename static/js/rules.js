@@ -1,5 +1,5 @@
 /* What the viewer may do now, as the server said: each card's `actions` and
- * the workshop's `open` (posting, voting, scoring). The one place a page asks;
+ * the workshop's `open` (posting, voting, scoring, causes). The one place a page asks;
  * the only rule decided here is the clock's: when the timer runs out with its
  * lock on, posting closes without waiting for the server. No DOM. */
 
@@ -35,6 +35,16 @@ export function scoringBoard(store, viewer) {
   return w && w.open && w.open.scoring && board !== null && board !== undefined ? board : null;
 }
 
+/* The board on which this viewer's group adds causes now, when only its own
+ * board takes them (settings.causes_open off); null when causes are not
+ * collected or every board takes them. */
+export function causeBoard(store, viewer) {
+  const w = store.workshop;
+  if (!w || !w.open || !w.open.causes || w.settings.causes_open) return null;
+  const board = viewer && viewer.scores_sector;
+  return board === null || board === undefined ? null : board;
+}
+
 /* May the viewer do `action` to `card` now? state: {store, viewer}.
  * Steering's actions are whole; a participant's also need the phase's gate. */
 export function may(card, action, state) {
@@ -49,6 +59,14 @@ export function may(card, action, state) {
       return scoringBoard(store, viewer) === card.sector_id;
     case "solve":
       return postingClosed(store, card.sector_id, "solution") === null;
+    case "cause": {
+      // A cause under the card: the phase collects causes, the board takes
+      // them now, and it is the group's own board unless every board is open.
+      const w = store.workshop;
+      if (!w || !w.open || !w.open.causes) return false;
+      if (postingClosed(store, card.sector_id, "cause") !== null) return false;
+      return !!w.settings.causes_open || viewer.scores_sector === card.sector_id;
+    }
     default:
       return true;
   }

@@ -2,16 +2,16 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import { Store } from "../../static/js/store.js";
-import { may, postingClosed, closedText, votingOn, scoringBoard, canAddDot, myDots } from "../../static/js/rules.js";
+import { may, postingClosed, closedText, votingOn, scoringBoard, causeBoard, canAddDot, myDots } from "../../static/js/rules.js";
 
 const PARTICIPANT = { kind: "participant", participant: { id: 5, name: "Andi", sector_id: 1 }, sector_id: 1, scores_sector: 1 };
 const STEERING = { kind: "steering", participant: null };
 
-function store(open, timer, myVotes) {
+function store(open, timer, myVotes, settings) {
   let now = 0;
   const s = new Store({ now: () => now });
   s.load({
-    workshop: { sectors: [], phases: [], phase_id: null, settings: { votes_revealed: true }, timer: timer || { remaining: null }, open },
+    workshop: { sectors: [], phases: [], phase_id: null, settings: Object.assign({ votes_revealed: true }, settings || {}), timer: timer || { remaining: null }, open },
     cards: [],
     my_votes: myVotes
   });
@@ -90,4 +90,44 @@ test("a dot can be added with some left, unless the card is at the cap", () => {
   assert.equal(canAddDot(card(3), null), false);
   assert.equal(myDots(card(3), VOTES), 1);
   assert.equal(myDots(card(9), VOTES), 0);
+});
+
+const CAUSES = {
+  posting: { 1: { bottleneck: "phase", solution: "phase", cause: null }, 2: { bottleneck: "phase", solution: "phase", cause: null }, 3: { cause: "locked_board" } },
+  voting: null,
+  scoring: false,
+  causes: true
+};
+const chosen = (id, extra) => card(id, Object.assign({ analysed: true, actions: ["vote", "assess", "solve", "cause"] }, extra || {}));
+
+test("a cause: the card takes one, the phase collects them, the board is open and it is the group's own", () => {
+  const state = { store: store(CAUSES), viewer: PARTICIPANT };
+  assert.equal(may(chosen(3), "cause", state), true);
+  assert.equal(may(chosen(3, { kind: "cause", depth: 1 }), "cause", state), true, "a why under a cause");
+  assert.equal(may(chosen(3, { actions: ["vote"] }), "cause", state), false, "not chosen, or as deep as allowed: no action");
+  assert.equal(may(chosen(3, { sector_id: 2 }), "cause", state), false, "another sector's board");
+  assert.equal(may(chosen(3, { sector_id: 3 }), "cause", state), false, "a locked board");
+  const open = { store: store(CAUSES, null, null, { causes_open: true }), viewer: PARTICIPANT };
+  assert.equal(may(chosen(3, { sector_id: 2 }), "cause", open), true, "causes_open lets every sector in");
+  assert.equal(may(chosen(3, { sector_id: 3 }), "cause", open), false, "but not past a lock");
+  const later = { store: store(Object.assign({}, CAUSES, { causes: false })), viewer: PARTICIPANT };
+  assert.equal(may(chosen(3), "cause", later), false, "a phase without causes");
+  const projector = { store: store(CAUSES), viewer: { kind: "display" } };
+  assert.equal(may(chosen(3, { actions: [] }), "cause", projector), false);
+  assert.equal(may(chosen(3, { sector_id: 2 }), "cause", { store: store({ posting: {} }), viewer: STEERING }), true, "steering: the action is enough");
+});
+
+test("a cause closes with the clock like any post", () => {
+  const s = store(CAUSES, { seconds: 60, running: true, remaining: 1, lock: true });
+  const state = { store: s, viewer: PARTICIPANT };
+  assert.equal(may(chosen(3), "cause", state), true);
+  s.later(2000);
+  assert.equal(may(chosen(3), "cause", state), false);
+});
+
+test("the board where the group adds causes, when only its own takes them", () => {
+  assert.equal(causeBoard(store(CAUSES), PARTICIPANT), 1);
+  assert.equal(causeBoard(store(CAUSES, null, null, { causes_open: true }), PARTICIPANT), null);
+  assert.equal(causeBoard(store(Object.assign({}, CAUSES, { causes: false })), PARTICIPANT), null);
+  assert.equal(causeBoard(store(CAUSES), STEERING), null);
 });

@@ -41,6 +41,7 @@ SERVICE_MAX = 120
 NOTE_MAX = 1000  # cause and impact of a bottleneck
 PLAN_MAX = 1000  # each action-plan field
 CLUSTER_TITLE_MAX = 120
+SIMILAR_QUERY_MIN = 4  # characters typed before similar cards are looked up
 
 SCORES = {"u": "urgency", "s": "seriousness", "g": "growth"}
 SCORE_RANGE = (1, 5)

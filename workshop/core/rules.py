@@ -24,6 +24,7 @@ def rules() -> dict[str, Any]:
             "note": cards.NOTE_MAX,
             "plan": cards.PLAN_MAX,
             "cluster_title": cards.CLUSTER_TITLE_MAX,
+            "similar_query": cards.SIMILAR_QUERY_MIN,
             "title": models.TITLE_MAX,
             "field": models.FIELD_MAX,
             "speakers": models.SPEAKERS_MAX,

@@ -10,7 +10,15 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..core.cards import BOTTLENECK, KINDS, SOLUTION, TEXT_MAX, VISIBLE, Card
+from ..core.cards import (
+    BOTTLENECK,
+    KINDS,
+    SIMILAR_QUERY_MIN,
+    SOLUTION,
+    TEXT_MAX,
+    VISIBLE,
+    Card,
+)
 from ..core.errors import invalid
 from ..core.lookup import sector_in
 from ..core.models import Workshop
@@ -23,7 +31,6 @@ from ..voting.services import tallies
 from .boards import indexes
 from .models import CLUSTER, MERGE, Dismissal
 
-MIN_QUERY = 4  # characters typed before anything is looked up
 SHOWN = 3  # similar cards offered while typing
 
 
@@ -35,7 +42,7 @@ def similar_cards(
     if kind not in KINDS:
         raise invalid(_("Unknown kind of card."), kind=_("Invalid."))
     typed = clean_text(text, "text", max_length=TEXT_MAX, required=False, multiline=True) or ""
-    if len(typed) < MIN_QUERY:
+    if len(typed) < SIMILAR_QUERY_MIN:
         return []
     board = indexes().board(workshop, sector.id, str(kind))
     settings = Settings.of(workshop)
