@@ -3,7 +3,7 @@
  * written, so an open solution form or a focused select survives updates. */
 
 import { el, setText, show, setAttr, syncChildren, prune } from "./dom.js";
-import { createCard, renderCard, byline, isMine } from "./cards.js";
+import { createCard, renderCard, byline, isMine, answersText } from "./cards.js";
 import { may, votingOn } from "./rules.js";
 import { voteControl, usgForm, solutionForm } from "./board-controls.js";
 import { causesSection } from "./board-causes.js";
@@ -24,7 +24,8 @@ export function createCardList(ctx, list, empty) {
     return {
       categories: ctx.rules.categories,
       labelled: true,
-      author: byline(card, { meId: meId, you: t.you })
+      author: byline(card, { meId: meId, you: t.you }),
+      answers: answersText(card, ctx.store.cards, t.answers)
     };
   }
 

@@ -5,6 +5,7 @@
 import { el, setText, show } from "./dom.js";
 import { scoreOptions, optionNodes } from "./cards.js";
 import { may, canAddDot, myDots } from "./rules.js";
+import { addressable } from "./causes.js";
 
 /* "Vote" and "Take back" with the participant's own dots on the card. */
 export function voteControl(ctx, cardId) {
@@ -138,14 +139,27 @@ export function solutionForm(ctx, bottleneckId) {
     placeholder: t.solution_placeholder
   });
   const error = el("p", { className: "field-error", role: "alert" });
-  const box = el("form", { className: "solution-form", hidden: true }, [area, error, el("button", { type: "submit", className: "button", text: t.send_solution })]);
+  // Which root cause the solution answers, when the room found some (optional).
+  const addresses = el("select", { name: "addresses_id", "aria-label": t.addresses_label });
+  const pick = el("label", { className: "addresses-field", hidden: true }, [t.addresses_label, addresses]);
+  const box = el("form", { className: "solution-form", hidden: true }, [area, pick, error, el("button", { type: "submit", className: "button", text: t.send_solution })]);
+  box.addEventListener("focusin", function () {
+    const options = addressable(ctx.store, bottleneckId);
+    const kept = addresses.value;
+    addresses.replaceChildren.apply(addresses, optionNodes([{ value: "", label: t.addresses_none }].concat(options)));
+    addresses.value = options.some(function (o) { return o.value === kept; }) ? kept : "";
+    pick.hidden = options.length === 0;
+  });
   box.addEventListener("submit", function (ev) {
     ev.preventDefault();
     error.textContent = "";
     const text = area.value.trim();
     if (!text) return;
-    ctx.post({ kind: "solution", parent_id: bottleneckId, text: text }, { error: error, restore: area });
+    const payload = { kind: "solution", parent_id: bottleneckId, text: text };
+    if (addresses.value) payload.addresses_id = Number(addresses.value);
+    ctx.post(payload, { error: error, restore: area });
     area.value = "";
+    addresses.value = "";
   });
   if (ctx.similar) ctx.similar.attach(box, area, { kind: "solution", parentId: bottleneckId });
   return box;

@@ -20,12 +20,14 @@ export function createCard(tag, attrs, textId) {
  * author (the byline, "" for none). */
 export function renderCard(view, card, opts) {
   setText(view.text, card.text);
-  const key = (card.category || "") + "|" + (card.service || "");
+  const answers = opts.answers || ""; // the root cause a solution addresses, as text
+  const key = (card.category || "") + "|" + (card.service || "") + "|" + answers;
   if (view.metaKey !== key) {
     view.metaKey = key;
     view.meta.textContent = "";
     metaParts(card, opts.categories || {}, opts.labelled).forEach(function (part) { view.meta.appendChild(part); });
-    show(view.meta, !!(card.category || card.service));
+    if (answers) view.meta.appendChild(el("span", { className: "answers", text: answers }));
+    show(view.meta, !!(card.category || card.service || answers));
   }
   setText(view.author, opts.author || "");
   show(view.author, !!opts.author);
@@ -39,6 +41,13 @@ export function metaParts(card, categories, labelled) {
   }
   if (card.service) parts.push(el("span", { className: "service", text: card.service }));
   return parts;
+}
+
+/* What a solution says it addresses: `template` with {text} the cause's text,
+ * or "" (no cause named, or one this viewer does not see). */
+export function answersText(card, cards, template) {
+  const cause = card.addresses ? cards[card.addresses] : null;
+  return cause ? template.replace("{text}", cause.text) : "";
 }
 
 /* "Name · Agency", with opts: meId and you ("(you)" on one's own cards),

@@ -55,6 +55,16 @@ export function allNodes(tree) {
   return flatten(tree.bones.reduce(function (all, bone) { return all.concat(bone.causes); }, []));
 }
 
+/* The causes a solution under this bottleneck may say it addresses: root
+ * causes first, then the others, each as {value, label} for a select. */
+export function addressable(store, bottleneckId) {
+  const nodes = allNodes(causeTree(store, bottleneckId)).map(function (node) { return node.card; });
+  const roots = nodes.filter(function (c) { return c.root; });
+  return roots.concat(nodes.filter(function (c) { return !c.root; })).map(function (c) {
+    return { value: String(c.id), label: (c.root ? "\u2605 " : "") + c.text };
+  });
+}
+
 /* The bottlenecks chosen for analysis that the room sees, board by board (in
  * the boards' order), oldest first. */
 export function analysedBottlenecks(store) {

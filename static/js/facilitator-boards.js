@@ -4,7 +4,7 @@
  * refreshed, so open panels and half-typed text survive every broadcast. */
 
 import { el, fmt, short, setText, syncChildren, prune } from "./dom.js";
-import { createCard, renderCard, byline } from "./cards.js";
+import { createCard, renderCard, byline, answersText } from "./cards.js";
 import { compareKeys, isScored, isShown } from "./store.js";
 import { moderatePanel } from "./facilitator-moderate.js";
 import { causesBar, rootToggle, renderBones, whysOf } from "./facilitator-causes.js";
@@ -85,7 +85,11 @@ export function createBoards(ctx) {
     const sig = JSON.stringify(c) + (target ? target.text : "");
     if (sig !== node.sig) {
       node.sig = sig;
-      renderCard(node.face, c, { categories: ctx.rules.categories, author: byline(c, { none: t.no_author, paper: t.paper_card }) });
+      renderCard(node.face, c, {
+        categories: ctx.rules.categories,
+        author: byline(c, { none: t.no_author, paper: t.paper_card }),
+        answers: answersText(c, ctx.store.cards, t.answers)
+      });
       setText(node.hint, target ? fmt(t.merged_into, { text: short(target.text) }) : "");
       node.hint.hidden = !target;
       statsLine(node.stats, c);

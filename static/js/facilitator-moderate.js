@@ -8,7 +8,7 @@
 import { el, fmt, short, syncChildren, show } from "./dom.js";
 import { categoryOptions } from "./cards.js";
 import { may } from "./rules.js";
-import { bonesOf } from "./causes.js";
+import { bonesOf, addressable } from "./causes.js";
 import { errorArea, showError, syncValue, select, button, field, int, uid, fillSelect } from "./facilitator-ui.js";
 import { group, formGroup, usgGroup, planGroup, voteGroup } from "./facilitator-assess.js";
 
@@ -48,6 +48,12 @@ function editGroup(ctx, id, kind) {
     service = el("input", { maxlength: limits.service });
     fields.push(field(t.category, category), field(t.service, service));
   }
+  let addresses = null;
+  if (kind === "solution") {
+    addresses = select([]);
+    addresses.uraiField = field(t.addresses_label, addresses);
+    fields.push(addresses.uraiField);
+  }
   if (kind === "cause") {
     // A first-level cause may move to another bone, its "why?"s with it.
     bone = select([]);
@@ -61,6 +67,7 @@ function editGroup(ctx, id, kind) {
       payload.service = service.value;
     }
     if (bone && !bone.uraiField.hidden) payload.bone = bone.value;
+    if (addresses && !addresses.uraiField.hidden) payload.addresses_id = int(addresses.value);
     ctx.send("card:edit", payload, { area: area, button: b, okText: t.saved });
   });
   return {
@@ -70,6 +77,12 @@ function editGroup(ctx, id, kind) {
       if (category) {
         syncValue(category, card.category || "");
         syncValue(service, card.service || "");
+      }
+      if (addresses) {
+        const options = addressable(ctx.store, card.parent_id);
+        addresses.uraiField.hidden = options.length === 0;
+        fillSelect(addresses, [{ value: "", label: ctx.t.addresses_none }].concat(options));
+        syncValue(addresses, card.addresses ? String(card.addresses) : "");
       }
       if (bone) {
         bone.uraiField.hidden = card.depth !== 1;

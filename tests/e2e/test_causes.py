@@ -17,6 +17,9 @@ SECTOR = "Administrasi Kependudukan"
 BOTTLENECK = "Pungutan liar untuk mempercepat KTP-el"
 CAUSE = "Calo menunggu di depan kantor"
 WHY = "Warga tidak tahu bahwa KTP-el <gratis>"
+SOLUTION = "Spanduk tarif nol rupiah di loket"
+PROPOSE, SOLUTION_LABEL, SEND_SOLUTION = "Usulkan solusi", "Usulan solusi Anda", "Kirim solusi"
+ANSWERS_LABEL = "Akar masalah yang dijawab (opsional)"
 
 # The texts the SVG shows of each card, its lines joined again.
 SVG_TEXTS = """svg => Object.fromEntries([...svg.querySelectorAll('text[data-card]')].map(t =>
@@ -151,6 +154,17 @@ def test_two_phones_add_a_cause_and_its_why_and_the_projector_draws_them(
         # Back to the boards in another phase; the focus brings one fishbone back.
         choose_phase(steering, "Solusi")
         expect(projector.locator(".board-column")).to_have_count(6)
+
+        # A solution says which root cause it answers; every screen names it.
+        on_second = second.locator(f'article.card[data-card="{bottleneck_id}"]')
+        on_second.get_by_role("button", name=PROPOSE).tap()
+        form = on_second.locator("form.solution-form")
+        form.get_by_label(SOLUTION_LABEL).fill(SOLUTION)
+        form.get_by_label(ANSWERS_LABEL).select_option(value=why_id)
+        form.get_by_role("button", name=SEND_SOLUTION).tap()
+        answered = on_second.locator("li.solution:not(.pending) .answers")
+        expect(answered).to_have_text(f"Menjawab akar masalah: {WHY}")
+        expect(steering_card.locator(".answers")).to_have_text(f"Menjawab akar masalah: {WHY}")
         expect(projector.locator("#causes-stage")).to_be_hidden()
         steering_card.get_by_role("button", name="Tampilkan di proyektor").click()
         expect(projector.locator(".causes-svg")).to_have_attribute("data-card", bottleneck_id)

@@ -2,7 +2,8 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import { Store } from "../../static/js/store.js";
-import { causeTree, flatten, allNodes, analysedBottlenecks, causesStage, bonesOf } from "../../static/js/causes.js";
+import { causeTree, flatten, allNodes, analysedBottlenecks, causesStage, bonesOf, addressable } from "../../static/js/causes.js";
+import { answersText } from "../../static/js/cards.js";
 
 const BONES = [{ key: "man", name: "Manusia" }, { key: "method", name: "Metode" }, { key: "material", name: "Material/Bahan" }];
 
@@ -85,4 +86,22 @@ test("the projector shows the bottleneck in focus, or takes turns while causes a
   const gone = causesStage(loaded(cards, { open: { causes: false }, focus_card_id: 99 }));
   assert.deepEqual(gone.cards, [], "a focus this screen does not have (hidden since)");
   assert.deepEqual(causesStage(new Store()).cards, []);
+});
+
+test("a solution may name a cause of its own bottleneck, root causes first", () => {
+  const store = loaded([
+    bottleneck(1),
+    cause(10, 1, { text: "Calo" }),
+    cause(11, 10, { depth: 2, text: "Warga tidak tahu gratis", root: true }),
+    cause(12, 1, { bone: "method", status: "deleted", text: "Dihapus" }),
+    bottleneck(2),
+    cause(20, 2, { text: "Lain" }),
+    { id: 30, kind: "solution", parent_id: 1, sector_id: 1, status: "visible", text: "Spanduk tarif", addresses: 11 }
+  ]);
+  assert.deepEqual(addressable(store, 1), [
+    { value: "11", label: "\u2605 Warga tidak tahu gratis" },
+    { value: "10", label: "Calo" }
+  ], "root first, only this bottleneck's shown causes");
+  assert.equal(answersText(store.cards[30], store.cards, "Menjawab: {text}"), "Menjawab: Warga tidak tahu gratis");
+  assert.equal(answersText({ addresses: 99 }, store.cards, "Menjawab: {text}"), "", "a cause this viewer does not see is not named");
 });
