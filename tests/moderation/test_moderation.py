@@ -186,3 +186,30 @@ def test_a_move_reaches_watchers_of_both_boards(make_workshop, phone, facilitato
     for sock in (old_board, new_board):
         (event,) = events_of(sock, "card.updated")
         assert event["data"]["sector_id"] == ws.sector_ids[1]
+
+
+def test_after_a_merge_no_screen_keeps_the_merged_cards_old_tally(
+    make_workshop, phone, facilitator, socket_for
+):
+    """Found by the random sessions (test_properties): a phone showed the dots a
+    merged card had before its dots moved to the card it was merged into."""
+    ws = make_workshop()
+    voter = socket_for(phone(ws, "Pemilih"), ws)
+    voter.emit("sync", {"sector_id": ws.sector_ids[0]}, callback=True)
+    boss = socket_for(facilitator(ws), ws)
+
+    def enter(client_id: str, text: str) -> int:
+        payload = {"client_id": client_id, "kind": "bottleneck", "sector_id": ws.sector_ids[0]}
+        reply = boss.emit("card:enter", {**payload, "text": text}, callback=True)
+        return int(reply["card"]["id"])
+
+    keep, duplicate = enter("tally-card-1", "Antrean panjang"), enter("tally-card-2", "Antre lama")
+    phases = boss.emit("sync", {}, callback=True)["snapshot"]["workshop"]["phases"]
+    vote = next(p["id"] for p in phases if p["kind"] == "vote")
+    assert boss.emit("phase:set", {"phase_id": vote}, callback=True)["ok"]
+    assert voter.emit("vote:cast", {"card_id": duplicate}, callback=True)["ok"]
+    voter.get_received()
+    merge = {"source_id": duplicate, "target_id": keep}
+    assert boss.emit("card:merge", merge, callback=True)["ok"]
+    tallies = {e["data"]["card_id"]: e["data"]["votes"] for e in events_of(voter, "votes.updated")}
+    assert tallies == {duplicate: 0, keep: 1}

@@ -126,6 +126,9 @@ def merge_cards(workshop: Workshop, source_id: object, target_id: object) -> Car
     source.merged_into_id = target.id
     publish_card(workshop, source)
     publish_card(workshop, target)
+    # Both tallies: the source's dots went to the target or back to their budgets,
+    # and a screen that showed the source's count must not keep it.
+    announce_tally(workshop, source)
     announce_tally(workshop, target)
     return target
 
