@@ -10,7 +10,6 @@ from .matcher import (
     SIMILAR_MIN_SCORE,
     CardIndex,
     Matcher,
-    default_matcher,
 )
 from .text import DEFAULT_SYNONYMS_PATH
 
@@ -21,5 +20,4 @@ __all__ = [
     "SIMILAR_MIN_SCORE",
     "CardIndex",
     "Matcher",
-    "default_matcher",
 ]

@@ -205,19 +205,6 @@ class Matcher:
         return CardIndex(self)
 
 
-_DEFAULT: Matcher | None = None
-_DEFAULT_LOCK = threading.Lock()
-
-
-def default_matcher() -> Matcher:
-    """One Matcher with the shipped synonyms file, built on first use."""
-    global _DEFAULT
-    with _DEFAULT_LOCK:
-        if _DEFAULT is None:
-            _DEFAULT = Matcher()
-        return _DEFAULT
-
-
 def _stack(rows: Sequence[Any]) -> Any:
     """One CSR matrix of 1-row CSR matrices (scipy's vstack is slow for many rows)."""
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
