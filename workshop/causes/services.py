@@ -14,7 +14,7 @@ from ..core.cards import BOTTLENECK, CAUSE, VISIBLE, Card
 from ..core.errors import invalid
 from ..core.lookup import card_in
 from ..core.models import BONE_NAME_MAX, MAX_BONES, MAX_CHOSEN, Workshop
-from ..core.validation import clean_text, optional_int
+from ..core.validation import clean_text, optional_int, required_flag
 from ..extensions import db
 from ..realtime.broadcast import announce, publish_card
 from ..voting.services import tallies
@@ -25,7 +25,7 @@ _NOT_KEY = re.compile(r"[^a-z0-9]+")
 def choose(workshop: Workshop, card_id: object, chosen: object) -> Card:
     """Choose a bottleneck for root-cause analysis (or take it back)."""
     card = card_in(workshop, card_id, kind=BOTTLENECK)
-    card.analysed = _flag(chosen, "chosen")
+    card.analysed = required_flag(chosen, "chosen")
     publish_card(workshop, card)
     return card
 
@@ -76,7 +76,7 @@ def focus(workshop: Workshop, card_id: object) -> None:
 def mark_root(workshop: Workshop, card_id: object, root: object) -> Card:
     """Mark a cause as a root cause (or not)."""
     card = card_in(workshop, card_id, kind=CAUSE)
-    card.is_root = _flag(root, "root")
+    card.is_root = required_flag(root, "root")
     publish_card(workshop, card)
     return card
 
@@ -124,9 +124,3 @@ def _new_key(name: str, taken: set[str]) -> str:
         n += 1
         key = f"{base}-{n}"
     return key
-
-
-def _flag(value: object, field: str) -> bool:
-    if not isinstance(value, bool):
-        raise invalid(_("Invalid value."), **{field: _("Must be true or false.")})
-    return value

@@ -5,6 +5,7 @@ them. With the USG assessment of a bottleneck and the action plan of a solution.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
@@ -190,24 +191,19 @@ class ActionPlan(Base):
         return {name: getattr(self, name) for name in PLAN_FIELDS}
 
 
-def causes_under(cards: list[Any], bottleneck_id: int) -> list[Any]:
-    """The causes (Card objects or card dicts) under one bottleneck, depth first, each
-    level in the order posted: the problem tree as it reads from top to bottom."""
-    children: dict[int, list[Any]] = {}
+def cause_trees(cards: Iterable[Card]) -> dict[int, list[Card]]:
+    """Each bottleneck's causes by its id, depth first and each level in the order
+    posted: the problem tree as it reads from top to bottom. One pass over `cards`."""
+    children: dict[int, list[Card]] = {}
     for card in cards:
-        parent = _field(card, "parent_id")
-        if _field(card, "kind") == CAUSE and parent is not None:
-            children.setdefault(int(parent), []).append(card)
-    found: list[Any] = []
+        if card.kind == CAUSE and card.parent_id is not None:
+            children.setdefault(card.parent_id, []).append(card)
+    causes = {c.id for level in children.values() for c in level}
 
-    def walk(parent: int) -> None:
-        for child in sorted(children.get(parent, []), key=lambda c: int(_field(c, "id"))):
+    def walk(parent: int, found: list[Card]) -> list[Card]:
+        for child in sorted(children.get(parent, []), key=lambda c: c.id):
             found.append(child)
-            walk(int(_field(child, "id")))
+            walk(child.id, found)
+        return found
 
-    walk(bottleneck_id)
-    return found
-
-
-def _field(card: Any, name: str) -> Any:
-    return card[name] if isinstance(card, dict) else getattr(card, name)
+    return {parent: walk(parent, []) for parent in children if parent not in causes}

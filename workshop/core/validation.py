@@ -57,3 +57,10 @@ def optional_int(value: Any, field: str) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_INT:
         raise invalid(_("Invalid value."), **{field: _("Must be a number.")})
     return value
+
+
+def required_flag(value: Any, field: str) -> bool:
+    """Return a boolean; reject anything else (no 0/1, no "true")."""
+    if not isinstance(value, bool):
+        raise invalid(_("Invalid value."), **{field: _("Must be true or false.")})
+    return value

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..core.cards import BOTTLENECK, CAUSE, SOLUTION, Card, causes_under
+from ..core.cards import BOTTLENECK, CAUSE, SOLUTION, Card, cause_trees
 from ..core.models import Participant, Sector, Workshop
 from ..extensions import db
 from ..moderation.models import Cluster
@@ -154,6 +154,7 @@ def gather(workshop: Workshop, now: dt.datetime | None = None) -> Results:
         for card in cards
         if card.kind == CAUSE
     }
+    trees = cause_trees(cards)
     by_parent: dict[int, list[SolutionRow]] = {}
     for card in cards:
         if card.kind == SOLUTION and card.parent_id is not None:
@@ -173,7 +174,7 @@ def gather(workshop: Workshop, now: dt.datetime | None = None) -> Results:
                 rank=ranks.get(c.id),
                 cluster=clusters.get(c.cluster_id) if c.cluster_id else None,
                 solutions=by_parent.get(c.id, []),
-                causes=[causes[cause.id] for cause in causes_under(cards, c.id)],
+                causes=[causes[cause.id] for cause in trees.get(c.id, [])],
             )
             for c in ranked
         ]

@@ -28,7 +28,7 @@ from ..core.models import (
     Workshop,
 )
 from ..core.timeutil import utcnow
-from ..core.validation import clean_text, optional_int
+from ..core.validation import clean_text, optional_int, required_flag
 from ..extensions import db
 from ..realtime.broadcast import announce
 from .phases import DEFAULT_PHASES
@@ -99,7 +99,7 @@ def save_phase(workshop: Workshop, payload: dict[str, Any]) -> Phase:
     )
     for flag in PHASE_FLAGS:
         if flag in payload:
-            setattr(phase, flag, _flag(payload[flag], flag))
+            setattr(phase, flag, required_flag(payload[flag], flag))
     if "vote_on" in payload:
         if payload["vote_on"] not in VOTE_ON:
             raise invalid(_("Invalid value."), vote_on=_("Invalid."))
@@ -157,7 +157,7 @@ def start_timer(workshop: Workshop, seconds: object, lock: object = False) -> No
     workshop.timer_seconds = duration
     workshop.timer_ends_at = utcnow() + dt.timedelta(seconds=duration)
     workshop.timer_left = None
-    workshop.timer_lock = _flag(lock, "lock")
+    workshop.timer_lock = required_flag(lock, "lock")
     announce(workshop)
 
 
@@ -228,7 +228,7 @@ def update_settings(workshop: Workshop, payload: dict[str, Any]) -> None:
         raise invalid(_("Invalid value."), settings=", ".join(sorted(unknown)) or _("Required."))
     for name in FLAG_SETTINGS:
         if name in payload:
-            setattr(workshop, name, _flag(payload[name], name))
+            setattr(workshop, name, required_flag(payload[name], name))
     if "vote_budget" in payload:
         workshop.vote_budget = _votes(payload["vote_budget"], "vote_budget", required=True)
     if "vote_cap" in payload:
@@ -258,11 +258,5 @@ def _votes(value: object, field: str, *, required: bool) -> Any:
 def lock_sector(workshop: Workshop, sector_id: object, locked: object) -> None:
     """Lock or unlock posting on one sector board."""
     sector = sector_in(workshop, sector_id)
-    sector.locked = _flag(locked, "locked")
+    sector.locked = required_flag(locked, "locked")
     announce(workshop)
-
-
-def _flag(value: object, field: str) -> bool:
-    if not isinstance(value, bool):
-        raise invalid(_("Invalid value."), **{field: _("Must be true or false.")})
-    return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -40,7 +41,7 @@ class MergeRecord(Base):
     # Votes moved from the source to the target (ids), and those dropped so that
     # nobody was counted twice ({participant_id, kind, entered_by_facilitator}).
     moved_votes: Mapped[list[int]] = mapped_column(JSON)
-    dropped_votes: Mapped[list[dict[str, object]]] = mapped_column(JSON)
+    dropped_votes: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     children: Mapped[list[int]] = mapped_column(JSON)  # the source's own, re-hung
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     undone_at: Mapped[dt.datetime | None]

@@ -156,7 +156,7 @@ def unmerge_card(workshop: Workshop, card_id: object) -> Card:
             Vote(
                 workshop_id=workshop.id,
                 card_id=source.id,
-                participant_id=int(str(dropped["participant_id"])),
+                participant_id=int(dropped["participant_id"]),
                 kind=source.kind,
                 entered_by_facilitator=bool(dropped["entered_by_facilitator"]),
             )
@@ -195,7 +195,7 @@ def _rehang(workshop: Workshop, source: Card | None, target: Card) -> None:
         publish_card(workshop, child, moved=was != target.sector_id)
 
 
-def _merge_votes(source: Card, target: Card) -> tuple[list[int], list[dict[str, object]]]:
+def _merge_votes(source: Card, target: Card) -> tuple[list[int], list[dict[str, Any]]]:
     """Move the source's dots to the target, dropping those that would count a
     participant twice; return the ids moved and what was dropped."""
     on_target = Counter(
@@ -207,7 +207,7 @@ def _merge_votes(source: Card, target: Card) -> tuple[list[int], list[dict[str, 
     on_source = Counter(vote.participant_id for vote in source_votes)
     moved: Counter[int] = Counter()
     moved_ids: list[int] = []
-    dropped: list[dict[str, object]] = []
+    dropped: list[dict[str, Any]] = []
     for vote in source_votes:
         pid = vote.participant_id
         keep = max(on_source[pid] - on_target[pid], 0)
