@@ -353,7 +353,22 @@ def percentile(values: list[float], q: float) -> float | None:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def children_cpu(server: psutil.Process | None) -> dict[int, float]:
+    """CPU seconds so far of each child process of the server, by pid."""
+    if server is None:
+        return {}
+    times = {}
+    for child in server.children(recursive=True):
+        try:
+            times[child.pid] = sum(child.cpu_times()[:2])
+        except psutil.Error:
+            continue
+    return times
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
+    if args.similar_inline:
+        os.environ["WORKSHOP_SIMILAR_WORKER"] = "false"  # the server inherits it
     target = Target(args.target, args.mode, args.url)
     if args.url:
         target.attach(args.facilitator_url)
@@ -391,10 +406,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     try:
         ready = [p.recv() for p in pipes]
         cpu_before = sum(server.cpu_times()[:2]) if server else 0.0
+        children_before = children_cpu(server)
         for p in pipes:
             p.send("go")
         results = [p.recv() for p in pipes]
         cpu = (sum(server.cpu_times()[:2]) - cpu_before) if server else 0.0
+        children_after = children_cpu(server)
+        child_cpu = sum(t - children_before.get(pid, 0.0) for pid, t in children_after.items())
         storm = None
         if args.storm:
             for p in pipes:
@@ -444,6 +462,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             round(1e6 * cpu / received, 1) if received and server else None
         ),
         "server_peak_rss_mb": round(sampler.peak / 2**20, 1) if server else None,
+        # the similarity worker (workshop/similar/worker.py), a child of the server
+        "child_cpu_seconds": round(child_cpu, 2) if server else None,
         "reconnect_storm": storm,
         "similar_queries": len(similar := [x for r in results for x in r["similar_ms"]]),
         "similar_ms": (
@@ -468,6 +488,11 @@ def main() -> None:
     )
     parser.add_argument("--mode", choices=["gevent", "threading"], default="gevent")
     parser.add_argument("--storm", action="store_true")
+    parser.add_argument(
+        "--similar-inline",
+        action="store_true",
+        help="match similar cards in the server process (before issue 13's worker)",
+    )
     parser.add_argument(
         "--similar", type=float, default=0, help="card:similar queries a second, in all"
     )

@@ -64,6 +64,7 @@ def app(
     # No app context is held open: each request and socket event pushes its
     # own, as in production. Tests that touch the database open one.
     yield application
+    application.extensions["urai_similar"].close()  # its child process, if one started
     with application.app_context():
         db.engine.dispose()
 

@@ -47,6 +47,9 @@ class DefaultConfig:
     # Wrong join codes per IP address (a whole room may share one address).
     WRONG_CODE_BURST = 30
     WRONG_CODE_RATE = 0.5
+    # Similar cards are matched in a child process (workshop/similar/worker.py),
+    # so their CPU never delays a post's broadcast; False: in this process.
+    SIMILAR_WORKER = True
 
     SESSION_COOKIE_NAME = "urai_session"
     SESSION_COOKIE_HTTPONLY = True

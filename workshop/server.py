@@ -12,12 +12,14 @@ from flask_migrate import upgrade
 
 from .extensions import socketio
 from .netinfo import lan_addresses
+from .similar.boards import indexes
 
 
 def serve(app: Flask) -> None:
     """Bring the database up to date and serve HTTP and websockets until stopped."""
     with app.app_context():
         upgrade()
+        indexes().start()  # the similar-cards child process, ready before the first phone
     host = str(app.config["HOST"])
     port = int(app.config["PORT"])
     announce(app, host, port)

@@ -7,6 +7,11 @@ they all agree with the database. Kept by one manager object on the app
 boards are dropped past `MAX_BOARDS`. The matcher reads the shipped synonyms
 file and, when there is one, `synonyms.txt` in the instance folder: the
 facilitator's own abbreviations, one group of equivalent terms a line.
+
+Where the matching runs: in a child process by default (worker.py), so that
+stemming and scoring never hold up a post's broadcast in this process;
+`SIMILAR_WORKER = False` keeps it here. Either way this module reads the
+database and the child never does.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from ..extensions import db
 from ..realtime.models import Event
 from .matcher import CardIndex, Matcher
 from .text import DEFAULT_SYNONYMS_PATH
+from .worker import RemoteIndex, Worker
 
 MAX_BOARDS = 256
 CATCH_UP_LIMIT = 500  # more changes than this since the last read: read the whole board
@@ -36,18 +42,31 @@ _KEY = "urai_similar"
 class Board:
     """One board's index and what it was built from: id -> (text, status, author)."""
 
-    index: CardIndex[int]
+    index: CardIndex[int] | RemoteIndex
     seq: int = -1
     cards: dict[int, tuple[str, str, int | None]] = field(default_factory=dict)
 
 
 class BoardIndexes:
-    def __init__(self, synonyms: list[Path], max_boards: int = MAX_BOARDS) -> None:
+    def __init__(
+        self, synonyms: list[Path], max_boards: int = MAX_BOARDS, in_child: bool = True
+    ) -> None:
         self.synonyms = synonyms
         self.max_boards = max_boards
+        self.worker = Worker(synonyms) if in_child else None
         self._matcher: Matcher | None = None  # built on first use (about 0.1 s)
         self._boards: OrderedDict[tuple[int, int, str], Board] = OrderedDict()
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # board() -> _new_board() -> matcher
+
+    def start(self) -> None:
+        """Start the child process now, when the server starts, not at the first query."""
+        if self.worker is not None:
+            self.worker.start()
+
+    def close(self) -> None:
+        """Stop the child process, if one runs (the next query would start another)."""
+        if self.worker is not None:
+            self.worker.stop()
 
     @property
     def matcher(self) -> Matcher:
@@ -59,14 +78,21 @@ class BoardIndexes:
     def board(self, workshop: Workshop, sector_id: int, kind: str) -> Board:
         """The board's index, caught up with the database (cards any viewer may see)."""
         key = (workshop.id, sector_id, kind)
-        matcher = self.matcher
         with self._lock:
-            board = self._boards.pop(key, None) or Board(matcher.index())
+            board = self._boards.pop(key, None) or self._new_board(key)
             self._boards[key] = board
             while len(self._boards) > self.max_boards:
                 self._boards.popitem(last=False)
         if board.seq != workshop.seq:
             self._catch_up(board, workshop, sector_id, kind)
+        return board
+
+    def _new_board(self, key: tuple[int, int, str]) -> Board:
+        if self.worker is None:
+            return Board(self.matcher.index())
+        remote = RemoteIndex(self.worker, key)
+        board = Board(remote)
+        remote.texts = lambda: texts_of(board)  # a reset sends the whole board
         return board
 
     @staticmethod
@@ -118,9 +144,14 @@ class BoardIndexes:
         board.seq = seq
 
 
+def texts_of(board: Board) -> dict[int, str]:
+    return {card_id: entry[0] for card_id, entry in board.cards.items()}
+
+
 def init_app(app: Flask) -> None:
     own = Path(app.instance_path) / "synonyms.txt"
-    app.extensions[_KEY] = BoardIndexes([DEFAULT_SYNONYMS_PATH, own])
+    in_child = bool(app.config.get("SIMILAR_WORKER", True))
+    app.extensions[_KEY] = BoardIndexes([DEFAULT_SYNONYMS_PATH, own], in_child=in_child)
 
 
 def indexes() -> BoardIndexes:
