@@ -8,7 +8,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from ..core.cards import (
     BOTTLENECK,
@@ -121,10 +121,12 @@ def _shown(
     workshop: Workshop, viewer: Viewer, settings: Settings, found: list[tuple[int, float]]
 ) -> list[dict[str, Any]]:
     ids = [card_id for card_id, _score in found]
+    if not ids:
+        return []  # most keystrokes: no query at all
     cards = {
         c.id: c
         for c in db.session.scalars(
-            select(Card).where(Card.id.in_(ids)).options(selectinload(Card.author))
+            select(Card).where(Card.id.in_(ids)).options(joinedload(Card.author))
         )
     }
     votes = tallies(workshop, ids)
