@@ -91,6 +91,27 @@ def test_posting_follows_phase_locks_and_the_timer(workshop, clock):
     assert posting_refusal(workshop, sector, "solution")
 
 
+@pytest.mark.parametrize("how", ["paused after", "taken to zero running", "taken to zero paused"])
+def test_a_locked_timer_that_ran_out_keeps_posting_closed_in_every_state(workshop, clock, how):
+    sector = workshop.active_sectors[0]
+    services.set_phase(workshop, workshop.phases[1].id)
+    services.start_timer(workshop, 60, lock=True)
+    if how == "paused after":
+        clock.advance(61)
+        services.pause_timer(workshop)
+    elif how == "taken to zero running":
+        services.add_time(workshop, -600)
+    else:
+        services.pause_timer(workshop)
+        services.add_time(workshop, -600)
+    assert workshop.timer_remaining(clock()) == 0
+    assert posting_refusal(workshop, sector, "bottleneck") == "Waktu habis: pengiriman ditutup."
+    clock.advance(3600)
+    assert posting_refusal(workshop, sector, "bottleneck")
+    services.add_time(workshop, 30)  # more time opens it again
+    assert posting_refusal(workshop, sector, "bottleneck") is None
+
+
 def test_the_timer_pauses_resumes_and_takes_extra_time(workshop, clock):
     services.start_timer(workshop, 600)
     clock.advance(100)

@@ -138,7 +138,11 @@ class Workshop(Base):
         return self.timer_left
 
     def timer_expired(self, now: dt.datetime) -> bool:
-        return self.timer_ends_at is not None and now >= self.timer_ends_at
+        """The timer has run out: running past its end, or paused with no time left
+        (paused after running out, or brought to zero by taking time off)."""
+        if self.timer_ends_at is not None:
+            return now >= self.timer_ends_at
+        return self.timer_left is not None and self.timer_left <= 0
 
     @property
     def active_sectors(self) -> list[Sector]:

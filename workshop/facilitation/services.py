@@ -186,7 +186,8 @@ def add_time(workshop: Workshop, seconds: object) -> None:
         raise invalid(_("Invalid value."), seconds=_("Invalid."))
     now = utcnow()
     if workshop.timer_ends_at is not None:
-        workshop.timer_ends_at = max(now, workshop.timer_ends_at + dt.timedelta(seconds=extra))
+        ends = max(now, workshop.timer_ends_at)  # a timer that ran out gets the time from now
+        workshop.timer_ends_at = max(now, ends + dt.timedelta(seconds=extra))
     elif workshop.timer_left is not None:
         workshop.timer_left = max(0, workshop.timer_left + extra)
     else:
