@@ -120,10 +120,11 @@ def post_card(
 
 def clean_category(value: object) -> str | None:
     """A bottleneck category code (DOMAIN.md), or None for none."""
-    category = value or None
-    if category is not None and (not isinstance(category, str) or category not in CATEGORIES):
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or value not in CATEGORIES:  # no false, [], {} or 0
         raise invalid(_("Unknown category."), category=_("Invalid."))
-    return category
+    return value
 
 
 def _fill_bottleneck(workshop: Workshop, card: Card, payload: Mapping[str, Any]) -> None:
