@@ -227,6 +227,7 @@ def update_settings(workshop: Workshop, payload: dict[str, Any]) -> None:
     unknown = set(payload) - set(SETTINGS)
     if unknown or not payload:
         raise invalid(_("Invalid value."), settings=", ".join(sorted(unknown)) or _("Required."))
+    before = workshop.settings()
     for name in FLAG_SETTINGS:
         if name in payload:
             setattr(workshop, name, required_flag(payload[name], name))
@@ -243,7 +244,8 @@ def update_settings(workshop: Workshop, payload: dict[str, Any]) -> None:
                 cause_depth=_("Invalid."),
             )
         workshop.cause_depth = depth
-    announce(workshop)
+    if workshop.settings() != before:  # nothing changed: no sequence number, no broadcast
+        announce(workshop)
 
 
 def _votes(value: object, field: str, *, required: bool) -> Any:
