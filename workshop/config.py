@@ -44,6 +44,10 @@ class DefaultConfig:
     # Flood control per participant or secret link: a burst, then a steady rate.
     EVENT_BURST = 30
     EVENT_RATE = 5.0
+    # A caller that goes on past its allowance gets this many `rate_limited`
+    # answers (refilled at EVENT_RATE); then its socket is dropped, and it may
+    # not connect again until its allowance has a token.
+    FLOOD_DROP_AFTER = 20
     # Wrong join codes per IP address (a whole room may share one address).
     WRONG_CODE_BURST = 30
     WRONG_CODE_RATE = 0.5

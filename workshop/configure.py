@@ -28,6 +28,7 @@ from .participants.views import bp as participants_bp
 from .plans import events as _plans_events  # noqa: F401
 from .presenter.views import bp as presenter_bp
 from .realtime import events as _realtime_events  # noqa: F401
+from .realtime.frames import Frame, SocketErrors, quiet_library_logs
 from .scoring import events as _scoring_events  # noqa: F401
 from .similar import boards as similar_boards
 from .similar import events as _similar_events  # noqa: F401
@@ -69,7 +70,11 @@ def extensions(app: Flask) -> None:
         max_http_buffer_size=app.config["MAX_SOCKET_MESSAGE"],
         logger=False,
         engineio_logger=False,
+        # Junk frames become a clear `invalid` answer, not a traceback (frames.py).
+        serializer=Frame,
     )
+    quiet_library_logs()
+    app.wsgi_app = SocketErrors(app.wsgi_app)  # type: ignore[method-assign]
     if proxies:
         # Outermost, so Engine.IO and Flask both see the phone's address.
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]

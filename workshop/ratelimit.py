@@ -49,13 +49,24 @@ class RateLimiter:
                 self._buckets.popitem(last=False)
             return allowed
 
+    def empty(self, key: str, now: float | None = None) -> bool:
+        """Whether `key` has no whole token now (nothing is taken)."""
+        moment = time.monotonic() if now is None else now
+        with self._lock:
+            bucket = self._buckets.get(key)
+            if bucket is None:
+                return False
+            return bucket.tokens + (moment - bucket.updated) * self.rate < 1.0
+
 
 @dataclass
 class Limits:
-    """The app's limiters: socket events per caller, wrong join codes per address."""
+    """The app's limiters: socket events per caller, wrong join codes per address,
+    and refusals per caller (past them, the flooding socket is dropped)."""
 
     events: RateLimiter
     wrong_codes: RateLimiter
+    refusals: RateLimiter
 
 
 def init_app(app: Flask) -> None:
@@ -66,6 +77,9 @@ def init_app(app: Flask) -> None:
         wrong_codes=RateLimiter(
             capacity=float(app.config["WRONG_CODE_BURST"]),
             rate=float(app.config["WRONG_CODE_RATE"]),
+        ),
+        refusals=RateLimiter(
+            capacity=float(app.config["FLOOD_DROP_AFTER"]), rate=float(app.config["EVENT_RATE"])
         ),
     )
 

@@ -23,32 +23,31 @@ def test_the_bucket_forgets_the_oldest_callers_past_its_size():
     assert bucket.allow("a", now=0.0), "a was forgotten, so it starts full again"
 
 
-def test_one_phone_flooding_is_slowed_while_the_others_keep_working(
-    make_workshop, phone, socket_for
+def test_one_phone_flooding_is_slowed_then_dropped_while_the_others_keep_working(
+    make_workshop, phone, socket_for, app
 ):
     ws = make_workshop()
-    flooder = socket_for(phone(ws, "Banjir"), ws)
+    browser = phone(ws, "Banjir")
+    flooder = socket_for(browser, ws)
     neighbour = socket_for(phone(ws, "Tetangga"), ws)
-    replies = [
-        flooder.emit(
-            "card:post",
-            {
-                "client_id": f"flood-{n:05d}",
-                "kind": "bottleneck",
-                "sector_id": ws.sector_ids[0],
-                "text": f"Spam {n}",
-            },
-            callback=True,
+    burst, drop_after = app.config["EVENT_BURST"], app.config["FLOOD_DROP_AFTER"]
+    replies = []
+    for n in range(200):
+        if not flooder.is_connected():
+            break
+        payload = {"client_id": f"flood-{n:05d}", "kind": "bottleneck", "text": f"Spam {n}"}
+        replies.append(
+            flooder.emit("card:post", {**payload, "sector_id": ws.sector_ids[0]}, callback=True)
         )
-        for n in range(200)
-    ]
-    limited = [r for r in replies if not r["ok"]]
-    assert 150 < len(limited) < 200
+    limited = [r for r in replies if r and not r["ok"]]
+    assert len(replies) - len(limited) == burst, "the burst is let through"
+    assert drop_after <= len(limited) <= drop_after + 1  # a few answers, then dropped
+    assert not flooder.is_connected(), "a socket that keeps flooding is dropped"
     assert {r["error"]["code"] for r in limited} == {"rate_limited"}
-    assert (
-        "pelan" in limited[0]["error"]["message"].lower()
-        or "tunggu" in limited[0]["error"]["message"].lower()
-    )
+    assert "tunggu" in limited[0]["error"]["message"].lower()
+    # Reconnecting at once is refused too; the neighbour is not slowed at all.
+    again = socket_for(browser, ws)
+    assert not again.is_connected()
     ok = neighbour.emit(
         "card:post",
         {

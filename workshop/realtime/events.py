@@ -16,8 +16,16 @@ from ..core.errors import DomainError, unauthenticated
 from ..core.lookup import find_workshop
 from ..extensions import db, socketio
 from . import ticks
+from .frames import MALFORMED
 from .policy import Viewer
-from .transport import bind_identity, error_ack, internal_error
+from .transport import (
+    bind_identity,
+    bound_identity,
+    check_flood,
+    error_ack,
+    flooding,
+    internal_error,
+)
 
 
 @socketio.on("connect")
@@ -32,6 +40,11 @@ def on_connect(auth: Any = None) -> None:
         identity = None
     finally:
         db.session.rollback()
+    if identity is not None and flooding(identity):
+        refusal = DomainError(
+            "rate_limited", _("Slow down: wait a few seconds, then try again."), {}, 429
+        )
+        raise ConnectionRefusedError(refusal.message, refusal.as_dict())
     if identity is None:
         # One answer for a wrong code and for a code this browser has not
         # joined, so the socket cannot be used to find out which codes exist.
@@ -45,9 +58,23 @@ def on_connect(auth: Any = None) -> None:
 @socketio.on("*")
 def on_unknown(event: str, *_args: Any) -> dict[str, Any]:
     """Any event the protocol does not define gets a clear error, not silence."""
+    try:
+        check_flood(bound_identity(session))
+    except DomainError as err:
+        return error_ack(err)
     return error_ack(
         DomainError("unknown_event", _("Unknown event: %(name)s", name=str(event)[:40]))
     )
+
+
+@socketio.on(MALFORMED)
+def on_malformed(*_args: Any) -> dict[str, Any]:
+    """A frame that is not a Socket.IO event of this protocol (frames.py)."""
+    try:
+        check_flood(bound_identity(session))
+    except DomainError as err:
+        return error_ack(err)
+    return error_ack(DomainError("invalid", _("This message is not valid."), {}, 400))
 
 
 @socketio.on_error_default

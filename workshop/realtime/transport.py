@@ -19,6 +19,7 @@ from typing import Any
 
 from flask import current_app, session
 from flask_babel import gettext as _
+from flask_socketio import disconnect
 
 from ..core import access
 from ..core.access import Identity
@@ -60,13 +61,32 @@ def bound_identity(store: MutableMapping[str, Any]) -> Identity:
     )
 
 
-def check_flood(identity: Identity) -> None:
-    """One phone sending hundreds of events is slowed down; the others are not."""
+def flood_key(identity: Identity) -> str:
     who = f"p{identity.participant_id}" if identity.participant_id else f"k{identity.key_id}"
-    if not limits().events.allow(f"w{identity.workshop_id}:{who}"):
-        raise DomainError(
-            "rate_limited", _("Slow down: wait a few seconds, then try again."), {}, 429
-        )
+    return f"w{identity.workshop_id}:{who}"
+
+
+def check_flood(identity: Identity) -> None:
+    """One phone sending hundreds of events is slowed down; the others are not.
+
+    Called before any database work, so a refusal costs little. A caller that
+    keeps going past its allowance is answered `rate_limited` FLOOD_DROP_AFTER
+    times, then its socket is dropped (docs/PROTOCOL.md).
+    """
+    key = flood_key(identity)
+    buckets = limits()
+    if buckets.events.allow(key):
+        return
+    if not buckets.refusals.allow(key):
+        disconnect()  # the socket.io client reconnects after a back-off
+    raise DomainError("rate_limited", _("Slow down: wait a few seconds, then try again."), {}, 429)
+
+
+def flooding(identity: Identity) -> bool:
+    """Whether this caller has used up its allowance (checked again at connect)."""
+    buckets = limits()
+    key = flood_key(identity)
+    return buckets.events.empty(key) and buckets.refusals.empty(key)
 
 
 def check_size(payload: dict[str, Any]) -> None:
@@ -99,14 +119,17 @@ def _unit(fn: Action, *, write: bool) -> Callable[..., dict[str, Any]]:
     @functools.wraps(fn)
     def handler(payload: Any = None, *_extra: Any) -> dict[str, Any]:
         try:
+            identity = bound_identity(session)
+            check_flood(identity)  # before the database: refusing a flood is cheap
+        except DomainError as err:
+            return error_ack(err)
+        try:
             with unit_of_work() if write else _reading():
-                identity = bound_identity(session)
                 workshop = db.session.get(Workshop, identity.workshop_id)
                 if workshop is None:
                     raise unauthenticated(_("This workshop no longer exists."))
                 if identity.key_id is not None:
                     access.check_key(identity)
-                check_flood(identity)
                 if payload is None:
                     payload = {}
                 if not isinstance(payload, dict):
