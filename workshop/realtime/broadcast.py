@@ -7,6 +7,11 @@ work (unit.py) then calls `commit_and_broadcast()`: nothing is emitted before
 the commit succeeds, and no network write happens inside a write transaction.
 Which rooms get which form of each event is the visibility policy's answer
 (policy.py).
+
+Every change is stamped, so `stamp()` is where an archived workshop refuses
+it (`refuse_writes`): one check for the socket events, the HTTP forms and the
+CLI alike. Only the announcement of the archiving itself passes
+(`announce_archived`).
 """
 
 from __future__ import annotations
@@ -56,6 +61,25 @@ def stamp(
     audience: str = EVERYONE,
 ) -> Event:
     """Record an event in the current transaction and queue it for after the commit."""
+    refuse_writes(workshop)
+    return _stamp(workshop, type_, data, sector_id=sector_id, audience=audience)
+
+
+def refuse_writes(workshop: Workshop) -> None:
+    """Refuse any change to a read-only (archived) workshop, with the one clear message."""
+    refusal = workshop.write_refusal()
+    if refusal is not None:
+        raise refusal
+
+
+def _stamp(
+    workshop: Workshop,
+    type_: str,
+    data: dict[str, Any],
+    *,
+    sector_id: int | None = None,
+    audience: str = EVERYONE,
+) -> Event:
     seq = next_seq(workshop.id)
     event = Event(
         workshop_id=workshop.id,
@@ -76,6 +100,13 @@ def announce(workshop: Workshop) -> Event:
     db.session.flush()
     db.session.expire(workshop, ["sectors", "phases"])
     return stamp(workshop, "workshop.updated", workshop.summary())
+
+
+def announce_archived(workshop: Workshop) -> Event:
+    """Tell everyone the workshop is archived now: the last change it accepts."""
+    db.session.flush()
+    db.session.expire(workshop, ["sectors", "phases"])
+    return _stamp(workshop, "workshop.updated", workshop.summary())
 
 
 def publish_card(

@@ -27,7 +27,7 @@ from ..core.errors import DomainError, invalid, unauthenticated
 from ..core.models import Workshop
 from ..extensions import db
 from ..ratelimit import limits
-from .broadcast import rollback
+from .broadcast import refuse_writes, rollback
 from .policy import Settings, Viewer
 from .unit import unit_of_work
 
@@ -107,6 +107,10 @@ def _unit(fn: Action, *, write: bool) -> Callable[..., dict[str, Any]]:
                 if identity.key_id is not None:
                     access.check_key(identity)
                 check_flood(identity)
+                if write:
+                    # Early, so that an archived workshop answers every write
+                    # with why, whatever the payload; stamp() checks again.
+                    refuse_writes(workshop)
                 if payload is None:
                     payload = {}
                 if not isinstance(payload, dict):
@@ -122,6 +126,9 @@ def _unit(fn: Action, *, write: bool) -> Callable[..., dict[str, Any]]:
             rollback()
             return error_ack(internal_error())
 
+    # Which handlers change something: tests ask every one of them to write to
+    # an archived workshop (Flask-SocketIO's wrapper copies the attribute).
+    handler.writes = write  # type: ignore[attr-defined]
     return handler
 
 
