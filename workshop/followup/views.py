@@ -8,7 +8,7 @@ from flask import Blueprint, render_template
 from flask_babel import gettext as _
 
 from ..core import access
-from ..core.cards import FOLLOW_UP_STATUSES, agency_key
+from ..core.cards import agency_key
 from ..core.lifecycle import ARCHIVED, FOLLOW_UP, TRANSITIONS
 from ..core.models import Participant, Workshop
 from ..realtime.policy import participant_view
@@ -27,7 +27,6 @@ def phone(workshop: Workshop, participant: Participant) -> str:
     )
     config["viewer"]["agency"] = participant.agency
     config["viewer"]["agency_key"] = agency_key(participant.agency)
-    config["follow_up"] = {"statuses": list(FOLLOW_UP_STATUSES)}
     return render_template(
         "participant/follow_up.html",
         workshop=workshop,
