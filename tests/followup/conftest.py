@@ -31,8 +31,8 @@ NEXT_MONTH = (dt.date.today() + dt.timedelta(days=30)).isoformat()
 def plans(app, make_workshop):
     """`plans()`: a workshop whose two solutions have action plans, still running."""
 
-    def make(title: str = "Bimtek Inovasi") -> Plans:
-        ws = make_workshop(title)
+    def make(title: str = "Bimtek Inovasi", language: str = "id") -> Plans:
+        ws = make_workshop(title, language=language)
         with app.app_context():
             workshop = db.session.get(Workshop, ws.id)
             author = join(
