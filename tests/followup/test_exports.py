@@ -46,10 +46,7 @@ def test_the_updated_matrix_has_each_plans_status_note_and_last_update(
     assert school["Follow-up note"] == "Uji coba di 3 sekolah"
     assert school["Last update"].endswith("Siti")
     assert school["Owner agency"] == "Dinas Pendidikan"
-    assert (
-        school["Person in charge" if "Person in charge" in school else "Responsible"]
-        == "Kepala Bidang"
-    )
+    assert school["Responsible"] == "Kepala Bidang"  # the person in charge
     assert school["Success indicator"] == "Antrean < 30 menit"
     assert clinic["Status"] == "Done" and clinic["Last update"].endswith("facilitator")
     assert clinic["Follow-up note"] == "=SUM(A1:A9)"
