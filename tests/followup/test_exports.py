@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 from openpyxl import load_workbook
 
 from tests.followup.test_followup import reopen, report
+from workshop.exports import json_export
+from workshop.exports.importer import import_workshop
+from workshop.realtime.broadcast import commit_and_broadcast
 
 
 def rows_of(sheet, header_row: int = 1) -> list[dict[str, object]]:
@@ -109,3 +113,19 @@ def test_an_archived_workshop_still_exports_its_follow_up(
     book = load_workbook(io.BytesIO(boss.get(f"/w/{made.ws.code}/export/xlsx").data))
     statuses = {r["Status"] for r in rows_of(book["Action plan matrix"])}
     assert {"In progress", "Done"} <= statuses
+
+
+def test_the_json_backup_keeps_the_follow_up_through_an_import(
+    app, plans, phone, facilitator, socket_for
+):
+    made, boss = followed_up(plans, phone, facilitator, socket_for)
+    document = json.loads(boss.get(f"/w/{made.ws.code}/export/json").data)
+    plans_in = [c["plan"] for c in document["cards"] if c.get("plan")]
+    school = next(p for p in plans_in if p["agency"] == "Dinas Pendidikan")
+    assert school["status"] == "berjalan" and school["status_note"] == "Uji coba di 3 sekolah"
+    assert school["deadline"] and school["status_by"] is not None
+    with app.app_context():
+        created = import_workshop(document)
+        commit_and_broadcast()
+        again = json_export.document(created.workshop)
+    assert [c["plan"] for c in again["cards"] if c.get("plan")] == plans_in
