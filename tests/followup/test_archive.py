@@ -146,3 +146,29 @@ def test_the_workshop_list_shows_archived_ones(app, make_workshop, facilitator, 
     text = runner.invoke(args=["workshop", "list"]).output
     [line] = [row for row in text.splitlines() if put_away.code in row]
     assert "archived" in line
+
+
+def test_once_ended_participants_no_longer_vote_or_score(
+    app, make_workshop, facilitator, phone, socket_for
+):
+    ws = make_workshop(phase="vote")
+    boss = socket_for(facilitator(ws), ws)
+    card = boss.emit(
+        "card:enter",
+        {
+            "client_id": "ended-vote-01",
+            "kind": "bottleneck",
+            "sector_id": ws.sector_ids[0],
+            "text": "Antrean panjang",
+        },
+        callback=True,
+    )["card"]
+    mobile = socket_for(phone(ws), ws)
+    assert mobile.emit("vote:cast", {"card_id": card["id"]}, callback=True)["ok"] is True
+    assert facilitator(ws).post(f"/w/{ws.code}/state/end").status_code == 303
+    refused = mobile.emit("vote:cast", {"card_id": card["id"]}, callback=True)
+    assert refused["error"]["code"] == "forbidden"
+    state = mobile.emit("sync", {"since": None, "sector_id": ws.sector_ids[0]}, callback=True)
+    opened = state["snapshot"]["workshop"]["open"]
+    assert opened["voting"] is None and opened["scoring"] is False and opened["causes"] is False
+    assert set(opened["posting"][str(ws.sector_ids[0])].values()) == {"locked_all"}

@@ -128,6 +128,11 @@ class Workshop(Base):
     def read_only(self) -> bool:
         return self.state == ARCHIVED
 
+    @property
+    def open_phase(self) -> Phase | None:
+        """The phase whose gates participants act under: none once the day is over."""
+        return self.phase if self.state == RUNNING else None
+
     def write_refusal(self) -> DomainError | None:
         """Why nothing may change in this workshop now (it is archived), or None."""
         return archived_refusal() if self.read_only else None
@@ -184,7 +189,7 @@ class Workshop(Base):
 
     def open_now(self) -> dict[str, object]:
         """What the phase and the locks let participants do (the clock aside)."""
-        phase = self.phase
+        phase = self.open_phase
         return {
             "posting": {
                 str(s.id): {kind: self.closed_for(s, kind) for kind in COLLECTS}
