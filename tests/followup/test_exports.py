@@ -16,11 +16,14 @@ from workshop.realtime.broadcast import commit_and_broadcast
 
 
 def rows_of(sheet, header_row: int = 1) -> list[dict[str, object]]:
-    header = [c.value for c in sheet[header_row]]
-    return [
-        dict(zip(header, (c.value for c in row), strict=True))
-        for row in sheet.iter_rows(min_row=header_row + 1)
-    ]
+    """The table under `header_row`, down to the first empty row."""
+    header = [c.value for c in sheet[header_row] if c.value is not None]
+    found = []
+    for row in sheet.iter_rows(min_row=header_row + 1, max_col=len(header)):
+        if all(c.value is None for c in row):
+            break
+        found.append(dict(zip(header, (c.value for c in row), strict=True)))
+    return found
 
 
 def followed_up(plans, phone, facilitator, socket_for):
@@ -129,3 +132,20 @@ def test_the_json_backup_keeps_the_follow_up_through_an_import(
         commit_and_broadcast()
         again = json_export.document(created.workshop)
     assert [c["plan"] for c in again["cards"] if c.get("plan")] == plans_in
+
+
+def test_the_follow_up_sheet_lists_every_report_in_order(
+    app, plans, phone, facilitator, socket_for
+):
+    made, boss = followed_up(plans, phone, facilitator, socket_for)
+    laptop = socket_for(boss, made.ws)
+    assert report(laptop, made.school, "selesai", "Diresmikan")["ok"]
+    book = load_workbook(io.BytesIO(boss.get(f"/w/{made.ws.code}/export/xlsx").data))
+    sheet = book["Follow-up"]
+    start = next(c.row for c in sheet["A"] if c.value == "Status history") + 1
+    history = rows_of(sheet, header_row=start)
+    assert [(r["Solution"], r["Status"], r["Note"], r["By"]) for r in history] == [
+        ("Antrean daring 0", "In progress", "Uji coba di 3 sekolah", "Siti"),
+        ("Antrean daring 1", "Done", "=SUM(A1:A9)", "facilitator"),
+        ("Antrean daring 0", "Done", "Diresmikan", "facilitator"),
+    ]

@@ -255,3 +255,33 @@ def test_a_stranger_is_sent_to_join_before_the_follow_up_page(app, plans):
     made = plans()
     response = app.test_client().get(f"/w/{made.ws.code}/follow-up")
     assert response.status_code == 302 and f"/j/{made.ws.code}" in response.headers["Location"]
+
+
+@pytest.mark.parametrize(
+    ("deadline", "stored"),
+    [("2027-03-31", "2027-03-31"), ("", None), (None, None)],
+)
+def test_the_plan_takes_an_owner_agency_and_a_deadline(
+    app, plans, facilitator, socket_for, deadline, stored
+):
+    made = plans()
+    laptop = socket_for(facilitator(made.ws), made.ws)
+    laptop.get_received()
+    reply = laptop.emit(
+        "card:plan",
+        {"card_id": made.school, "agency": "Dinas Kominfo", "deadline": deadline},
+        callback=True,
+    )
+    assert reply["ok"], reply
+    assert reply["card"]["plan"]["agency"] == "Dinas Kominfo"
+    assert reply["card"]["plan"]["deadline"] == stored
+    [moved] = events_of(laptop, "followup.updated")
+    assert moved["data"]["agency_key"] == "dinas kominfo", "the follow-up lists hear the new owner"
+
+
+@pytest.mark.parametrize("deadline", ["31-03-2027", "2027-02-30", 20270331, "2027-3-1"])
+def test_a_deadline_that_is_not_a_date_is_refused(app, plans, facilitator, socket_for, deadline):
+    made = plans()
+    laptop = socket_for(facilitator(made.ws), made.ws)
+    reply = laptop.emit("card:plan", {"card_id": made.school, "deadline": deadline}, callback=True)
+    assert reply["error"]["code"] == "invalid" and "deadline" in reply["error"]["fields"]

@@ -244,6 +244,8 @@ class PlanUpdate(Base):
     by_staff: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
+    participant: Mapped[Participant | None] = relationship()
+
 
 _SPACES = re.compile(r"\s+")
 

@@ -8,8 +8,11 @@ import datetime as dt
 from typing import Any
 
 from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
-from ..core.cards import DONE, NOT_STARTED, UNDER_WAY, ActionPlan
+from ..core.cards import DONE, NOT_STARTED, UNDER_WAY, ActionPlan, PlanUpdate
+from ..extensions import db
 from ..followup.services import item, progress
 from ..realtime.policy import REPORT_VIEW, Settings
 from .data import Results
@@ -82,6 +85,33 @@ def table(results: Results) -> tuple[list[str], list[list[object]], list[int]]:
         for row in progress(items(results))
     ]
     return header, rows, [36, 12, 12, 12, 10, 8, 10]
+
+
+def history_table(results: Results) -> tuple[list[str], list[list[object]], list[int]]:
+    """Every status report on the plans the document holds, oldest first: who said what, when."""
+    shown = {entry["card_id"]: entry for entry in items(results)}
+    labels = status_labels()
+    reports = db.session.scalars(
+        select(PlanUpdate)
+        .where(PlanUpdate.workshop_id == results.workshop.id, PlanUpdate.card_id.in_(shown))
+        .options(selectinload(PlanUpdate.participant))
+        .order_by(PlanUpdate.id)
+    )
+    rows: list[list[object]] = [
+        [
+            report.created_at.strftime("%Y-%m-%d %H:%M") + " UTC",
+            shown[report.card_id]["agency"] or "",
+            shown[report.card_id]["solution"],
+            labels[report.status],
+            report.note or "",
+            _("facilitator")
+            if report.by_staff
+            else (report.participant.name if report.participant else ""),
+        ]
+        for report in reports
+    ]
+    header = [_("When"), _("Owner agency"), _("Solution"), _("Status"), _("Note"), _("By")]
+    return header, rows, [20, 28, 45, 14, 40, 22]
 
 
 def as_of(results: Results) -> str:

@@ -57,6 +57,15 @@ def _progress_sheet(sheet: Worksheet, results: Results) -> None:
     sheet["A1"] = progress.as_of(results)
     sheet["A1"].font = Font(bold=True)
     _table(sheet, header, rows, widths, first_row=3, freeze=False)
+    sheet.append([])
+    sheet.append([_("Status history")])
+    sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+    header, rows, widths = progress.history_table(results)
+    start = sheet.max_row + 1
+    _table(sheet, header, rows, None, first_row=start, freeze=False)
+    for col, width in enumerate(widths, start=1):
+        letter = get_column_letter(col)
+        sheet.column_dimensions[letter].width = max(sheet.column_dimensions[letter].width, width)
 
 
 def _summary(sheet: Worksheet, results: Results) -> None:
