@@ -94,7 +94,9 @@ def test_a_phone_back_at_the_follow_up_meeting_reports_and_the_facilitator_sees_
         steering.goto(links["facilitator_url"])
         steering.locator("[data-lifecycle=end]").click()
         steering.locator("[data-lifecycle=follow_up]").click()
-        expect(steering.locator("#fu-state-name")).to_have_text(re.compile("follow-up", re.I))
+        expect(steering.locator("#fu-state-name")).to_have_text(
+            re.compile("follow-up|tindak lanjut", re.I)
+        )
         row = steering.locator("#fu-progress-body tr[data-agency='dinas pendidikan']")
         expect(row.locator("td").nth(0)).to_have_text("1")  # not started
         expect(row.locator("td").nth(1)).to_have_text("0")  # in progress
@@ -123,6 +125,40 @@ def test_a_phone_back_at_the_follow_up_meeting_reports_and_the_facilitator_sees_
         note = steering.locator("#fu-items article.fu-item textarea")
         expect(note).to_have_value("Uji coba di 5 SMP")
         assert steering.evaluate("window.__notReloaded") is True
+    finally:
+        laptop.close()
+        phone.close()
+
+
+def test_a_phone_left_on_its_board_follows_the_reopening_and_an_archive_stops_it(
+    live_server, browser: Browser
+):
+    links = live_server.cli("create", "--title", "Bimtek Dibuka Lagi", "--json")
+    plan_a_solution(live_server.url, links)
+    laptop = browser.new_context(**LAPTOP)
+    phone = browser.new_context(**PHONE)
+    try:
+        page = phone.new_page()
+        page.on("dialog", fail_on_dialog)
+        page.goto(links["join_url"])
+        page.get_by_label("Nama").fill("Rina")
+        page.get_by_label("Instansi (OPD)").fill("Dinas Pendidikan")
+        page.get_by_label("Pendidikan", exact=True).check()
+        page.get_by_role("button", name="Gabung").click()
+        expect(page.locator("#connection")).to_have_text("Terhubung")
+
+        steering = laptop.new_page()
+        steering.on("dialog", fail_on_dialog)
+        steering.goto(links["facilitator_url"])
+        steering.locator("[data-lifecycle=follow_up]").click()
+        # The board page heard the new state and went to the follow-up page by itself.
+        expect(page).to_have_url(re.compile(r"/follow-up$"), timeout=5000)
+        button = page.locator("article.fu-item [data-status=selesai]")
+        expect(button).to_be_enabled()
+
+        steering.locator("[data-lifecycle=archive]").click()
+        expect(steering.locator(".flash.error")).to_be_visible()  # the archive notice
+        expect(button).to_be_disabled(timeout=5000)
     finally:
         laptop.close()
         phone.close()
