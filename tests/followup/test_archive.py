@@ -7,11 +7,22 @@ from __future__ import annotations
 import json
 
 import pytest
+from flask_babel import force_locale
 
+from workshop.core.errors import DomainError
+from workshop.core.lifecycle import archived_refusal, next_state
 from workshop.core.models import Workshop
 from workshop.extensions import db, socketio
 
-ARCHIVED = "This workshop is archived"
+
+def said(app, make) -> str:
+    """A message as a test client (no language chosen: Indonesian) reads it."""
+    with app.test_request_context(), force_locale("id"):
+        return str(make())
+
+
+def archived(app) -> str:
+    return said(app, lambda: archived_refusal().message)
 
 
 def state_of(app, ws) -> tuple[str, int, str]:
@@ -22,6 +33,12 @@ def state_of(app, ws) -> tuple[str, int, str]:
 
 def archive(boss, ws) -> None:
     assert boss.post(f"/w/{ws.code}/state/archive").status_code == 303
+
+
+def _refusal_of(action) -> str:
+    with pytest.raises(DomainError) as caught:
+        action()
+    return str(caught.value.message)
 
 
 def write_events() -> list[str]:
@@ -37,7 +54,8 @@ def test_the_life_cycle_moves_only_along_its_transitions(app, make_workshop, fac
     assert state_of(app, ws)[0] == "running"
     boss.post(f"/w/{ws.code}/state/resume")
     page = boss.get(f"/w/{ws.code}/facilitator").get_data(as_text=True)
-    assert "cannot do this in its current state" in page, "a refusal is said, not a 500"
+    refusal = said(app, lambda: _refusal_of(lambda: next_state("running", "resume")))
+    assert refusal in page, "a refusal is said, not a 500"
     assert state_of(app, ws)[0] == "running"
     for action, state in [
         ("end", "ended"),
@@ -92,7 +110,7 @@ def test_every_write_event_is_refused_on_an_archived_workshop(
     reply = sock.emit(event, {}, callback=True)
     assert reply["ok"] is False
     assert reply["error"]["code"] == "forbidden"
-    assert ARCHIVED in reply["error"]["message"]
+    assert reply["error"]["message"] == archived(app)
     assert state_of(app, ws) == before, "nothing changed, nothing stamped"
 
 
@@ -111,13 +129,13 @@ def test_http_changes_are_refused_and_say_why(app, make_workshop, facilitator, p
     before = state_of(app, ws)
     boss.post(f"/w/{ws.code}/details", data={"title": "Judul baru", "language": "id"})
     page = boss.get(f"/w/{ws.code}/facilitator").get_data(as_text=True)
-    assert ARCHIVED in page
+    assert archived(app) in page
     boss.post(f"/w/{ws.code}/sectors", data={"name": "Pariwisata"})
     join = app.test_client().post(
         f"/j/{ws.code}",
         data={"name": "Baru", "agency": "Dinas", "position": "", "sector_id": ws.sector_ids[0]},
     )
-    assert join.status_code == 400 and ARCHIVED in join.get_data(as_text=True)
+    assert join.status_code == 400 and archived(app) in join.get_data(as_text=True)
     assert state_of(app, ws) == before
     # It stays readable: every page and every document opens.
     assert mobile.get(f"/w/{ws.code}/board").status_code == 200
