@@ -285,3 +285,18 @@ def test_a_deadline_that_is_not_a_date_is_refused(app, plans, facilitator, socke
     laptop = socket_for(facilitator(made.ws), made.ws)
     reply = laptop.emit("card:plan", {"card_id": made.school, "deadline": deadline}, callback=True)
     assert reply["error"]["code"] == "invalid" and "deadline" in reply["error"]["fields"]
+
+
+def test_a_hidden_solution_cannot_be_reported_by_a_phone(
+    app, plans, phone, facilitator, socket_for
+):
+    made = plans()
+    boss = facilitator(made.ws)
+    reopen(boss, made.ws)
+    laptop = socket_for(boss, made.ws)
+    assert laptop.emit("card:status", {"card_id": made.school, "action": "hide"}, callback=True)[
+        "ok"
+    ]
+    teacher = socket_for(phone(made.ws, agency="Dinas Pendidikan"), made.ws)
+    assert report(teacher, made.school, "selesai")["error"]["code"] == "not_found"
+    assert report(laptop, made.school, "selesai")["ok"], "the facilitator still may"

@@ -144,7 +144,11 @@ def update_status(
                 _("Status updates open when the facilitator reopens the workshop for follow-up.")
             )
     whole = item(card, today)
-    if not viewer.follows_up(whole, _agency_of(identity), Settings.of(workshop)):
+    settings = Settings.of(workshop)
+    if viewer.follow_up_item(whole, settings) is None:
+        # A hidden or deleted solution: as if absent, for those who may not see it.
+        raise not_found(_("This card does not exist in this workshop."))
+    if not viewer.follows_up(whole, _agency_of(identity), settings):
         raise forbidden(_("Only the owner agency's people can update this item."))
     status = payload.get("status")
     if status not in FOLLOW_UP_STATUSES:
