@@ -34,9 +34,20 @@ export function createFollowUpPanel(ctx, follow) {
     ]));
   }
 
+  /* The life-cycle buttons open from the current state (rules.lifecycle), kept
+   * right when another steering page moves the workshop on. */
+  function renderMoves() {
+    if (!follow.state) return;
+    ctx.rules.lifecycle.forEach(function (move) {
+      const form = document.querySelector("form[data-move='" + move.action + "']");
+      if (form) form.hidden = move.from.indexOf(follow.state) < 0;
+    });
+  }
+
   return {
     render: function () {
       if (follow.state && t.states[follow.state]) setText(stateName, t.states[follow.state]);
+      renderMoves();
       syncChildren(body, follow.progress.map(progressRow));
       list.render();
     }

@@ -300,3 +300,17 @@ def test_a_hidden_solution_cannot_be_reported_by_a_phone(
     teacher = socket_for(phone(made.ws, agency="Dinas Pendidikan"), made.ws)
     assert report(teacher, made.school, "selesai")["error"]["code"] == "not_found"
     assert report(laptop, made.school, "selesai")["ok"], "the facilitator still may"
+
+
+def test_a_phone_cannot_report_in_someone_elses_name(app, plans, phone, facilitator, socket_for):
+    made = plans()
+    reopen(facilitator(made.ws), made.ws)
+    teacher = socket_for(phone(made.ws, name="Siti", agency="Dinas Pendidikan"), made.ws)
+    reply = teacher.emit(
+        "plan:status",
+        {"card_id": made.school, "status": "selesai", "participant_id": 1, "staff": True},
+        callback=True,
+    )
+    assert reply["error"]["code"] == "invalid"
+    assert set(reply["error"]["fields"]) == {"participant_id", "staff"}
+    assert plan_of(app, made.school)["status"] is None

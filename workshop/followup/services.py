@@ -132,6 +132,10 @@ def update_status(
     The facilitator may update any item; a participant only their own agency's,
     and only while the workshop is reopened for its follow-up meeting.
     """
+    unknown = set(payload) - {"card_id", "status", "note"}
+    if unknown:
+        # The reporter is who this connection is, never a field of the message.
+        raise invalid(_("Invalid value."), **{name: _("Invalid.") for name in sorted(unknown)})
     card = card_in(workshop, payload.get("card_id"), kind=SOLUTION)
     if card.plan is None:
         raise not_found(_("This solution has no action plan to follow up."))
