@@ -12,6 +12,8 @@ from playwright.sync_api import Browser, Dialog, expect
 
 from tests.live import key_session, socket_client
 
+from .test_accessibility import violations
+
 PHONE = {
     "viewport": {"width": 360, "height": 740},
     "is_mobile": True,
@@ -75,7 +77,8 @@ def test_a_phone_back_at_the_follow_up_meeting_reports_and_the_facilitator_sees_
     links = live_server.cli("create", "--title", "Bimtek Tindak Lanjut", "--json")
     plan_a_solution(live_server.url, links)
     laptop = browser.new_context(**LAPTOP)
-    phone = browser.new_context(**PHONE)
+    # bypass_csp: the test injects axe-core into the page.
+    phone = browser.new_context(**PHONE, bypass_csp=True)
     try:
         # The workshop day: the phone joins.
         page = phone.new_page()
@@ -117,6 +120,7 @@ def test_a_phone_back_at_the_follow_up_meeting_reports_and_the_facilitator_sees_
         expect(item.locator("[data-status=berjalan]")).to_have_attribute("aria-pressed", "true")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"the follow-up page is {width} px wide on a 360 px phone"
+        assert violations(page) == []
 
         # The facilitator's page, live.
         expect(row.locator("td").nth(1)).to_have_text("1", timeout=3000)
