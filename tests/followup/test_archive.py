@@ -8,11 +8,13 @@ import json
 
 import pytest
 from flask_babel import force_locale
+from sqlalchemy import update
 
 from workshop.core.errors import DomainError
 from workshop.core.lifecycle import archived_refusal, next_state
 from workshop.core.models import Workshop
 from workshop.extensions import db, socketio
+from workshop.realtime.broadcast import announce
 
 
 def said(app, make) -> str:
@@ -190,3 +192,22 @@ def test_once_ended_participants_no_longer_vote_or_score(
     opened = state["snapshot"]["workshop"]["open"]
     assert opened["voting"] is None and opened["scoring"] is False and opened["causes"] is False
     assert set(opened["posting"][str(ws.sector_ids[0])].values()) == {"locked_all"}
+
+
+def test_a_change_that_read_the_workshop_before_it_was_archived_still_loses(app, make_workshop):
+    """On PostgreSQL a change may have read the workshop just before the archiving
+    committed; taking the next sequence number refuses it all the same."""
+    ws = make_workshop()
+    with app.app_context():
+        workshop = db.session.get(Workshop, ws.id)
+        assert workshop.state == "running"  # what this change read
+        db.session.execute(
+            update(Workshop)
+            .where(Workshop.id == ws.id)
+            .values(state="archived")
+            .execution_options(synchronize_session=False)
+        )
+        with pytest.raises(DomainError) as caught:
+            announce(workshop)
+        assert caught.value.code == "forbidden"
+        db.session.rollback()

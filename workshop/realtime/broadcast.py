@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import update
 
 from ..core.cards import Card
+from ..core.lifecycle import ARCHIVED, archived_refusal
 from ..core.models import Workshop
 from ..extensions import db, socketio
 from .models import EVERYONE, Event
@@ -40,16 +41,24 @@ class Outgoing:
     settings: Settings
 
 
-def next_seq(workshop_id: int) -> int:
-    """Take the workshop's next sequence number (a row lock until commit on PostgreSQL)."""
+def next_seq(workshop_id: int, *, archiving: bool = False) -> int:
+    """Take the workshop's next sequence number (a row lock until commit on PostgreSQL).
+
+    Refused once the workshop is archived, in the same statement: a change that
+    raced the archiving (read before it committed) loses, too.
+    """
+    statement = update(Workshop).where(Workshop.id == workshop_id)
+    if not archiving:
+        statement = statement.where(Workshop.state != ARCHIVED)
     statement = (
-        update(Workshop)
-        .where(Workshop.id == workshop_id)
-        .values(seq=Workshop.seq + 1)
+        statement.values(seq=Workshop.seq + 1)
         .returning(Workshop.seq)
         .execution_options(synchronize_session=False)
     )
-    return int(db.session.execute(statement).scalar_one())
+    seq = db.session.execute(statement).scalar_one_or_none()
+    if seq is None:
+        raise archived_refusal()
+    return int(seq)
 
 
 def stamp(
@@ -79,8 +88,9 @@ def _stamp(
     *,
     sector_id: int | None = None,
     audience: str = EVERYONE,
+    archiving: bool = False,
 ) -> Event:
-    seq = next_seq(workshop.id)
+    seq = next_seq(workshop.id, archiving=archiving)
     event = Event(
         workshop_id=workshop.id,
         seq=seq,
@@ -106,7 +116,7 @@ def announce_archived(workshop: Workshop) -> Event:
     """Tell everyone the workshop is archived now: the last change it accepts."""
     db.session.flush()
     db.session.expire(workshop, ["sectors", "phases"])
-    return _stamp(workshop, "workshop.updated", workshop.summary())
+    return _stamp(workshop, "workshop.updated", workshop.summary(), archiving=True)
 
 
 def publish_card(
