@@ -211,3 +211,23 @@ def test_a_change_that_read_the_workshop_before_it_was_archived_still_loses(app,
             announce(workshop)
         assert caught.value.code == "forbidden"
         db.session.rollback()
+
+
+@pytest.mark.parametrize("action", ["end", "follow_up", "archive"])
+@pytest.mark.parametrize(
+    ("caller", "allowed"),
+    [("nobody", False), ("participant", False), ("presenter", False), ("facilitator", True)],
+)
+def test_only_steering_moves_the_workshop_along_its_life(
+    app, make_workshop, facilitator, presenter, phone, caller, allowed, action
+):
+    ws = make_workshop()
+    browser = {
+        "nobody": app.test_client,
+        "participant": lambda: phone(ws),
+        "presenter": lambda: presenter(ws),
+        "facilitator": lambda: facilitator(ws),
+    }[caller]()
+    response = browser.post(f"/w/{ws.code}/state/{action}")
+    assert response.status_code == (303 if allowed else 403)
+    assert (state_of(app, ws)[0] != "running") is allowed
