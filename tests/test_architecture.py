@@ -60,6 +60,7 @@ FEATURES = (
     "causes",
     "exports",
     "facilitation",
+    "followup",
     "moderation",
     "participants",
     "plans",

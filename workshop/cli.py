@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from .core.cards import Card
 from .core.errors import DomainError
+from .core.lifecycle import ARCHIVED
 from .core.lookup import find_workshop
 from .core.models import Participant, Workshop
 from .demo.loader import create_demo
@@ -114,6 +115,7 @@ def list_command(as_json: bool) -> None:
             "date": w.date.isoformat() if w.date else None,
             "participants": n_people,
             "cards": n_cards,
+            "state": w.state,
         }
         for w, n_people, n_cards in rows
     ]
@@ -127,6 +129,7 @@ def list_command(as_json: bool) -> None:
         click.echo(
             f"{item['code']}  {item['date'] or '----------'}  "
             f"{item['participants']:>4} peserta  {item['cards']:>5} kartu  {item['title']}"
+            + ("  [arsip / archived]" if item["state"] == ARCHIVED else "")
         )
 
 

@@ -23,6 +23,8 @@ from .dbwrites import configure_sqlite
 from .exports.views import bp as exports_bp
 from .extensions import babel, csrf, db, migrate, socketio
 from .facilitation import events as _facilitation_events  # noqa: F401
+from .followup import events as _followup_events  # noqa: F401
+from .followup.views import bp as followup_bp
 from .moderation import events as _moderation_events  # noqa: F401
 from .participants.views import bp as participants_bp
 from .plans import events as _plans_events  # noqa: F401
@@ -85,7 +87,7 @@ def extensions(app: Flask) -> None:
 def blueprints(app: Flask) -> None:
     """Register the pages of each feature."""
 
-    for bp in (workshops_bp, participants_bp, boards_bp, presenter_bp, exports_bp):
+    for bp in (workshops_bp, participants_bp, boards_bp, presenter_bp, exports_bp, followup_bp):
         app.register_blueprint(bp)
     app.jinja_env.globals["languages"] = i18n.LANGUAGES
     app.jinja_env.globals["current_language"] = i18n.current_language

@@ -1,6 +1,6 @@
 """Every model, imported in one place so the mappers and Alembic see them all."""
 
-from .core.cards import ActionPlan, Assessment, Card
+from .core.cards import ActionPlan, Assessment, Card, PlanUpdate
 from .core.models import AccessKey, Participant, Phase, Sector, Workshop
 from .moderation.models import Cluster, MergeRecord
 from .realtime.models import Event
@@ -18,6 +18,7 @@ __all__ = [
     "MergeRecord",
     "Participant",
     "Phase",
+    "PlanUpdate",
     "Sector",
     "Vote",
     "Workshop",

@@ -98,6 +98,11 @@ function switchSector(id) {
 }
 
 store.onChange(function (change) {
+  /* Reopened for the follow-up meeting: this phone reports on its agency's plans there. */
+  if (store.workshop && store.workshop.state === "follow_up" && config.follow_up_url) {
+    window.location.assign(config.follow_up_url);
+    return;
+  }
   chrome.announce(change, sectorId, meId);
   scheduleRender();
 });

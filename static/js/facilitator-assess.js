@@ -86,6 +86,8 @@ export function planGroup(ctx, id) {
     fields[key] = el("textarea", { rows: 2, maxlength: ctx.rules.limits.plan });
     return field(t["plan_" + key] || key, fields[key]);
   });
+  fields.deadline = el("input", { type: "date" }); /* the follow-up's deadline: overdue after it */
+  rows.push(field(t.plan_deadline || "deadline", fields.deadline));
   const form = formGroup(t.plan, rows, t.save_plan, function (area, b) {
     const payload = { card_id: id };
     Object.keys(fields).forEach(function (key) { payload[key] = fields[key].value; });

@@ -13,6 +13,8 @@ import { createBoards } from "./facilitator-boards.js";
 import { createEntry } from "./facilitator-entry.js";
 import { createSuggestions } from "./facilitator-suggestions.js";
 import { createCausesPanel } from "./facilitator-bones.js";
+import { FollowUp, alongside } from "./followup.js";
+import { createFollowUpPanel } from "./facilitator-followup.js";
 
 const config = readJSON("page-config");
 const t = readJSON("facilitator-strings");
@@ -20,6 +22,7 @@ const status = document.getElementById("connection");
 const announcer = document.getElementById("announcer");
 const totalPeople = document.getElementById("total-people");
 const store = new Store({ viewSettings: config.rules.view_settings });
+const follow = new FollowUp(); /* every planned solution's status, and the progress per agency */
 
 function showStatus(state, detail) {
   status.className = "connection " + state;
@@ -28,7 +31,7 @@ function showStatus(state, detail) {
   else status.textContent = (detail && detail.message) || t.refused;
 }
 
-const stream = new Stream({ code: config.code, store: store, sectorId: function () { return null; }, onStatus: showStatus });
+const stream = new Stream({ code: config.code, store: alongside(store, follow), sectorId: function () { return null; }, onStatus: showStatus });
 // The server cut this page off (its link was revoked): it will not reconnect by itself.
 stream.socket.on("disconnect", function (reason) {
   if (reason === "io server disconnect") showStatus("refused", { message: t.closed });
@@ -40,6 +43,8 @@ const timer = createTimer(ctx);
 const boards = createBoards(ctx);
 const entry = createEntry(ctx);
 const causes = createCausesPanel(ctx);
+const followUp = createFollowUpPanel(ctx, follow);
+follow.onChange(function () { schedule("followup", followUp.render); });
 
 function renderBoards() {
   schedule("boards", boards.render);

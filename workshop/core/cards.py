@@ -5,10 +5,11 @@ them. With the USG assessment of a bottleneck and the action plan of a solution.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Base
@@ -48,8 +49,22 @@ SCORES = {"u": "urgency", "s": "seriousness", "g": "growth"}
 SCORE_RANGE = (1, 5)
 # APKL: Aktual, Problematik, Kekhalayakan (affects many), Layak (feasible).
 APKL = ("actual", "problematic", "public", "feasible")
-# The action-plan matrix columns of a solution (DOMAIN.md).
-PLAN_FIELDS = ("steps", "indicator", "responsible", "timeframe", "resources", "stakeholders")
+# The action-plan matrix columns of a solution (DOMAIN.md); `agency` is the owner
+# agency (OPD) whose people report on it at the follow-up meeting.
+PLAN_FIELDS = (
+    "steps",
+    "indicator",
+    "responsible",
+    "timeframe",
+    "resources",
+    "stakeholders",
+    "agency",
+)
+# The follow-up (Rencana Tindak Lanjut) of a plan: not started, under way, done.
+NOT_STARTED = "belum"
+UNDER_WAY = "berjalan"
+DONE = "selesai"
+FOLLOW_UP_STATUSES = (NOT_STARTED, UNDER_WAY, DONE)
 
 
 class Card(Base):
@@ -185,10 +200,59 @@ class ActionPlan(Base):
     timeframe: Mapped[str | None] = mapped_column(Text)  # Waktu
     resources: Mapped[str | None] = mapped_column(Text)  # Sumber daya/anggaran
     stakeholders: Mapped[str | None] = mapped_column(Text)  # Pihak terkait
+    agency: Mapped[str | None] = mapped_column(Text)  # OPD pemilik (owner agency)
+    deadline: Mapped[dt.date | None] = mapped_column(Date)  # Tenggat
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # The follow-up: its status (None: not reported yet, read as NOT_STARTED),
+    # the note that came with it, when, and by whom (a participant, or staff).
+    status: Mapped[str | None] = mapped_column(String(12))
+    status_note: Mapped[str | None] = mapped_column(Text)
+    status_at: Mapped[dt.datetime | None]
+    status_by_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id"))
+    status_by_staff: Mapped[bool] = mapped_column(default=False)
+
+    status_by: Mapped[Participant | None] = relationship(lazy="selectin")
+
+    @property
+    def progress(self) -> str:
+        return self.status or NOT_STARTED
+
+    def overdue(self, today: dt.date) -> bool:
+        """Past its deadline and not done."""
+        return self.deadline is not None and self.deadline < today and self.progress != DONE
 
     def as_dict(self) -> dict[str, object]:
-        return {name: getattr(self, name) for name in PLAN_FIELDS}
+        data: dict[str, object] = {name: getattr(self, name) for name in PLAN_FIELDS}
+        data["deadline"] = self.deadline.isoformat() if self.deadline else None
+        data["status"] = self.progress
+        return data
+
+
+class PlanUpdate(Base):
+    """One status report on a plan, kept: the history of its follow-up."""
+
+    __tablename__ = "plan_update"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(
+        ForeignKey("workshop.id", ondelete="CASCADE"), index=True
+    )
+    card_id: Mapped[int] = mapped_column(ForeignKey("card.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(12))
+    note: Mapped[str | None] = mapped_column(Text)
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id"))
+    by_staff: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    participant: Mapped[Participant | None] = relationship()
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def agency_key(name: str | None) -> str:
+    """An agency's name as compared: "Dinas  Pendidikan" is "dinas pendidikan"."""
+    return _SPACES.sub(" ", name or "").strip().casefold()
 
 
 def cause_trees(cards: Iterable[Card]) -> dict[int, list[Card]]:

@@ -8,6 +8,8 @@ from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint, s
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Base, db
+from .errors import DomainError
+from .lifecycle import ARCHIVED, RUNNING, archived_refusal
 from .timeutil import utcnow
 
 # The workshop's on/off settings, in the order the facilitator's page lists them.
@@ -119,6 +121,21 @@ class Workshop(Base):
     # The card the projector shows large (a bottleneck's fishbone, say); a plain
     # integer like phase_id, since cards point back here.
     focus_card_id: Mapped[int | None]
+    # Its life (core/lifecycle.py): running, ended, follow_up or archived.
+    state: Mapped[str] = mapped_column(String(12), default=RUNNING, server_default=RUNNING)
+
+    @property
+    def read_only(self) -> bool:
+        return self.state == ARCHIVED
+
+    @property
+    def open_phase(self) -> Phase | None:
+        """The phase whose gates participants act under: none once the day is over."""
+        return self.phase if self.state == RUNNING else None
+
+    def write_refusal(self) -> DomainError | None:
+        """Why nothing may change in this workshop now (it is archived), or None."""
+        return archived_refusal() if self.read_only else None
 
     sectors: Mapped[list[Sector]] = relationship(
         back_populates="workshop", order_by="Sector.position", cascade="all, delete-orphan"
@@ -165,7 +182,7 @@ class Workshop(Base):
 
     def closed_for(self, sector: Sector, kind: str) -> str | None:
         """Why participants may not post `kind` on `sector`, apart from the clock, or None."""
-        if self.locked:
+        if self.locked or self.state != RUNNING:
             return CLOSED_ALL
         if sector.locked:
             return CLOSED_BOARD
@@ -176,7 +193,7 @@ class Workshop(Base):
 
     def open_now(self) -> dict[str, object]:
         """What the phase and the locks let participants do (the clock aside)."""
-        phase = self.phase
+        phase = self.open_phase
         return {
             "posting": {
                 str(s.id): {kind: self.closed_for(s, kind) for kind in COLLECTS}
@@ -199,6 +216,7 @@ class Workshop(Base):
             "sectors": [s.as_dict() for s in self.active_sectors],
             "phases": [p.as_dict() for p in self.phases],
             "phase_id": self.phase_id,
+            "state": self.state,
             "focus_card_id": self.focus_card_id,
             "settings": self.settings(),
             "bones": self.bones(),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import cards, models
+from . import cards, lifecycle, models
 from .categories import category_labels
 
 # How many proposals the KIPP export drafts at most.
@@ -61,4 +61,9 @@ def rules() -> dict[str, Any]:
         "phase_kinds": list(models.PHASE_KINDS),
         "phase_flags": list(models.PHASE_FLAGS),
         "vote_on": list(models.VOTE_ON),
+        "follow_up_statuses": list(cards.FOLLOW_UP_STATUSES),
+        "lifecycle": [
+            {"action": action, "from": list(sources), "to": target}
+            for action, (sources, target) in lifecycle.TRANSITIONS.items()
+        ],
     }

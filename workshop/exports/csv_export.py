@@ -7,8 +7,10 @@ import io
 
 from flask_babel import gettext as _
 
-from .data import Results
-from .matrix import category_label
+from ..core.cards import SOLUTION
+from . import progress
+from .data import CauseRow, Results, SolutionRow
+from .matrix import category_label, progress_columns
 from .safety import neutralise
 
 
@@ -33,6 +35,8 @@ def build(results: Results) -> bytes:
             _("Total"),
             _("Rank"),
             _("Solutions"),
+            *[column.label for column in progress_columns()],
+            _("Status"),
         ]
     )
     number = 0
@@ -60,6 +64,7 @@ def build(results: Results) -> bytes:
                         row.total if row.total is not None else "",
                         row.rank or "",
                         len(row.solutions),
+                        *[""] * 5,
                     ]
                 )
             )
@@ -89,10 +94,25 @@ def build(results: Results) -> bytes:
                             author.agency if author else "",
                             child.votes,
                             *[""] * 6,
+                            *_follow_up(child),
                         ]
                     )
                 )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _follow_up(child: SolutionRow | CauseRow) -> list[str]:
+    """A solution's owner agency, deadline, follow-up note, last update and status."""
+    if child.card.kind != SOLUTION:
+        return [""] * 5
+    plan = child.card.plan
+    return [
+        (plan.agency if plan else None) or "",
+        plan.deadline.isoformat() if plan and plan.deadline else "",
+        progress.note_text(plan),
+        progress.updated_text(plan),
+        progress.status_text(plan),
+    ]
 
 
 def _clean(values: list[object]) -> list[object]:

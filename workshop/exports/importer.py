@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 
 from ..core.cards import (
     DELETED,
+    FOLLOW_UP_STATUSES,
     HIDDEN,
     KINDS,
     MERGED,
@@ -172,6 +173,21 @@ def _clusters(
     return clusters
 
 
+def _plan(data: dict[str, Any], people: dict[int, Participant]) -> ActionPlan:
+    """An action plan and its follow-up (older files have no follow-up: none is made up)."""
+    plan = ActionPlan(**{f: data.get(f) for f in PLAN_FIELDS})
+    status = data.get("status")
+    if status is not None and status not in FOLLOW_UP_STATUSES:
+        raise invalid(_("This export is damaged: %(detail)s", detail="plan status"))
+    plan.status = status
+    plan.status_note = data.get("status_note")
+    plan.deadline = dt.date.fromisoformat(data["deadline"]) if data.get("deadline") else None
+    plan.status_at = dt.datetime.fromisoformat(data["status_at"]) if data.get("status_at") else None
+    plan.status_by_staff = bool(data.get("status_by_staff"))
+    plan.status_by_id = people[data["status_by"]].id if data.get("status_by") else None
+    return plan
+
+
 def _cards(
     workshop: Workshop,
     rows: list[dict[str, Any]],
@@ -218,7 +234,7 @@ def _cards(
                 impact=a["impact"],
             )
         if data.get("plan"):
-            card.plan = ActionPlan(**{f: data["plan"].get(f) for f in PLAN_FIELDS})
+            card.plan = _plan(data["plan"], people)
         db.session.add(card)
         cards[data["ref"]] = card
     db.session.flush()

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..core.cards import PLAN_FIELDS, Card
+from ..core.cards import PLAN_FIELDS, ActionPlan, Card
 from ..core.models import Participant, Workshop
 from ..extensions import db
 from ..moderation.models import Cluster
@@ -166,7 +166,23 @@ def _card(
             "cause": a.cause,
             "impact": a.impact,
         },
-        "plan": None if card.plan is None else {f: getattr(card.plan, f) for f in PLAN_FIELDS},
+        "plan": None if card.plan is None else _plan(card.plan, person_ref, settings),
+    }
+
+
+def _plan(plan: ActionPlan, person_ref: dict[int, int], settings: Settings) -> dict[str, Any]:
+    """The action-plan columns, then its follow-up: deadline and the last status reported."""
+    by = plan.status_by_id
+    return {
+        **{f: getattr(plan, f) for f in PLAN_FIELDS},
+        "deadline": plan.deadline.isoformat() if plan.deadline else None,
+        "status": plan.status,
+        "status_note": plan.status_note,
+        "status_at": plan.status_at.isoformat() if plan.status_at else None,
+        "status_by_staff": plan.status_by_staff,
+        "status_by": (
+            person_ref[by] if by is not None and BACKUP_VIEW.shows_author(by, settings) else None
+        ),
     }
 
 

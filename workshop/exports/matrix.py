@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 
 from ..core.categories import CATEGORIES
+from . import progress
 from .data import BottleneckRow, Results, SectorResult, SolutionRow
 
 
@@ -44,6 +45,17 @@ def columns() -> list[Column]:
         Column("resources", _("Resources/budget"), 22),
         Column("stakeholders", _("Related parties"), 22),
         Column("status", _("Status"), 14),
+        *progress_columns(),
+    ]
+
+
+def progress_columns() -> list[Column]:
+    """The follow-up's columns (exports/progress.py): whose plan, by when, how it stands."""
+    return [
+        Column("agency", _("Owner agency"), 22),
+        Column("deadline", _("Deadline"), 12),
+        Column("note", _("Follow-up note"), 30),
+        Column("updated", _("Last update"), 20),
     ]
 
 
@@ -99,5 +111,9 @@ def _row(
         "timeframe": (plan.timeframe if plan else None) or "",
         "resources": (plan.resources if plan else None) or "",
         "stakeholders": (plan.stakeholders if plan else None) or "",
-        "status": _("Planned") if plan else _("Proposed"),
+        "status": progress.status_text(plan),
+        "agency": (plan.agency if plan else None) or "",
+        "deadline": plan.deadline.isoformat() if plan and plan.deadline else "",
+        "note": progress.note_text(plan),
+        "updated": progress.updated_text(plan),
     }

@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.categories import CATEGORIES
 from ..core.models import Participant
-from . import matrix
+from . import matrix, progress
 from .data import BottleneckRow, Results, SectorResult
 from .safety import looks_like_formula
 
@@ -43,9 +43,29 @@ def build(results: Results) -> bytes:
         ([row[c.key] for c in cols] for row in matrix.rows(results)),
         [c.width for c in cols],
     )
+    # Just before the matrix, which stays the last sheet.
+    follow_up = book.create_sheet(_safe_title(_("Follow-up"), used | {plan.title}), -1)
+    _progress_sheet(follow_up, results)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _progress_sheet(sheet: Worksheet, results: Results) -> None:
+    """The follow-up's progress per owner agency (exports/progress.py), under its date."""
+    header, rows, widths = progress.table(results)
+    sheet["A1"] = progress.as_of(results)
+    sheet["A1"].font = Font(bold=True)
+    _table(sheet, header, rows, widths, first_row=3, freeze=False)
+    sheet.append([])
+    sheet.append([_("Status history")])
+    sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+    header, rows, widths = progress.history_table(results)
+    start = sheet.max_row + 1
+    _table(sheet, header, rows, None, first_row=start, freeze=False)
+    for col, width in enumerate(widths, start=1):
+        letter = get_column_letter(col)
+        sheet.column_dimensions[letter].width = max(sheet.column_dimensions[letter].width, width)
 
 
 def _summary(sheet: Worksheet, results: Results) -> None:

@@ -7,6 +7,11 @@ work (unit.py) then calls `commit_and_broadcast()`: nothing is emitted before
 the commit succeeds, and no network write happens inside a write transaction.
 Which rooms get which form of each event is the visibility policy's answer
 (policy.py).
+
+Every change is stamped, so `stamp()` is where an archived workshop refuses
+it (`refuse_writes`): one check for the socket events, the HTTP forms and the
+CLI alike. Only the announcement of the archiving itself passes
+(`announce_archived`).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import Any
 from sqlalchemy import update
 
 from ..core.cards import Card
+from ..core.lifecycle import ARCHIVED, archived_refusal
 from ..core.models import Workshop
 from ..extensions import db, socketio
 from .models import EVERYONE, Event
@@ -35,16 +41,24 @@ class Outgoing:
     settings: Settings
 
 
-def next_seq(workshop_id: int) -> int:
-    """Take the workshop's next sequence number (a row lock until commit on PostgreSQL)."""
+def next_seq(workshop_id: int, *, archiving: bool = False) -> int:
+    """Take the workshop's next sequence number (a row lock until commit on PostgreSQL).
+
+    Refused once the workshop is archived, in the same statement: a change that
+    raced the archiving (read before it committed) loses, too.
+    """
+    statement = update(Workshop).where(Workshop.id == workshop_id)
+    if not archiving:
+        statement = statement.where(Workshop.state != ARCHIVED)
     statement = (
-        update(Workshop)
-        .where(Workshop.id == workshop_id)
-        .values(seq=Workshop.seq + 1)
+        statement.values(seq=Workshop.seq + 1)
         .returning(Workshop.seq)
         .execution_options(synchronize_session=False)
     )
-    return int(db.session.execute(statement).scalar_one())
+    seq = db.session.execute(statement).scalar_one_or_none()
+    if seq is None:
+        raise archived_refusal()
+    return int(seq)
 
 
 def stamp(
@@ -56,7 +70,27 @@ def stamp(
     audience: str = EVERYONE,
 ) -> Event:
     """Record an event in the current transaction and queue it for after the commit."""
-    seq = next_seq(workshop.id)
+    refuse_writes(workshop)
+    return _stamp(workshop, type_, data, sector_id=sector_id, audience=audience)
+
+
+def refuse_writes(workshop: Workshop) -> None:
+    """Refuse any change to a read-only (archived) workshop, with the one clear message."""
+    refusal = workshop.write_refusal()
+    if refusal is not None:
+        raise refusal
+
+
+def _stamp(
+    workshop: Workshop,
+    type_: str,
+    data: dict[str, Any],
+    *,
+    sector_id: int | None = None,
+    audience: str = EVERYONE,
+    archiving: bool = False,
+) -> Event:
+    seq = next_seq(workshop.id, archiving=archiving)
     event = Event(
         workshop_id=workshop.id,
         seq=seq,
@@ -76,6 +110,13 @@ def announce(workshop: Workshop) -> Event:
     db.session.flush()
     db.session.expire(workshop, ["sectors", "phases"])
     return stamp(workshop, "workshop.updated", workshop.summary())
+
+
+def announce_archived(workshop: Workshop) -> Event:
+    """Tell everyone the workshop is archived now: the last change it accepts."""
+    db.session.flush()
+    db.session.expire(workshop, ["sectors", "phases"])
+    return _stamp(workshop, "workshop.updated", workshop.summary(), archiving=True)
 
 
 def publish_card(

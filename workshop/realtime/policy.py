@@ -33,6 +33,7 @@ from ..core.cards import (
     SOLUTION,
     TRANSITIONS,
     VISIBLE,
+    agency_key,
 )
 from ..core.models import VIEW_SETTINGS, Workshop
 from .models import DISPLAY, EVERYONE, STEERING, Event
@@ -53,6 +54,10 @@ REPORT = "report"
 BACKUP = "backup"
 
 _CARD_EVENTS = ("card.created", "card.updated")
+# The follow-up of a planned solution (followup/services.py), and the progress
+# per agency that goes with it to steering.
+FOLLOW_UP_EVENT = "followup.updated"
+PROGRESS_EVENT = "followup.progress"
 
 
 @dataclass(frozen=True)
@@ -151,7 +156,37 @@ class Viewer:
             return {**message, "type": "card.removed", "data": {"id": message["data"]["id"]}}
         if kind == "votes.updated" and not self.shows_votes(settings):
             return None
+        if kind == FOLLOW_UP_EVENT:
+            item = self.follow_up_item(message["data"], settings)
+            return None if item is None else {**message, "data": item}
         return message
+
+    # -- the follow-up of action plans ---------------------------------------------
+
+    def follow_up_item(self, item: dict[str, Any], settings: Settings) -> dict[str, Any] | None:
+        """A planned solution's follow-up as this viewer may see it, or None.
+
+        Those who do not steer see the items of visible solutions only, and the
+        name of who reported a status not at all in anonymous mode.
+        """
+        if self.kind in (STEER, BACKUP):
+            return item
+        if item.get("card_status") != VISIBLE:
+            return None
+        by = item.get("updated_by")
+        if by and settings.anonymous and self.kind != REPORT:
+            return {**item, "updated_by": {**by, "name": None}}
+        return item
+
+    def follows_up(self, item: dict[str, Any], agency: str | None, settings: Settings) -> bool:
+        """Whether this viewer may report the status of `item`: steering any item; a
+        participant (of `agency`) one they see whose owner agency is theirs."""
+        if self.kind == STEER:
+            return True
+        if self.kind != PARTICIPANT or self.follow_up_item(item, settings) is None:
+            return False
+        mine = agency_key(agency)
+        return bool(mine) and item.get("agency_key") == mine
 
     # -- cards ---------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from ..core.errors import DomainError, invalid, unauthenticated
 from ..core.models import Workshop
 from ..extensions import db
 from ..ratelimit import limits
-from .broadcast import rollback
+from .broadcast import refuse_writes, rollback
 from .policy import Settings, Viewer
 from .unit import unit_of_work
 
@@ -130,6 +130,10 @@ def _unit(fn: Action, *, write: bool) -> Callable[..., dict[str, Any]]:
                     raise unauthenticated(_("This workshop no longer exists."))
                 if identity.key_id is not None:
                     access.check_key(identity)
+                if write:
+                    # Early, so that an archived workshop answers every write
+                    # with why, whatever the payload; stamp() checks again.
+                    refuse_writes(workshop)
                 if payload is None:
                     payload = {}
                 if not isinstance(payload, dict):
@@ -145,6 +149,9 @@ def _unit(fn: Action, *, write: bool) -> Callable[..., dict[str, Any]]:
             rollback()
             return error_ack(internal_error())
 
+    # Which handlers change something: tests ask every one of them to write to
+    # an archived workshop (Flask-SocketIO's wrapper copies the attribute).
+    handler.writes = write  # type: ignore[attr-defined]
     return handler
 
 

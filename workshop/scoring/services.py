@@ -38,7 +38,7 @@ def assess(
         raise not_found(_("This card does not exist in this workshop."))
     if not identity.can_steer:
         participant = db.session.get(Participant, identity.participant_id)
-        phase = workshop.phase
+        phase = workshop.open_phase
         if phase is None or not phase.allow_scoring:
             raise forbidden(_("Scoring is not open in this phase."))
         if participant is None or participant.group_sector != card.sector_id:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,6 +15,7 @@ from ..core.cards import Card
 from ..core.errors import invalid, not_found
 from ..core.models import Participant, Workshop
 from ..extensions import db
+from ..followup.services import state_for
 from ..moderation.services import clusters_of
 from ..participants.services import roster, roster_counts
 from ..realtime.policy import Settings, Viewer
@@ -95,4 +97,6 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
         state["roster"] = roster_counts(workshop)
     if viewer.steering:
         state["participants"] = roster(workshop)
+    if viewer.steering or identity.participant_id is not None:
+        state["follow_up"] = state_for(workshop, identity, dt.date.today())
     return state

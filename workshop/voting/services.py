@@ -57,7 +57,7 @@ def cast_vote(
     """Place one dot on a card, within the phase, the budget and the per-card cap."""
     card = _votable(workshop, card_id, None if by_facilitator else voter)
     if not by_facilitator:
-        phase = workshop.phase
+        phase = workshop.open_phase
         if phase is None or phase.vote_on != card.kind:
             raise forbidden(_("Voting on these cards is not open in this phase."))
     _lock(voter)
@@ -90,7 +90,7 @@ def retract_vote(
     """Take one of the voter's dots back from a card."""
     card = _votable(workshop, card_id, None if by_facilitator else voter)
     if not by_facilitator:
-        phase = workshop.phase
+        phase = workshop.open_phase
         if phase is None or phase.vote_on != card.kind:
             raise forbidden(_("Voting on these cards is not open in this phase."))
     _lock(voter)

@@ -1,0 +1,1 @@
+"""The follow-up plan (Rencana Tindak Lanjut) and the workshop's life cycle."""
