@@ -64,6 +64,7 @@ FEATURES = (
     "participants",
     "plans",
     "presenter",
+    "proposals",
     "scoring",
     "similar",
     "voting",

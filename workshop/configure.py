@@ -27,6 +27,7 @@ from .moderation import events as _moderation_events  # noqa: F401
 from .participants.views import bp as participants_bp
 from .plans import events as _plans_events  # noqa: F401
 from .presenter.views import bp as presenter_bp
+from .proposals import events as _proposals_events  # noqa: F401
 from .realtime import events as _realtime_events  # noqa: F401
 from .scoring import events as _scoring_events  # noqa: F401
 from .similar import boards as similar_boards

@@ -3,6 +3,7 @@
 from .core.cards import ActionPlan, Assessment, Card
 from .core.models import AccessKey, Participant, Phase, Sector, Workshop
 from .moderation.models import Cluster, MergeRecord
+from .proposals.models import Proposal, ProposalRevision, ProposalSection
 from .realtime.models import Event
 from .similar.models import Dismissal
 from .voting.models import Vote
@@ -18,6 +19,9 @@ __all__ = [
     "MergeRecord",
     "Participant",
     "Phase",
+    "Proposal",
+    "ProposalRevision",
+    "ProposalSection",
     "Sector",
     "Vote",
     "Workshop",

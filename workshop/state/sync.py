@@ -16,6 +16,7 @@ from ..core.models import Participant, Workshop
 from ..extensions import db
 from ..moderation.services import clusters_of
 from ..participants.services import roster, roster_counts
+from ..proposals.services import proposals_of, summary
 from ..realtime.policy import Settings, Viewer
 from ..realtime.replay import missed_events
 from ..voting.services import tallies, votes_of
@@ -88,6 +89,11 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
         "sector_id": sector_id,
         "cards": [card for card in cards if card is not None],
         "clusters": clusters_of(workshop, sectors),
+        "proposals": [
+            shown
+            for shown in (summary(p) for p in proposals_of(workshop, sectors))
+            if viewer.reads_proposal(shown["active"])
+        ],
     }
     if identity.participant_id is not None:
         state["my_votes"] = votes_of(workshop, identity.participant_id)
