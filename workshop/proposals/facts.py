@@ -48,22 +48,26 @@ class Facts:
 
 def facts_of(workshop: Workshop, proposal: Proposal, viewer: Viewer) -> Facts:
     """The facts about `proposal` as `viewer` may see them, read now."""
-    settings = Settings.of(workshop)
     solution = db.session.get(Card, proposal.solution_id)
-    sector = workshop.sector(proposal.sector_id)
-    facts = Facts(
-        solution=solution.text if solution else proposal.title,
-        sector=sector.name if sector else "",
-    )
     if solution is None:
-        return facts
+        sector = workshop.sector(proposal.sector_id)
+        return Facts(solution=proposal.title, sector=sector.name if sector else "")
+    return facts_for(workshop, solution, viewer)
+
+
+def facts_for(workshop: Workshop, solution: Card, viewer: Viewer) -> Facts:
+    """The facts about a solution (and the bottleneck it answers) as `viewer` may see them."""
+    settings = Settings.of(workshop)
+    sector = workshop.sector(solution.sector_id)
+    facts = Facts(solution=solution.text, sector=sector.name if sector else "")
     author = solution.author
     if author is not None and viewer.shows_author(author.id, settings):
         facts.agency = author.agency
     if solution.plan:
         facts.plan = {n: v for n, v in solution.plan.as_dict().items() if isinstance(v, str) and v}
-    bottleneck = db.session.get(Card, proposal.bottleneck_id or 0)
-    counts = tallies(workshop, [c for c in (solution.id, proposal.bottleneck_id) if c])
+    parent = db.session.get(Card, solution.parent_id or 0)
+    bottleneck = parent if parent is not None and parent.kind == BOTTLENECK else None
+    counts = tallies(workshop, [solution.id] + ([bottleneck.id] if bottleneck else []))
     if viewer.shows_votes(settings):
         facts.votes = {
             "solution": counts.get(solution.id, 0),
