@@ -28,6 +28,7 @@ from .participants.views import bp as participants_bp
 from .plans import events as _plans_events  # noqa: F401
 from .presenter.views import bp as presenter_bp
 from .proposals import events as _proposals_events  # noqa: F401
+from .proposals.views import bp as proposals_bp
 from .realtime import events as _realtime_events  # noqa: F401
 from .scoring import events as _scoring_events  # noqa: F401
 from .similar import boards as similar_boards
@@ -81,7 +82,14 @@ def extensions(app: Flask) -> None:
 def blueprints(app: Flask) -> None:
     """Register the pages of each feature."""
 
-    for bp in (workshops_bp, participants_bp, boards_bp, presenter_bp, exports_bp):
+    for bp in (
+        workshops_bp,
+        participants_bp,
+        boards_bp,
+        presenter_bp,
+        proposals_bp,
+        exports_bp,
+    ):
         app.register_blueprint(bp)
     app.jinja_env.globals["languages"] = i18n.LANGUAGES
     app.jinja_env.globals["current_language"] = i18n.current_language

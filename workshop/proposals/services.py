@@ -275,6 +275,14 @@ def full(workshop: Workshop, proposal: Proposal, viewer: Viewer, language: str) 
     }
 
 
+def proposal_readable(workshop: Workshop, identity: Identity, proposal_id: object) -> Proposal:
+    """The proposal, if this caller may read it; otherwise not found."""
+    proposal = proposal_in(workshop, proposal_id)
+    if not Viewer.of(identity).reads_proposal(proposal.status == DRAFT):
+        raise not_found(_("This proposal does not exist in this workshop."))
+    return proposal
+
+
 def summary(proposal: Proposal) -> dict[str, Any]:
     return {**proposal.summary(), "active": proposal.status == DRAFT}
 
