@@ -36,7 +36,9 @@ def open_section(page: Page, key: str) -> None:
     expect(page.locator("#section-title")).to_contain_text("Adaptabilitas")
 
 
-def test_a_phone_drafts_a_section_live_and_a_conflict_keeps_both_texts(live_server, browser: Browser):
+def test_a_phone_drafts_a_section_live_and_a_conflict_keeps_both_texts(
+    live_server, browser: Browser
+):
     links = live_server.cli("create", "--title", "Bimtek proposal KIPP", "--json")
     laptop = browser.new_context(**LAPTOP)
     phones = [browser.new_context(**PHONE) for _ in range(2)]
