@@ -3,7 +3,7 @@
  * the drafts (proposals.js) beside the cards (store.js, for the solutions
  * the facilitator promotes), and draws the editor and what is around it. */
 
-import { readJSON } from "./dom.js";
+import { debounced, readJSON } from "./dom.js";
 import { Store } from "./store.js";
 import { Stream } from "./stream.js";
 import { ProposalDesk } from "./proposals.js";
@@ -48,9 +48,12 @@ const ctx = {
   assess: function (change) {
     if (!desk.open) return;
     const payload = Object.assign({ proposal_id: desk.open.id }, change);
+    desk.assess(change); // shown at once
     stream.emit("proposal:assess", payload, 10000, function (err, reply) {
-      if (!err && reply.ok) desk.apply({ type: "proposal.assessed", data: Object.assign({ proposal_id: payload.proposal_id }, reply.assessment) });
-      else say(err ? t.failed : reply.error.message);
+      if (!err && reply.ok) return desk.assessed(change, reply.assessment);
+      desk.assessed(change, null);
+      say(err ? t.failed : reply.error.message);
+      fetchOpen(); // what is shown goes back to what is stored
     });
   },
   openProposal: function (id) {
@@ -137,9 +140,20 @@ const both = {
   apply: function (message) {
     const again = store.apply(message);
     desk.apply(message);
+    if (factsMayChange(message)) refreshFacts();
     return again;
   }
 };
+
+/* A card or a tally changed on the open proposal's board: what Urai knows may
+ * have too (a USG score, a root cause, a vote), so fetch the proposal again. */
+function factsMayChange(message) {
+  const open = desk.open;
+  if (!open || !/^(card|votes)\./.test(message.type)) return false;
+  return message.sector_id === null || message.sector_id === open.sector_id;
+}
+
+const refreshFacts = debounced(fetchOpen, 2000);
 
 const stream = new Stream({
   code: config.code,

@@ -19,6 +19,7 @@ export class ProposalDesk {
     this.list = {}; // id -> summary {id, sector_id, title, status, active, ...}
     this.open = null; // the open proposal, whole (proposal:get)
     this.drafts = {}; // section key -> draft
+    this.assessing = { checklist: {}, scores: {} }; // own ticks and scores not yet answered
     this.listeners = [];
   }
 
@@ -69,7 +70,9 @@ export class ProposalDesk {
   setOpen(full) {
     const same = this.open && this.open.id === full.id;
     const before = same ? this.drafts : {};
+    if (!same) this.assessing = { checklist: {}, scores: {} };
     this.open = full;
+    if (same) this.setAssessment(full);
     this.list[full.id] = Object.assign({}, this.list[full.id] || {}, summaryOf(full));
     const drafts = {};
     const self = this;
@@ -85,6 +88,7 @@ export class ProposalDesk {
   close() {
     this.open = null;
     this.drafts = {};
+    this.assessing = { checklist: {}, scores: {} };
     this.notify({ type: "closed" });
   }
 
@@ -191,11 +195,34 @@ export class ProposalDesk {
     }
   }
 
+  /* An assessment from the server, with this person's own changes still on
+   * their way laid over it (an older broadcast must not undo a tick just made). */
   setAssessment(data) {
     if (!this.open) return;
-    this.open.checklist = data.checklist;
-    this.open.scores = data.scores;
+    this.open.checklist = Object.assign({}, data.checklist, this.assessing.checklist);
+    this.open.scores = Object.assign({}, data.scores, this.assessing.scores);
     this.open.total = data.total;
+  }
+
+  /* A tick {criterion, ticked} or a score {section, score} this person just made:
+   * shown at once, sent by the page, confirmed by `assessed`. */
+  assess(change) {
+    const open = this.open;
+    if (!open) return;
+    const [field, key, value] = "criterion" in change
+      ? ["checklist", change.criterion, change.ticked]
+      : ["scores", change.section, change.score];
+    this.assessing[field][key] = value;
+    open[field] = Object.assign({}, open[field], { [key]: value });
+    this.notify({ type: "assess" });
+  }
+
+  /* The answer to one's own assessment: the server's state (null on an error). */
+  assessed(change, assessment) {
+    const field = "criterion" in change ? "checklist" : "scores";
+    delete this.assessing[field]["criterion" in change ? change.criterion : change.section];
+    if (assessment) this.setAssessment(assessment);
+    this.notify({ type: "assess" });
   }
 
   /* Keep the server's text of a section if newer; true when it was. */

@@ -138,3 +138,21 @@ test("a withdrawn proposal closes; assessments and renames update the open one",
   assert.deepEqual(desk.proposals(), []);
   assert.equal(desk.apply({ type: "card.created", data: {} }), false);
 });
+
+test("a tick just made is not undone by an older broadcast before its answer", () => {
+  const desk = opened();
+  desk.assess({ criterion: "efektif", ticked: true });
+  assert.equal(desk.open.checklist.efektif, true, "shown at once");
+  // The broadcast of an earlier score arrives first, without the tick.
+  desk.apply({ type: "proposal.assessed", data: { proposal_id: 7, checklist: { efektif: false }, scores: { kebaruan: 80 }, total: 12 } });
+  assert.equal(desk.open.checklist.efektif, true);
+  assert.equal(desk.open.scores.kebaruan, 80);
+  desk.assessed({ criterion: "efektif", ticked: true }, { checklist: { efektif: true }, scores: { kebaruan: 80 }, total: 12 });
+  desk.apply({ type: "proposal.assessed", data: { proposal_id: 7, checklist: { efektif: false }, scores: {}, total: 0 } });
+  assert.equal(desk.open.checklist.efektif, false, "once answered, later changes by others show");
+  // An error takes the tick back to what is stored.
+  desk.assess({ section: "kebaruan", score: 50 });
+  desk.assessed({ section: "kebaruan", score: 50 }, null);
+  desk.setOpen(full());
+  assert.equal(desk.open.scores.kebaruan, undefined);
+});

@@ -8,14 +8,16 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.live import LiveServer, join_session, key_session, socket_client
 
-BASE = "Layanan antrean lewat WhatsApp. Warga tidak perlu datang pagi. Petugas membalas dalam satu jam."
+BASE = (
+    "Layanan antrean lewat WhatsApp. Warga tidak perlu datang pagi. "
+    "Petugas membalas dalam satu jam."
+)
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +108,10 @@ def test_two_real_clients_merge_conflict_and_replay(server: LiveServer):
     rina_text = BASE.replace("satu jam", "tiga puluh menit")
     assert save(andi, 2, andi_text)["result"] == "saved"
     merged = save(rina, 2, rina_text)
-    both = "Layanan antrean lewat WhatsApp dan SMS. Warga tidak perlu datang pagi. Petugas membalas dalam tiga puluh menit."
+    both = (
+        "Layanan antrean lewat WhatsApp dan SMS. Warga tidak perlu datang pagi. "
+        "Petugas membalas dalam tiga puluh menit."
+    )
     assert (merged["result"], merged["section"]["text"], merged["section"]["version"]) == (
         "merged",
         both,
