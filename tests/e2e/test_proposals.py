@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from .test_accessibility import violations
 from .test_facilitation import join
 from .test_live_board import LAPTOP, PHONE, fail_on_dialog
+from .test_phone_fit import SMALL_TARGETS
 
 BOTTLENECK = "Antrean obat di Puskesmas 2-3 jam tiap Senin"
 SOLUTION = "Nomor antrean lewat WhatsApp & loket khusus lansia"
@@ -106,6 +107,7 @@ def test_a_phone_drafts_a_section_live_and_a_conflict_keeps_both_texts(
         expect(steering.locator("#section-text")).to_have_value(ANDI)
         # Nothing of this fits badly on a 360 px phone, nor stops a screen reader.
         assert rina.evaluate("document.documentElement.scrollWidth <= 360")
+        assert rina.evaluate(SMALL_TARGETS) == [], "every control a 44 px tap target"
         assert violations(rina) == []
         assert violations(steering) == []
         # She keeps hers, knowingly: it is saved and reaches everyone.
