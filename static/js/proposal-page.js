@@ -67,6 +67,13 @@ const ctx = {
       ctx.openProposal(reply.proposal.id);
     });
   },
+  rename: function (id, title, done) {
+    stream.emit("proposal:title", { proposal_id: id, title: title }, 10000, function (err, reply) {
+      if (err || !reply.ok) return say(err ? t.failed : reply.error.message);
+      say("");
+      done();
+    });
+  },
   withdraw: function (id) {
     stream.emit("proposal:withdraw", { proposal_id: id }, 10000, function (err, reply) {
       if (err || !reply.ok) say(err ? t.failed : reply.error.message);

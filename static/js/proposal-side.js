@@ -19,6 +19,9 @@ export function createSide(ctx) {
     draft: byId("proposal-draft"),
     withdraw: byId("proposal-withdraw"),
     facts: byId("facts-list"),
+    titleEdit: byId("title-edit"),
+    titleInput: byId("title-input"),
+    titleSave: byId("title-save"),
     checklist: byId("checklist-items"),
     total: byId("proposal-total")
   };
@@ -128,11 +131,18 @@ export function createSide(ctx) {
     if (!open) return;
     setText(dom.title, open.title);
     setText(dom.meta, sectorName(open.sector_id));
+    show(dom.titleEdit, open.editable);
+    if (!dom.titleEdit.open) dom.titleInput.value = open.title;
     dom.draft.href = ctx.config.proposals.draft_url + open.id + ".docx";
     renderFacts(open.facts || {});
     renderChecklist(open);
     setText(dom.total, fmt(t.score_of, { total: open.total }));
   }
+
+  dom.titleSave.addEventListener("click", function () {
+    const title = dom.titleInput.value.trim();
+    if (desk.open && title) ctx.rename(desk.open.id, title, function () { dom.titleEdit.open = false; });
+  });
 
   if (dom.withdraw) {
     dom.withdraw.addEventListener("click", function () {

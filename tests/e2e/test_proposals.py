@@ -122,6 +122,12 @@ def test_a_phone_drafts_a_section_live_and_a_conflict_keeps_both_texts(
         rina.locator("#criterion-mudah_disebarkan").check()
         expect(steering.locator("#proposal-total")).to_contain_text("16")
         expect(steering.locator("#criterion-mudah_disebarkan")).to_be_checked()
+        # The facilitator renames it; the phones' titles follow.
+        steering.locator("#title-edit summary").click()
+        steering.locator("#title-input").fill("SiAntre: antrean lewat WhatsApp")
+        steering.locator("#title-save").click()
+        expect(rina.locator("#proposal-title")).to_have_text("SiAntre: antrean lewat WhatsApp")
+        expect(andi.locator(".proposal-open")).to_have_text("SiAntre: antrean lewat WhatsApp")
         assert steering.evaluate("window.__notReloaded") is True
         # The Word draft is one tap away on the phone.
         with rina.expect_download() as download:

@@ -336,3 +336,50 @@ def test_a_withdrawn_proposal_leaves_other_screens_keeps_its_text_and_comes_back
         boss.emit("proposal:promote", {"card_id": promoted["solution"]["id"]}, callback=True)
     )
     assert section(again["proposal"], "adaptabilitas")["text"] == "Teks yang disimpan."
+
+
+def test_the_facts_follow_anonymity_and_hidden_tallies(promoted):
+    boss, pid = promoted["boss"], promoted["proposal"]["id"]
+    ok(boss.emit("settings:update", {"anonymous": True, "votes_revealed": False}, callback=True))
+
+    def facts(name: str) -> dict[str, Any]:
+        reply = ok(promoted[name].emit("proposal:get", {"proposal_id": pid}, callback=True))
+        return reply["proposal"]["facts"]
+
+    assert facts("mate")["agency"] is None and facts("mate")["votes"] is None
+    assert facts("projector")["agency"] is None
+    assert facts("author")["agency"] == "Disdukcapil", "the author sees their own agency"
+    assert facts("boss")["agency"] == "Disdukcapil" and facts("boss")["votes"] is not None
+    # A bottleneck hidden by the facilitator is no longer told to the room.
+    bottleneck = promoted["bottleneck"]["id"]
+    ok(boss.emit("card:status", {"card_id": bottleneck, "action": "hide"}, callback=True))
+    assert facts("mate")["bottleneck"] is None and facts("mate")["usg"] is None
+    assert facts("boss")["bottleneck"] == BOTTLENECK
+
+
+def test_the_sectors_group_and_the_facilitator_rename_a_proposal(promoted):
+    pid = promoted["proposal"]["id"]
+    reply = ok(
+        promoted["mate"].emit(
+            "proposal:title", {"proposal_id": pid, "title": "  SiAntre WA  "}, callback=True
+        )
+    )
+    assert reply["proposal"]["title"] == "SiAntre WA"
+    [event] = events_of(promoted["boss"], "proposal.updated")
+    assert event["data"]["title"] == "SiAntre WA"
+    refused(
+        promoted["stranger"].emit(
+            "proposal:title", {"proposal_id": pid, "title": "Lain"}, callback=True
+        ),
+        "forbidden",
+    )
+    refused(
+        promoted["boss"].emit("proposal:title", {"proposal_id": pid, "title": "  "}, callback=True),
+        "invalid",
+    )
+    refused(
+        promoted["boss"].emit(
+            "proposal:title", {"proposal_id": pid, "title": "x" * 201}, callback=True
+        ),
+        "invalid",
+    )
