@@ -118,12 +118,19 @@ export function createEditor(ctx) {
   dom.pick.addEventListener("change", function () { choose(dom.pick.value); });
   dom.prev.addEventListener("click", function () { step(-1); });
   dom.next.addEventListener("click", function () { step(1); });
-  dom.text.addEventListener("input", function () {
-    if (!current) return;
+  /* The draft of `key` changed other than by typing (an earlier version put back). */
+  function changed(key) {
+    if (key !== current) return;
     delete last[current];
-    desk.edit(current, dom.text.value);
     clearTimeout(timer);
     timer = setTimeout(saveNow, AUTOSAVE_MS);
+    render();
+  }
+
+  dom.text.addEventListener("input", function () {
+    if (!current) return;
+    desk.edit(current, dom.text.value);
+    changed(current);
   });
   dom.text.addEventListener("blur", saveNow);
   dom.save.addEventListener("click", saveNow);
@@ -146,6 +153,7 @@ export function createEditor(ctx) {
   return {
     render: render,
     current: function () { return current; },
+    changed: changed,
     saveNow: saveNow
   };
 }

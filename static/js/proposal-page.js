@@ -8,6 +8,7 @@ import { Store } from "./store.js";
 import { Stream } from "./stream.js";
 import { ProposalDesk } from "./proposals.js";
 import { createEditor } from "./proposal-editor.js";
+import { createHistory } from "./proposal-history.js";
 import { createSide } from "./proposal-side.js";
 
 const config = readJSON("page-config");
@@ -111,11 +112,18 @@ function flushDrafts() {
 
 const editor = createEditor(ctx);
 const side = createSide(ctx);
+ctx.section = editor.current;
+ctx.changed = editor.changed;
+ctx.emit = function (event, payload, done) {
+  stream.emit(event, payload, 10000, function (err, reply) { done(err ? { ok: false } : reply); });
+};
+const versions = createHistory(ctx);
 
 function render() {
   renderQueued = false;
   side.render();
   editor.render();
+  versions.render();
 }
 
 function scheduleRender() {
@@ -126,6 +134,7 @@ function scheduleRender() {
 
 desk.onChange(function (change) {
   if (change.type === "closed") wanted = null;
+  if (change.type === "proposal.section" || change.type === "save") versions.reload();
   // A phone with nothing open opens its sector's proposal as soon as it is promoted.
   if (change.type === "proposal.updated" && !steering && !wanted && change.data.active) {
     ctx.openProposal(change.data.id);

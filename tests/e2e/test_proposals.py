@@ -116,6 +116,16 @@ def test_a_phone_drafts_a_section_live_and_a_conflict_keeps_both_texts(
         expect(steering.locator("#section-text")).to_have_value(RINA)
         expect(andi.locator("#section-text")).to_have_value(RINA)
 
+        # Andi finds his version among the earlier ones and puts it back: it is saved again.
+        andi.locator("#history summary").click()
+        his = andi.locator(".history-item.saved", has_text=ANDI).first
+        expect(his).to_be_visible()
+        expect(andi.locator(".history-item.refused", has_text="khusus")).to_have_count(1)
+        his.get_by_role("button").tap()
+        expect(andi.locator("#section-text")).to_have_value(ANDI)
+        expect(steering.locator("#section-text")).to_have_value(ANDI)
+        expect(rina.locator("#section-text")).to_have_value(ANDI)
+
         # The self-assessment and the checklist reach the laptop live.
         rina.locator("#section-score").fill("80")
         rina.locator("#section-score").dispatch_event("change")

@@ -383,3 +383,34 @@ def test_the_sectors_group_and_the_facilitator_rename_a_proposal(promoted):
         ),
         "invalid",
     )
+
+
+def test_every_save_of_a_section_is_in_its_history_refused_ones_too(promoted):
+    proposal, author, mate, boss = (
+        promoted["proposal"],
+        promoted["author"],
+        promoted["mate"],
+        promoted["boss"],
+    )
+    save(author, proposal, "adaptabilitas", 1, BASE)
+    save(author, proposal, "adaptabilitas", 2, BASE.replace("tiga", "empat"))
+    save(mate, proposal, "adaptabilitas", 2, BASE.replace("tiga", "lima"))  # refused
+    query = {"proposal_id": proposal["id"], "section": "adaptabilitas"}
+    revisions = ok(mate.emit("proposal:history", query, callback=True))["revisions"]
+    assert [(r["version"], r["outcome"], r["by"]) for r in revisions] == [
+        (2, "refused", "Rina"),
+        (3, "saved", "Andi"),
+        (2, "saved", "Andi"),
+        (1, "start", None),
+    ]
+    assert revisions[0]["text"] == BASE.replace("tiga", "lima") and revisions[3]["by_staff"]
+    refused(promoted["stranger"].emit("proposal:history", query, callback=True), "forbidden")
+    refused(promoted["projector"].emit("proposal:history", query, callback=True), "forbidden")
+    # In anonymous mode participants see what was saved, not by whom; steering sees who.
+    ok(boss.emit("settings:update", {"anonymous": True}, callback=True))
+    names = [
+        r["by"] for r in ok(author.emit("proposal:history", query, callback=True))["revisions"]
+    ]
+    assert names == [None, "Andi", "Andi", None], "one's own saves stay named"
+    names = [r["by"] for r in ok(boss.emit("proposal:history", query, callback=True))["revisions"]]
+    assert names == ["Rina", "Andi", "Andi", None]

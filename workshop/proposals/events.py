@@ -70,3 +70,13 @@ def on_title(workshop: Workshop, identity: Identity, payload: dict[str, Any]) ->
     """Rename a proposal: {proposal_id, title}."""
     proposal = services.rename(workshop, identity, payload.get("proposal_id"), payload.get("title"))
     return {"proposal": services.summary(proposal)}
+
+
+@socketio.on("proposal:history")
+@socket_query
+def on_history(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """Those who may write it: every save of a section, newest first: {proposal_id, section}."""
+    revisions = services.history(
+        workshop, identity, payload.get("proposal_id"), payload.get("section")
+    )
+    return {"revisions": revisions}

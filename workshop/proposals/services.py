@@ -25,7 +25,7 @@ from ..core.models import Participant, Workshop
 from ..core.validation import clean_text, optional_int, required_flag
 from ..extensions import db
 from ..realtime.broadcast import stamp
-from ..realtime.policy import STEERING_VIEW, Viewer
+from ..realtime.policy import STEERING_VIEW, Settings, Viewer
 from . import rubric as rubrics
 from .facts import facts_of, starting_text
 from .merge import three_way
@@ -204,6 +204,46 @@ def section_dict(section: ProposalSection) -> dict[str, Any]:
         "version": section.version,
         "words": count_words(section.text),
     }
+
+
+def history(
+    workshop: Workshop, identity: Identity, proposal_id: object, key: object
+) -> list[dict[str, Any]]:
+    """Every save of a section, newest first, refused ones too, for those who may write
+    it (and steering, withdrawn or not): how a text looked, and who saved it."""
+    proposal = proposal_in(workshop, proposal_id)
+    viewer = Viewer.of(identity)
+    if not (viewer.steering or may_edit(workshop, identity, proposal)):
+        raise forbidden(_("Only the facilitator and this sector's group can write this proposal."))
+    section = _section(proposal, key)
+    settings = Settings.of(workshop)
+    rows = db.session.scalars(
+        select(ProposalRevision)
+        .where(ProposalRevision.section_id == section.id)
+        .order_by(ProposalRevision.id.desc())
+    ).all()
+    people = {
+        p.id: p.name
+        for p in db.session.scalars(
+            select(Participant).where(
+                Participant.id.in_({r.participant_id for r in rows if r.participant_id})
+            )
+        )
+    }
+    return [
+        {
+            "version": r.version,
+            "base_version": r.base_version,
+            "outcome": r.outcome,
+            "text": r.text,
+            "by": people.get(r.participant_id)
+            if r.participant_id and viewer.shows_author(r.participant_id, settings)
+            else None,
+            "by_staff": r.by_staff,
+            "at": r.created_at.isoformat() + "Z",
+        }
+        for r in rows
+    ]
 
 
 # -- self-assessment ----------------------------------------------------------------
