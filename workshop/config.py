@@ -47,6 +47,9 @@ class DefaultConfig:
     # Wrong join codes per IP address (a whole room may share one address).
     WRONG_CODE_BURST = 30
     WRONG_CODE_RATE = 0.5
+    # A folder of proposal rubric files (one per competition year, like
+    # workshop/proposals/rubrics/kipp-2023.json), searched before the shipped ones.
+    PROPOSAL_RUBRICS: str | None = None
 
     SESSION_COOKIE_NAME = "urai_session"
     SESSION_COOKIE_HTTPONLY = True

@@ -13,6 +13,8 @@ import pytest
 from workshop.proposals import rubric
 from workshop.proposals.rubric import RubricError
 
+from .conftest import ok, refused
+
 SHIPPED = json.loads((rubric.RUBRICS_DIR / "kipp-2023.json").read_text())
 
 
@@ -109,3 +111,47 @@ def test_an_empty_folder_or_unknown_name_says_so(tmp_path):
         rubric.newest(tmp_path)
     with pytest.raises(RubricError, match="no such rubric"):
         rubric.named("kipp-1999", tmp_path)
+    with pytest.raises(RubricError, match="no such rubric"):
+        rubric.named("../kipp-2023")
+
+
+def test_the_cli_checks_the_rubric_files(runner, tmp_path):
+    result = runner.invoke(args=["workshop", "rubrics"])
+    assert result.exit_code == 0, result.output
+    assert "kipp-2023: KIPP 2023, 8 sections (ringkasan=0 latar_belakang=10" in result.output
+    assert "New proposals use: kipp-2023" in result.output
+    write(tmp_path, "kipp-2023", SHIPPED)
+    write(tmp_path, "kipp-2024", broken(lambda d: d["sections"][1].update(weight=12)))
+    result = runner.invoke(args=["workshop", "rubrics", "--folder", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "kipp-2024.json: the section weights must add up to 100 (now 102)" in result.output
+
+
+@pytest.fixture
+def app_config(tmp_path):
+    """An organiser's own folder of rubric files (WORKSHOP_PROPOSAL_RUBRICS)."""
+    folder = tmp_path / "rubrics"
+    folder.mkdir()
+    return {"PROPOSAL_RUBRICS": str(folder)}
+
+
+def test_an_organisers_folder_is_searched_first_and_a_bad_file_is_told_to_the_facilitator(
+    app, app_config, room, runner
+):
+    folder = Path(app_config["PROPOSAL_RUBRICS"])
+    write(folder, "kipp-2024", broken(lambda d: d.update(year=2024, criteria="none")))
+    boss, card = room["boss"], room["solution"]["id"]
+    error = refused(boss.emit("proposal:promote", {"card_id": card}, callback=True), "invalid")
+    assert "kipp-2024.json: criteria must be a non-empty list" in error["error"]["message"]
+    assert runner.invoke(args=["workshop", "rubrics"]).exit_code == 1
+    # Mended, next year's file is used for new proposals, with its own word limit.
+    mended = {**SHIPPED, "year": 2024}
+    mended["sections"] = [{**SHIPPED["sections"][0], "word_limit": 250}, *SHIPPED["sections"][1:]]
+    write(folder, "kipp-2024", mended)
+    proposal = ok(boss.emit("proposal:promote", {"card_id": card}, callback=True))["proposal"]
+    assert proposal["rubric"]["name"] == "kipp-2024"
+    assert proposal["rubric"]["sections"][0]["word_limit"] == 250
+    result = runner.invoke(args=["workshop", "rubrics"])
+    assert (
+        "New proposals use: kipp-2024" in result.output and "kipp-2023: KIPP 2023" in result.output
+    )

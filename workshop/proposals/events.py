@@ -14,9 +14,10 @@ from ..i18n import current_language
 from ..realtime.policy import Viewer
 from ..realtime.transport import socket_action, socket_query
 from . import services
+from .models import Proposal
 
 
-def _full(workshop: Workshop, identity: Identity, proposal: Any) -> dict[str, Any]:
+def _full(workshop: Workshop, identity: Identity, proposal: Proposal) -> dict[str, Any]:
     data = services.full(workshop, proposal, Viewer.of(identity), current_language())
     data["editable"] = services.may_edit(workshop, identity, proposal)
     return data

@@ -2,9 +2,11 @@
 its sections in order with weight, word limit and guidance, and the criteria of
 its checklist. Next year's rules are a new file, not new code.
 
-A proposal keeps the name of the rubric it was started with, so adding a file
-changes only proposals promoted afterwards. A bad file is refused with a
-`RubricError` naming the file and the field at fault.
+Files are looked for in the folder named by `WORKSHOP_PROPOSAL_RUBRICS`, if
+set, then among those shipped here. A proposal keeps the name of the rubric it
+was started with, so adding a file changes only proposals promoted afterwards.
+A bad file is refused with a `RubricError` naming the file and the field at
+fault (`flask workshop rubrics` checks them all).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeGuard
+
+from flask import current_app, has_app_context
 
 RUBRICS_DIR = Path(__file__).resolve().parent / "rubrics"
 LANGUAGES = ("id", "en")
@@ -138,25 +142,40 @@ def load(path: Path) -> Rubric:
     return rubric
 
 
-def available(folder: Path = RUBRICS_DIR) -> list[str]:
-    """The names of the rubric files in `folder`."""
-    return sorted(p.stem for p in folder.glob("*.json"))
+def folders() -> tuple[Path, ...]:
+    """Where rubric files are looked for: the folder set in `WORKSHOP_PROPOSAL_RUBRICS`
+    (an organiser's own files, no code), then the ones shipped with Urai."""
+    configured = current_app.config.get("PROPOSAL_RUBRICS") if has_app_context() else None
+    return (Path(configured), RUBRICS_DIR) if configured else (RUBRICS_DIR,)
 
 
-@functools.cache
-def named(name: str, folder: Path = RUBRICS_DIR) -> Rubric:
-    """The rubric of this name (a proposal's), checked once per process."""
-    if not _NAME.match(name) or not (folder / f"{name}.json").is_file():
-        raise RubricError(f"{name}: no such rubric file in {folder}")
-    return load(folder / f"{name}.json")
+def available(folder: Path | None = None) -> list[str]:
+    """The names of the rubric files in `folder` (default: every folder searched)."""
+    searched = (folder,) if folder is not None else folders()
+    return sorted({p.stem for f in searched for p in f.glob("*.json")})
 
 
-def newest(folder: Path = RUBRICS_DIR) -> Rubric:
+def named(name: str, folder: Path | None = None) -> Rubric:
+    """The rubric of this name (a proposal's), from the first folder that has it."""
+    for place in (folder,) if folder is not None else folders():
+        path = place / f"{name}.json"
+        if _NAME.match(name) and path.is_file():
+            return _cached(path, path.stat().st_mtime_ns)
+    raise RubricError(f"{name}: no such rubric file")
+
+
+def newest(folder: Path | None = None) -> Rubric:
     """The rubric of the latest competition year: the one new proposals start with."""
     rubrics = [named(name, folder) for name in available(folder)]
     if not rubrics:
-        raise RubricError(f"no rubric file (*.json) in {folder}")
+        raise RubricError("no rubric file (*.json) found")
     return max(rubrics, key=lambda r: (r.year, r.name))
+
+
+@functools.lru_cache(maxsize=64)
+def _cached(path: Path, _mtime: int) -> Rubric:
+    """Each file is checked once until it changes."""
+    return load(path)
 
 
 def _section(raw: object, where: str) -> RubricSection:

@@ -87,7 +87,11 @@ def promote(workshop: Workshop, card_id: object) -> Proposal:
             existing.status = DRAFT
             _announce(workshop, existing)
         return existing
-    rubric = rubrics.newest()
+    try:
+        rubric = rubrics.newest()
+    except rubrics.RubricError as err:
+        # A bad file dropped in for next year: the facilitator is told which and why.
+        raise invalid(_("The proposal rubric cannot be used: %(error)s", error=str(err))) from None
     parent = db.session.get(Card, card.parent_id or 0)
     proposal = Proposal(
         workshop_id=workshop.id,
@@ -328,6 +332,7 @@ def summary(proposal: Proposal) -> dict[str, Any]:
 
 
 def may_edit(workshop: Workshop, identity: Identity, proposal: Proposal) -> bool:
+    """Whether this caller may write the proposal (the policy's rule, with their sector)."""
     own = _own_sector(identity)
     return Viewer.of(identity).edits_proposal(proposal.status == DRAFT, proposal.sector_id, own)
 
