@@ -414,3 +414,25 @@ def test_every_save_of_a_section_is_in_its_history_refused_ones_too(promoted):
     assert names == [None, "Andi", "Andi", None], "one's own saves stay named"
     names = [r["by"] for r in ok(boss.emit("proposal:history", query, callback=True))["revisions"]]
     assert names == ["Rina", "Andi", "Andi", None]
+
+
+def test_the_starting_text_tells_the_room_only_what_it_may_see(room):
+    boss = room["boss"]
+    ok(boss.emit("settings:update", {"votes_revealed": False, "anonymous": True}, callback=True))
+    ok(
+        boss.emit(
+            "vote:cast", {"card_id": room["solution"]["id"], "participant_id": 1}, callback=True
+        )
+    )
+    proposal = ok(
+        boss.emit("proposal:promote", {"card_id": room["solution"]["id"]}, callback=True)
+    )["proposal"]
+    texts = " ".join(s["text"] for s in proposal["sections"])
+    assert BOTTLENECK in texts and "12" in texts
+    assert "Disdukcapil" not in texts and "Andi" not in texts
+    significance = section(proposal, "signifikansi")["text"]
+    assert significance == "", "no tally while tallies are hidden"
+    assert "0 suara" not in section(proposal, "latar_belakang")["text"]
+    assert proposal["facts"]["votes"] == {"solution": 1, "bottleneck": 0}, (
+        "steering still sees them"
+    )

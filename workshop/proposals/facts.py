@@ -142,13 +142,21 @@ def _background(f: Facts) -> str:
         parts.append(_("Cause: %(cause)s", cause=f.cause))
     if f.impact:
         parts.append(_("Impact on the public: %(impact)s", impact=f.impact))
-    if f.usg and f.usg.get("total") is not None:
+    if f.usg and f.usg.get("total") is not None and f.votes is not None:
         parts.append(
             _(
                 "USG score %(total)d, rank %(rank)s in its sector; %(votes)d votes.",
                 total=f.usg["total"],
                 rank=f.rank or "-",
-                votes=(f.votes or {}).get("bottleneck", 0),
+                votes=f.votes["bottleneck"],
+            )
+        )
+    elif f.usg and f.usg.get("total") is not None:  # tallies not revealed
+        parts.append(
+            _(
+                "USG score %(total)d, rank %(rank)s in its sector.",
+                total=f.usg["total"],
+                rank=f.rank or "-",
             )
         )
     return "\n".join(parts)

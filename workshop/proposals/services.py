@@ -25,7 +25,7 @@ from ..core.models import Participant, Workshop
 from ..core.validation import clean_text, optional_int, required_flag
 from ..extensions import db
 from ..realtime.broadcast import stamp
-from ..realtime.policy import STEERING_VIEW, Settings, Viewer
+from ..realtime.policy import PUBLIC_VIEW, Settings, Viewer
 from . import rubric as rubrics
 from .facts import facts_of, starting_text
 from .merge import three_way
@@ -106,7 +106,9 @@ def promote(workshop: Workshop, card_id: object) -> Proposal:
     db.session.add(proposal)
     db.session.flush()
     with force_locale(workshop.language):
-        facts = facts_of(workshop, proposal, STEERING_VIEW)
+        # The starting text is read by the whole room: only what everyone may see
+        # goes in (no hidden tallies, no card the room cannot see).
+        facts = facts_of(workshop, proposal, PUBLIC_VIEW)
         texts = [starting_text(s.starts_with, facts)[:SECTION_MAX] for s in rubric.sections]
     for position, (section, text) in enumerate(zip(rubric.sections, texts, strict=True)):
         row = ProposalSection(
