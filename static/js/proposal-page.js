@@ -161,12 +161,16 @@ const both = {
   }
 };
 
-/* A card or a tally changed on the open proposal's board: what Urai knows may
- * have too (a USG score, a root cause, a vote), so fetch the proposal again. */
+/* What Urai knows about the open proposal may have changed: its solution or
+ * bottleneck (a USG score, a vote, its text), or a cause on its board (a root
+ * cause marked). Other traffic on the board leaves it be. */
 function factsMayChange(message) {
   const open = desk.open;
+  const data = message.data || {};
   if (!open || !/^(card|votes)\./.test(message.type)) return false;
-  return message.sector_id === null || message.sector_id === open.sector_id;
+  const id = message.type === "votes.updated" ? data.card_id : data.id;
+  if (id === open.solution_id || id === open.bottleneck_id) return true;
+  return data.kind === "cause" && data.sector_id === open.sector_id;
 }
 
 const refreshFacts = debounced(fetchOpen, 2000);
