@@ -65,6 +65,7 @@ FEATURES = (
     "participants",
     "plans",
     "presenter",
+    "proposals",
     "scoring",
     "similar",
     "voting",

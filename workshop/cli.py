@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 import click
@@ -21,6 +22,7 @@ from .exports.importer import import_workshop
 from .exports.services import FORMATS, export
 from .extensions import db
 from .netinfo import public_base_url
+from .proposals import rubric as rubrics
 from .realtime.unit import unit_of_work
 from .workshops import services
 
@@ -171,3 +173,27 @@ def import_command(path: str, as_json: bool) -> None:
     except DomainError as err:
         raise click.ClickException(str(err.message)) from None
     _print_links(links(created), as_json)
+
+
+@workshop_cli.command("rubrics")
+@click.option(
+    "--folder",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Check this folder only (default: WORKSHOP_PROPOSAL_RUBRICS, then the shipped ones).",
+)
+def rubrics_command(folder: Path | None) -> None:
+    """Check every proposal rubric file (one per competition year) and say which new
+    proposals will use; fails naming the file and the field at fault."""
+    problems = []
+    for name in rubrics.available(folder):
+        try:
+            rubric = rubrics.named(name, folder)
+        except rubrics.RubricError as err:
+            problems.append(str(err))
+            continue
+        weights = " ".join(f"{s.key}={s.weight}" for s in rubric.sections)
+        sections = len(rubric.sections)
+        click.echo(f"{name}: {rubric.competition} {rubric.year}, {sections} sections ({weights})")
+    if problems:
+        raise click.ClickException("\n".join(problems))
+    click.echo(f"New proposals use: {rubrics.newest(folder).name}")

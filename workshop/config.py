@@ -54,6 +54,9 @@ class DefaultConfig:
     # Similar cards are matched in a child process (workshop/similar/worker.py),
     # so their CPU never delays a post's broadcast; False: in this process.
     SIMILAR_WORKER = True
+    # A folder of proposal rubric files (one per competition year, like
+    # workshop/proposals/rubrics/kipp-2023.json), searched before the shipped ones.
+    PROPOSAL_RUBRICS: str | None = None
 
     SESSION_COOKIE_NAME = "urai_session"
     SESSION_COOKIE_HTTPONLY = True

@@ -29,6 +29,8 @@ from .moderation import events as _moderation_events  # noqa: F401
 from .participants.views import bp as participants_bp
 from .plans import events as _plans_events  # noqa: F401
 from .presenter.views import bp as presenter_bp
+from .proposals import events as _proposals_events  # noqa: F401
+from .proposals.views import bp as proposals_bp
 from .realtime import events as _realtime_events  # noqa: F401
 from .realtime.frames import Frame, SocketErrors, quiet_library_logs
 from .scoring import events as _scoring_events  # noqa: F401
@@ -87,7 +89,15 @@ def extensions(app: Flask) -> None:
 def blueprints(app: Flask) -> None:
     """Register the pages of each feature."""
 
-    for bp in (workshops_bp, participants_bp, boards_bp, presenter_bp, exports_bp, followup_bp):
+    for bp in (
+        workshops_bp,
+        participants_bp,
+        boards_bp,
+        presenter_bp,
+        proposals_bp,
+        exports_bp,
+        followup_bp,
+    ):
         app.register_blueprint(bp)
     app.jinja_env.globals["languages"] = i18n.LANGUAGES
     app.jinja_env.globals["current_language"] = i18n.current_language

@@ -3,6 +3,7 @@
 from .core.cards import ActionPlan, Assessment, Card, PlanUpdate
 from .core.models import AccessKey, Participant, Phase, Sector, Workshop
 from .moderation.models import Cluster, MergeRecord
+from .proposals.models import Proposal, ProposalRevision, ProposalSection
 from .realtime.models import Event
 from .similar.models import Dismissal
 from .voting.models import Vote
@@ -19,6 +20,9 @@ __all__ = [
     "Participant",
     "Phase",
     "PlanUpdate",
+    "Proposal",
+    "ProposalRevision",
+    "ProposalSection",
     "Sector",
     "Vote",
     "Workshop",

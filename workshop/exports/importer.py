@@ -2,7 +2,8 @@
 
 The copy gets its own join code and secret links; everything else (sectors,
 phases, settings, participants, cards with their scores and plans, clusters,
-votes) is as exported.
+votes, proposals with their sections and revisions) is as exported; a file
+from before proposals existed simply has none.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from ..core.errors import DomainError, invalid
 from ..core.models import BONE_NAME_MAX, FLAG_SETTINGS, VOTE_ON, Participant, Phase, Workshop
 from ..extensions import db
 from ..moderation.models import Cluster
+from ..proposals.models import STATUSES as PROPOSAL_STATUSES
+from ..proposals.models import Proposal, ProposalRevision, ProposalSection
 from ..voting.models import Vote
 from ..workshops.services import NewWorkshop, create_workshop
 from .json_export import FORMAT, VERSION
@@ -96,7 +99,58 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
             )
         )
     db.session.flush()
+    _proposals(workshop, doc.get("proposals") or [], sectors, people, cards)
     return created
+
+
+def _proposals(
+    workshop: Workshop,
+    rows: list[dict[str, Any]],
+    sectors: dict[int, Any],
+    people: dict[int, Participant],
+    cards: dict[int, Card],
+) -> None:
+    for data in rows:
+        if data["status"] not in PROPOSAL_STATUSES:
+            raise invalid(_("This export is damaged: %(detail)s", detail="proposal"))
+        proposal = Proposal(
+            workshop_id=workshop.id,
+            sector_id=sectors[data["sector"]].id,
+            solution_id=cards[data["solution"]].id,
+            bottleneck_id=cards[data["bottleneck"]].id if data.get("bottleneck") else None,
+            title=str(data["title"]),
+            status=data["status"],
+            rubric=str(data["rubric"]),
+            checklist={str(k): bool(v) for k, v in dict(data.get("checklist") or {}).items()},
+        )
+        db.session.add(proposal)
+        db.session.flush()
+        for item in data["sections"]:
+            section = ProposalSection(
+                proposal_id=proposal.id,
+                key=str(item["key"]),
+                position=int(item["position"]),
+                text=str(item["text"]),
+                version=int(item["version"]),
+                score=item.get("score"),
+            )
+            proposal.sections.append(section)
+            db.session.flush()
+            for r in item.get("revisions") or []:
+                db.session.add(
+                    ProposalRevision(
+                        section_id=section.id,
+                        version=int(r["version"]),
+                        base_version=int(r["base_version"]),
+                        outcome=str(r["outcome"]),
+                        text=str(r["text"]),
+                        participant_id=people[r["participant"]].id
+                        if r.get("participant")
+                        else None,
+                        by_staff=bool(r.get("by_staff")),
+                    )
+                )
+    db.session.flush()
 
 
 def _settings(workshop: Workshop, settings: dict[str, Any]) -> None:

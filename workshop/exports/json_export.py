@@ -18,6 +18,7 @@ from ..core.cards import PLAN_FIELDS, ActionPlan, Card
 from ..core.models import Participant, Workshop
 from ..extensions import db
 from ..moderation.models import Cluster
+from ..proposals.models import Proposal, ProposalRevision
 from ..realtime.policy import BACKUP_VIEW, Settings
 from ..voting.models import Vote
 
@@ -118,7 +119,63 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
             }
             for v in votes
         ],
+        "proposals": _proposals(workshop, card_ref, sector_ref, person_ref),
     }
+
+
+def _proposals(
+    workshop: Workshop,
+    card_ref: dict[int, int],
+    sector_ref: dict[int, int],
+    person_ref: dict[int, int],
+) -> list[dict[str, Any]]:
+    """Every proposal, withdrawn ones too, with each section's revisions (the audit trail)."""
+    proposals = db.session.scalars(
+        select(Proposal).where(Proposal.workshop_id == workshop.id).order_by(Proposal.id)
+    ).all()
+    section_ids = [s.id for p in proposals for s in p.sections]
+    revisions: dict[int, list[ProposalRevision]] = {}
+    for revision in db.session.scalars(
+        select(ProposalRevision)
+        .where(ProposalRevision.section_id.in_(section_ids))
+        .order_by(ProposalRevision.id)
+    ):
+        revisions.setdefault(revision.section_id, []).append(revision)
+    return [
+        {
+            "sector": sector_ref[p.sector_id],
+            "solution": card_ref[p.solution_id],
+            "bottleneck": card_ref.get(p.bottleneck_id) if p.bottleneck_id else None,
+            "title": p.title,
+            "status": p.status,
+            "rubric": p.rubric,
+            "checklist": dict(p.checklist),
+            "sections": [
+                {
+                    "key": s.key,
+                    "position": s.position,
+                    "text": s.text,
+                    "version": s.version,
+                    "score": s.score,
+                    "revisions": [
+                        {
+                            "version": r.version,
+                            "base_version": r.base_version,
+                            "outcome": r.outcome,
+                            "text": r.text,
+                            "participant": person_ref.get(r.participant_id)
+                            if r.participant_id
+                            else None,
+                            "by_staff": r.by_staff,
+                        }
+                        for r in revisions.get(s.id, [])
+                    ],
+                }
+                for s in p.sections
+            ],
+        }
+        for p in proposals
+    ]
 
 
 def _card(

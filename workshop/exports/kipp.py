@@ -1,11 +1,16 @@
-"""Innovation proposal drafts for KIPP (Kompetisi Inovasi Pelayanan Publik),
-one per chosen solution, in KIPP 2023's section order with each section's
-weight, prefilled from the workshop; what is left to write is marked."""
+"""Innovation proposal drafts for KIPP (Kompetisi Inovasi Pelayanan Publik) in
+Word, in the rubric's section order with each section's weight and word limit
+(workshop/proposals/rubrics/), the facts Urai holds, and, for a proposal of
+the workspace, its text as written, its checklist and its weighted score.
+
+`build` is the facilitator's "KIPP drafts" export: one draft per proposal
+being written, or, before any is promoted, starting drafts of the best-voted
+solutions. `build_proposal` is one proposal's draft, from its page.
+"""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from docx import Document
@@ -13,172 +18,176 @@ from docx.document import Document as DocxDocument
 from docx.shared import Pt, RGBColor
 from flask_babel import gettext as _
 
-from .data import BottleneckRow, Results, SectorResult, SolutionRow
-from .matrix import category_label
+from ..core.models import Workshop
+from ..proposals import rubric as rubrics
+from ..proposals.facts import Facts, facts_for, facts_of, plan_labels, starting_text
+from ..proposals.models import DRAFT, Proposal
+from ..proposals.services import assessment_of, proposals_of, rubric_of
+from ..proposals.words import count_words
+from ..realtime.policy import REPORT_VIEW
+from .data import Results
 
-SUMMARY_WORDS = 200
 GUIDE = RGBColor(0x55, 0x55, 0x55)
+WARN = RGBColor(0xB0, 0x00, 0x20)
+TICKED, UNTICKED = "\u2611", "\u2610"
 
 
 @dataclass(frozen=True)
-class Section:
-    title: Callable[[], str]
-    weight: int
-    guide: Callable[[], str]
-    draft: Callable[[SectorResult, BottleneckRow, SolutionRow], str]
-
-
-def _summary(r: SectorResult, b: BottleneckRow, s: SolutionRow) -> str:
-    text = _(
-        "%(solution)s. An innovation of the %(sector)s sector answering a bottleneck in its "
-        "services: %(bottleneck)s",
-        solution=s.card.text.rstrip("."),
-        sector=r.sector.name,
-        bottleneck=b.card.text,
-    )
-    words = text.split()
-    return " ".join(words[:SUMMARY_WORDS])
-
-
-def _background(r: SectorResult, b: BottleneckRow, s: SolutionRow) -> str:
-    a = b.card.assessment
-    parts = [_("Bottleneck: %(text)s", text=b.card.text)]
-    if b.card.category:
-        parts.append(_("Category: %(category)s", category=category_label(b.card.category)))
-    if b.card.service:
-        parts.append(_("Service: %(service)s", service=b.card.service))
-    roots = [c.card.text for c in b.root_causes]
-    if roots:
-        parts.append(_("Root causes: %(causes)s", causes="; ".join(roots)))
-    if a and a.cause:
-        parts.append(_("Cause: %(cause)s", cause=a.cause))
-    if a and a.impact:
-        parts.append(_("Impact on the public: %(impact)s", impact=a.impact))
-    if b.total is not None:
-        parts.append(
-            _(
-                "USG score %(total)d, rank %(rank)s in its sector; %(votes)d votes.",
-                total=b.total,
-                rank=b.rank or "-",
-                votes=b.votes,
-            )
-        )
-    return "\n".join(parts)
-
-
-def _plan_field(name: str, label: Callable[[], str]) -> Callable[[SolutionRow], str]:
-    def read(s: SolutionRow) -> str:
-        value = getattr(s.card.plan, name, None) if s.card.plan else None
-        return f"{label()}: {value}" if value else ""
-
-    return read
-
-
-_steps = _plan_field("steps", lambda: _("Activity steps"))
-_time = _plan_field("timeframe", lambda: _("Timeframe"))
-_who = _plan_field("responsible", lambda: _("Responsible"))
-_indicator = _plan_field("indicator", lambda: _("Success indicator"))
-_resources = _plan_field("resources", lambda: _("Resources/budget"))
-_partners = _plan_field("stakeholders", lambda: _("Related parties"))
-
-
-def _join(*parts: str) -> str:
-    return "\n".join(p for p in parts if p)
-
-
-SECTIONS = (
-    Section(
-        lambda: _("Summary"),
-        0,
-        lambda: _("At most 200 words: the problem, the innovation, and its result."),
-        _summary,
-    ),
-    Section(
-        lambda: _("Background and aims"),
-        10,
-        lambda: _("The problem before the innovation, with data, and what the innovation aims at."),
-        _background,
-    ),
-    Section(
-        lambda: _("Novelty and added value"),
-        15,
-        lambda: _("What is new compared with how the service worked before, and elsewhere."),
-        lambda r, b, s: s.card.text,
-    ),
-    Section(
-        lambda: _("Implementation"),
-        5,
-        lambda: _("How and when it is carried out, and by whom."),
-        lambda r, b, s: _join(_steps(s), _time(s), _who(s)),
-    ),
-    Section(
-        lambda: _("Significance"),
-        30,
-        lambda: _("The results and benefits for the public, shown with data (before and after)."),
-        lambda r, b, s: _join(_indicator(s), _("Votes in the workshop: %(n)d", n=s.votes)),
-    ),
-    Section(
-        lambda: _("Adaptability"),
-        20,
-        lambda: _("How other agencies or regions can adopt it (transferable)."),
-        lambda r, b, s: "",
-    ),
-    Section(
-        lambda: _("Resources"),
-        5,
-        lambda: _("The people, budget and facilities it uses."),
-        lambda r, b, s: _join(_resources(s), _who(s)),
-    ),
-    Section(
-        lambda: _("Sustainability strategy"),
-        15,
-        lambda: _("Institutional, social and financial: rules, budget lines, partners."),
-        lambda r, b, s: _partners(s),
-    ),
-)
+class Draft:
+    title: str
+    facts: Facts
+    rubric: rubrics.Rubric
+    texts: dict[str, str]
+    assessment: dict[str, object] | None = None  # a workspace proposal's checklist and scores
 
 
 def build(results: Results, top: int = 3) -> bytes:
-    chosen = results.best_solutions(top)
+    """Every proposal being drafted; before any, the top solutions' starting drafts."""
+    workshop = results.workshop
+    drafts = [proposal_draft(workshop, p) for p in proposals_of(workshop) if p.status == DRAFT]
+    if not drafts:
+        rubric = rubrics.newest()
+        for _result, _bottleneck, solution in results.best_solutions(top):
+            facts = facts_for(workshop, solution.card, REPORT_VIEW)
+            texts = {s.key: starting_text(s.starts_with, facts) for s in rubric.sections}
+            drafts.append(Draft(solution.card.text, facts, rubric, texts))
+    return _document(workshop, drafts)
+
+
+def build_proposal(workshop: Workshop, proposal: Proposal) -> bytes:
+    return _document(workshop, [proposal_draft(workshop, proposal)])
+
+
+def proposal_draft(workshop: Workshop, proposal: Proposal) -> Draft:
+    return Draft(
+        title=proposal.title,
+        facts=facts_of(workshop, proposal, REPORT_VIEW),
+        rubric=rubric_of(proposal),
+        texts={s.key: s.text for s in proposal.sections},
+        assessment=assessment_of(proposal),
+    )
+
+
+def _document(workshop: Workshop, drafts: list[Draft]) -> bytes:
     doc = Document()
     doc.styles["Normal"].font.name = "Arial"
     doc.styles["Normal"].font.size = Pt(11)
-    if not chosen:
+    if not drafts:
         doc.add_heading(_("Innovation proposal drafts"), level=0)
         doc.add_paragraph(_("No solutions were proposed yet."))
-    for index, (result, bottleneck, solution) in enumerate(chosen):
+    for index, draft in enumerate(drafts):
         if index:
             doc.add_page_break()
-        _proposal(doc, results, result, bottleneck, solution)
+        _draft(doc, workshop, draft)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
 
 
-def _proposal(
-    doc: DocxDocument, results: Results, r: SectorResult, b: BottleneckRow, s: SolutionRow
-) -> None:
+def _draft(doc: DocxDocument, workshop: Workshop, draft: Draft) -> None:
+    language = workshop.language
     doc.add_heading(_("Innovation proposal draft"), level=0)
-    doc.add_paragraph(s.card.text).runs[0].bold = True
+    doc.add_paragraph(draft.title).runs[0].bold = True
     meta = doc.add_paragraph()
-    meta.add_run(f"{_('Sector')}: {r.sector.name}\n")
-    meta.add_run(f"{_('Workshop')}: {results.workshop.title}\n")
-    criteria = _(
-        "KIPP criteria: novelty, effectiveness, usefulness, transferability, sustainability."
-    )
-    meta.add_run(criteria).italic = True
-    for number, section in enumerate(SECTIONS, start=1):
+    meta.add_run(f"{_('Sector')}: {draft.facts.sector}\n")
+    if draft.facts.agency:
+        meta.add_run(f"{_('Agency')}: {draft.facts.agency}\n")
+    meta.add_run(f"{_('Workshop')}: {workshop.title}\n")
+    meta.add_run(f"{draft.rubric.title.get(language)}\n")
+    criteria = ", ".join(c.title.get(language) for c in draft.rubric.criteria)
+    meta.add_run(_("KIPP criteria: %(criteria)s.", criteria=criteria)).italic = True
+    _facts(doc, draft.facts)
+    for number, section in enumerate(draft.rubric.sections, start=1):
         doc.add_heading(
             _(
                 "%(n)d. %(title)s (weight %(weight)d%%)",
                 n=number,
-                title=section.title(),
+                title=section.title.get(language),
                 weight=section.weight,
             ),
             level=1,
         )
-        guide = doc.add_paragraph().add_run(section.guide())
-        guide.italic = True
-        guide.font.color.rgb = GUIDE
-        draft = section.draft(r, b, s)
-        doc.add_paragraph(draft if draft else _("[To be written by the agency.]"))
+        text = draft.texts.get(section.key, "")
+        guide = doc.add_paragraph()
+        run = guide.add_run(section.guidance.get(language))
+        run.italic = True
+        run.font.color.rgb = GUIDE
+        words = count_words(text)
+        if section.word_limit:
+            count = guide.add_run(
+                " " + _("(%(n)d of at most %(limit)d words)", n=words, limit=section.word_limit)
+            )
+            count.font.color.rgb = WARN if words > section.word_limit else GUIDE
+        lines = [line for line in text.split("\n") if line.strip()]
+        for line in lines or [_("[To be written by the agency.]")]:
+            doc.add_paragraph(line)
+        if section.word_limit and words > section.word_limit:
+            over = doc.add_paragraph().add_run(
+                _("Over the limit by %(n)d words.", n=words - section.word_limit)
+            )
+            over.bold = True
+            over.font.color.rgb = WARN
+    if draft.assessment is not None:
+        _assessment(doc, draft, language)
+
+
+def _facts(doc: DocxDocument, facts: Facts) -> None:
+    doc.add_heading(_("What Urai knows"), level=2)
+    rows: list[tuple[str, str]] = []
+    if facts.bottleneck:
+        rows.append((_("Bottleneck"), facts.bottleneck))
+    if facts.category:
+        rows.append((_("Category"), facts.category))
+    if facts.service:
+        rows.append((_("Service"), facts.service))
+    if facts.root_causes:
+        rows.append((_("Root causes"), "; ".join(facts.root_causes)))
+    if facts.usg and facts.usg.get("total") is not None:
+        u, s, g, total = (facts.usg.get(k) for k in ("u", "s", "g", "total"))
+        rows.append((_("USG score"), f"U {u} · S {s} · G {g} = {total}"))
+    if facts.rank:
+        rows.append((_("Rank in its sector"), str(facts.rank)))
+    if facts.votes is not None:
+        rows.append(
+            (
+                _("Votes"),
+                _(
+                    "solution %(solution)d, bottleneck %(bottleneck)d",
+                    solution=facts.votes["solution"],
+                    bottleneck=facts.votes["bottleneck"],
+                ),
+            )
+        )
+    if facts.agency:
+        rows.append((_("Agency"), facts.agency))
+    labels = plan_labels()
+    rows += [(labels[name], value) for name, value in facts.plan.items() if name in labels]
+    table = doc.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for label, value in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+
+
+def _assessment(doc: DocxDocument, draft: Draft, language: str) -> None:
+    assessment = draft.assessment or {}
+    checklist = assessment.get("checklist")
+    scores = assessment.get("scores")
+    doc.add_heading(_("Self-assessment"), level=1)
+    if isinstance(checklist, dict):
+        for criterion in draft.rubric.criteria:
+            mark = TICKED if checklist.get(criterion.key) else UNTICKED
+            doc.add_paragraph(f"{mark} {criterion.title.get(language)}")
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    head = table.rows[0].cells
+    head[0].text, head[1].text, head[2].text = _("Section"), _("Weight"), _("Score (0-100)")
+    for section in draft.rubric.sections:
+        score = scores.get(section.key) if isinstance(scores, dict) else None
+        cells = table.add_row().cells
+        cells[0].text = section.title.get(language)
+        cells[1].text = f"{section.weight}%"
+        cells[2].text = "-" if score is None else str(score)
+    doc.add_paragraph(_("Weighted score: %(total)s of 100", total=assessment.get("total", 0))).runs[
+        0
+    ].bold = True

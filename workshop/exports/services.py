@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from ..core.categories import category_labels
 from ..core.errors import invalid
 from ..core.models import Workshop
+from ..proposals.models import Proposal
 from . import csv_export, docx_report, json_export, kipp, matrix, xlsx
 from .data import gather
 
@@ -44,6 +45,15 @@ def export(workshop: Workshop, fmt: str, *, top: int = 3) -> Export:
         content = _build(workshop, fmt, top)
     stem = {"kipp": "proposal-kipp", "docx": "laporan"}.get(fmt, "urai")
     return Export(content, f"{stem}-{_slug(workshop.title)}-{workshop.code}.{extension}", mimetype)
+
+
+def proposal_export(workshop: Workshop, proposal: Proposal) -> Export:
+    """One proposal's KIPP draft in Word, in the workshop's language, as it stands now."""
+    mimetype, extension = FORMATS["kipp"]
+    with force_locale(workshop.language):
+        content = kipp.build_proposal(workshop, proposal)
+    name = f"proposal-kipp-{_slug(proposal.title)}-{workshop.code}-{proposal.id}.{extension}"
+    return Export(content, name, mimetype)
 
 
 def _build(workshop: Workshop, fmt: str, top: int) -> bytes:

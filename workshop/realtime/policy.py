@@ -11,7 +11,8 @@ exports all ask it, so a new kind of card is made visible here, once.
 Steering staff see everything. The projector and participants see visible
 cards while the boards are not concealed, without their authors in anonymous
 mode, and vote tallies once revealed; a participant also sees their own cards
-while the boards are concealed or a card waits for approval. A filed report
+while the boards are concealed or a card waits for approval. Proposals being
+drafted are read by everyone and edited by steering and their sector's group. A filed report
 holds the visible cards only (concealment is a matter of the live room), and
 neither a report nor a backup names authors in anonymous mode.
 """
@@ -159,6 +160,8 @@ class Viewer:
         if kind == FOLLOW_UP_EVENT:
             item = self.follow_up_item(message["data"], settings)
             return None if item is None else {**message, "data": item}
+        if kind == "proposal.updated" and not self.reads_proposal(message["data"]["active"]):
+            return {**message, "type": "proposal.removed", "data": {"id": message["data"]["id"]}}
         return message
 
     # -- the follow-up of action plans ---------------------------------------------
@@ -267,6 +270,23 @@ class Viewer:
             "depth": card.depth,
         }
         return action in self.actions(essentials, settings)
+
+    # -- proposals -----------------------------------------------------------------
+
+    def reads_proposal(self, active: bool) -> bool:
+        """A proposal being drafted is the workshop's shared work: every viewer reads it,
+        a participant of any sector too (as they may open any board); one the
+        facilitator withdrew is seen by steering (and kept in backups) only."""
+        return active or self.kind in (STEER, BACKUP)
+
+    def edits_proposal(self, active: bool, sector_id: int, own_sector_id: int | None) -> bool:
+        """Steering edits every proposal being drafted; a participant only those of
+        their own sector's group (`own_sector_id`); nobody else, and none withdrawn."""
+        if not active:
+            return False
+        if self.kind == STEER:
+            return True
+        return self.kind == PARTICIPANT and own_sector_id is not None and own_sector_id == sector_id
 
     def _owns(self, author_id: int | None) -> bool:
         return self.participant_id is not None and author_id == self.participant_id

@@ -18,6 +18,7 @@ from ..extensions import db
 from ..followup.services import state_for
 from ..moderation.services import clusters_of
 from ..participants.services import roster, roster_counts
+from ..proposals.services import proposals_of, summary
 from ..realtime.policy import Settings, Viewer
 from ..realtime.replay import missed_events
 from ..voting.services import tallies, votes_of
@@ -90,6 +91,11 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
         "sector_id": sector_id,
         "cards": [card for card in cards if card is not None],
         "clusters": clusters_of(workshop, sectors),
+        "proposals": [
+            shown
+            for shown in (summary(p) for p in proposals_of(workshop, sectors))
+            if viewer.reads_proposal(shown["active"])
+        ],
     }
     if identity.participant_id is not None:
         state["my_votes"] = votes_of(workshop, identity.participant_id)
