@@ -205,7 +205,5 @@ def test_a_too_long_nip_is_refused_and_nothing_is_saved(app, make_workshop, faci
         workshop = Workshop.by_code(ws.code)
         assert workshop.signer_nip is None and workshop.title != "Judul baru"
     with app.app_context(), pytest.raises(DomainError) as caught:
-        services.update_signature(
-            Workshop.by_code(ws.code), services.Signature(position="x" * 201)
-        )
+        services.update_signature(Workshop.by_code(ws.code), services.Signature(position="x" * 201))
     assert "signer_position" in caught.value.fields
