@@ -8,7 +8,7 @@ elements are written as the WordprocessingML they are (w:tblHeader, w:fldChar).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -28,6 +28,8 @@ LANDSCAPE_MARGINS = {"top": Cm(2.5), "bottom": Cm(2.0), "left": Cm(2.0), "right"
 HEADER_FILL = "D9E5E3"
 # A cell's left and right margins in Word and LibreOffice: about 0.2 cm each.
 _CELL_PADDING = int(Cm(0.45))
+_NARROW = 0.33  # i, l, t, r... in bold Arial, in em
+_REGULAR = 0.92  # a regular letter's width, against a bold one's
 TABLE_STYLE = "Table Text"
 SMALL_TABLE_STYLE = "Matrix Text"
 # What follows w:pgNumType in a w:sectPr (ECMA-376 CT_SectPr): it goes before these.
@@ -140,13 +142,17 @@ def table(
     weights: Sequence[float],
     *,
     style: str = TABLE_STYLE,
+    whole: Mapping[int, Iterable[str]] | None = None,
 ) -> Table:
     """A grid table across the current section's text width, its columns sized by
     `weights`, laid out fixed (so programs keep the widths) and its header row
-    shaded, bold and repeated at the top of every page it runs onto."""
+    shaded, bold and repeated at the top of every page it runs onto. `whole`
+    names, by column, texts whose words must not break (category labels, say)."""
     font = doc.styles[style]
     assert isinstance(font, ParagraphStyle) and font.font.size is not None
-    widths = column_widths(text_width(doc.sections[-1]), header, weights, font.font.size)
+    widths = column_widths(
+        text_width(doc.sections[-1]), header, weights, font.font.size, whole or {}
+    )
     grid = doc.add_table(rows=1, cols=len(header))
     grid.style = "Table Grid"
     grid.autofit = False  # w:tblLayout fixed
@@ -163,14 +169,20 @@ def table(
 
 
 def column_widths(
-    width: int, header: Sequence[str], weights: Sequence[float], size: int
+    width: int,
+    header: Sequence[str],
+    weights: Sequence[float],
+    size: int,
+    whole: Mapping[int, Iterable[str]],
 ) -> list[int]:
     """Share `width` by `weights`, but give every column room for the longest word
-    of its (bold) header label, so that no label breaks inside a word."""
-    least = [
-        int(max((_ems(word) for word in str(label).split()), default=1.0) * size) + _CELL_PADDING
-        for label in header
-    ]
+    of its (bold) header label and of its `whole` texts, so none breaks inside."""
+    least = []
+    for i, label in enumerate(header):
+        ems = max((_ems(word) for word in str(label).split()), default=1.0)
+        for text in whole.get(i, ()):
+            ems = max(ems, *(_ems(word) * _REGULAR for word in text.split()))
+        least.append(int(ems * size) + _CELL_PADDING)
     fixed: set[int] = set()
     while True:
         free = width - sum(least[i] for i in fixed)
@@ -198,8 +210,14 @@ def keep_whole(row: _Row) -> None:
 
 
 def _ems(word: str) -> float:
-    """About how wide `word` is in bold Arial, in em: capitals ~0.72, the rest ~0.58."""
-    return sum(0.72 if ch.isupper() else 0.58 if ch.isalnum() else 0.36 for ch in word)
+    """About how wide `word` is in bold Arial, in em (a little more, to be safe)."""
+    return sum(_NARROW if ch in "fijlrt.,:;!'|/-()" else _letter(ch) for ch in word)
+
+
+def _letter(ch: str) -> float:
+    if ch in "mwMW":
+        return 0.89
+    return 0.72 if ch.isupper() else 0.58
 
 
 def _row_flags(row: _Row, *tags: str) -> None:

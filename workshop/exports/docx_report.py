@@ -19,6 +19,7 @@ from docx.shared import Cm, Pt
 from flask_babel import format_date
 from flask_babel import gettext as _
 
+from ..core.categories import CATEGORIES
 from . import docx_layout as layout
 from . import matrix
 from .chart import fishbone, votes_per_sector
@@ -27,8 +28,8 @@ from .docx_layout import add_row
 
 # Column weights (relative widths) of each table, in the order of its header.
 SECTOR_COUNTS = (7, 3, 3, 3)
-BOTTLENECKS = (0.9, 4.2, 2.6, 1.2, 1.0, 2.0, 4.1)
-PRIORITIES = (3.0, 2.0, 7.1, 0.8, 0.8, 0.8, 1.5)
+BOTTLENECKS = (0.9, 4.4, 2.4, 1.0, 1.0, 1.6, 4.7)
+PRIORITIES = (3.0, 1.6, 7.5, 0.8, 0.8, 0.8, 1.5)
 ATTENDANCE = (0.9, 4.0, 3.4, 3.0, 2.5, 2.2)
 # The annexed matrix: the columns a filed plan needs, on a landscape page.
 MATRIX_KEYS = (
@@ -179,6 +180,7 @@ def _results(doc: DocxDocument, results: Results) -> None:
                 _("Alternative solutions"),
             ],
             BOTTLENECKS,
+            whole={2: [matrix.category_label(code) for code in CATEGORIES]},
         )
         for n, row in enumerate(r.bottlenecks, start=1):
             solutions = "\n".join(f"- {s.card.text}" for s in row.solutions)
@@ -324,6 +326,7 @@ def _annexes(doc: DocxDocument, results: Results) -> None:
         doc,
         [_("No."), _("Name"), _("Agency"), _("Position"), _("Sector"), _("Signature")],
         ATTENDANCE,
+        whole={4: sectors.values()},
     )
     for n, person in enumerate(results.participants, start=1):
         add_row(
@@ -342,6 +345,9 @@ def _annexes(doc: DocxDocument, results: Results) -> None:
     doc.add_heading(_("Annex 2. Action plan matrix"), level=1)
     labels = {c.key: c.label for c in matrix.columns()}
     small = layout.SMALL_TABLE_STYLE
-    table = layout.table(doc, [labels[k] for k in MATRIX_KEYS], MATRIX, style=small)
+    names = [r.sector.name for r in results.sectors]
+    table = layout.table(
+        doc, [labels[k] for k in MATRIX_KEYS], MATRIX, style=small, whole={1: names}
+    )
     for row in matrix.rows(results):
         add_row(table, [row[k] if row[k] is not None else "" for k in MATRIX_KEYS], style=small)

@@ -23,7 +23,10 @@ from .data import BottleneckRow, Results, SectorResult
 from .safety import looks_like_formula
 
 HEADER_FILL = PatternFill("solid", fgColor="0B5C56")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
+# The workbook's own font, named on every styled cell: a font without a name is
+# shown in another program's default (a serif, in LibreOffice).
+FONT = "Calibri"
+HEADER_FONT = Font(name=FONT, size=11, bold=True, color="FFFFFF")
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 _THIN = Side(style="thin", color="9AA5A3")
@@ -32,7 +35,7 @@ UPRIGHT = Alignment(text_rotation=90, wrap_text=True, vertical="bottom", horizon
 DEFAULT_WIDTH = 8.43  # a column's width when none is set, in characters
 # Row heights, in points, for the default 11 pt text; proportional text fits a
 # few more letters on a line than the width (counted in digits) says.
-LINE_HEIGHT = 15.0
+LINE_HEIGHT = 14.0
 CHARS_PER_WIDTH = 1.1
 UPRIGHT_CHAR = 6.5
 BOLD_WIDTH = 1.15  # a bold letter, in digits of the default font
@@ -96,7 +99,7 @@ def _print_setup(sheet: Worksheet, title: str) -> None:
 def _summary(sheet: Worksheet, results: Results) -> None:
     w = results.workshop
     sheet["A1"] = w.title
-    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A1"].font = Font(name=FONT, bold=True, size=14)
     sheet.append([_("Date"), w.date.isoformat() if w.date else ""])
     sheet.append([_("Place"), w.place or ""])
     sheet.append([_("Organiser"), w.organiser or ""])
@@ -123,7 +126,7 @@ def _summary(sheet: Worksheet, results: Results) -> None:
     _table(sheet, header, counts, [28, 12, 12, 12] + [6] * len(categories), first_row=start)
     sheet.append([])
     sheet.append([_("Top priorities")])
-    sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+    sheet.cell(row=sheet.max_row, column=1).font = Font(name=FONT, size=11, bold=True)
     top_start = sheet.max_row + 1
     priorities = [
         [result.sector.name, row.rank, row.total, row.votes, row.card.text]
