@@ -7,12 +7,12 @@ VENDOR := static/vendor/socket.io.min.js
 CATALOGS := $(wildcard workshop/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: run test lint format install browser services translations extract bench screenshots clean
+.PHONY: run test lint format install browser services office translations extract bench screenshots clean
 
 run: install
 	$(BIN)/python app.py
 
-test: install browser services
+test: install browser services office
 	node --test tests/js/
 	$(BIN)/python -m pytest
 
@@ -52,6 +52,12 @@ browser:
 services:
 	@command -v redis-server >/dev/null && test -x /usr/sbin/nginx && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server postgresql nginx-light >/dev/null; }
+
+# LibreOffice, which the export tests print the Word report and the workbook
+# with (to PDF), as a user's office program would, with fonts of the same widths
+# as Arial and Calibri; poppler draws the README's pictures of the pages.
+office:
+	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null && test -f /usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 fonts-crosextra-carlito poppler-utils >/dev/null; }
 
 extract: install
 	$(BIN)/pybabel extract -F babel.cfg -k _l -o workshop/translations/messages.pot --no-location --sort-output .

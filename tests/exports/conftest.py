@@ -15,7 +15,7 @@ from workshop.plans.services import save_plan
 from workshop.realtime.broadcast import commit_and_broadcast
 from workshop.scoring.services import assess
 from workshop.voting.services import cast_vote
-from workshop.workshops.services import create_workshop
+from workshop.workshops.services import Signature, create_workshop, update_signature
 
 INDONESIAN = "Pungli pembuatan KTP-el di kecamatan: warga dimintai Rp50.000 oleh calo"
 EMOJI = "Antrean Puskesmas 3 jam 😡🏥 — lansia berdiri"
@@ -23,6 +23,12 @@ FORMULA = '=HYPERLINK("http://evil.example","klik")'
 LONG = "Persyaratan akta kelahiran tidak jelas. " * 12
 MINUS = "-2+3 jam antre"
 SOLUTION = "Layanan jemput bola KTP-el ke desa dengan mobil keliling"
+SIGNER = Signature(
+    place="Bontosalama",
+    position="Kepala Bagian Organisasi",
+    name="Andi Baso Mattalatta, S.STP., M.Si.",
+    nip="19800101 200501 1 001",
+)
 
 
 @dataclass
@@ -37,6 +43,7 @@ def build_sample(anonymous: bool = False, language: str = "id") -> Sample:
         "Bimtek Inovasi 2026", place="Aula Bupati", language=language
     ).workshop
     workshop.speakers = "Dr. Andi Mappaseling, Biro Organisasi\nAhmad Fauzi, Pendamping KIPP"
+    update_signature(workshop, SIGNER)
     workshop.phase_id = next(p.id for p in workshop.phases if p.kind == "identify")
     adminduk, health = workshop.active_sectors[3], workshop.active_sectors[1]
     andi = join(

@@ -160,3 +160,50 @@ def test_the_facilitator_picks_the_documents_language(app, make_workshop, facili
             services.update_details(
                 workshop, title="x", date=None, place=None, organiser=None, language="fr"
             )
+
+
+def test_the_facilitator_names_who_signs_the_report(app, make_workshop, facilitator):
+    ws = make_workshop()
+    laptop = facilitator(ws)
+    page = laptop.get(f"/w/{ws.code}/facilitator").get_data(as_text=True)
+    for name in ("signer_position", "signer_name", "signer_nip", "report_place", "report_date"):
+        assert f'name="{name}"' in page, name
+    response = laptop.post(
+        f"/w/{ws.code}/details",
+        data={
+            "title": "Bimtek",
+            "signer_position": "  Kepala Bagian   Organisasi ",
+            "signer_name": "Andi Baso Mattalatta, S.STP., M.Si.",
+            "signer_nip": "19800101 200501 1 001",
+            "report_place": "Bontosalama",
+            "report_date": "2026-11-30",
+        },
+    )
+    assert response.status_code == 303
+    with app.app_context():
+        workshop = Workshop.by_code(ws.code)
+        assert workshop.signer_position == "Kepala Bagian Organisasi"
+        assert workshop.signer_name == "Andi Baso Mattalatta, S.STP., M.Si."
+        assert workshop.signer_nip == "19800101 200501 1 001"
+        assert workshop.report_place == "Bontosalama"
+        assert workshop.report_date.isoformat() == "2026-11-30"
+    page = laptop.get(f"/w/{ws.code}/facilitator").get_data(as_text=True)
+    assert 'value="19800101 200501 1 001"' in page, "the saved values are shown to edit"
+
+
+def test_a_too_long_nip_is_refused_and_nothing_is_saved(app, make_workshop, facilitator):
+    ws = make_workshop()
+    laptop = facilitator(ws)
+    response = laptop.post(
+        f"/w/{ws.code}/details",
+        data={"title": "Judul baru", "signer_nip": "1" * 31},
+        follow_redirects=True,
+    )
+    assert response.status_code == 200
+    assert "30" in response.get_data(as_text=True), "the limit is named"
+    with app.app_context():
+        workshop = Workshop.by_code(ws.code)
+        assert workshop.signer_nip is None and workshop.title != "Judul baru"
+    with app.app_context(), pytest.raises(DomainError) as caught:
+        services.update_signature(Workshop.by_code(ws.code), services.Signature(position="x" * 201))
+    assert "signer_position" in caught.value.fields

@@ -55,6 +55,7 @@ COLLECTS = {
 TITLE_MAX = 200
 FIELD_MAX = 200
 SPEAKERS_MAX = 2000
+NIP_MAX = 30  # a civil servant's NIP: 18 digits, often written in groups
 SECTOR_NAME_MAX = 120
 PHASE_NAME_MAX = 80
 PROMPT_MAX = 300
@@ -91,6 +92,13 @@ class Workshop(Base):
     organiser: Mapped[str | None] = mapped_column(String(200))
     # Speakers (narasumber), one per line, named in the activity report.
     speakers: Mapped[str | None] = mapped_column(Text)
+    # The activity report's signature block: who signs (jabatan, nama, NIP), and
+    # where and when (empty: the workshop's place and date).
+    report_place: Mapped[str | None] = mapped_column(String(200))
+    report_date: Mapped[dt.date | None] = mapped_column(Date)
+    signer_position: Mapped[str | None] = mapped_column(String(200))
+    signer_name: Mapped[str | None] = mapped_column(String(200))
+    signer_nip: Mapped[str | None] = mapped_column(String(NIP_MAX))
     language: Mapped[str] = mapped_column(String(8), default="id")
     # Last sequence number handed to a broadcast; grows by one per change.
     seq: Mapped[int] = mapped_column(default=0)

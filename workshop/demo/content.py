@@ -25,6 +25,14 @@ DEMO_WORKSHOP: dict[str, str] = {
     "organiser": "Bagian Organisasi Setda Kabupaten Bontosalama",
 }
 
+# Who signs the activity report (a made-up official), and where.
+DEMO_SIGNATURE: dict[str, str] = {
+    "place": "Bontosalama",
+    "position": "Kepala Bagian Organisasi Setda Kabupaten Bontosalama",
+    "name": "Andi Baso Mattalatta, S.STP., M.Si.",
+    "nip": "19800101 200501 1 001",
+}
+
 DEMO_SPEAKERS: tuple[str, ...] = (
     "Dr. Andi Nurfaisah Mappaseling, M.Si., Biro Organisasi Setda Provinsi "
     "Sulawesi Selatan: Kebijakan Provinsi dalam Mendukung Inovasi Pelayanan Publik",

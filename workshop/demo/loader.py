@@ -18,11 +18,12 @@ from ..participants.services import join
 from ..plans.services import save_plan
 from ..scoring.services import assess
 from ..voting.services import cast_vote
-from ..workshops.services import NewWorkshop, create_workshop
+from ..workshops.services import NewWorkshop, Signature, create_workshop, update_signature
 from .content import (
     DEMO_BOARDS,
     DEMO_CAUSES,
     DEMO_PARTICIPANTS,
+    DEMO_SIGNATURE,
     DEMO_SPEAKERS,
     DEMO_WORKSHOP,
     DemoCause,
@@ -51,6 +52,16 @@ def create_demo(today: dt.date | None = None) -> NewWorkshop:
     )
     workshop = created.workshop
     workshop.speakers = "\n".join(DEMO_SPEAKERS)
+    signer = DEMO_SIGNATURE
+    update_signature(
+        workshop,
+        Signature(
+            place=signer["place"],
+            position=signer["position"],
+            name=signer["name"],
+            nip=signer["nip"],
+        ),
+    )
     _go_to(workshop, "identify")
     people = _join_everyone(workshop)
     posted = _post_boards(workshop, people)

@@ -1,43 +1,99 @@
-"""The activity report (Laporan Kegiatan) as a Word document, in DOMAIN.md's outline:
-basis and aims, participants, speakers, process, results per sector,
-priorities, innovation ideas, follow-up, and the annexes (attendance list,
-action-plan matrix)."""
+"""The activity report (Laporan Kegiatan) as a Word document, in the common
+layout of such reports and DOMAIN.md's outline: a cover with the organiser and
+date; I. Pendahuluan (basis, aims), II. Pelaksanaan (time and place,
+participants, speakers, process), III. Hasil (results per sector, priorities,
+innovation ideas, votes, root causes), IV. Penutup (conclusion, follow-up and
+the signature block), then the annexes (attendance list, and the action-plan
+matrix on landscape pages). A4 pages, numbered; every table has set column
+widths and repeats its header row on each page."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
-from docx.table import Table
 from flask_babel import format_date
 from flask_babel import gettext as _
 
+from ..core.categories import CATEGORIES
+from . import docx_layout as layout
 from . import matrix
 from .chart import fishbone, votes_per_sector
 from .data import Results
+from .docx_layout import add_row
+
+# Column weights (relative widths) of each table, in the order of its header.
+SECTOR_COUNTS = (7, 3, 3, 3)
+BOTTLENECKS = (0.9, 4.4, 2.4, 1.0, 1.0, 1.6, 4.7)
+PRIORITIES = (3.0, 1.6, 7.5, 0.8, 0.8, 0.8, 1.5)
+ATTENDANCE = (0.9, 4.0, 3.4, 3.0, 2.5, 2.2)
+# The annexed matrix: the columns a filed plan needs, on a landscape page.
+MATRIX_KEYS = (
+    "no",
+    "sector",
+    "bottleneck",
+    "total",
+    "rank",
+    "solution",
+    "steps",
+    "indicator",
+    "responsible",
+    "timeframe",
+    "resources",
+)
+MATRIX = (1.0, 2.6, 3.8, 1.1, 1.6, 3.8, 3.5, 2.4, 2.2, 2.1, 2.5)
+UNFILLED = "...................................."
 
 
 def build(results: Results) -> bytes:
     doc = Document()
-    doc.styles["Normal"].font.name = "Arial"
-    doc.styles["Normal"].font.size = Pt(11)
-    w = results.workshop
-    title = doc.add_heading(_("Activity report"), level=0)
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    subtitle = doc.add_paragraph(w.title)
-    subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    layout.set_up(doc)
+    _cover(doc, results)
+    body = layout.new_section(doc)
+    layout.page_numbers(body, start=1)
     _introduction(doc, results)
     _conduct(doc, results)
     _results(doc, results)
-    _follow_up(doc)
+    _closing(doc, results)
     _annexes(doc, results)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def _cover(doc: DocxDocument, results: Results) -> None:
+    """The cover: what, for whom, where and when, and who organised it; no page number."""
+    w = results.workshop
+    title = doc.add_heading(_("Activity report"), level=0)
+    title.runs[0].font.all_caps = True
+    title.runs[0].bold = True
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_before = Cm(5)
+    _centred(doc, w.title, size=16, bold=True, before=Cm(1))
+    when = format_date(w.date, "long") if w.date else ""
+    _centred(doc, w.place or "", size=12, before=Cm(3))
+    _centred(doc, when, size=12)
+    if w.organiser:
+        _centred(doc, _("Organiser"), size=11, before=Cm(5))
+        _centred(doc, w.organiser.upper(), size=13, bold=True)
+    if w.date:
+        _centred(doc, str(w.date.year), size=13, bold=True)
+
+
+def _centred(
+    doc: DocxDocument, text: str, *, size: int, bold: bool = False, before: Cm | None = None
+) -> None:
+    paragraph = doc.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if before is not None:
+        paragraph.paragraph_format.space_before = before
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    run.bold = bold
 
 
 def _introduction(doc: DocxDocument, results: Results) -> None:
@@ -80,9 +136,11 @@ def _conduct(doc: DocxDocument, results: Results) -> None:
             n=len(results.participants),
         )
     )
-    table = _table(doc, [_("Sector"), _("Participants"), _("Bottlenecks"), _("Solutions")])
+    table = layout.table(
+        doc, [_("Sector"), _("Participants"), _("Bottlenecks"), _("Solutions")], SECTOR_COUNTS
+    )
     for r in results.sectors:
-        _add_row(table, [r.sector.name, r.participants, len(r.bottlenecks), r.solution_count])
+        add_row(table, [r.sector.name, r.participants, len(r.bottlenecks), r.solution_count])
     doc.add_heading(_("C. Speakers"), level=2)
     if results.speakers:
         for speaker in results.speakers:
@@ -110,7 +168,7 @@ def _results(doc: DocxDocument, results: Results) -> None:
         if not r.bottlenecks:
             doc.add_paragraph(_("No bottlenecks were recorded for this sector."))
             continue
-        table = _table(
+        table = layout.table(
             doc,
             [
                 _("No."),
@@ -121,10 +179,12 @@ def _results(doc: DocxDocument, results: Results) -> None:
                 _("Rank"),
                 _("Alternative solutions"),
             ],
+            BOTTLENECKS,
+            whole={2: [matrix.category_label(code) for code in CATEGORIES]},
         )
         for n, row in enumerate(r.bottlenecks, start=1):
             solutions = "\n".join(f"- {s.card.text}" for s in row.solutions)
-            _add_row(
+            add_row(
                 table,
                 [
                     n,
@@ -139,10 +199,12 @@ def _results(doc: DocxDocument, results: Results) -> None:
     doc.add_heading(_("B. Priorities"), level=2)
     priorities = results.priorities()
     if priorities:
-        table = _table(doc, [_("Sector"), _("Rank"), _("Bottleneck"), "U", "S", "G", _("Total")])
+        table = layout.table(
+            doc, [_("Sector"), _("Rank"), _("Bottleneck"), "U", "S", "G", _("Total")], PRIORITIES
+        )
         for r, row in priorities:
             a = row.card.assessment
-            _add_row(
+            add_row(
                 table,
                 [
                     r.sector.name,
@@ -200,8 +262,22 @@ def _root_causes(doc: DocxDocument, results: Results) -> None:
                 item.add_run(" " + _("(root cause)"))
 
 
-def _follow_up(doc: DocxDocument) -> None:
-    doc.add_heading(_("IV. Follow-up"), level=1)
+def _closing(doc: DocxDocument, results: Results) -> None:
+    """IV. Penutup: what came out, what follows, and the signature block."""
+    doc.add_heading(_("IV. Closing"), level=1)
+    doc.add_heading(_("A. Conclusion"), level=2)
+    bottlenecks = sum(len(r.bottlenecks) for r in results.sectors)
+    doc.add_paragraph(
+        _(
+            "%(n)d bottlenecks were identified in %(sectors)d sectors, with %(solutions)d "
+            "alternative solutions; %(scored)d bottlenecks were scored with USG.",
+            n=bottlenecks,
+            sectors=sum(1 for r in results.sectors if r.bottlenecks),
+            solutions=sum(r.solution_count for r in results.sectors),
+            scored=sum(1 for r in results.sectors for b in r.bottlenecks if b.rank is not None),
+        )
+    )
+    doc.add_heading(_("B. Follow-up"), level=2)
     for line in (
         _("Coaching of each agency in writing its innovation proposal."),
         _("Trial of the chosen innovations and documentation of their results."),
@@ -209,19 +285,51 @@ def _follow_up(doc: DocxDocument) -> None:
         _("Monitoring of the action plan by the organisation bureau."),
     ):
         doc.add_paragraph(line, style="List Bullet")
-    doc.add_heading(_("V. Closing"), level=1)
     doc.add_paragraph(_("This report is made to be used as appropriate."))
+    _signature(doc, results)
+
+
+def _signature(doc: DocxDocument, results: Results) -> None:
+    """Tempat, tanggal, jabatan, room to sign, nama and NIP, on the right half of the
+    page, in a borderless table; dotted lines where the workshop names nobody yet."""
+    w = results.workshop
+    place = w.report_place or w.place
+    day: dt.date | None = w.report_date or w.date
+    when = format_date(day, "long") if day else ""
+    dated = ", ".join(part for part in (place, when) if part) or UNFILLED
+    block = doc.add_table(rows=1, cols=2)
+    block.autofit = False
+    half = layout.text_width(doc.sections[-1]) // 2
+    for column in block.columns:
+        column.width = half
+    layout.keep_whole(block.rows[0])
+    left, right = block.rows[0].cells
+    left.width = right.width = half
+    right.paragraphs[0].paragraph_format.space_before = Cm(1)
+    right.paragraphs[0].add_run(dated)
+    right.add_paragraph(f"{w.signer_position}," if w.signer_position else UNFILLED)
+    signed = right.add_paragraph()
+    signed.paragraph_format.space_before = Cm(2.2)
+    name = signed.add_run(w.signer_name or UNFILLED)
+    name.bold = True
+    name.underline = bool(w.signer_name)
+    right.add_paragraph(f"NIP. {w.signer_nip or UNFILLED}")
+    for paragraph in right.paragraphs[:-1]:
+        paragraph.paragraph_format.keep_with_next = True
 
 
 def _annexes(doc: DocxDocument, results: Results) -> None:
     doc.add_page_break()
     doc.add_heading(_("Annex 1. Attendance list"), level=1)
     sectors = {r.sector.id: r.sector.name for r in results.sectors}
-    table = _table(
-        doc, [_("No."), _("Name"), _("Agency"), _("Position"), _("Sector"), _("Signature")]
+    table = layout.table(
+        doc,
+        [_("No."), _("Name"), _("Agency"), _("Position"), _("Sector"), _("Signature")],
+        ATTENDANCE,
+        whole={4: sectors.values()},
     )
     for n, person in enumerate(results.participants, start=1):
-        _add_row(
+        add_row(
             table,
             [
                 n,
@@ -232,39 +340,14 @@ def _annexes(doc: DocxDocument, results: Results) -> None:
                 "",
             ],
         )
-    section = doc.add_section()
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
+        table.rows[-1].height = Cm(0.9)  # room to sign
+    layout.new_section(doc, landscape=True)
     doc.add_heading(_("Annex 2. Action plan matrix"), level=1)
-    keys = [
-        "no",
-        "sector",
-        "bottleneck",
-        "total",
-        "rank",
-        "solution",
-        "steps",
-        "indicator",
-        "responsible",
-        "timeframe",
-        "resources",
-    ]
     labels = {c.key: c.label for c in matrix.columns()}
-    table = _table(doc, [labels[k] for k in keys])
+    small = layout.SMALL_TABLE_STYLE
+    names = [r.sector.name for r in results.sectors]
+    table = layout.table(
+        doc, [labels[k] for k in MATRIX_KEYS], MATRIX, style=small, whole={1: names}
+    )
     for row in matrix.rows(results):
-        _add_row(table, [row[k] if row[k] is not None else "" for k in keys])
-
-
-def _table(doc: DocxDocument, header: list[str]) -> Table:
-    table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, label in zip(table.rows[0].cells, header, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(str(label)).bold = True
-    return table
-
-
-def _add_row(table: Table, values: list[object]) -> None:
-    cells = table.add_row().cells
-    for cell, value in zip(cells, values, strict=True):
-        cell.text = "" if value is None else str(value)
+        add_row(table, [row[k] if row[k] is not None else "" for k in MATRIX_KEYS], style=small)

@@ -34,7 +34,7 @@ from ..moderation.models import Cluster
 from ..proposals.models import STATUSES as PROPOSAL_STATUSES
 from ..proposals.models import Proposal, ProposalRevision, ProposalSection
 from ..voting.models import Vote
-from ..workshops.services import NewWorkshop, create_workshop
+from ..workshops.services import NewWorkshop, Signature, create_workshop, update_signature
 from .json_export import FORMAT, VERSION
 
 STATUSES = {VISIBLE, PENDING, HIDDEN, DELETED, MERGED}
@@ -74,6 +74,17 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
     )
     workshop = created.workshop
     workshop.speakers = meta.get("speakers")
+    signed = meta.get("signature") or {}
+    update_signature(
+        workshop,
+        Signature(
+            place=signed.get("place"),
+            date=dt.date.fromisoformat(signed["date"]) if signed.get("date") else None,
+            position=signed.get("position"),
+            name=signed.get("name"),
+            nip=signed.get("nip"),
+        ),
+    )
     workshop.cause_bones = _bones(meta.get("bones"))
     _settings(workshop, meta["settings"])
     sectors = {}

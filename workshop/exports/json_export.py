@@ -62,6 +62,13 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
             "place": workshop.place,
             "organiser": workshop.organiser,
             "speakers": workshop.speakers,
+            "signature": {
+                "place": workshop.report_place,
+                "date": workshop.report_date.isoformat() if workshop.report_date else None,
+                "position": workshop.signer_position,
+                "name": workshop.signer_name,
+                "nip": workshop.signer_nip,
+            },
             "language": workshop.language,
             "phase": phase_index + 1 if phase_index is not None else None,
             "settings": workshop.settings(),

@@ -17,34 +17,34 @@ from .data import BottleneckRow, Results, SectorResult, SolutionRow
 class Column:
     key: str
     label: str
-    width: int  # characters, for spreadsheets
+    width: int  # characters, for spreadsheets: all 21 fit one A4 landscape page at ~55%
     number: bool = False
 
 
 def columns() -> list[Column]:
     """The matrix's columns, labelled in the current (the workshop's) language."""
     return [
-        Column("no", _("No."), 5, number=True),
-        Column("sector", _("Sector/Agency"), 22),
-        Column("service", _("Type of service"), 20),
-        Column("bottleneck", _("Bottleneck"), 45),
-        Column("category", _("Category"), 22),
-        Column("cause", _("Cause"), 30),
-        Column("impact", _("Impact on the public"), 30),
-        Column("u", "U", 5, number=True),
-        Column("s", "S", 5, number=True),
-        Column("g", "G", 5, number=True),
-        Column("total", _("Total"), 7, number=True),
-        Column("rank", _("Rank"), 7, number=True),
-        Column("votes", _("Votes"), 7, number=True),
-        Column("solution", _("Alternative solution/innovation idea"), 45),
-        Column("steps", _("Activity steps"), 40),
-        Column("indicator", _("Success indicator"), 30),
-        Column("responsible", _("Responsible"), 22),
-        Column("timeframe", _("Timeframe"), 16),
-        Column("resources", _("Resources/budget"), 22),
-        Column("stakeholders", _("Related parties"), 22),
-        Column("status", _("Status"), 14),
+        Column("no", _("No."), 4, number=True),
+        Column("sector", _("Sector/Agency"), 16),
+        Column("service", _("Type of service"), 14),
+        Column("bottleneck", _("Bottleneck"), 28),
+        Column("category", _("Category"), 16),
+        Column("cause", _("Cause"), 20),
+        Column("impact", _("Impact on the public"), 18),
+        Column("u", "U", 4, number=True),
+        Column("s", "S", 4, number=True),
+        Column("g", "G", 4, number=True),
+        Column("total", _("Total"), 5, number=True),
+        Column("rank", _("Rank"), 5, number=True),
+        Column("votes", _("Votes"), 5, number=True),
+        Column("solution", _("Alternative solution/innovation idea"), 28),
+        Column("steps", _("Activity steps"), 24),
+        Column("indicator", _("Success indicator"), 18),
+        Column("responsible", _("Responsible"), 14),
+        Column("timeframe", _("Timeframe"), 11),
+        Column("resources", _("Resources/budget"), 16),
+        Column("stakeholders", _("Related parties"), 14),
+        Column("status", _("Status"), 13),
         *progress_columns(),
     ]
 
@@ -52,10 +52,10 @@ def columns() -> list[Column]:
 def progress_columns() -> list[Column]:
     """The follow-up's columns (exports/progress.py): whose plan, by when, how it stands."""
     return [
-        Column("agency", _("Owner agency"), 22),
-        Column("deadline", _("Deadline"), 12),
-        Column("note", _("Follow-up note"), 30),
-        Column("updated", _("Last update"), 20),
+        Column("agency", _("Owner agency"), 14),
+        Column("deadline", _("Deadline"), 10),
+        Column("note", _("Follow-up note"), 18),
+        Column("updated", _("Last update"), 13),
     ]
 
 

@@ -1,4 +1,9 @@
-"""The Excel workbook: a summary, one sheet per sector, and the action-plan matrix."""
+"""The Excel workbook: a summary, one sheet per sector, and the action-plan matrix.
+
+Every sheet is set up to print: A4 landscape, fitted to the page's width (as
+many pages down as it takes), its header row repeated on each page, the table
+as the print area, and a header and footer with the workshop, the sheet and
+the page number."""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from flask_babel import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -18,8 +23,25 @@ from .data import BottleneckRow, Results, SectorResult
 from .safety import looks_like_formula
 
 HEADER_FILL = PatternFill("solid", fgColor="0B5C56")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
+# The workbook's own font, named on every styled cell: a font without a name is
+# shown in another program's default (a serif, in LibreOffice).
+FONT = "Calibri"
+HEADER_FONT = Font(name=FONT, size=11, bold=True, color="FFFFFF")
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+_THIN = Side(style="thin", color="9AA5A3")
+GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+UPRIGHT = Alignment(text_rotation=90, wrap_text=True, vertical="bottom", horizontal="center")
+DEFAULT_WIDTH = 8.43  # a column's width when none is set, in characters
+# Row heights, in points, for the default 11 pt text; proportional text fits a
+# few more letters on a line than the width (counted in digits) says.
+LINE_HEIGHT = 14.0
+CHARS_PER_WIDTH = 1.1
+UPRIGHT_CHAR = 6.5
+BOLD_WIDTH = 1.15  # a bold letter, in digits of the default font
+ROW_HEIGHT_MAX = 409.0  # Excel's largest row height
+# A header or footer section is at most 255 characters in Excel.
+HEADER_TITLE_MAX = 120
 SHEET_NAME_MAX = 31
 _BAD_SHEET_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
 
@@ -46,6 +68,8 @@ def build(results: Results) -> bytes:
     # Just before the matrix, which stays the last sheet.
     follow_up = book.create_sheet(_safe_title(_("Follow-up"), used | {plan.title}), -1)
     _progress_sheet(follow_up, results)
+    for sheet in book.worksheets:
+        _print_setup(sheet, results.workshop.title)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -68,10 +92,34 @@ def _progress_sheet(sheet: Worksheet, results: Results) -> None:
         sheet.column_dimensions[letter].width = max(sheet.column_dimensions[letter].width, width)
 
 
+def _print_setup(sheet: Worksheet, title: str) -> None:
+    """A4 landscape, one page wide, the table's header row on every page."""
+    setup = sheet.page_setup
+    setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.page_margins.header = sheet.page_margins.footer = 0.3
+    sheet.print_options.horizontalCentered = True
+    sheet.print_area = sheet.dimensions
+    if sheet.freeze_panes == "A2":  # a table from the first row: repeat its header
+        sheet.print_title_rows = "1:1"
+    # "&" starts a code in Excel's header language: a literal one is written "&&".
+    sheet.oddHeader.left.text = title[:HEADER_TITLE_MAX].replace("&", "&&")
+    sheet.oddHeader.left.size = 9
+    sheet.oddFooter.left.text = "&A"
+    sheet.oddFooter.left.size = 9
+    sheet.oddFooter.right.text = "&P / &N"
+    sheet.oddFooter.right.size = 9
+
+
 def _summary(sheet: Worksheet, results: Results) -> None:
     w = results.workshop
     sheet["A1"] = w.title
-    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A1"].font = Font(name=FONT, bold=True, size=14)
     sheet.append([_("Date"), w.date.isoformat() if w.date else ""])
     sheet.append([_("Place"), w.place or ""])
     sheet.append([_("Organiser"), w.organiser or ""])
@@ -98,19 +146,20 @@ def _summary(sheet: Worksheet, results: Results) -> None:
     _table(sheet, header, counts, [28, 12, 12, 12] + [6] * len(categories), first_row=start)
     sheet.append([])
     sheet.append([_("Top priorities")])
-    sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+    sheet.cell(row=sheet.max_row, column=1).font = Font(name=FONT, size=11, bold=True)
     top_start = sheet.max_row + 1
     priorities = [
-        [result.sector.name, row.rank, row.card.text, row.total, row.votes]
+        [result.sector.name, row.rank, row.total, row.votes, row.card.text]
         for result, row in results.priorities()
     ]
     _table(
         sheet,
-        [_("Sector"), _("Rank"), _("Bottleneck"), _("Total"), _("Votes")],
+        [_("Sector"), _("Rank"), _("Total"), _("Votes"), _("Bottleneck")],
         priorities,
         None,
         first_row=top_start,
         freeze=False,
+        last_spans=len(header) - 4,  # the text across the category columns above
     )
 
 
@@ -142,7 +191,7 @@ def _sector_sheet(sheet: Worksheet, result: SectorResult) -> None:
         ]
         for row in result.bottlenecks
     ]
-    _table(sheet, header, rows, [7, 50, 24, 20, 24, 7, 5, 5, 5, 7, 50])
+    _table(sheet, header, rows, [5, 45, 22, 18, 22, 5, 4, 4, 4, 5, 45])
 
 
 def _usg(row: BottleneckRow) -> list[int | None]:
@@ -158,29 +207,73 @@ def _table(
     sheet: Worksheet,
     header: Sequence[str],
     rows: Iterable[Sequence[object]],
-    widths: Sequence[int] | None,
+    widths: Sequence[float] | None,
     *,
     first_row: int = 1,
     freeze: bool = True,
+    last_spans: int = 1,
 ) -> None:
-    """Write a styled table: header row, wrapped text, widths, autofilter."""
+    """Write a styled table: header row, wrapped text, widths, autofilter, and
+    row heights that show all of each row's text (LibreOffice keeps the heights it
+    is given; a row left without one prints one line high). The last column may
+    span `last_spans` sheet columns, merged in every row."""
+    if widths:
+        for col, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(col)].width = width
+    shown = [_width(sheet, col) for col in range(1, len(header) + 1)]
+    shown[-1] = sum(_width(sheet, len(header) + n) for n in range(last_spans))
     for col, label in enumerate(header, start=1):
         cell = sheet.cell(row=first_row, column=col, value=label)
         cell.fill = HEADER_FILL
         cell.font = HEADER_FONT
-        cell.alignment = WRAP
+        cell.border = GRID
+        cell.alignment = UPRIGHT if _upright(str(label), shown[col - 1]) else WRAP
+    sheet.row_dimensions[first_row].height = _header_height(header, shown)
     last = first_row
     for last, values in enumerate(rows, start=first_row + 1):
         for col, value in enumerate(values, start=1):
             _put(sheet, last, col, value)
-    if widths:
-        for col, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(col)].width = width
+            sheet.cell(row=last, column=col).border = GRID
+        sheet.row_dimensions[last].height = _row_height(values, shown)
+    if last_spans > 1:
+        for row in range(first_row, last + 1):
+            end = len(header) + last_spans - 1
+            sheet.merge_cells(start_row=row, start_column=len(header), end_row=row, end_column=end)
     if freeze and first_row == 1:
         sheet.freeze_panes = sheet.cell(row=2, column=1)
-    end = f"{get_column_letter(len(header))}{max(last, first_row)}"
+    end_cell = f"{get_column_letter(len(header))}{max(last, first_row)}"
     if freeze or first_row == 1:
-        sheet.auto_filter.ref = f"A{first_row}:{end}"
+        sheet.auto_filter.ref = f"A{first_row}:{end_cell}"
+
+
+def _upright(label: str, width: float) -> bool:
+    """Whether the (bold) label's longest word is wider than its column: turn it upright."""
+    return max((len(word) for word in label.split()), default=0) * BOLD_WIDTH > width
+
+
+def _width(sheet: Worksheet, col: int) -> float:
+    width = sheet.column_dimensions[get_column_letter(col)].width
+    return float(width) if width else DEFAULT_WIDTH
+
+
+def _lines(text: str, width: float) -> int:
+    """About how many lines `text` wraps to in a column `width` characters wide."""
+    per_line = max(1, int(width * CHARS_PER_WIDTH))
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+
+
+def _row_height(values: Sequence[object], widths: Sequence[float]) -> float:
+    lines = max(
+        (_lines(v, w) for v, w in zip(values, widths, strict=False) if isinstance(v, str)),
+        default=1,
+    )
+    return min(LINE_HEIGHT * lines + 3, ROW_HEIGHT_MAX)
+
+
+def _header_height(header: Sequence[str], widths: Sequence[float]) -> float:
+    upright = [len(label) for label, w in zip(header, widths, strict=True) if _upright(label, w)]
+    flat = max((_lines(label, w) for label, w in zip(header, widths, strict=True)), default=1)
+    return max(LINE_HEIGHT * flat + 3, max(upright, default=0) * UPRIGHT_CHAR + 6)
 
 
 def _put(sheet: Worksheet, row: int, col: int, value: object) -> None:
@@ -194,6 +287,7 @@ def _put(sheet: Worksheet, row: int, col: int, value: object) -> None:
         cell.alignment = WRAP
     else:
         cell.value = value  # numbers stay numbers
+        cell.alignment = TOP
 
 
 def _safe_title(name: str, used: set[str]) -> str:

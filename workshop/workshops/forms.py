@@ -23,6 +23,16 @@ class WorkshopForm(FlaskForm):
     speakers = TextAreaField(
         _l("Speakers (one per line: name, role, topic)"), render_kw={"maxlength": 2000, "rows": 3}
     )
+    # The activity report's signature block.
+    report_place = StringField(
+        _l("Signed at (empty: the workshop's place)"), render_kw={"maxlength": 200}
+    )
+    report_date = DateField(
+        _l("Date of the report (empty: the workshop's date)"), validators=[Optional()]
+    )
+    signer_position = StringField(_l("Signer's position"), render_kw={"maxlength": 200})
+    signer_name = StringField(_l("Signer's name"), render_kw={"maxlength": 200})
+    signer_nip = StringField(_l("Signer's NIP"), render_kw={"maxlength": 30})
 
 
 class SectorForm(FlaskForm):

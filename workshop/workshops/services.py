@@ -14,6 +14,7 @@ from ..core.errors import DomainError, invalid, not_found
 from ..core.lookup import sector_in
 from ..core.models import (
     FIELD_MAX,
+    NIP_MAX,
     SECTOR_NAME_MAX,
     SPEAKERS_MAX,
     TITLE_MAX,
@@ -148,6 +149,36 @@ def update_details(
             raise invalid(_("Invalid value."), language=_("Invalid."))
         workshop.language = str(language)
     announce(workshop)
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Who signs the activity report, and where and when (None: the workshop's place, date)."""
+
+    place: object = None
+    date: dt.date | None = None
+    position: object = None
+    name: object = None
+    nip: object = None
+
+
+def update_signature(workshop: Workshop, signature: Signature) -> None:
+    """Change the activity report's signature block (tempat, tanggal, jabatan, nama, NIP)."""
+    if signature.date is not None and not isinstance(signature.date, dt.date):
+        raise invalid(_("Invalid value."), report_date=_("Invalid."))
+    workshop.report_place = clean_text(
+        signature.place, "report_place", max_length=FIELD_MAX, required=False
+    )
+    workshop.report_date = signature.date
+    workshop.signer_position = clean_text(
+        signature.position, "signer_position", max_length=FIELD_MAX, required=False
+    )
+    workshop.signer_name = clean_text(
+        signature.name, "signer_name", max_length=FIELD_MAX, required=False
+    )
+    workshop.signer_nip = clean_text(
+        signature.nip, "signer_nip", max_length=NIP_MAX, required=False
+    )
 
 
 def add_sector(workshop: Workshop, name: object) -> Sector:

@@ -129,19 +129,33 @@ def dashboard(workshop: Workshop, identity: access.Identity) -> str:
 @bp.post("/w/<code>/details")
 @staff_page(steer=True)
 def update_details(workshop: Workshop, identity: access.Identity) -> Any:
-    """Change the workshop's title, date, place and organiser."""
+    """Change the workshop's details and the signature block of its activity report."""
     form = WorkshopForm()
+
+    def change() -> None:
+        services.update_details(
+            workshop,
+            title=form.title.data,
+            date=form.date.data,
+            place=form.place.data,
+            organiser=form.organiser.data,
+            speakers=form.speakers.data,
+            language=form.language.data,
+        )
+        services.update_signature(
+            workshop,
+            services.Signature(
+                place=form.report_place.data,
+                date=form.report_date.data,
+                position=form.signer_position.data,
+                name=form.signer_name.data,
+                nip=form.signer_nip.data,
+            ),
+        )
+
     if form.validate():
         return apply(
-            lambda: services.update_details(
-                workshop,
-                title=form.title.data,
-                date=form.date.data,
-                place=form.place.data,
-                organiser=form.organiser.data,
-                speakers=form.speakers.data,
-                language=form.language.data,
-            ),
+            change,
             _("Details saved."),
             "workshops.dashboard",
             code=workshop.code,

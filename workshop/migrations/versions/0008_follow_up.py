@@ -2,7 +2,7 @@
 deadline and status with its history; the workshop's life cycle (state)
 
 Revision ID: 0008_follow_up
-Revises: 0006_dismissals
+Revises: 0007_report_signature
 Create Date: 2026-12-02 19:00:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0008_follow_up'
-down_revision = '0006_dismissals'
+down_revision = '0007_report_signature'
 branch_labels = None
 depends_on = None
 

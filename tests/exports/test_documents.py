@@ -1,0 +1,273 @@
+"""The Word report and the Excel workbook are fit to file: checked in the files
+(python-docx, openpyxl) and on the pages LibreOffice prints from them (PDF,
+read with pypdf). `make test` installs LibreOffice (the Makefile's `office`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from workshop.boards.services import post_card
+from workshop.core.access import FACILITATOR, Identity
+from workshop.core.models import Participant, Workshop
+from workshop.demo.loader import create_demo
+from workshop.exports.services import export
+from workshop.extensions import db
+from workshop.facilitation.services import set_phase
+from workshop.realtime.broadcast import commit_and_broadcast
+from workshop.scoring.services import assess
+from workshop.workshops.services import Signature, update_signature
+
+from .conftest import SIGNER
+
+EXTRA = 12  # bottlenecks added to the demo's 32, so that the annexes run over pages
+MATRIX_HEADER = "Sektor/OPD"  # a label of the matrix's header row, in one word
+
+
+@pytest.fixture
+def large(app):
+    """The demo workshop with 44 bottlenecks, a signer and the report's own place."""
+    with app.app_context():
+        workshop = create_demo(dt.date(2026, 11, 24)).workshop
+        update_signature(workshop, SIGNER)
+        set_phase(workshop, next(p.id for p in workshop.phases if p.kind == "identify"))
+        author = db.session.scalars(
+            db.select(Participant).where(Participant.workshop_id == workshop.id)
+        ).first()
+        sector = workshop.active_sectors[3]
+        boss = Identity(workshop.id, FACILITATOR)
+        for n in range(EXTRA):
+            card = post_card(
+                workshop,
+                author,
+                {
+                    "client_id": f"extra-bottleneck-{n:03}",
+                    "kind": "bottleneck",
+                    "sector_id": sector.id,
+                    "text": f"Sumbatan tambahan {n + 1}: berkas permohonan akta harus "
+                    "difotokopi tiga kali dan dilegalisir di kantor yang berbeda-beda.",
+                    "category": "U1",
+                },
+            ).card
+            assess(workshop, boss, card.id, {"u": 3, "s": 3, "g": 2})
+        commit_and_broadcast()
+        yield db.session.get(Workshop, workshop.id)
+
+
+def convert(content: bytes, name: str, folder: Path, to: str = "pdf") -> Path:
+    """Open a document in LibreOffice and save it as `to`, as a user's office would."""
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice is missing: `make test` installs it (make office)"
+    folder.mkdir(parents=True, exist_ok=True)
+    source = folder / name
+    source.write_bytes(content)
+    out = folder / "out"
+    subprocess.run(
+        [
+            soffice,
+            # A profile of its own, so that parallel runs do not share one.
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    result = out / f"{source.stem}.{to}"
+    assert result.exists(), f"LibreOffice could not open {name}"
+    return result
+
+
+def to_pdf(content: bytes, name: str, folder: Path) -> PdfReader:
+    return PdfReader(convert(content, name, folder))
+
+
+def landscape(page) -> bool:
+    return float(page.mediabox.width) > float(page.mediabox.height)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def report(workshop):
+    return Document(io.BytesIO(export(workshop, "docx").content))
+
+
+def test_the_report_has_a_cover_numbered_pages_and_a_landscape_matrix(large):
+    doc = report(large)
+    cover, body, *_rest, last = doc.sections
+    for section in doc.sections:
+        width, height = sorted((section.page_width, section.page_height))
+        assert (round(width / 360000, 1), round(height / 360000, 1)) == (21.0, 29.7), "A4"
+    assert cover.orientation == WD_ORIENT.PORTRAIT and not cover.footer.paragraphs[0].text
+    assert last.orientation == WD_ORIENT.LANDSCAPE
+    assert last.page_width > last.page_height
+    instructions = [t.text.strip() for t in body.footer._element.iter(qn("w:instrText")) if t.text]
+    assert instructions == ["PAGE"], "the page number is a field the program fills in"
+    assert body._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+    assert last.footer.is_linked_to_previous, "the landscape pages keep the numbering"
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert paragraphs[0] == "Laporan Kegiatan"
+    cover_text = paragraphs[: paragraphs.index("I. Pendahuluan")]
+    assert large.organiser.upper() in cover_text and "24 November 2026" in cover_text
+
+
+def test_every_report_table_has_set_column_widths_and_a_repeated_header(large):
+    doc = report(large)
+    grids = [t for t in doc.tables if t.style.name == "Table Grid"]
+    assert len(grids) >= 10
+    for table in grids:
+        layout = table._tbl.tblPr.find(qn("w:tblLayout"))
+        assert layout is not None and layout.get(qn("w:type")) == "fixed"
+        first = table.rows[0]._tr.trPr
+        assert first is not None and first.find(qn("w:tblHeader")) is not None
+        widths = [c.width for c in table.columns]
+        assert len(set(widths)) > 1, [c.text for c in table.rows[0].cells]
+        assert [c.width for c in table.rows[-1].cells] == widths
+    per_sector = next(t for t in grids if t.rows[0].cells[1].text == "Sumbatan")
+    header = per_sector.rows[0].cells
+    widths = {c.text: col.width for c, col in zip(header, per_sector.columns, strict=True)}
+    assert widths["Sumbatan"] > 3 * widths["No."], "the text gets the room, not the numbers"
+    assert widths["Alternatif solusi"] > 3 * widths["No."]
+    matrix = grids[-1]
+    assert matrix.rows[0].cells[1].text == MATRIX_HEADER
+    assert sum(c.width for c in matrix.columns) > 1.5 * sum(c.width for c in per_sector.columns)
+
+
+def test_the_report_follows_the_activity_report_layout(app, large):
+    doc = report(large)
+    ones = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    with force_locale("id"):
+        closing = _("IV. Closing")
+    assert ones == [
+        "I. Pendahuluan",
+        "II. Pelaksanaan kegiatan",
+        "III. Hasil",
+        closing,
+        "Lampiran 1. Daftar hadir",
+        "Lampiran 2. Matriks rencana aksi",
+    ]
+
+
+def test_the_signature_block_closes_the_report_with_the_signer(large):
+    doc = report(large)
+    block = next(t for t in doc.tables if t.style.name != "Table Grid")
+    borders = block._tbl.tblPr.find(qn("w:tblBorders"))
+    assert borders is None, "no lines around the signature"
+    left, right = (c.text for c in block.rows[0].cells)
+    assert left == ""
+    lines = right.split("\n")
+    assert lines[0] == "Bontosalama, 24 November 2026", "tempat, tanggal"
+    assert lines[1] == "Kepala Bagian Organisasi,"
+    assert "Andi Baso Mattalatta, S.STP., M.Si." in lines
+    assert lines[-1] == "NIP. 19800101 200501 1 001"
+    body = doc.element.body
+    order = list(body)
+    assert order.index(block._tbl) < order.index(
+        next(p._p for p in doc.paragraphs if p.text == "Lampiran 1. Daftar hadir")
+    ), "at the end of the closing, before the annexes"
+
+
+def test_without_a_signer_the_block_leaves_lines_to_fill_in(app, make_workshop):
+    made = make_workshop(place="Aula Bupati", date=dt.date(2026, 3, 2))
+    with app.app_context():
+        workshop = Workshop.by_code(made.code)
+        block = next(t for t in report(workshop).tables if t.style.name != "Table Grid")
+        lines = block.rows[0].cells[1].text.split("\n")
+        assert lines[0] == "Aula Bupati, 2 Maret 2026", "the workshop's place and date"
+        assert lines[-1].startswith("NIP. ....") and "...." in lines[-2]
+        update_signature(workshop, Signature(date=dt.date(2026, 3, 9), name="Hj. Sitti"))
+        block = next(t for t in report(workshop).tables if t.style.name != "Table Grid")
+        assert block.rows[0].cells[1].text.startswith("Aula Bupati, 9 Maret 2026")
+
+
+def test_the_printed_report_shows_its_parts_and_repeats_the_matrix_header(large, tmp_path):
+    pdf = to_pdf(export(large, "docx").content, "laporan.docx", tmp_path)
+    pages = [flat(page.extract_text()) for page in pdf.pages]
+    assert 12 <= len(pages) <= 40, len(pages)
+    text = " ".join(pages)
+    for word in ("LAPORAN KEGIATAN", "Pendahuluan", "Pelaksanaan", "Hasil", "Lampiran"):
+        assert word in text, word
+    assert "Andi Baso Mattalatta, S.STP., M.Si." in text
+    assert "NIP. 19800101 200501 1 001" in text
+    assert not landscape(pdf.pages[0])
+    annex = next(i for i, p in enumerate(pages) if "Lampiran 2. Matriks rencana aksi" in p)
+    matrix_pages = list(range(annex, len(pages)))
+    assert len(matrix_pages) >= 2, "the matrix of 60-odd rows runs over pages"
+    assert all(landscape(pdf.pages[i]) for i in matrix_pages)
+    assert not any(landscape(pdf.pages[i]) for i in range(annex))
+    for i in matrix_pages:
+        assert MATRIX_HEADER in pages[i], f"the header row repeats on page {i + 1}"
+    assert "Sumbatan tambahan 12" in text, "every row is printed"
+    numbers = [p.split()[-1] for p in pages[1:]]
+    assert numbers[:3] == ["1", "2", "3"], "pages numbered from the first after the cover"
+    assert numbers[-1] == str(len(pages) - 1)
+
+
+def test_every_sheet_is_set_up_to_print(large):
+    book = load_workbook(io.BytesIO(export(large, "xlsx").content))
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert setup.orientation == "landscape", sheet.title
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert int(setup.paperSize) == int(sheet.PAPERSIZE_A4)
+        assert sheet.print_area
+        assert "&P" in sheet.oddFooter.right.text and "&N" in sheet.oddFooter.right.text
+        assert sheet.oddHeader.left.text == large.title
+    matrix = book["Matriks rencana aksi"]
+    assert matrix.print_title_rows == "$1:$1", "the header row on every printed page"
+    assert matrix.print_area == f"'Matriks rencana aksi'!$A$1:$U${matrix.max_row}"
+    assert matrix.freeze_panes == "A2"
+    assert matrix.max_row > 50
+    assert book["Administrasi Kependudukan"].print_title_rows == "$1:$1"
+    tall = [matrix.row_dimensions[r].height for r in range(2, matrix.max_row + 1)]
+    assert all(h and h >= 15 for h in tall) and max(tall) > 60, "rows tall enough for the text"
+
+
+def test_an_ampersand_in_the_title_is_printed_not_read_as_a_code(app, make_workshop):
+    made = make_workshop(title="Bimtek P&P &B")
+    with app.app_context():
+        workshop = Workshop.by_code(made.code)
+        book = load_workbook(io.BytesIO(export(workshop, "xlsx").content))
+        assert book.worksheets[0].oddHeader.left.text == "Bimtek P&&P &&B"
+
+
+def test_the_printed_matrix_is_one_page_wide_with_its_header_on_each_page(large, tmp_path):
+    content = export(large, "xlsx").content
+    pdf = to_pdf(content, "matriks.xlsx", tmp_path)
+    assert all(landscape(page) for page in pdf.pages)
+    pages = [flat(page.extract_text()) for page in pdf.pages]
+    for i, text in enumerate(pages):
+        assert f"{i + 1} / {len(pages)}" in text, "every page is numbered 'n / total'"
+        assert large.title in text, "under the workshop's title"
+    on_matrix = [i for i, text in enumerate(pages) if "Matriks rencana aksi" in text]
+    assert len(on_matrix) >= 2, "the matrix runs over pages, one page wide"
+    for i in on_matrix:
+        assert MATRIX_HEADER in pages[i] and "Penanggung jawab" in pages[i], i + 1
+    text = " ".join(pages)
+    assert "Sumbatan tambahan 12" in text and "Status" in text, "no column or row cut off"
+    # LibreOffice reads it and saves it again with the print setup intact.
+    again = load_workbook(convert(content, "matriks.xlsx", tmp_path / "again", to="xlsx"))
+    resaved = again["Matriks rencana aksi"]
+    assert resaved.print_title_rows == "$1:$1"
+    assert resaved.page_setup.orientation == "landscape"
+    assert resaved.sheet_properties.pageSetUpPr.fitToPage
