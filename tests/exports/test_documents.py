@@ -235,7 +235,7 @@ def test_every_sheet_is_set_up_to_print(large):
         assert sheet.oddHeader.left.text == large.title
     matrix = book["Matriks rencana aksi"]
     assert matrix.print_title_rows == "$1:$1", "the header row on every printed page"
-    assert matrix.print_area == f"'Matriks rencana aksi'!$A$1:$U${matrix.max_row}"
+    assert matrix.print_area == f"'Matriks rencana aksi'!$A$1:$Y${matrix.max_row}"  # 21 columns and the follow-up's 4
     assert matrix.freeze_panes == "A2"
     assert matrix.max_row > 50
     assert book["Administrasi Kependudukan"].print_title_rows == "$1:$1"
