@@ -271,3 +271,21 @@ def test_the_printed_matrix_is_one_page_wide_with_its_header_on_each_page(large,
     assert resaved.print_title_rows == "$1:$1"
     assert resaved.page_setup.orientation == "landscape"
     assert resaved.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_each_numbered_list_of_the_report_starts_at_one(large, tmp_path):
+    content = export(large, "docx").content
+    doc = Document(io.BytesIO(content))
+    lists = {}
+    for paragraph in doc.paragraphs:
+        num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
+        if paragraph.style.name == "List Number" and num_pr is not None:
+            lists.setdefault(num_pr.numId.val, []).append(paragraph.text)
+    assert len(lists) == 2, "the basis and the innovation ideas: two lists, two numberings"
+    numbering = doc.part.numbering_part.element
+    for num_id in lists:
+        start = numbering.num_having_numId(num_id).find(qn("w:lvlOverride"))
+        assert start is not None and start.find(qn("w:startOverride")).get(qn("w:val")) == "1"
+    pages = " ".join(flat(page.extract_text()) for page in to_pdf(content, "r.docx", tmp_path).pages)
+    ideas = pages[pages.index("C. Ide inovasi") :]
+    assert ideas.split("C. Ide inovasi", 1)[1].split()[0] == "1.", "printed from 1, not 4"

@@ -20,6 +20,7 @@ from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
 
 A4 = (Cm(21.0), Cm(29.7))
 # Left margin wider for binding, as in a filed report.
@@ -241,3 +242,29 @@ def _shade(cell: _Cell) -> None:
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), HEADER_FILL)
     cell._tc.get_or_add_tcPr().append(shading)
+
+
+class NumberedList:
+    """A numbered list that starts at 1, whatever lists came before it.
+
+    Word's "List Number" style shares one numbering for the whole document,
+    so a second list would go on from the first (4, 5, ...). Each list here
+    gets its own numbering instance of the style's definition, restarted at 1.
+    """
+
+    def __init__(self, doc: DocxDocument, style: str = "List Number") -> None:
+        self.doc = doc
+        self.style = style
+        numbering = doc.part.numbering_part.element
+        style_num = doc.styles[style].element.pPr.numPr.numId.val
+        abstract = numbering.num_having_numId(style_num).abstractNumId.val
+        num = numbering.add_num(abstract)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        self.num_id = num.numId
+
+    def item(self, text: str = "") -> Paragraph:
+        paragraph = self.doc.add_paragraph(text, style=self.style)
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = self.num_id
+        return paragraph

@@ -24,7 +24,7 @@ from . import docx_layout as layout
 from . import matrix
 from .chart import fishbone, votes_per_sector
 from .data import Results
-from .docx_layout import add_row
+from .docx_layout import NumberedList, add_row
 
 # Column weights (relative widths) of each table, in the order of its header.
 SECTOR_COUNTS = (7, 3, 3, 3)
@@ -99,6 +99,7 @@ def _centred(
 def _introduction(doc: DocxDocument, results: Results) -> None:
     doc.add_heading(_("I. Introduction"), level=1)
     doc.add_heading(_("A. Basis"), level=2)
+    references = NumberedList(doc)
     for line in (
         _("The policy of one agency, one innovation (satu instansi satu inovasi)."),
         _(
@@ -110,7 +111,7 @@ def _introduction(doc: DocxDocument, results: Results) -> None:
             "standard components, PermenPANRB 15/2014."
         ),
     ):
-        doc.add_paragraph(line, style="List Number")
+        references.item(line)
     doc.add_heading(_("B. Aims"), level=2)
     doc.add_paragraph(
         _(
@@ -221,8 +222,9 @@ def _results(doc: DocxDocument, results: Results) -> None:
     doc.add_heading(_("C. Innovation ideas"), level=2)
     best = results.best_solutions(10)
     if best:
+        ideas = NumberedList(doc)
         for r, row, solution in best:
-            item = doc.add_paragraph(style="List Number")
+            item = ideas.item()
             item.add_run(solution.card.text).bold = True
             item.add_run(
                 " "
