@@ -235,7 +235,9 @@ def test_every_sheet_is_set_up_to_print(large):
         assert sheet.oddHeader.left.text == large.title
     matrix = book["Matriks rencana aksi"]
     assert matrix.print_title_rows == "$1:$1", "the header row on every printed page"
-    assert matrix.print_area == f"'Matriks rencana aksi'!$A$1:$Y${matrix.max_row}"  # 21 columns and the follow-up's 4
+    assert (
+        matrix.print_area == f"'Matriks rencana aksi'!$A$1:$Y${matrix.max_row}"
+    )  # 21 columns and the follow-up's 4
     assert matrix.freeze_panes == "A2"
     assert matrix.max_row > 50
     assert book["Administrasi Kependudukan"].print_title_rows == "$1:$1"
@@ -286,6 +288,8 @@ def test_each_numbered_list_of_the_report_starts_at_one(large, tmp_path):
     for num_id in lists:
         start = numbering.num_having_numId(num_id).find(qn("w:lvlOverride"))
         assert start is not None and start.find(qn("w:startOverride")).get(qn("w:val")) == "1"
-    pages = " ".join(flat(page.extract_text()) for page in to_pdf(content, "r.docx", tmp_path).pages)
+    pages = " ".join(
+        flat(page.extract_text()) for page in to_pdf(content, "r.docx", tmp_path).pages
+    )
     ideas = pages[pages.index("C. Ide inovasi") :]
     assert ideas.split("C. Ide inovasi", 1)[1].split()[0] == "1.", "printed from 1, not 4"

@@ -14,6 +14,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from openpyxl import load_workbook
 
+from workshop.core.models import Workshop
 from workshop.exports.services import export
 
 from .conftest import EMOJI, FORMULA, INDONESIAN, LONG, MINUS, SOLUTION
@@ -95,7 +96,9 @@ def test_csv_opens_in_excel_dialect_with_a_byte_order_mark(sample):
     _made, workshop = sample
     raw = export(workshop, "csv").content
     assert raw.startswith("\ufeff".encode())
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), dialect="excel"))
+    text = raw.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("No.;Sektor;Jenis;"), "semicolons, as Indonesian Excel"
+    rows = list(csv.reader(io.StringIO(text), dialect="excel", delimiter=";"))
     header = rows[0]
     assert header[:3] == ["No.", "Sektor", "Jenis"]
     by_text = {r[header.index("Teks")]: dict(zip(header, r, strict=True)) for r in rows[1:]}
@@ -106,6 +109,13 @@ def test_csv_opens_in_excel_dialect_with_a_byte_order_mark(sample):
     assert "'" + MINUS in by_text
     assert "'@Nomor antrean via WhatsApp" in by_text
     assert by_text[SOLUTION]["Jenis"] == "Solusi"
+
+
+def test_an_english_workshop_gets_a_comma_separated_csv(app, make_workshop):
+    made = make_workshop(language="en")
+    with app.app_context():
+        raw = export(Workshop.by_code(made.code), "csv").content
+    assert raw.decode("utf-8-sig").splitlines()[0].startswith("No.,Sector,Kind,")
 
 
 def test_anonymous_mode_leaves_authors_out_of_every_export(anonymous_sample):
@@ -194,7 +204,6 @@ def test_exports_follow_the_workshops_language(app):
 
     with app.app_context():
         made = build_sample(language="en")
-        from workshop.core.models import Workshop
         from workshop.extensions import db
 
         workshop = db.session.get(Workshop, made.workshop_id)

@@ -55,7 +55,9 @@ def test_the_matrix_lists_root_causes_as_penyebab(demo):
 
 
 def test_the_csv_and_kipp_drafts_carry_causes(demo):
-    rows = list(csv.reader(io.StringIO(export(demo, "csv").content.decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(io.StringIO(export(demo, "csv").content.decode("utf-8-sig")), delimiter=";")
+    )
     kinds = {row[2] for row in rows[1:]}
     assert {"Sumbatan", "Penyebab", "Akar masalah"} <= kinds
     proposal = docx.Document(io.BytesIO(export(demo, "kipp", top=50).content))

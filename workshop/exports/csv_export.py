@@ -1,4 +1,9 @@
-"""CSV: one row per card, UTF-8 with a byte-order mark so Excel reads Indonesian text."""
+"""CSV: one row per card, UTF-8 with a byte-order mark so Excel reads Indonesian text.
+
+Separated by semicolons for an Indonesian workshop: Excel set to the
+Indonesian locale (decimal comma) splits a file on ";" and opened a
+comma-separated one as a single column. An English workshop gets commas.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +19,14 @@ from .matrix import category_label, progress_columns
 from .safety import neutralise
 
 
+def separator(results: Results) -> str:
+    """The list separator of the workshop's language as Excel reads it."""
+    return "," if results.workshop.language == "en" else ";"
+
+
 def build(results: Results) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, dialect="excel")
+    writer = csv.writer(out, dialect="excel", delimiter=separator(results))
     writer.writerow(
         [
             _("No."),
