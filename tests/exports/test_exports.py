@@ -258,3 +258,22 @@ def test_the_facilitator_page_links_every_document(app, make_workshop, facilitat
     for fmt in ("xlsx", "docx", "html", "csv", "json", "kipp"):
         assert f"/w/{ws.code}/export/{fmt}" in html
     assert 'name="speakers"' in html, "speakers are entered where the details are"
+
+
+@pytest.mark.parametrize(
+    ("title", "stem"),
+    [
+        (
+            "Sosialisasi dan Bimbingan Teknis Inovasi Pelayanan Publik",
+            "sosialisasi-dan-bimbingan-teknis-inovasi",
+        ),
+        ("Bimtek", "bimtek"),
+        ("😀 !!", "workshop"),
+        ("a" * 60, "a" * 40),
+    ],
+)
+def test_export_file_names_end_on_a_whole_word(app, make_workshop, title, stem):
+    made = make_workshop(title=title)
+    with app.app_context():
+        name = export(Workshop.by_code(made.code), "xlsx").filename
+    assert name.endswith(f"-{stem}-{made.code}.xlsx"), name

@@ -90,5 +90,17 @@ def style_hash(css: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode() + "'"
 
 
+SLUG_MAX = 40
+
+
 def _slug(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "workshop"
+    """The title in a file name: lower case words joined by "-", cut after a whole
+    word, never inside one (a single longer word is cut at SLUG_MAX)."""
+    words = re.sub(r"[^a-z0-9]+", " ", title.lower()).split()
+    slug = ""
+    for word in words:
+        longer = f"{slug}-{word}" if slug else word
+        if len(longer) > SLUG_MAX:
+            break
+        slug = longer
+    return slug or (words[0][:SLUG_MAX] if words else "workshop")
