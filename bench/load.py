@@ -1,7 +1,7 @@
 """Load generator: real Socket.IO clients joining, posting and receiving.
 
     python bench/load.py --clients N --rate R --seconds S [--target app|python-relay|node-relay]
-                         [--workers W] [--mode gevent|threading] [--storm] [--similar Q]
+                         [--workers W] [--mode gevent|threading] [--storm] [--reveal] [--similar Q]
                          [--url URL --facilitator-url LINK [--pid PID]]
 
 Starts the target on a free loopback port (the app: `python app.py` with its
@@ -14,7 +14,10 @@ measures every delivery. With --similar Q, phones also ask for similar cards
 while they "type" (`card:similar`, Q queries a second in all, with texts from
 bench/similar_set.jsonl), so that their cost on the post path shows in the
 same figures. With --storm, all clients then drop and reconnect at once, each
-resyncing from its last sequence number.
+resyncing from its last sequence number. With --reveal, the facilitator then
+conceals the boards and lifts concealment again; each client resyncs as the
+browser does (a snapshot when a view setting changes), and the time until the
+last one holds the new view is `reveal_storm_seconds`.
 
 The last line printed is one JSON object: clients connected, connect time,
 fan-out latency p50/p95/p99 (a post's emit until its arrival at each
