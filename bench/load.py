@@ -1,7 +1,7 @@
 """Load generator: real Socket.IO clients joining, posting and receiving.
 
     python bench/load.py --clients N --rate R --seconds S [--target app|python-relay|node-relay]
-                         [--workers W] [--mode gevent|threading] [--storm] [--similar Q]
+                         [--workers W] [--mode gevent|threading] [--storm] [--reveal] [--similar Q]
                          [--url URL --facilitator-url LINK [--pid PID]]
 
 Starts the target on a free loopback port (the app: `python app.py` with its
@@ -14,7 +14,10 @@ measures every delivery. With --similar Q, phones also ask for similar cards
 while they "type" (`card:similar`, Q queries a second in all, with texts from
 bench/similar_set.jsonl), so that their cost on the post path shows in the
 same figures. With --storm, all clients then drop and reconnect at once, each
-resyncing from its last sequence number.
+resyncing from its last sequence number. With --reveal, the facilitator then
+conceals the boards and lifts concealment again; each client resyncs as the
+browser does (a snapshot when a view setting changes), and the time until the
+last one holds the new view is `reveal_storm_seconds`.
 
 The last line printed is one JSON object: clients connected, connect time,
 fan-out latency p50/p95/p99 (a post's emit until its arrival at each
@@ -153,6 +156,23 @@ class Target:
         boss.call("phase:set", {"phase_id": state["phases"][1]["id"]}, timeout=10)
         boss.disconnect()
         browser.close()
+        self.facilitator_url, self.base = facilitator_url, base
+
+    def set_settings(self, settings: dict[str, Any]) -> float:
+        """As the facilitator: a settings:update (for --reveal)."""
+        import requests
+        import socketio
+
+        browser = requests.Session()
+        browser.get(self.facilitator_url, timeout=10)
+        boss = socketio.Client(http_session=browser, reconnection=False)
+        boss.connect(self.base, auth={"workshop": self.code}, transports=["websocket"])
+        begun = time.time()
+        reply = boss.call("settings:update", settings, timeout=60)
+        assert reply.get("ok"), reply
+        boss.disconnect()
+        browser.close()
+        return begun
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -201,6 +221,8 @@ class Phone:
         self.sio: Any = None
         self.http: Any = None
         self.seq = 0
+        self.concealed = False
+        self.resynced: asyncio.Future[float] | None = None
 
 
 async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: Any) -> None:
@@ -210,6 +232,7 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
     raise_fd_limit()
     latencies: list[float] = []
     received: dict[str, int] = {}
+    pending: set[asyncio.Future[None]] = set()
     phones = [
         Phone(i, cfg["sectors"][i % len(cfg["sectors"])])
         for i in range(start_index, start_index + count)
@@ -219,6 +242,14 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
         def handler(message: dict[str, Any]) -> None:
             now = time.time()
             phone.seq = max(phone.seq, message.get("seq", 0))
+            if message.get("type") == "workshop.updated":
+                concealed = message["data"]["settings"]["concealed"]
+                if concealed != phone.concealed:
+                    # as static/js/store.js does: a changed view asks for a snapshot
+                    phone.concealed = concealed
+                    pending.add(task := asyncio.ensure_future(resync(phone)))
+                    task.add_done_callback(pending.discard)
+                return
             if message.get("type") != "card.created":
                 return
             text = message["data"].get("text", "")
@@ -228,6 +259,12 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
                 received[post_id] = received.get(post_id, 0) + 1
 
         return handler
+
+    async def resync(phone: Phone) -> None:
+        query = {"sector_id": phone.sector, "since": None}
+        reply = await phone.sio.call("sync", query, timeout=120)
+        if reply.get("ok") and phone.resynced is not None and not phone.resynced.done():
+            phone.resynced.set_result(time.time())
 
     async def connect(phone: Phone) -> None:
         jar = aiohttp.CookieJar(unsafe=True)
@@ -306,6 +343,15 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
             "sectors": [p.sector for p in phones],
         }
     )
+
+    for concealed in (True, False) if cfg["reveal"] else ():
+        loop = asyncio.get_running_loop()
+        for p in phones:
+            p.resynced = loop.create_future()
+        conn.send({"ready": True})
+        conn.recv()  # the facilitator changes concealment now
+        done = await asyncio.wait_for(asyncio.gather(*(p.resynced for p in phones)), 180)
+        conn.send({"concealed": concealed, "last": max(done)})
 
     if cfg["storm"]:
         conn.recv()  # everyone drops now
@@ -392,6 +438,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "grace": 3.0,
         "storm": args.storm,
         "similar": args.similar,
+        "reveal": args.reveal,
     }
     pipes, procs = [], []
     share = args.clients // args.workers
@@ -413,6 +460,22 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         cpu = (sum(server.cpu_times()[:2]) - cpu_before) if server else 0.0
         children_after = children_cpu(server)
         child_cpu = sum(t - children_before.get(pid, 0.0) for pid, t in children_after.items())
+        reveal = None
+        for concealed in (True, False) if args.reveal else ():
+            for p in pipes:
+                p.recv()
+            for p in pipes:
+                p.send("go")
+            cpu_reveal = sum(server.cpu_times()[:2]) if server else 0.0
+            begun = target.set_settings({"concealed": concealed})
+            lasts = [p.recv()["last"] for p in pipes]
+            if not concealed:
+                reveal = {
+                    "seconds": round(max(lasts) - begun, 2),
+                    "server_cpu_seconds": (
+                        round(sum(server.cpu_times()[:2]) - cpu_reveal, 2) if server else None
+                    ),
+                }
         storm = None
         if args.storm:
             for p in pipes:
@@ -465,6 +528,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         # the similarity worker (workshop/similar/worker.py), a child of the server
         "child_cpu_seconds": round(child_cpu, 2) if server else None,
         "reconnect_storm": storm,
+        "reveal_storm_seconds": reveal["seconds"] if reveal else None,
+        "reveal_storm": reveal,
+        "reconnect_storm_seconds": round(storm["seconds"], 2) if storm else None,
         "similar_queries": len(similar := [x for r in results for x in r["similar_ms"]]),
         "similar_ms": (
             {
@@ -488,6 +554,11 @@ def main() -> None:
     )
     parser.add_argument("--mode", choices=["gevent", "threading"], default="gevent")
     parser.add_argument("--storm", action="store_true")
+    parser.add_argument(
+        "--reveal",
+        action="store_true",
+        help="after the posts, conceal then reveal the boards; time until every client resynced",
+    )
     parser.add_argument(
         "--similar-inline",
         action="store_true",
