@@ -1,7 +1,8 @@
 """Load generator: real Socket.IO clients joining, posting and receiving.
 
     python bench/load.py --clients N --rate R --seconds S [--target app|python-relay|node-relay]
-                         [--workers W] [--mode gevent|threading] [--storm] [--reveal] [--similar Q]
+                         [--workers W] [--mode gevent|threading] [--storm]
+                         [--reveal [--reveal-snapshot]] [--similar Q]
                          [--url URL --facilitator-url LINK [--pid PID]]
 
 Starts the target on a free loopback port (the app: `python app.py` with its
@@ -15,9 +16,10 @@ while they "type" (`card:similar`, Q queries a second in all, with texts from
 bench/similar_set.jsonl), so that their cost on the post path shows in the
 same figures. With --storm, all clients then drop and reconnect at once, each
 resyncing from its last sequence number. With --reveal, the facilitator then
-conceals the boards and lifts concealment again; each client resyncs as the
-browser does (a snapshot when a view setting changes), and the time until the
-last one holds the new view is `reveal_storm_seconds`.
+conceals the boards and lifts concealment again; each client takes its new
+view as the browser does (its board's cards from `board.shown`; with
+--reveal-snapshot, a snapshot each, as the pages did before), and the time
+until the last one holds the new view is `reveal_storm_seconds`.
 
 The last line printed is one JSON object: clients connected, connect time,
 fan-out latency p50/p95/p99 (a post's emit until its arrival at each
@@ -44,6 +46,8 @@ from pathlib import Path
 from typing import Any
 
 import psutil
+
+from workshop.core.models import SNAPSHOT_SETTINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 SIMILAR_SET = ROOT / "bench" / "similar_set.jsonl"
@@ -222,6 +226,8 @@ class Phone:
         self.http: Any = None
         self.seq = 0
         self.concealed = False
+        self.settings: dict[str, Any] = {}
+        self.shown = 0
         self.resynced: asyncio.Future[float] | None = None
 
 
@@ -243,12 +249,26 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
             now = time.time()
             phone.seq = max(phone.seq, message.get("seq", 0))
             if message.get("type") == "workshop.updated":
-                concealed = message["data"]["settings"]["concealed"]
-                if concealed != phone.concealed:
-                    # as static/js/store.js does: a changed view asks for a snapshot
-                    phone.concealed = concealed
+                settings = message["data"]["settings"]
+                phone.concealed = settings["concealed"]
+                if cfg["reveal_snapshot"] or any(
+                    settings.get(name) != phone.settings.get(name)
+                    for name in cfg["snapshot_settings"]
+                ):
+                    # as static/js/store.js does for rules.snapshot_settings (and,
+                    # with --reveal-snapshot, as it did for every view setting)
                     pending.add(task := asyncio.ensure_future(resync(phone)))
                     task.add_done_callback(pending.discard)
+                phone.settings = settings
+                return
+            if message.get("type") == "board.shown":
+                # the board's cards as this phone now sees them: the new view
+                data = message["data"]
+                if data["complete"] and data["sector_id"] == phone.sector:
+                    phone.shown = len(data["cards"])
+                    waiting = phone.resynced is not None and not phone.resynced.done()
+                    if waiting and not cfg["reveal_snapshot"]:
+                        phone.resynced.set_result(now)
                 return
             if message.get("type") != "card.created":
                 return
@@ -280,6 +300,7 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
         await phone.sio.connect(cfg["url"], auth=auth, transports=["websocket"], wait_timeout=60)
         reply = await phone.sio.call("sync", {"sector_id": phone.sector}, timeout=60)
         phone.seq = reply.get("seq", 0)
+        phone.settings = ((reply.get("snapshot") or {}).get("workshop") or {}).get("settings", {})
 
     started = time.monotonic()
     batch = 50
@@ -439,6 +460,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "storm": args.storm,
         "similar": args.similar,
         "reveal": args.reveal,
+        "reveal_snapshot": args.reveal_snapshot,
+        "snapshot_settings": list(SNAPSHOT_SETTINGS),
     }
     pipes, procs = [], []
     share = args.clients // args.workers
@@ -558,6 +581,11 @@ def main() -> None:
         "--reveal",
         action="store_true",
         help="after the posts, conceal then reveal the boards; time until every client resynced",
+    )
+    parser.add_argument(
+        "--reveal-snapshot",
+        action="store_true",
+        help="with --reveal: every client fetches a snapshot, as before board.shown",
     )
     parser.add_argument(
         "--similar-inline",

@@ -13,7 +13,7 @@ import { createSimilar } from "./board-similar.js";
 
 const config = readJSON("page-config");
 const t = readJSON("board-strings");
-const store = new Store({ viewSettings: config.rules.view_settings });
+const store = new Store({ snapshotSettings: config.rules.snapshot_settings });
 const meId = config.viewer.participant ? config.viewer.participant.id : null;
 let sectorId = config.viewer.sector_id;
 let renderQueued = false;

@@ -21,7 +21,7 @@ const t = readJSON("facilitator-strings");
 const status = document.getElementById("connection");
 const announcer = document.getElementById("announcer");
 const totalPeople = document.getElementById("total-people");
-const store = new Store({ viewSettings: config.rules.view_settings });
+const store = new Store({ snapshotSettings: config.rules.snapshot_settings });
 const follow = new FollowUp(); /* every planned solution's status, and the progress per agency */
 
 function showStatus(state, detail) {

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import selectinload
 
 from ..core.cards import KINDS, Card
 from ..core.errors import DomainError, forbidden, invalid, not_found
@@ -28,6 +30,25 @@ def tallies(workshop: Workshop, card_ids: list[int] | None = None) -> dict[int, 
     if card_ids is not None:
         query = query.where(Vote.card_id.in_(card_ids))
     return {card_id: count for card_id, count in db.session.execute(query).all()}
+
+
+def cards_of(workshop: Workshop, sector_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+    """Every card on the given boards (all boards when None), oldest first, with tallies.
+
+    Cards of every status are returned whole: callers shape them for each viewer.
+    """
+    query = (
+        select(Card)
+        .where(Card.workshop_id == workshop.id)
+        .options(selectinload(Card.author))
+        .order_by(Card.id)
+    )
+    if sector_ids is not None:
+        query = query.where(Card.sector_id.in_(list(sector_ids)))
+    counts = tallies(workshop)
+    return [
+        {**card.as_dict(), "votes": counts.get(card.id, 0)} for card in db.session.scalars(query)
+    ]
 
 
 def votes_of(workshop: Workshop, participant_id: int) -> dict[str, Any]:
