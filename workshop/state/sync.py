@@ -49,7 +49,8 @@ def catch_up(
     workshop: Workshop, identity: Identity, since: int | None, sector_id: int | None, limit: int
 ) -> dict[str, Any]:
     """What the client missed since `since`, or a snapshot when that is unknown or too much."""
-    db.session.refresh(workshop)
+    # `workshop` was loaded at the start of this event's own transaction
+    # (transport._unit): its seq is current, no second read needed.
     current = workshop.seq
     events = missed_events(workshop, Viewer.of(identity), since, sector_id, limit)
     if events is not None:
