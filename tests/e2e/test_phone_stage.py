@@ -37,13 +37,15 @@ BROKEN_WORDS = """(node) => {
       const range = document.createRange();
       range.setStart(text, m.index);
       range.setEnd(text, m.index + m[0].length);
-      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      const boxes = [...range.getClientRects()].filter(r => r.width > 0);
+      const tops = new Set(boxes.map(r => Math.round(r.top)));
       if (tops.size > 1) broken.push(m[0]);
     }
   }
   return broken;
 }"""
-LINES = "(node) => Math.round(node.getBoundingClientRect().height / parseFloat(getComputedStyle(node).lineHeight))"
+LINES = """(node) => Math.round(
+  node.getBoundingClientRect().height / parseFloat(getComputedStyle(node).lineHeight))"""
 IN_VIEW = """(node) => { const r = node.getBoundingClientRect();
   const h = window.visualViewport ? window.visualViewport.height : innerHeight;
   return r.top >= 0 && r.bottom <= h + 0.5 && r.left >= 0 && r.right <= innerWidth + 0.5; }"""
