@@ -104,7 +104,7 @@ export function createChrome(ctx) {
           className: "tab" + (mine ? " own" : ""),
           "data-sector": sector.id,
           onclick: function () { ctx.switchSector(sector.id); }
-        }, [sector.name, mine ? el("span", { className: "tab-own", text: t.own_sector }) : null]);
+        }, [sector.name, mine ? el("span", { className: "tab-own", text: t.you }) : null]);
       }));
     }
     Array.prototype.forEach.call(dom.tabs.children, function (tab) {
