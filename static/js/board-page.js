@@ -47,8 +47,10 @@ const outbox = (ctx.outbox = new Outbox({
   canSend: function () { return stream.connected; },
   onChange: scheduleRender,
   onStored: function (card, item) {
+    const place = where[item.client_id];
     delete where[item.client_id];
     if (card) store.apply({ type: "card.created", data: card }); /* as this phone may see it */
+    if (place && place.sent) place.sent(card);
   },
   onRejected: function (item, error) {
     const place = where[item.client_id];

@@ -236,6 +236,11 @@ class Viewer:
         shown = dict(data)
         if not self.shows_author(author_id, settings):
             shown["author"] = None
+        scores: dict[str, Any] | None = shown.get("assessment")
+        scorer = scores.get("changed_by") if scores else None
+        if scores and scorer and not self.shows_author(scorer.get("id"), settings):
+            # Anonymous mode: "changed by a member of the group", not who.
+            shown["assessment"] = {**scores, "changed_by": {"id": None, "name": None}}
         if not self.shows_votes(settings):
             shown.pop("votes", None)
         shown["actions"] = self.actions(data, settings)
