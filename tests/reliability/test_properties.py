@@ -59,6 +59,8 @@ class Pages:
         if self.process.stdin is not None:
             self.process.stdin.close()
         self.process.wait(timeout=10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
 
 class PageState:
