@@ -208,6 +208,7 @@ export function createBoards(ctx) {
     col.people.textContent = fmt(t.participants, { n: people });
     col.count.textContent = fmt(t.cards, { n: live.length });
     col.waiting.textContent = waiting ? " · " + fmt(t.waiting, { n: waiting }) : "";
+    col.waiting.hidden = !waiting; // a link to the one approval queue, only when some wait
     col.lock.checked = !!sector.locked;
     col.lock.setAttribute("aria-label", t.lock_board + ": " + sector.name);
     col.root.classList.toggle("locked", !!sector.locked);
