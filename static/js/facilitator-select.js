@@ -203,7 +203,8 @@ export function createSelection(ctx) {
       root: root,
       refresh: function (card) {
         box.setAttribute("aria-label", t.select_card + ": " + short(card.text, 40));
-        root.hidden = card.status === "merged" || card.status === "deleted";
+        // Causes are merged from their panel: a box on every "why?" would crowd the tree.
+        root.hidden = card.kind === "cause" || card.status === "merged" || card.status === "deleted";
       }
     };
   }
