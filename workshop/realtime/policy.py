@@ -61,6 +61,10 @@ BOARD_SHOWN = "board.shown"
 # per agency that goes with it to steering.
 FOLLOW_UP_EVENT = "followup.updated"
 PROGRESS_EVENT = "followup.progress"
+# How many participants have voted: the room's progress, for those who steer only
+# (a participant must not watch who is done; the projector does not need it).
+VOTING_PROGRESS_EVENT = "voting.progress"
+VOTING_PROGRESS_AUDIENCE = STEERING
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,12 @@ class Viewer:
 
     @property
     def steering(self) -> bool:
+        return self.kind == STEER
+
+    @property
+    def sees_progress(self) -> bool:
+        """Whether the room's progress (who has voted so far) reaches this viewer:
+        the steering staff (facilitator, co-facilitator) only."""
         return self.kind == STEER
 
     # -- connections -------------------------------------------------------------
@@ -160,6 +170,8 @@ class Viewer:
             # It may have been on this viewer's screen: take it off.
             return {**message, "type": "card.removed", "data": {"id": message["data"]["id"]}}
         if kind == "votes.updated" and not self.shows_votes(settings):
+            return None
+        if kind == VOTING_PROGRESS_EVENT and not self.sees_progress:
             return None
         if kind == FOLLOW_UP_EVENT:
             item = self.follow_up_item(message["data"], settings)

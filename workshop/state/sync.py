@@ -17,7 +17,7 @@ from ..participants.services import roster, roster_counts
 from ..proposals.services import proposals_of, summary
 from ..realtime.policy import Settings, Viewer
 from ..realtime.replay import missed_events
-from ..voting.services import cards_of, votes_of
+from ..voting.services import cards_of, votes_of, voting_progress
 
 
 def watched_sector(workshop: Workshop, identity: Identity, requested: object) -> int | None:
@@ -81,6 +81,8 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
         state["roster"] = roster_counts(workshop)
     if viewer.steering:
         state["participants"] = roster(workshop)
+    if viewer.sees_progress:
+        state["voting_progress"] = voting_progress(workshop)
     if viewer.steering or identity.participant_id is not None:
         state["follow_up"] = state_for(workshop, identity, dt.date.today())
     return state

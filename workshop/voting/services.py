@@ -16,7 +16,13 @@ from ..core.models import Participant, Workshop
 from ..core.validation import optional_int
 from ..extensions import db
 from ..realtime.broadcast import stamp
-from ..realtime.policy import STEERING_VIEW, Settings, participant_view
+from ..realtime.policy import (
+    STEERING_VIEW,
+    VOTING_PROGRESS_AUDIENCE,
+    VOTING_PROGRESS_EVENT,
+    Settings,
+    participant_view,
+)
 from .models import Vote
 
 
@@ -129,7 +135,8 @@ def retract_vote(
 
 
 def announce_tally(workshop: Workshop, card: Card) -> None:
-    """Broadcast a card's new number of dots (shown once the facilitator reveals tallies)."""
+    """Broadcast a card's new number of dots (shown once the facilitator reveals tallies),
+    and to those who steer how many participants have voted so far."""
     total = _count(Vote.card_id == card.id)
     stamp(
         workshop,
@@ -137,6 +144,25 @@ def announce_tally(workshop: Workshop, card: Card) -> None:
         {"card_id": card.id, "sector_id": card.sector_id, "votes": total},
         sector_id=card.sector_id,
     )
+    stamp(
+        workshop,
+        VOTING_PROGRESS_EVENT,
+        voting_progress(workshop),
+        audience=VOTING_PROGRESS_AUDIENCE,
+    )
+
+
+def voting_progress(workshop: Workshop) -> dict[str, Any]:
+    """How many participants have at least one dot, per kind of card (the facilitator
+    compares it with the participants present: "18/25 have voted")."""
+    rows = db.session.execute(
+        select(Vote.kind, func.count(func.distinct(Vote.participant_id)))
+        .where(Vote.workshop_id == workshop.id)
+        .group_by(Vote.kind)
+    ).all()
+    voted = dict.fromkeys(KINDS, 0)
+    voted.update({kind: int(n) for kind, n in rows})
+    return {"voted": voted}
 
 
 def _votable(workshop: Workshop, card_id: object, voter: Participant | None) -> Card:
