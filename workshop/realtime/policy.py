@@ -59,6 +59,10 @@ _CARD_EVENTS = ("card.created", "card.updated")
 # per agency that goes with it to steering.
 FOLLOW_UP_EVENT = "followup.updated"
 PROGRESS_EVENT = "followup.progress"
+# The card the facilitator puts large on the projector (presenter/services.py):
+# {card_id | null}, stamped for the DISPLAY audience, so steering and the
+# projector hear of it and participants do not.
+SPOTLIGHT_EVENT = "spotlight.updated"
 
 
 @dataclass(frozen=True)
@@ -204,6 +208,10 @@ class Viewer:
 
     def shows_author(self, author_id: int | None, settings: Settings) -> bool:
         return self.kind == STEER or not settings.anonymous or self._owns(author_id)
+
+    def sees_spotlight(self) -> bool:
+        """The spotlight is the projector's: shown there, steered by staff, not on phones."""
+        return self.kind in (STEER, PROJECTOR)
 
     def shows_votes(self, settings: Settings) -> bool:
         return self.kind in (STEER, REPORT, BACKUP) or settings.votes_revealed

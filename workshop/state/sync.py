@@ -103,6 +103,8 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
         state["roster"] = roster_counts(workshop)
     if viewer.steering:
         state["participants"] = roster(workshop)
+    if viewer.sees_spotlight():
+        state["spotlight"] = workshop.spotlight_card_id
     if viewer.steering or identity.participant_id is not None:
         state["follow_up"] = state_for(workshop, identity, dt.date.today())
     return state
