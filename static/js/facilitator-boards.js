@@ -8,6 +8,7 @@ import { createCard, renderCard, byline, answersText } from "./cards.js";
 import { compareKeys, isScored, isShown } from "./store.js";
 import { moderatePanel } from "./facilitator-moderate.js";
 import { causesBar, rootToggle, renderBones, whysOf } from "./facilitator-causes.js";
+import { spotlightButton } from "./facilitator-spotlight.js";
 import { errorArea, syncValue, checkbox, button, field, schedule } from "./facilitator-ui.js";
 
 const ACTIVE = { visible: true, pending: true, hidden: true, deleted: true }; // merged ones go below
@@ -57,6 +58,7 @@ export function createBoards(ctx) {
       node = cardNodes[c.id] = { face: createCard("div", { className: "fac-card-view" }), panel: moderatePanel(ctx, c.id), sig: null };
       node.hint = el("p", { className: "hint", hidden: true });
       node.stats = el("p", { className: "fac-card-stats" });
+      node.spotlight = spotlightButton(ctx, c.id);
       node.face.el.append(node.hint, node.stats);
       node.solutions = c.kind === "bottleneck" ? el("ul", { className: "solutions" }) : null;
       if (c.kind === "bottleneck") {
@@ -73,6 +75,7 @@ export function createBoards(ctx) {
       }
       node.root = el("li", { "data-card": c.id }, [
         node.face.el,
+        node.spotlight.root,
         node.rootMark && node.rootMark.root,
         node.panel.details,
         node.bar && node.bar.root,
@@ -103,6 +106,7 @@ export function createBoards(ctx) {
     if (node.rootMark) node.rootMark.refresh(c);
     if (node.whys) syncChildren(node.whys, whysOf(ctx, c.id).map(cardNode));
     node.panel.refresh();
+    node.spotlight.refresh();
     return node.root;
   }
 

@@ -119,12 +119,14 @@ export function createStage(parts, ctx) {
   }
 
   function toggleJoin() {
+    if (!store.workshop) return; // not yet known what the phase shows
     joinChoice = !joinOpen();
     render();
     ctx.pager.refresh(); // the boards got taller or shorter
   }
 
   function toggleResults() {
+    if (!store.workshop) return; // not yet known what the phase shows
     resultsChoice = !resultsOn();
     render();
     ctx.pager.refresh();
