@@ -37,7 +37,8 @@ BROKEN_WORDS = """(selector) => {
         const range = document.createRange();
         range.setStart(node, m.index);
         range.setEnd(node, m.index + m[0].length);
-        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        const rects = [...range.getClientRects()].filter(r => r.width > 0);
+        const tops = new Set(rects.map(r => Math.round(r.top)));
         if (tops.size > 1) broken.push(m[0]);
       }
     }
@@ -222,7 +223,8 @@ def test_the_results_view_shows_the_top_three_of_each_sector(browser: Browser, d
                 page.evaluate(
                     """() => [...document.querySelectorAll('.result-item')].filter(e => {
                       const b = e.getBoundingClientRect();
-                      return getComputedStyle(e).visibility !== 'hidden' && b.top >= 0 && b.bottom <= innerHeight + 1;
+                      const shown = getComputedStyle(e).visibility !== 'hidden';
+                      return shown && b.top >= 0 && b.bottom <= innerHeight + 1;
                     }).map(e => e.dataset.card)"""
                 )
             )
