@@ -350,6 +350,9 @@ def test_no_word_is_broken_inside(live_server, browser: Browser, demo, size):
         cards = "#phase-name, .board-column.on-stage h2, .board-column.on-stage .card-text"
         assert page.evaluate(BROKEN_WORDS, cards) == []
         assert page.evaluate(CLIPPED) == []
+        assert page.evaluate("document.documentElement.scrollHeight") <= size[1] + 1, (
+            "the page is the screen: nothing below it"
+        )
     finally:
         prioritise = next(
             p["id"]
