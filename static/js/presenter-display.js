@@ -7,7 +7,8 @@
  * 1280 px projector) take turns in even groups the same way (stage.js's
  * groupSize). A group moves on once each of its columns has shown its last
  * page. hooks: {ready(column): whether that column has shown its last page;
- * staged(column): a column came on stage}. Returns {prefs, save, stage}. */
+ * staged(columns): columns came on stage; group({from, to, total} | null):
+ * which sectors are on stage while they take turns}. Returns {prefs, save, stage}. */
 
 import { groupSize } from "./stage.js";
 
@@ -79,6 +80,7 @@ export function bindDisplay(boards, themeButton, rotateButton, storage, hooks) {
       if (!shown[key]) came.push(column);
     });
     shown = now;
+    if (on.group) on.group(turns ? { from: group * size + 1, to: Math.min(list.length, (group + 1) * size), total: list.length } : null);
     if (came.length && on.staged) on.staged(came);
   }
 

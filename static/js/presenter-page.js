@@ -44,6 +44,11 @@ const display = bindDisplay(byId("boards"), byId("theme-toggle"), byId("rotate-t
       if (body) pager.rewind(body.getAttribute("data-pages"));
     });
     pager.refresh();
+  },
+  group: function (shown) {
+    const label = byId("group-no");
+    const text = shown ? (shown.from === shown.to ? fmt(t.group_one, shown) : fmt(t.group, shown)) : "";
+    if (label.textContent !== text) label.textContent = text;
   }
 });
 /* Every board column's body, and the results view, page by themselves. */

@@ -7,6 +7,7 @@ word is broken inside."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -339,6 +340,11 @@ def test_no_word_is_broken_inside(live_server, browser: Browser, demo, size):
             assert page.evaluate(BROKEN_WORDS, boards) == []
             page.wait_for_timeout(500)
         assert len(names) == 6
+        group = page.locator("#group-no")
+        if size[0] < 1500:  # six boards in two groups of three take turns
+            expect(group).to_have_text(re.compile(r"^Sektor [14]-[36] dari 6$"))
+        else:
+            expect(group).to_be_hidden()
         # The phase that names the bottlenecks, and its card texts ("Kekurangan ...").
         snapshot = boss.call("sync", {}, timeout=10)["snapshot"]
         identify = next(p["id"] for p in snapshot["workshop"]["phases"] if p["kind"] == "identify")
@@ -362,3 +368,22 @@ def test_no_word_is_broken_inside(live_server, browser: Browser, demo, size):
         boss.call("phase:set", {"phase_id": prioritise}, timeout=10)
         boss.disconnect()
         page.context.close()
+
+
+def test_with_reduced_motion_pages_turn_without_moving(browser: Browser, long_board):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 720}, locale="id-ID", reduced_motion="reduce"
+    )
+    page = context.new_page()
+    page.add_init_script(f"localStorage.setItem('urai:projector', '{FAST}')")
+    try:
+        page.goto(long_board["presenter_url"])
+        column = page.locator(f'.board-column[data-sector="{long_board["sector"]}"]')
+        label = column.locator(".page-no")
+        expect(label).to_contain_text("1/")
+        expect(label).not_to_contain_text(" 1/", timeout=5000)  # it turned
+        body = column.locator(".column-body")
+        assert body.evaluate("e => getComputedStyle(e).animationName") == "none"
+        assert body.evaluate("e => getComputedStyle(e).scrollBehavior") == "auto"
+    finally:
+        context.close()
