@@ -156,6 +156,7 @@ STEERING_EVENTS: list[tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = 
     ("causes:choose_top", lambda ids: {"count": 2, "by": "votes"}),
     ("cause:root", lambda ids: {"card_id": ids["cause"], "root": True}),
     ("focus:set", lambda ids: {"card_id": ids["first"]}),
+    ("spotlight:set", lambda ids: {"card_id": ids["first"]}),
     ("bones:save", lambda ids: {"bones": [{"key": "man", "name": "SDM"}, {"name": "Regulasi"}]}),
     # The participant caller is of the solution's own sector: still only steering promotes.
     ("proposal:promote", lambda ids: {"card_id": ids["solution"]}),

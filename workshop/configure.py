@@ -28,6 +28,7 @@ from .followup.views import bp as followup_bp
 from .moderation import events as _moderation_events  # noqa: F401
 from .participants.views import bp as participants_bp
 from .plans import events as _plans_events  # noqa: F401
+from .presenter import events as _presenter_events  # noqa: F401
 from .presenter.views import bp as presenter_bp
 from .proposals import events as _proposals_events  # noqa: F401
 from .proposals.views import bp as proposals_bp

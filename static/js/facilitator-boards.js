@@ -14,6 +14,7 @@ import { compareKeys, isScored, isShown } from "./store.js";
 import { absorbed } from "./steering.js";
 import { moderatePanel } from "./facilitator-moderate.js";
 import { causesBar, rootToggle, renderBones, whysOf } from "./facilitator-causes.js";
+import { spotlightButton } from "./facilitator-spotlight.js";
 import { errorArea, syncValue, checkbox, button, field, schedule } from "./facilitator-ui.js";
 
 const ACTIVE = { visible: true, pending: true, hidden: true, deleted: true }; // merged ones go below
@@ -65,6 +66,7 @@ export function createBoards(ctx) {
       node = cardNodes[c.id] = { face: createCard("div", { className: "fac-card-view" }), panel: moderatePanel(ctx, c.id), sig: null };
       node.hint = el("p", { className: "hint", hidden: true });
       node.stats = el("p", { className: "fac-card-stats" });
+      node.spotlight = spotlightButton(ctx, c.id);
       node.face.el.append(node.hint, node.stats);
       node.tools = (ctx.cardTools || []).map(function (make) { return make(c.id); });
       node.toolRow = node.tools.length ? el("div", { className: "fac-card-tools" }, node.tools.map(function (tool) { return tool.root; })) : null;
@@ -84,6 +86,7 @@ export function createBoards(ctx) {
       node.root = el("li", { "data-card": c.id }, [
         node.toolRow,
         node.face.el,
+        node.spotlight.root,
         node.rootMark && node.rootMark.root,
         node.panel.details,
         node.bar && node.bar.root,
@@ -117,6 +120,7 @@ export function createBoards(ctx) {
     if (node.whys) syncChildren(node.whys, whysOf(ctx, c.id).map(cardNode));
     node.tools.forEach(function (tool) { tool.refresh(c); });
     node.panel.refresh();
+    node.spotlight.refresh();
     return node.root;
   }
 

@@ -48,7 +48,7 @@ export function createBoards(root, ctx) {
 
   /* A bottleneck with its solutions; bars only when tallies are shown and it has votes. */
   function cardItem(card, scale) {
-    const item = face("li", "card", card);
+    const item = face("li", "card page-unit", card);
     if (scale.bottleneck > 0 && votesOf(card) > 0) item.appendChild(voteMeasure(card, scale.bottleneck));
     const solutions = store.solutionsOf(card.id);
     if (solutions.length) {
@@ -70,13 +70,13 @@ export function createBoards(root, ctx) {
     const items = function (cards) { return cards.map(function (c) { return cardItem(c, scale); }); };
     const parts = grouped.groups.map(function (g) {
       return el("section", { className: "cluster", "data-cluster": g.cluster.id }, [
-        el("h3", { className: "cluster-title", text: g.cluster.title }),
+        el("h3", { className: "cluster-title page-unit page-keep", text: g.cluster.title }),
         el("ol", { className: "cards" }, items(g.cards))
       ]);
     });
     if (grouped.loose.length) {
       parts.push(el("section", { className: "cluster ungrouped" }, [
-        parts.length ? el("h3", { className: "cluster-title", text: t.ungrouped }) : null,
+        parts.length ? el("h3", { className: "cluster-title page-unit page-keep", text: t.ungrouped }) : null,
         el("ol", { className: "cards" }, items(grouped.loose))
       ]));
     }
@@ -88,10 +88,10 @@ export function createBoards(root, ctx) {
     const sorted = cards.slice().sort(function (a, b) { return votesOf(b) - votesOf(a) || a.id - b.id; });
     const max = maxVotes(sorted);
     return el("section", { className: "vote-chart-box" }, [
-      el("h3", { className: "chart-title", text: kind === "solution" ? t.votes_solutions : t.votes_bottlenecks }),
+      el("h3", { className: "chart-title page-unit page-keep", text: kind === "solution" ? t.votes_solutions : t.votes_bottlenecks }),
       sorted.length
         ? el("ol", { className: "vote-chart" }, sorted.map(function (card) {
-            return el("li", { className: "vote-item", "data-card": card.id }, [el("p", { className: "vote-label", text: card.text }), voteMeasure(card, max)]);
+            return el("li", { className: "vote-item page-unit", "data-card": card.id }, [el("p", { className: "vote-label", text: card.text }), voteMeasure(card, max)]);
           }))
         : el("p", { className: "empty", text: t.empty })
     ]);
@@ -105,11 +105,11 @@ export function createBoards(root, ctx) {
   function rankingList(sectorId) {
     const ranked = store.ranking(sectorId);
     return el("section", { className: "ranking-box" }, [
-      el("h3", { className: "chart-title", text: t.ranking }),
+      el("h3", { className: "chart-title page-unit page-keep", text: t.ranking }),
       ranked.length
         ? el("ol", { className: "ranking" }, ranked.map(function (row) {
             const a = row.card.assessment || {};
-            return el("li", { className: "rank-item" + (row.rank === null ? " unscored" : ""), "data-card": row.card.id }, [
+            return el("li", { className: "rank-item page-unit" + (row.rank === null ? " unscored" : ""), "data-card": row.card.id }, [
               el("span", { className: "rank-no", text: scoreText(row.rank) }),
               el("p", { className: "rank-text", text: row.card.text }),
               el("p", { className: "rank-scores" }, ctx.rules.scores.map(function (key) {
@@ -151,10 +151,13 @@ export function createBoards(root, ctx) {
         el("p", { className: "counts" }, [
           el("span", { className: "count-people", text: fmt(t.participants, { n: people }) }),
           " · ",
-          el("span", { className: "count-cards", text: fmt(t.cards, { n: cards.length }) })
+          el("span", { className: "count-cards", text: fmt(t.cards, { n: cards.length }) }),
+          el("span", { className: "page-no" })
         ])
-      ])
-    ].concat(columnBody(sector, cards)));
+      ]),
+      // The pages of a long board turn by themselves (presenter-pages.js).
+      el("div", { className: "column-body", "data-pages": "sector-" + sector.id }, columnBody(sector, cards))
+    ]);
   }
 
   /* Rebuild each column off-screen; swap in only those whose markup changed. */

@@ -1,14 +1,18 @@
-/* The projector page's entry: the live boards (presenter-boards.js), a header
- * with the current phase, its prompt, the phase timer counting down and the
- * totals, the display choices (presenter-display.js) and, while causes are
- * collected or a bottleneck is in focus, its fishbone (presenter-causes.js). */
+/* The projector page's entry: the live boards (presenter-boards.js), their
+ * pages turning by themselves (presenter-pages.js), a header with the current
+ * phase, its prompt, the phase timer counting down and the totals, the
+ * display choices (presenter-display.js), the join strip, results view and
+ * spotlight (presenter-stage.js) and, while causes are collected or a
+ * bottleneck is in focus, its fishbone (presenter-causes.js). */
 
-import { readJSON, setText, show, debounced } from "./dom.js";
+import { readJSON, setText, show, debounced, fmt } from "./dom.js";
 import { Store, formatSeconds, isShown } from "./store.js";
 import { Stream } from "./stream.js";
 import { createBoards } from "./presenter-boards.js";
 import { bindDisplay } from "./presenter-display.js";
 import { createCauses } from "./presenter-causes.js";
+import { createPager } from "./presenter-pages.js";
+import { createStage } from "./presenter-stage.js";
 
 const config = readJSON("page-config");
 const t = readJSON("present-strings");
@@ -27,7 +31,47 @@ const dom = {
   status: byId("connection")
 };
 const boards = createBoards(byId("boards"), { t: t, store: store, rules: config.rules });
-const display = bindDisplay(byId("boards"), byId("theme-toggle"), byId("rotate-toggle"), window.localStorage);
+let pager = null;
+const display = bindDisplay(byId("boards"), byId("theme-toggle"), byId("rotate-toggle"), window.localStorage, {
+  ready: function (column) {
+    const body = column.querySelector(".column-body");
+    return !pager || !body || pager.atEnd(body.getAttribute("data-pages"));
+  },
+  staged: function (list) {
+    if (!pager) return;
+    list.forEach(function (column) {
+      const body = column.querySelector(".column-body");
+      if (body) pager.rewind(body.getAttribute("data-pages"));
+    });
+    pager.refresh();
+  },
+  group: function (shown) {
+    const label = byId("group-no");
+    const text = shown ? (shown.from === shown.to ? fmt(t.group_one, shown) : fmt(t.group, shown)) : "";
+    if (label.textContent !== text) label.textContent = text;
+  }
+});
+/* Every board column's body, and the results view, page by themselves. */
+function viewports() {
+  return Array.prototype.slice.call(document.querySelectorAll("#boards .column-body, #results-grid"));
+}
+pager = createPager(viewports, function (viewport, n, total) {
+  const column = viewport.closest(".board-column");
+  const label = column ? column.querySelector(".page-no") : byId("results-page");
+  if (label) label.textContent = total > 1 ? fmt(t.page, { n: n, total: total }) : "";
+}, display.prefs.pageSeconds);
+const stage = createStage(
+  {
+    joinToggle: byId("join-toggle"),
+    resultsToggle: byId("results-toggle"),
+    results: byId("results"),
+    resultsGrid: byId("results-grid"),
+    spotlight: byId("spotlight"),
+    spotText: byId("spotlight-text"),
+    spotMeta: byId("spotlight-meta")
+  },
+  { t: t, store: store, pager: pager }
+);
 const causes = createCauses(
   { stage: byId("causes-stage"), figure: byId("causes-figure"), title: byId("causes-title"), count: byId("causes-count"), toggle: byId("causes-view") },
   { t: t, store: store, display: display }
@@ -71,8 +115,11 @@ function renderHeader() {
 /* The timer alone changes nothing in the columns: the header counts it down. */
 store.onChange(debounced(function () {
   boards.render();
+  display.stage();
   renderHeader();
+  stage.render();
   causes.render();
+  pager.refresh();
 }));
 
 new Stream({

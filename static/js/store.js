@@ -49,6 +49,7 @@ export class Store {
     this.roster = { total: 0, per_sector: {} };
     this.participants = {}; // id -> participant (steering only)
     this.myVotes = null; // {cards, left, budget, cap, capped} (participants)
+    this.spotlight = null; // the card id shown large on the projector (projector, steering)
     this.listeners = [];
   }
 
@@ -79,6 +80,7 @@ export class Store {
     if (snapshot.roster) this.roster = snapshot.roster;
     this.participants = keyed(snapshot.participants);
     if (snapshot.my_votes) this.myVotes = snapshot.my_votes;
+    if ("spotlight" in snapshot) this.spotlight = snapshot.spotlight;
     this.notify({ type: "snapshot" });
   }
 
@@ -123,6 +125,9 @@ export class Store {
         break;
       case "participant.updated":
         this.participants[data.id] = data;
+        break;
+      case "spotlight.updated":
+        this.spotlight = data.card_id;
         break;
     }
     this.notify({ type: message.type, data: data });

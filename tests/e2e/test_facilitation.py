@@ -50,8 +50,9 @@ def test_phase_timer_and_votes_reach_phones_and_projector(live_server, browser: 
         for n, page in enumerate((first, second, first)):
             page.locator("#post-text").fill(f"Antrean KTP-el nomor {n}")
             page.get_by_role("button", name="Kirim sumbatan").click()
+        # Six boards take turns in groups of three at 1366 px: this one may be off stage.
         board = projector.locator(
-            ".board-column", has=projector.get_by_role("heading", name="Administrasi Kependudukan")
+            ".board-column", has=projector.locator("h2", has_text="Administrasi Kependudukan")
         )
         expect(board.locator(".count-cards")).to_have_text("3 kartu")
 

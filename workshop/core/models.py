@@ -136,6 +136,9 @@ class Workshop(Base):
     # The card the projector shows large (a bottleneck's fishbone, say); a plain
     # integer like phase_id, since cards point back here.
     focus_card_id: Mapped[int | None]
+    # The one card the facilitator puts large in the middle of the projector
+    # (presenter/services.py); not in summary(): only staff screens hear of it.
+    spotlight_card_id: Mapped[int | None]
     # Its life (core/lifecycle.py): running, ended, follow_up or archived.
     state: Mapped[str] = mapped_column(String(12), default=RUNNING, server_default=RUNNING)
 

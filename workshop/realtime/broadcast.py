@@ -22,12 +22,12 @@ from typing import Any
 
 from sqlalchemy import update
 
-from ..core.cards import Card
+from ..core.cards import VISIBLE, Card
 from ..core.lifecycle import ARCHIVED, archived_refusal
 from ..core.models import Workshop
 from ..extensions import db, socketio
-from .models import EVERYONE, Event
-from .policy import Settings, deliveries_of
+from .models import DISPLAY, EVERYONE, Event
+from .policy import SPOTLIGHT_EVENT, Settings, deliveries_of
 
 _OUTBOX = "urai_outbox"
 log = logging.getLogger(__name__)
@@ -134,6 +134,10 @@ def publish_card(
         data,
         sector_id=None if moved else card.sector_id,
     )
+    if card.status != VISIBLE and workshop.spotlight_card_id == card.id:
+        # Hidden, deleted, merged or sent back for approval: off the projector too.
+        workshop.spotlight_card_id = None
+        stamp(workshop, SPOTLIGHT_EVENT, {"card_id": None}, audience=DISPLAY)
     return data
 
 

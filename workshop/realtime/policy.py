@@ -61,6 +61,10 @@ BOARD_SHOWN = "board.shown"
 # per agency that goes with it to steering.
 FOLLOW_UP_EVENT = "followup.updated"
 PROGRESS_EVENT = "followup.progress"
+# The card the facilitator puts large on the projector (presenter/services.py):
+# {card_id | null}, stamped for the DISPLAY audience, so steering and the
+# projector hear of it and participants do not.
+SPOTLIGHT_EVENT = "spotlight.updated"
 # How many participants have voted: the room's progress, for those who steer only
 # (a participant must not watch who is done; the projector does not need it).
 VOTING_PROGRESS_EVENT = "voting.progress"
@@ -173,6 +177,8 @@ class Viewer:
             return None
         if kind == VOTING_PROGRESS_EVENT and not self.sees_progress:
             return None
+        if kind == SPOTLIGHT_EVENT and not self.sees_spotlight:
+            return None
         if kind == FOLLOW_UP_EVENT:
             item = self.follow_up_item(message["data"], settings)
             return None if item is None else {**message, "data": item}
@@ -236,6 +242,11 @@ class Viewer:
 
     def shows_author(self, author_id: int | None, settings: Settings) -> bool:
         return self.kind == STEER or not settings.anonymous or self._owns(author_id)
+
+    @property
+    def sees_spotlight(self) -> bool:
+        """The spotlight is the projector's: shown there, steered by staff, not on phones."""
+        return self.kind in (STEER, PROJECTOR)
 
     def shows_votes(self, settings: Settings) -> bool:
         return self.kind in (STEER, REPORT, BACKUP) or settings.votes_revealed

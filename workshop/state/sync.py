@@ -81,6 +81,8 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
         state["roster"] = roster_counts(workshop)
     if viewer.steering:
         state["participants"] = roster(workshop)
+    if viewer.sees_spotlight:
+        state["spotlight"] = workshop.spotlight_card_id
     if viewer.sees_progress:
         state["voting_progress"] = voting_progress(workshop)
     if viewer.steering or identity.participant_id is not None:

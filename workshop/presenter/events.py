@@ -1,0 +1,21 @@
+"""The socket event with which the facilitator steers the projector's spotlight
+(docs/PROTOCOL.md): steering only; the projector and steering hear of it as one
+`spotlight.updated` broadcast."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.access import Identity, steering
+from ..core.models import Workshop
+from ..extensions import socketio
+from ..realtime.transport import socket_action
+from . import services
+
+
+@socketio.on("spotlight:set")
+@socket_action
+def on_spotlight(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """Show one visible card large on the projector, or none: {card_id | null}."""
+    steering(identity)
+    return {"card_id": services.spotlight(workshop, payload.get("card_id"))}

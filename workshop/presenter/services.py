@@ -1,0 +1,34 @@
+"""The projector's spotlight: one card the facilitator shows large in the middle
+of the projector until it is cleared (docs/PROTOCOL.md, `spotlight:set`).
+
+Only a card the room may see can be spotlighted: visible (not waiting for
+approval, hidden, deleted or merged) while the boards are not concealed. A
+spotlighted card that leaves the room's view later takes the spotlight with it
+(realtime/broadcast.py, `publish_card`).
+"""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+from ..core.cards import VISIBLE
+from ..core.errors import invalid
+from ..core.lookup import card_in
+from ..core.models import Workshop
+from ..realtime.broadcast import stamp
+from ..realtime.models import DISPLAY
+from ..realtime.policy import SPOTLIGHT_EVENT
+
+
+def spotlight(workshop: Workshop, card_id: object) -> int | None:
+    """Put one visible card in the projector's spotlight, or clear it (None)."""
+    if card_id is None:
+        chosen = None
+    else:
+        card = card_in(workshop, card_id)
+        if card.status != VISIBLE or workshop.concealed:
+            raise invalid(_("Only a card the room can see can be shown in the spotlight."))
+        chosen = card.id
+    workshop.spotlight_card_id = chosen
+    stamp(workshop, SPOTLIGHT_EVENT, {"card_id": chosen}, audience=DISPLAY)
+    return chosen
