@@ -223,7 +223,10 @@ def test_merge_and_cluster_by_selection_and_by_dragging_with_undo(live_server, b
         expect(card(page, "KTP lama jadi")).to_have_class(re.compile(r"\bstatus-merged\b"))
         expect(toast).to_contain_text("Digabung")
         # Drag a card onto a cluster: it joins it.
-        # (both in view below the bar, as a person would have them before dragging)
+        # (both in view below the bar and the note closed, as a person would
+        # have them before dragging: the note covers the bottom of the screen)
+        page.locator("#toast-close").click()
+        expect(toast).to_be_hidden()
         cluster.evaluate("node => window.scrollBy(0, node.getBoundingClientRect().top - 80)")
         card(page, "Antre KTP lama").locator(".fac-card-view").first.drag_to(
             cluster.locator(".fac-cluster-title")
