@@ -749,6 +749,7 @@ async def vote_worker(cfg: dict[str, Any], start_index: int, count: int, conn: A
     latencies: list[float] = []
     acked: dict[int, int] = {}
     errors: dict[str, int] = {}
+    unanswered: dict[int, int] = {}  # no answer in time: counted or not, both are fine
     sent = 0
 
     async def vote(phone: Phone) -> None:
@@ -764,6 +765,7 @@ async def vote_worker(cfg: dict[str, Any], start_index: int, count: int, conn: A
                 reply = await phone.sio.call("vote:cast", {"card_id": card_id}, timeout=60)
             except Exception:  # a timeout counts as an error, not a crash
                 errors["timeout"] = errors.get("timeout", 0) + 1
+                unanswered[card_id] = unanswered.get(card_id, 0) + 1
                 continue
             latencies.append(1000 * (time.perf_counter() - begun))
             if reply.get("ok"):
@@ -778,6 +780,7 @@ async def vote_worker(cfg: dict[str, Any], start_index: int, count: int, conn: A
         {
             "latencies": latencies,
             "acked": acked,
+            "unanswered": unanswered,
             "errors": errors,
             "sent": sent,
             "voters": len(phones),
@@ -854,10 +857,15 @@ def vote_storm(args: argparse.Namespace) -> dict[str, Any]:
     for r in results:
         for code, n in r["errors"].items():
             errors[code] = errors.get(code, 0) + n
+    unanswered: dict[int, int] = {}
+    for r in results:
+        for card, n in r["unanswered"].items():
+            unanswered[int(card)] = unanswered.get(int(card), 0) + n
     latencies = [x for r in results for x in r["latencies"]]
     every = set(acked) | set(counted)
+    # lost: acknowledged but not counted; double: counted more than were cast
     lost = sum(max(0, acked.get(c, 0) - counted.get(c, 0)) for c in every)
-    double = sum(max(0, counted.get(c, 0) - acked.get(c, 0)) for c in every)
+    double = sum(max(0, counted.get(c, 0) - acked.get(c, 0) - unanswered.get(c, 0)) for c in every)
     # What phones and the facilitator were shown live, against the count.
     wrong_live = sum(1 for c in every if live.get(c, 0) != counted.get(c, 0))
     by_sector: dict[str, list[int]] = cards
@@ -1106,7 +1114,7 @@ async def flooder_worker(cfg: dict[str, Any], start_index: int, count: int, conn
                 sent += 1
                 this["sent"] += 1
                 payload = {
-                    "client_id": f"flood-{sent}",
+                    "client_id": f"flood-post-{sent}",
                     "kind": "bottleneck",
                     "sector_id": phone.sector,
                     "text": f"banjir {sent}",

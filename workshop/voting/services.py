@@ -7,6 +7,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import lazyload
 
 from ..core.cards import KINDS, Card
 from ..core.errors import DomainError, forbidden, invalid, not_found
@@ -121,7 +122,10 @@ def announce_tally(workshop: Workshop, card: Card) -> None:
 def _votable(workshop: Workshop, card_id: object, voter: Participant | None) -> Card:
     """A visible card of this workshop that the voter (None: the facilitator) can see."""
     cid = optional_int(card_id, "card_id")
-    card = db.session.get(Card, cid) if cid is not None else None
+    # A vote needs the card's own columns, not its assessment and plan (two more
+    # queries a vote when loaded eagerly); they still load if something reads them.
+    lean = [lazyload(Card.assessment), lazyload(Card.plan)]
+    card = db.session.get(Card, cid, options=lean) if cid is not None else None
     viewer = STEERING_VIEW if voter is None else participant_view(voter.id)
     if (
         card is None
