@@ -33,11 +33,20 @@ def tallies(workshop: Workshop, card_ids: list[int] | None = None) -> dict[int, 
 
 def votes_of(workshop: Workshop, participant_id: int) -> dict[str, Any]:
     """A participant's own dots per card, and how many they have left per kind."""
+    return _shape(workshop, _dots_of(workshop, participant_id))
+
+
+def _dots_of(workshop: Workshop, participant_id: int) -> list[tuple[int, str, int]]:
+    """(card id, kind, dots) of one participant's votes."""
     rows = db.session.execute(
         select(Vote.card_id, Vote.kind, func.count(Vote.id))
         .where(Vote.workshop_id == workshop.id, Vote.participant_id == participant_id)
         .group_by(Vote.card_id, Vote.kind)
     ).all()
+    return [(int(card), str(kind), int(n)) for card, kind, n in rows]
+
+
+def _shape(workshop: Workshop, rows: list[tuple[int, str, int]]) -> dict[str, Any]:
     used = dict.fromkeys(KINDS, 0)
     for _card, kind, count in rows:
         used[kind] = used.get(kind, 0) + count
@@ -62,15 +71,16 @@ def cast_vote(
         if phase is None or phase.vote_on != card.kind:
             raise forbidden(_("Voting on these cards is not open in this phase."))
     _lock(voter)
-    mine = _count(Vote.participant_id == voter.id, Vote.kind == card.kind)
+    # One query for the voter's dots: the budget, the cap, and the answer after this dot.
+    dots = _dots_of(workshop, voter.id)
+    mine = sum(n for _card, kind, n in dots if kind == card.kind)
     if mine >= workshop.vote_budget:
         raise DomainError(
             "budget", _("You have used all %(n)d of your votes.", n=workshop.vote_budget)
         )
-    if workshop.vote_cap is not None:
-        on_card = _count(Vote.participant_id == voter.id, Vote.card_id == card.id)
-        if on_card >= workshop.vote_cap:
-            raise DomainError("cap", _("At most %(n)d votes on one card.", n=workshop.vote_cap))
+    on_card = sum(n for card_id, _kind, n in dots if card_id == card.id)
+    if workshop.vote_cap is not None and on_card >= workshop.vote_cap:
+        raise DomainError("cap", _("At most %(n)d votes on one card.", n=workshop.vote_cap))
     db.session.add(
         Vote(
             workshop_id=workshop.id,
@@ -82,7 +92,8 @@ def cast_vote(
     )
     db.session.flush()
     announce_tally(workshop, card)
-    return votes_of(workshop, voter.id)
+    others = [row for row in dots if row[0] != card.id]
+    return _shape(workshop, sorted([*others, (card.id, card.kind, on_card + 1)]))
 
 
 def retract_vote(
