@@ -984,6 +984,9 @@ def join_storm(args: argparse.Namespace) -> dict[str, Any]:
     try:
         for p in pipes:
             p.recv()
+        idle_before = cpu_of(server)
+        time.sleep(5.0)  # what the server spends doing nothing (its tick loop), a second
+        idle = (cpu_of(server) - idle_before) / 5.0
         spy = Spy(args.profile, server.pid, "joins")
         load_before, cpu_before = load_average(), cpu_of(server)
         t0 = time.time() + 1.0
@@ -991,6 +994,7 @@ def join_storm(args: argparse.Namespace) -> dict[str, Any]:
             p.send({"t0": t0, "window": window})
         joined = [j for p in pipes for j in p.recv()["joined"]]
         cpu_joins = cpu_of(server) - cpu_before
+        joins_took = time.time() - t0 + 1.0
         spy.stop()
         for p in pipes:
             p.recv()
@@ -1002,6 +1006,7 @@ def join_storm(args: argparse.Namespace) -> dict[str, Any]:
             p.send({"t0": t1, "window": window})
         back = [b for p in pipes for b in p.recv()["back"]]
         cpu_back = cpu_of(server) - cpu_before
+        back_took = time.time() - t1 + 1.0
         spy.stop()
         load_after = load_average()
     finally:
@@ -1021,9 +1026,17 @@ def join_storm(args: argparse.Namespace) -> dict[str, Any]:
             "p95_form_ms": round(percentile(form, 0.95) or 0, 1),
             "server_cpu_seconds": round(cpu_joins, 2),
             "server_cpu_ms_per_join": round(1000 * cpu_joins / max(1, len(joined)), 1),
+            "server_idle_cpu_ms_per_second": round(1000 * idle, 1),
+            # less what the idle server spent meanwhile
+            "server_cpu_ms_per_join_net": round(
+                1000 * (cpu_joins - idle * joins_took) / max(1, len(joined)), 1
+            ),
             "bare_connections": len(back),
             "p95_bare_connection_ms": round(percentile(per_back, 0.95) or 0, 1),
             "server_cpu_ms_per_bare_connection": round(1000 * cpu_back / max(1, len(back)), 1),
+            "server_cpu_ms_per_bare_connection_net": round(
+                1000 * (cpu_back - idle * back_took) / max(1, len(back)), 1
+            ),
             "load_average": [load_before, load_after],
         },
     }
