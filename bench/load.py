@@ -3,6 +3,7 @@
     python bench/load.py --clients N --rate R --seconds S [--target app|python-relay|node-relay]
                          [--workers W] [--mode gevent|threading] [--storm] [--reveal] [--similar Q]
                          [--url URL --facilitator-url LINK [--pid PID]]
+    python bench/load.py --storms-only [--votes] [--joins] [--flood] [--profile DIR]
 
 Starts the target on a free loopback port (the app: `python app.py` with its
 own database; or a bare relay from bench/relays/), or uses one already
@@ -18,6 +19,15 @@ resyncing from its last sequence number. With --reveal, the facilitator then
 conceals the boards and lifts concealment again; each client resyncs as the
 browser does (a snapshot when a view setting changes), and the time until the
 last one holds the new view is `reveal_storm_seconds`.
+
+The storms of issue 15 each start their own server (the real event limits):
+--votes, --clients phones cast all their dots within --vote-window seconds
+(`vote_storm`: acknowledgement latency, votes lost or counted twice against
+the facilitator's snapshot); --joins, --join-phones phones join through the
+form within --join-window seconds (`join_storm_seconds`, `join_storm`); --flood,
+one phone floods while --clients neighbours post --rate a second
+(`flood_p95_ratio`, `flood`). --profile DIR records py-spy stacks of the
+server during each.
 
 The last line printed is one JSON object: clients connected, connect time,
 fan-out latency p50/p95/p99 (a post's emit until its arrival at each
@@ -876,19 +886,6 @@ def vote_storm(args: argparse.Namespace) -> dict[str, Any]:
             view.get(str(c), view.get(c, 0)) != counted.get(c, 0) for c in by_sector[str(sector)]
         )
     )
-    if os.environ.get("URAI_BENCH_DEBUG"):
-        for sector, view in views:
-            for c in by_sector[str(sector)]:
-                if view.get(c, 0) != counted.get(c, 0):
-                    print(
-                        "wrong",
-                        sector,
-                        c,
-                        view.get(c),
-                        counted.get(c),
-                        acked.get(c),
-                        file=sys.stderr,
-                    )
     return {
         "vote_storm": {
             "p50_ack_ms": round(percentile(latencies, 0.50) or 0, 1),
