@@ -1,9 +1,10 @@
 """Load generator: real Socket.IO clients joining, posting and receiving.
 
     python bench/load.py --clients N --rate R --seconds S [--target app|python-relay|node-relay]
-                         [--workers W] [--mode gevent|threading] [--storm] [--reveal] [--similar Q]
+                         [--workers W] [--mode gevent|threading] [--storm]
+                         [--reveal [--reveal-snapshot]] [--similar Q]
                          [--url URL --facilitator-url LINK [--pid PID]]
-    python bench/load.py --storms-only [--votes] [--joins] [--flood] [--profile DIR]
+    python bench/load.py --storms-only [--votes] [--joins] [--flood] [--profile-dir DIR]
 
 Starts the target on a free loopback port (the app: `python app.py` with its
 own database; or a bare relay from bench/relays/), or uses one already
@@ -16,9 +17,10 @@ while they "type" (`card:similar`, Q queries a second in all, with texts from
 bench/similar_set.jsonl), so that their cost on the post path shows in the
 same figures. With --storm, all clients then drop and reconnect at once, each
 resyncing from its last sequence number. With --reveal, the facilitator then
-conceals the boards and lifts concealment again; each client resyncs as the
-browser does (a snapshot when a view setting changes), and the time until the
-last one holds the new view is `reveal_storm_seconds`.
+conceals the boards and lifts concealment again; each client takes its new
+view as the browser does (its board's cards from `board.shown`; with
+--reveal-snapshot, a snapshot each, as the pages did before), and the time
+until the last one holds the new view is `reveal_storm_seconds`.
 
 The storms of issue 15 each start their own server (the real event limits):
 --votes, --clients phones cast all their dots within --vote-window seconds
@@ -26,7 +28,7 @@ The storms of issue 15 each start their own server (the real event limits):
 the facilitator's snapshot); --joins, --join-phones phones join through the
 form within --join-window seconds (`join_storm_seconds`, `join_storm`); --flood,
 one phone floods while --clients neighbours post --rate a second
-(`flood_p95_ratio`, `flood`). --profile DIR records py-spy stacks of the
+(`flood_p95_ratio`, `flood`). --profile-dir DIR records py-spy stacks of the
 server during each.
 
 The last line printed is one JSON object: clients connected, connect time,
@@ -44,6 +46,7 @@ import multiprocessing as mp
 import os
 import re
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -54,6 +57,8 @@ from pathlib import Path
 from typing import Any
 
 import psutil
+
+from workshop.core.models import SNAPSHOT_SETTINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 SIMILAR_SET = ROOT / "bench" / "similar_set.jsonl"
@@ -232,6 +237,8 @@ class Phone:
         self.http: Any = None
         self.seq = 0
         self.concealed = False
+        self.settings: dict[str, Any] = {}
+        self.shown = 0
         self.resynced: asyncio.Future[float] | None = None
 
 
@@ -243,6 +250,12 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
     latencies: list[float] = []
     received: dict[str, int] = {}
     pending: set[asyncio.Future[None]] = set()
+
+    async def recv() -> Any:
+        """The main process's word, without blocking this loop: the sockets
+        keep answering pings while a slower worker catches up."""
+        return await asyncio.get_running_loop().run_in_executor(None, conn.recv)
+
     phones = [
         Phone(i, cfg["sectors"][i % len(cfg["sectors"])])
         for i in range(start_index, start_index + count)
@@ -253,12 +266,26 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
             now = time.time()
             phone.seq = max(phone.seq, message.get("seq", 0))
             if message.get("type") == "workshop.updated":
-                concealed = message["data"]["settings"]["concealed"]
-                if concealed != phone.concealed:
-                    # as static/js/store.js does: a changed view asks for a snapshot
-                    phone.concealed = concealed
+                settings = message["data"]["settings"]
+                phone.concealed = settings["concealed"]
+                if cfg["reveal_snapshot"] or any(
+                    settings.get(name) != phone.settings.get(name)
+                    for name in cfg["snapshot_settings"]
+                ):
+                    # as static/js/store.js does for rules.snapshot_settings (and,
+                    # with --reveal-snapshot, as it did for every view setting)
                     pending.add(task := asyncio.ensure_future(resync(phone)))
                     task.add_done_callback(pending.discard)
+                phone.settings = settings
+                return
+            if message.get("type") == "board.shown":
+                # the board's cards as this phone now sees them: the new view
+                data = message["data"]
+                if data["complete"] and data["sector_id"] == phone.sector:
+                    phone.shown = len(data["cards"])
+                    waiting = phone.resynced is not None and not phone.resynced.done()
+                    if waiting and not cfg["reveal_snapshot"]:
+                        phone.resynced.set_result(now)
                 return
             if message.get("type") != "card.created":
                 return
@@ -290,6 +317,7 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
         await phone.sio.connect(cfg["url"], auth=auth, transports=["websocket"], wait_timeout=60)
         reply = await phone.sio.call("sync", {"sector_id": phone.sector}, timeout=60)
         phone.seq = reply.get("seq", 0)
+        phone.settings = ((reply.get("snapshot") or {}).get("workshop") or {}).get("settings", {})
 
     started = time.monotonic()
     batch = 50
@@ -301,7 +329,7 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
             "connect_seconds": time.monotonic() - started,
         }
     )
-    conn.recv()  # go
+    await recv()  # go
 
     sent: dict[str, int] = {}
     calls: list[asyncio.Future[Any]] = []
@@ -359,17 +387,28 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
         for p in phones:
             p.resynced = loop.create_future()
         conn.send({"ready": True})
-        conn.recv()  # the facilitator changes concealment now
-        done = await asyncio.wait_for(asyncio.gather(*(p.resynced for p in phones)), 180)
-        conn.send({"concealed": concealed, "last": max(done)})
+        await recv()  # the facilitator changes concealment now
+        finished, _late = await asyncio.wait([p.resynced for p in phones], timeout=120)
+        done = [f.result() for f in finished]
+        conn.send(
+            {
+                "concealed": concealed,
+                "last": max(done, default=0.0),
+                "missed": len(phones) - len(done),
+                "disconnected": sum(1 for p in phones if not p.sio.connected),
+            }
+        )
 
     if cfg["storm"]:
-        conn.recv()  # everyone drops now
+        await recv()  # everyone drops now
         for p in phones:
             await p.sio.disconnect()
         conn.send({"dropped": True})
-        conn.recv()  # everyone reconnects now
+        await recv()  # everyone reconnects now
         begun = time.monotonic()
+
+        connected_at: list[float] = []
+        synced_at: list[float] = []
 
         async def back(phone: Phone) -> None:
             phone.sio = socketio.AsyncClient(http_session=phone.http, reconnection=False)
@@ -377,9 +416,11 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
             await phone.sio.connect(
                 cfg["url"], auth=auth, transports=["websocket"], wait_timeout=120
             )
+            connected_at.append(time.monotonic() - begun)
             reply = await phone.sio.call(
                 "sync", {"sector_id": phone.sector, "since": phone.seq}, timeout=120
             )
+            synced_at.append(time.monotonic() - begun)
             assert reply.get("ok"), reply
 
         results = await asyncio.gather(*(back(p) for p in phones), return_exceptions=True)
@@ -387,6 +428,8 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
             {
                 "storm_seconds": time.monotonic() - begun,
                 "storm_failed": sum(1 for r in results if isinstance(r, Exception)),
+                "connected_at": connected_at,
+                "synced_at": synced_at,
             }
         )
     for p in phones:
@@ -409,6 +452,11 @@ def percentile(values: list[float], q: float) -> float | None:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def quantiles(ordered: list[float]) -> list[float]:
+    """The first, the median and the last of sorted values."""
+    return [ordered[0], ordered[len(ordered) // 2], ordered[-1]] if ordered else []
+
+
 def children_cpu(server: psutil.Process | None) -> dict[int, float]:
     """CPU seconds so far of each child process of the server, by pid."""
     if server is None:
@@ -420,6 +468,54 @@ def children_cpu(server: psutil.Process | None) -> dict[int, float]:
         except psutil.Error:
             continue
     return times
+
+
+def profile_server(pid: int, seconds: float, path: str) -> subprocess.Popen[bytes]:
+    """py-spy, sampling the server process while the posts go on (collapsed stacks)."""
+    spy = Path(sys.executable).with_name("py-spy")
+    command = [str(spy), "record", "--pid", str(pid), "--duration", str(int(seconds))]
+    command += ["--format", "raw", "--rate", "200", "--nonblocking", "--output", path]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def summarise_profile(path: str, top: int = 25) -> dict[str, Any]:
+    """Where the server's samples went: each function's share of all samples,
+    inclusive (on the stack) and by itself (the innermost frame)."""
+    total, inclusive, own = 0, {}, {}
+    for line in Path(path).read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not stack or not count.isdigit():
+            continue
+        n = int(count)
+        total += n
+        frames = [re.sub(r":\d+\)$", ")", frame) for frame in stack.split(";")]
+        for frame in set(frames):
+            inclusive[frame] = inclusive.get(frame, 0) + n
+        own[frames[-1]] = own.get(frames[-1], 0) + n
+
+    def shares(counts: dict[str, int]) -> list[tuple[str, float]]:
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])[:top]
+        return [(name, round(100 * n / total, 1)) for name, n in ranked]
+
+    return {"samples": total, "inclusive_pct": shares(inclusive), "self_pct": shares(own)}
+
+
+def compare(args: argparse.Namespace) -> dict[str, Any]:
+    """The app and both relays, one after another with the same clients and posts."""
+    runs = {}
+    for target in ("app", "python-relay", "node-relay"):
+        runs[target] = run(argparse.Namespace(**{**vars(args), "target": target}))
+    app_cpu = runs["app"]["server_cpu_seconds"]
+    ratio = {
+        name: round(app_cpu / r["server_cpu_seconds"], 2) if r["server_cpu_seconds"] else None
+        for name, r in runs.items()
+    }
+    return {
+        **runs["app"],
+        "cpu_ratio_python_relay": ratio["python-relay"],
+        "cpu_ratio_node_relay": ratio["node-relay"],
+        "relays": {name: runs[name] for name in ("python-relay", "node-relay")},
+    }
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -449,6 +545,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "storm": args.storm,
         "similar": args.similar,
         "reveal": args.reveal,
+        "reveal_snapshot": args.reveal_snapshot,
+        "snapshot_settings": list(SNAPSHOT_SETTINGS),
     }
     pipes, procs = [], []
     share = args.clients // args.workers
@@ -464,9 +562,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         ready = [p.recv() for p in pipes]
         cpu_before = sum(server.cpu_times()[:2]) if server else 0.0
         children_before = children_cpu(server)
+        spy = None
+        if args.profile and pid and args.target == "app":
+            spy = profile_server(pid, args.seconds, args.profile)
         for p in pipes:
             p.send("go")
         results = [p.recv() for p in pipes]
+        if spy is not None:
+            spy.wait(60)
         cpu = (sum(server.cpu_times()[:2]) - cpu_before) if server else 0.0
         children_after = children_cpu(server)
         child_cpu = sum(t - children_before.get(pid, 0.0) for pid, t in children_after.items())
@@ -478,10 +581,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 p.send("go")
             cpu_reveal = sum(server.cpu_times()[:2]) if server else 0.0
             begun = target.set_settings({"concealed": concealed})
-            lasts = [p.recv()["last"] for p in pipes]
+            answers = [p.recv() for p in pipes]
+            lasts = [a["last"] for a in answers if a["last"]]
             if not concealed:
                 reveal = {
-                    "seconds": round(max(lasts) - begun, 2),
+                    "seconds": round(max(lasts) - begun, 2) if lasts else None,
+                    "clients_missed": sum(a["missed"] for a in answers),
+                    "clients_disconnected": sum(a["disconnected"] for a in answers),
                     "server_cpu_seconds": (
                         round(sum(server.cpu_times()[:2]) - cpu_reveal, 2) if server else None
                     ),
@@ -492,12 +598,27 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 p.send("drop")
             for p in pipes:
                 p.recv()
+            spy = None
+            if args.profile_storm and pid and args.target == "app":
+                spy = profile_server(pid, 120, args.profile_storm)
+                time.sleep(1)  # py-spy attached
+            cpu_storm = sum(server.cpu_times()[:2]) if server else 0.0
             for p in pipes:
                 p.send("back")
             storms = [p.recv() for p in pipes]
+            cpu_storm = (sum(server.cpu_times()[:2]) - cpu_storm) if server else 0.0
+            if spy is not None:
+                spy.send_signal(signal.SIGINT)  # py-spy writes what it sampled so far
+                spy.wait(60)
+            connected_at = sorted(x for s in storms for x in s["connected_at"])
+            synced_at = sorted(x for s in storms for x in s["synced_at"])
             storm = {
                 "seconds": max(s["storm_seconds"] for s in storms),
                 "failed": sum(s["storm_failed"] for s in storms),
+                "server_cpu_seconds": round(cpu_storm, 2) if server else None,
+                # when the first, the median and the last client was connected, and synced
+                "connected_at": [round(x, 2) for x in quantiles(connected_at)],
+                "synced_at": [round(x, 2) for x in quantiles(synced_at)],
             }
         for proc in procs:
             proc.join(60)
@@ -836,7 +957,7 @@ def vote_storm(args: argparse.Namespace) -> dict[str, Any]:
             cards.setdefault(str(card["sector_id"]), []).append(card["id"])
         budget = int(state["workshop"].get("settings", {}).get("vote_budget", 3))
         window = args.vote_window
-        spy = Spy(args.profile, server.pid, "votes")
+        spy = Spy(args.profile_dir, server.pid, "votes")
         load_before, cpu_before = load_average(), cpu_of(server)
         t0 = time.time() + 1.0
         for p in pipes:
@@ -984,7 +1105,7 @@ def join_storm(args: argparse.Namespace) -> dict[str, Any]:
         idle_before = cpu_of(server)
         time.sleep(5.0)  # what the server spends doing nothing (its tick loop), a second
         idle = (cpu_of(server) - idle_before) / 5.0
-        spy = Spy(args.profile, server.pid, "joins")
+        spy = Spy(args.profile_dir, server.pid, "joins")
         load_before, cpu_before = load_average(), cpu_of(server)
         t0 = time.time() + 1.0
         for p in pipes:
@@ -996,7 +1117,7 @@ def join_storm(args: argparse.Namespace) -> dict[str, Any]:
         for p in pipes:
             p.recv()
         time.sleep(1.0)
-        spy = Spy(args.profile, server.pid, "connections")
+        spy = Spy(args.profile_dir, server.pid, "connections")
         cpu_before = cpu_of(server)
         t1 = time.time() + 1.0
         for p in pipes:
@@ -1175,7 +1296,7 @@ def flood_storm(args: argparse.Namespace) -> dict[str, Any]:
         flood_pipes[0].recv()
         for stage in ("quiet", "flood", "after"):
             load_before, cpu_before = load_average(), cpu_of(server)
-            spy = Spy(args.profile if stage == "flood" else None, server.pid, "flood")
+            spy = Spy(args.profile_dir if stage == "flood" else None, server.pid, "flood")
             if stage == "flood":
                 flood_pipes[0].send({"seconds": args.seconds})
             for p in pipes:
@@ -1222,12 +1343,28 @@ def main() -> None:
         help="after the posts, conceal then reveal the boards; time until every client resynced",
     )
     parser.add_argument(
+        "--reveal-snapshot",
+        action="store_true",
+        help="with --reveal: every client fetches a snapshot, as before board.shown",
+    )
+    parser.add_argument(
         "--similar-inline",
         action="store_true",
         help="match similar cards in the server process (before issue 13's worker)",
     )
     parser.add_argument(
         "--similar", type=float, default=0, help="card:similar queries a second, in all"
+    )
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="run the app, then the Python and the Node relay: cpu_ratio_python_relay, ...",
+    )
+    parser.add_argument(
+        "--profile", metavar="PATH", help="py-spy the app's server while it posts (collapsed)"
+    )
+    parser.add_argument(
+        "--profile-storm", metavar="PATH", help="py-spy the app's server during the storm"
     )
     parser.add_argument(
         "--votes",
@@ -1253,7 +1390,9 @@ def main() -> None:
     parser.add_argument(
         "--storms-only", action="store_true", help="skip the post run: only --votes/--joins/--flood"
     )
-    parser.add_argument("--profile", help="a folder: py-spy samples the server during each storm")
+    parser.add_argument(
+        "--profile-dir", metavar="DIR", help="py-spy the server during each of those storms"
+    )
     parser.add_argument("--url", help="a server already running (default: start one)")
     parser.add_argument("--facilitator-url", help="with --url: a workshop's facilitator link")
     parser.add_argument("--pid", type=int, help="with --url: the server's pid, for CPU and RSS")
@@ -1261,7 +1400,14 @@ def main() -> None:
     if args.url and args.target == "app" and not args.facilitator_url:
         parser.error("--url needs --facilitator-url for the app")
     raise_fd_limit()
-    result = {} if args.storms_only else run(args)
+    if args.storms_only:
+        result: dict[str, Any] = {}
+    else:
+        result = compare(args) if args.compare else run(args)
+    if args.profile and os.path.exists(args.profile):
+        result["profile"] = summarise_profile(args.profile)
+    if args.profile_storm and os.path.exists(args.profile_storm):
+        result["profile_storm"] = summarise_profile(args.profile_storm)
     for flag, case in (("votes", vote_storm), ("joins", join_storm), ("flood", flood_storm)):
         if getattr(args, flag):
             result.update(case(args))

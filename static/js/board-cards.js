@@ -92,6 +92,7 @@ export function createCardList(ctx, list, empty) {
       view.el.insertBefore(view.usg.el, view.solutions);
     }
     if (view.usg) show(view.usg.el, scoring);
+    if (view.usg && !scoring) view.usg.close();
     if (scoring) view.usg.update(card);
     const canPropose = may(card, "solve", ctx);
     show(view.toggle, canPropose);

@@ -44,6 +44,18 @@ export function createChrome(ctx) {
     return sector ? sector.name : "";
   }
 
+  /* A default phase's name and prompt in this phone's language (they are stored
+   * in the workshop's); what the facilitator typed stays as typed. */
+  function phaseName(phase) {
+    const known = (ctx.config.default_phases || {})[phase.kind];
+    return known && known.names.indexOf(phase.name) >= 0 ? known.name : phase.name;
+  }
+
+  function phasePrompt(phase) {
+    const known = (ctx.config.default_phases || {})[phase.kind];
+    return known && phase.prompt && known.prompts.indexOf(phase.prompt) >= 0 ? known.prompt : phase.prompt;
+  }
+
   function renderTimer() {
     const w = store.workshop;
     const left = store.timerLeft();
@@ -68,9 +80,9 @@ export function createChrome(ctx) {
 
   function renderBanner() {
     const phase = store.phase();
-    setText(dom.phaseName, phase ? phase.name : "");
+    setText(dom.phaseName, phase ? phaseName(phase) : "");
     show(dom.phaseName, !!phase);
-    setText(dom.prompt, phase ? phase.prompt : "");
+    setText(dom.prompt, phase ? phasePrompt(phase) : "");
     show(dom.prompt, !!(phase && phase.prompt));
     renderTimer();
     renderVotesLeft();
@@ -83,20 +95,27 @@ export function createChrome(ctx) {
     const own = ctx.viewer.participant ? ctx.viewer.participant.sector_id : null;
     if (key !== tabsKey) {
       tabsKey = key;
-      syncChildren(dom.tabs, list.map(function (sector) {
+      // The participant's own sector first, marked: it is where they post and score.
+      const ordered = list.filter(function (s) { return s.id === own; }).concat(list.filter(function (s) { return s.id !== own; }));
+      syncChildren(dom.tabs, ordered.map(function (sector) {
+        const mine = sector.id === own;
         return el("button", {
           type: "button",
-          className: "tab" + (sector.id === own ? " own" : ""),
+          className: "tab" + (mine ? " own" : ""),
           "data-sector": sector.id,
-          text: sector.name,
           onclick: function () { ctx.switchSector(sector.id); }
-        });
+        }, [sector.name, mine ? el("span", { className: "tab-own", text: t.you }) : null]);
       }));
     }
     Array.prototype.forEach.call(dom.tabs.children, function (tab) {
       setAttr(tab, "aria-pressed", Number(tab.getAttribute("data-sector")) === sectorId ? "true" : "false");
     });
     setText(dom.heading, sectorName(sectorId));
+    const pressed = dom.tabs.querySelector('[aria-pressed="true"]');
+    if (pressed && pressed.offsetParent !== null) {
+      const left = pressed.offsetLeft - dom.tabs.offsetLeft;
+      if (left < dom.tabs.scrollLeft || left + pressed.offsetWidth > dom.tabs.scrollLeft + dom.tabs.clientWidth) dom.tabs.scrollLeft = left;
+    }
   }
 
   /* What is closed on this board and why, in the server's words (or the clock's). */
@@ -106,9 +125,16 @@ export function createChrome(ctx) {
     setText(dom.postClosed, postReason === shownAbove ? "" : postReason);
     dom.fields.disabled = postReason !== null;
     show(dom.form, postReason === null || dom.textArea.value.trim() !== "");
-    const solutionReason = closedText(postingClosed(store, sectorId, "solution"), "solution", t);
+    const postWhy = postingClosed(store, sectorId, "bottleneck");
+    const solutionWhy = postingClosed(store, sectorId, "solution");
+    const solutionReason = closedText(solutionWhy, "solution", t);
     const repeated = solutionReason === postReason || solutionReason === shownAbove;
     setText(dom.solutionsClosed, repeated ? "" : solutionReason);
+    if (postWhy === "phase" && solutionWhy === "phase") {
+      /* One short note, not two: neither kind of card is collected now. */
+      setText(dom.postClosed, t.closed_phase_both);
+      setText(dom.solutionsClosed, "");
+    }
     setText(dom.concealed, store.workshop.settings.concealed ? t.concealed : "");
     const board = scoringBoard(store, ctx.viewer);
     const elsewhere = board !== null && board !== sectorId;
@@ -124,12 +150,15 @@ export function createChrome(ctx) {
     renderNotes(sectorId);
   }
 
+  /* A dot in the header (green when connected, its words for screen readers);
+   * a lost connection or a refusal says so in words under the header. */
   function setStatus(status, detail) {
     dom.status.className = "connection " + status;
     if (status === "online") dom.status.textContent = t.online;
     else if (status === "refused") dom.status.textContent = (detail && detail.message) || t.refused;
     else if (status === "error") dom.status.textContent = (detail && detail.message) || t.failed;
     else dom.status.textContent = t.offline;
+    dom.status.title = dom.status.textContent;
   }
 
   function say(message) {
@@ -141,7 +170,7 @@ export function createChrome(ctx) {
     if (change.type === "snapshot" || change.type === "workshop.updated") {
       const phase = store.phase();
       const id = phase ? phase.id : null;
-      if (phaseId !== undefined && id !== phaseId && phase) say(phase.name + ". " + (phase.prompt || ""));
+      if (phaseId !== undefined && id !== phaseId && phase) say(phaseName(phase) + ". " + (phasePrompt(phase) || ""));
       phaseId = id;
       return;
     }

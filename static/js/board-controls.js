@@ -3,7 +3,7 @@
  * proposes a solution. Whether each shows is asked of rules.js. */
 
 import { el, setText, show } from "./dom.js";
-import { scoreOptions, optionNodes } from "./cards.js";
+import { optionNodes } from "./cards.js";
 import { may, canAddDot, myDots } from "./rules.js";
 import { addressable } from "./causes.js";
 
@@ -54,77 +54,192 @@ export function voteControl(ctx, cardId) {
   return { el: box, update: update };
 }
 
-/* The compact USG form: a select per score (rules.scores, rules.ranges.score)
- * and a box per APKL check (rules.apkl). */
+/* USG on a phone: one compact row a card (the scores, who changed them last, a
+ * "Score" button) that opens one form at a time, with what each 1-5 means.
+ * The sector's group shares the scores: a save carries the version it was
+ * edited from, and if someone changed them meanwhile the server refuses it
+ * (`conflict`); the form then shows their scores and asks before overwriting. */
+let openEditor = null; // the one USG form open on this phone
+
 export function usgForm(ctx, cardId) {
   const t = ctx.t;
   const rules = ctx.rules;
-  const selects = {};
-  const boxes = {};
-  const total = el("strong", { className: "usg-total-value", text: "–" });
+  const range = rules.ranges.score;
+  const summary = el("p", { className: "usg-summary" });
+  const changed = el("p", { className: "usg-changed" });
+  const toggle = el("button", {
+    type: "button", className: "button secondary usg-open", "aria-expanded": "false",
+    "aria-describedby": "text-" + cardId, onclick: function () { editor.hidden ? open() : close(); }
+  });
   const status = el("p", { className: "usg-status", role: "status" });
-
-  function save(patch) {
-    patch.card_id = cardId;
-    status.textContent = t.saving;
-    ctx.emit("card:assess", patch, function (err, reply) {
-      const card = ctx.store.cards[cardId];
-      if (err || !reply || !reply.ok) {
-        status.textContent = reply && reply.error ? reply.error.message : t.failed;
-        if (card) update(card, true);
-        return;
-      }
-      status.textContent = t.saved;
-      if (card) ctx.store.apply({ type: "card.updated", data: reply.card });
-    });
-  }
+  const clash = el("div", { className: "usg-conflict", role: "alert", hidden: true });
+  const picks = {}; // key -> chosen value (number | null)
+  const groups = {};
+  const boxes = {};
+  let base = null; // the version the open form was filled in from
+  let card = null;
+  let busy = false;
 
   function scoreField(key) {
-    const id = "usg-" + key + "-" + cardId;
-    const select = el("select", { id: id, name: key, className: "usg-" + key, "aria-describedby": "text-" + cardId }, optionNodes(scoreOptions(rules, "–")));
-    select.addEventListener("change", function () {
-      const patch = {};
-      patch[key] = select.value ? Number(select.value) : null;
-      save(patch);
-    });
-    selects[key] = select;
-    return el("div", { className: "usg-field" }, [el("label", { for: id, text: t["score_" + key] }), select]);
+    const name = "usg-" + key + "-" + cardId;
+    const buttons = [];
+    for (let n = range[0]; n <= range[1]; n++) {
+      const input = el("input", { type: "radio", name: name, value: String(n), className: "usg-pick-input" });
+      input.addEventListener("change", function () { picks[key] = n; });
+      buttons.push(el("label", { className: "usg-pick" }, [input, el("span", { text: String(n) })]));
+    }
+    groups[key] = buttons.map(function (b) { return b.firstChild; });
+    return el("fieldset", { className: "usg-field usg-" + key }, [
+      el("legend", {}, [el("strong", { text: t["score_" + key] }), " ", el("span", { className: "usg-legend", text: t["legend_" + key] })]),
+      el("div", { className: "usg-picks" }, buttons)
+    ]);
   }
 
   function check(key) {
     const box = el("input", { type: "checkbox", name: key, className: "apkl-" + key });
-    box.addEventListener("change", function () {
-      const apkl = {};
-      apkl[key] = box.checked;
-      save({ apkl: apkl });
-    });
     boxes[key] = box;
     return el("label", { className: "choice" }, [box, el("span", { text: t["apkl_" + key] || key })]);
   }
 
-  const root = el("fieldset", { className: "usg" }, [
-    el("legend", { text: t.usg }),
+  const save = el("button", { type: "submit", className: "button usg-save", text: t.save });
+  const editor = el("form", { className: "usg-editor", hidden: true }, [
+    el("p", { className: "hint usg-scale", text: t.usg_scale }),
     el("div", { className: "usg-scores" }, rules.scores.map(scoreField)),
-    el("p", { className: "usg-total" }, [t.total + " ", total]),
     el("fieldset", { className: "apkl" }, [el("legend", { text: t.apkl }), el("div", { className: "apkl-checks" }, rules.apkl.map(check))]),
+    clash,
+    el("div", { className: "usg-actions" }, [save, el("button", { type: "button", className: "button secondary", text: t.cancel, onclick: function () { close(); } })])
+  ]);
+  editor.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    send(base);
+  });
+
+  const root = el("section", { className: "usg", "aria-label": t.usg }, [
+    el("div", { className: "usg-row" }, [el("div", { className: "usg-now" }, [summary, changed]), toggle]),
+    editor,
     status
   ]);
 
-  /* Show the stored scores; a control the participant is using keeps its value. */
-  function update(card, force) {
-    const a = card.assessment || {};
-    rules.scores.forEach(function (key) {
-      const value = a[key] === null || a[key] === undefined ? "" : String(a[key]);
-      if ((force || document.activeElement !== selects[key]) && selects[key].value !== value) selects[key].value = value;
-    });
-    rules.apkl.forEach(function (key) {
-      const checked = !!(a.apkl && a.apkl[key]);
-      if (boxes[key].checked !== checked) boxes[key].checked = checked;
-    });
-    setText(total, a.total === null || a.total === undefined ? "–" : a.total);
+  function scoresOf(a) {
+    if (!a) return t.not_scored;
+    const parts = rules.scores.map(function (key) { return key.toUpperCase() + " " + (a[key] === null || a[key] === undefined ? "–" : a[key]); });
+    return (a.total === null || a.total === undefined ? "" : t.usg + " " + a.total + " · ") + parts.join(" ");
   }
 
-  return { el: root, update: update };
+  function ago(version) {
+    const w = ctx.store.workshop;
+    const skew = w && w.server_time ? Date.parse(w.server_time) - ctx.store.receivedAt : 0;
+    const minutes = Math.floor((Date.now() + skew - Date.parse(version)) / 60000);
+    if (!(minutes >= 1)) return t.ago_now;
+    if (minutes < 60) return t.ago_min.replace("{n}", minutes);
+    return t.ago_hour.replace("{n}", Math.floor(minutes / 60));
+  }
+
+  function whoChanged(a) {
+    if (!a || !a.version) return "";
+    const by = a.changed_by;
+    if (by === null || by === undefined) return t.changed_by_facilitator.replace("{ago}", ago(a.version));
+    if (!by.name) return t.changed_by_someone.replace("{ago}", ago(a.version));
+    return t.changed_by.replace("{name}", by.name).replace("{ago}", ago(a.version));
+  }
+
+  function fill(a) {
+    rules.scores.forEach(function (key) {
+      const value = a && a[key] !== undefined ? a[key] : null;
+      picks[key] = value;
+      groups[key].forEach(function (input) { input.checked = value !== null && Number(input.value) === value; });
+    });
+    rules.apkl.forEach(function (key) { boxes[key].checked = !!(a && a.apkl && a.apkl[key]); });
+  }
+
+  function versionOf(c) {
+    return c && c.assessment ? c.assessment.version || null : null;
+  }
+
+  function open() {
+    if (openEditor && openEditor !== api) openEditor.close();
+    openEditor = api;
+    card = ctx.store.cards[cardId] || card;
+    base = versionOf(card);
+    fill(card && card.assessment);
+    clash.hidden = true;
+    status.textContent = "";
+    editor.hidden = false;
+    toggle.setAttribute("aria-expanded", "true");
+    const first = editor.querySelector("input:checked") || editor.querySelector("input");
+    if (first) first.focus({ preventScroll: true });
+    root.scrollIntoView({ block: "nearest" });
+  }
+
+  function close() {
+    editor.hidden = true;
+    clash.hidden = true;
+    toggle.setAttribute("aria-expanded", "false");
+    if (openEditor === api) openEditor = null;
+  }
+
+  function send(from) {
+    if (busy) return;
+    busy = true;
+    const patch = { card_id: cardId, base: from, apkl: {} };
+    rules.scores.forEach(function (key) { patch[key] = picks[key]; });
+    rules.apkl.forEach(function (key) { patch.apkl[key] = boxes[key].checked; });
+    status.textContent = t.saving;
+    save.disabled = true;
+    ctx.emit("card:assess", patch, function (err, reply) {
+      busy = false;
+      save.disabled = false;
+      if (!err && reply && reply.ok) {
+        status.textContent = t.saved;
+        close();
+        ctx.store.apply({ type: "card.updated", data: reply.card });
+        return;
+      }
+      if (reply && reply.error && reply.error.code === "conflict") {
+        status.textContent = "";
+        showClash();
+        return;
+      }
+      status.textContent = reply && reply.error ? reply.error.message : t.failed;
+    });
+  }
+
+  /* Someone else saved first: their scores beside mine; the person decides. */
+  function showClash() {
+    const now = ctx.store.cards[cardId] || card;
+    const a = now && now.assessment;
+    const by = a && a.changed_by && a.changed_by.name ? a.changed_by.name : t.conflict_someone;
+    clash.replaceChildren(
+      el("p", { className: "usg-conflict-title", text: t.conflict_title.replace("{who}", by) }),
+      el("p", { className: "usg-conflict-theirs", text: scoresOf(a) }),
+      el("div", { className: "usg-actions" }, [
+        el("button", { type: "button", className: "button usg-overwrite", text: t.conflict_overwrite, onclick: function () {
+          const fresh = ctx.store.cards[cardId] || now;
+          base = versionOf(fresh);
+          clash.hidden = true;
+          send(base);
+        } }),
+        el("button", { type: "button", className: "button secondary usg-keep", text: t.conflict_keep, onclick: function () {
+          close();
+        } })
+      ])
+    );
+    clash.hidden = false;
+  }
+
+  /* Show the stored scores; an open form keeps what the person is choosing. */
+  function update(next) {
+    card = next;
+    const a = next.assessment;
+    setText(summary, scoresOf(a));
+    setText(changed, whoChanged(a));
+    setText(toggle, a ? t.rescore : t.score);
+    // Changed by someone else while this form is open: say so now, not at saving.
+    if (!editor.hidden && !busy && clash.hidden && versionOf(next) !== base) showClash();
+  }
+
+  const api = { el: root, update: update, close: close };
+  return api;
 }
 
 /* The solution form under a bottleneck; it lives as long as the card's view. */

@@ -13,7 +13,7 @@ import { createSimilar } from "./board-similar.js";
 
 const config = readJSON("page-config");
 const t = readJSON("board-strings");
-const store = new Store({ viewSettings: config.rules.view_settings });
+const store = new Store({ snapshotSettings: config.rules.snapshot_settings });
 const meId = config.viewer.participant ? config.viewer.participant.id : null;
 let sectorId = config.viewer.sector_id;
 let renderQueued = false;
@@ -47,8 +47,10 @@ const outbox = (ctx.outbox = new Outbox({
   canSend: function () { return stream.connected; },
   onChange: scheduleRender,
   onStored: function (card, item) {
+    const place = where[item.client_id];
     delete where[item.client_id];
     if (card) store.apply({ type: "card.created", data: card }); /* as this phone may see it */
+    if (place && place.sent) place.sent(card);
   },
   onRejected: function (item, error) {
     const place = where[item.client_id];

@@ -1,10 +1,9 @@
-/* Groups of the "Moderate" panel that fill in a card's details: USG and
- * APKL (rules.scores, rules.apkl), a solution's action plan (rules.plan_fields),
+/* Groups of the "Moderate" panel that fill in a card's details: a bottleneck's
+ * cause and impact, a solution's action plan (rules.plan_fields),
  * and votes on someone's behalf. Labels are the page's strings, keyed by name. Each returns {root, refresh(card)}. */
 
 import { el, fmt } from "./dom.js";
-import { scoreOptions } from "./cards.js";
-import { errorArea, showError, showOk, syncValue, select, checkbox, button, field, int, participantOptions, fillSelect } from "./facilitator-ui.js";
+import { errorArea, showError, showOk, syncValue, select, button, field, int, participantOptions, fillSelect } from "./facilitator-ui.js";
 
 /* A titled group of controls with its own error area. */
 export function group(title, children, className) {
@@ -25,56 +24,23 @@ export function formGroup(title, children, label, submit, className) {
   return { root: form, area: g.area };
 }
 
-export function usgGroup(ctx, id) {
+/* A bottleneck's cause and impact for the matrix; its U, S, G and APKL are
+ * scored in the grid of facilitator-scoring.js, a row a card. */
+export function notesGroup(ctx, id) {
   const t = ctx.t;
   const rules = ctx.rules;
-  const scores = {};
-  const apkl = {};
-  rules.scores.forEach(function (key) { scores[key] = select(scoreOptions(rules, t.not_scored)); });
-  const total = el("output", { className: "fac-usg-total" });
-  const boxes = rules.apkl.map(function (key) {
-    const pair = checkbox(t["apkl_" + key] || key);
-    pair.box.addEventListener("change", function () { pair.box.uraiTouched = true; });
-    apkl[key] = pair.box;
-    return pair.label;
-  });
   const cause = el("textarea", { rows: 2, maxlength: rules.limits.note });
   const impact = el("textarea", { rows: 2, maxlength: rules.limits.note });
-  const scoreRow = el("div", { className: "fac-usg" }, rules.scores.map(function (key) { return field(t["score_" + key], scores[key]); }));
-  scoreRow.addEventListener("change", showTotal);
-  const apklBox = el("fieldset", { className: "fac-apkl" }, [el("legend", { text: t.apkl })].concat(boxes));
-
-  function showTotal() {
-    const values = rules.scores.map(function (k) { return int(scores[k].value); });
-    const done = values.every(function (v) { return v !== null; });
-    total.textContent = done ? fmt(t.total, { n: values.reduce(function (a, b) { return a + b; }, 0) }) : "";
-  }
-
-  function payload() {
-    const stored = ((ctx.store.cards[id] || {}).assessment || {}).apkl || {};
-    const out = { card_id: id, apkl: {}, cause: cause.value, impact: impact.value };
-    rules.scores.forEach(function (k) { out[k] = int(scores[k].value); });
-    rules.apkl.forEach(function (key) {
-      const box = apkl[key];
-      // An unticked box the facilitator never touched keeps "not assessed" (null).
-      out.apkl[key] = box.checked ? true : box.uraiTouched || stored[key] === false ? false : null;
-    });
-    return out;
-  }
-
-  const form = formGroup(t.usg_score, [scoreRow, total, apklBox, field(t.cause, cause), field(t.impact, impact)], t.save_score, function (area, b) {
-    ctx.send("card:assess", payload(), { area: area, button: b, okText: t.saved });
+  const scores = el("p", { className: "hint" }, [el("a", { href: "#scoring-h", text: t.score_in_grid })]);
+  const form = formGroup(t.cause_impact, [scores, field(t.cause, cause), field(t.impact, impact)], t.save_changes, function (area, b) {
+    ctx.send("card:assess", { card_id: id, cause: cause.value, impact: impact.value }, { area: area, button: b, okText: t.saved });
   });
-
   return {
     root: form.root,
     refresh: function (card) {
-      const a = card.assessment || { apkl: {} };
-      rules.scores.forEach(function (k) { syncValue(scores[k], a[k] || ""); });
-      rules.apkl.forEach(function (key) { syncValue(apkl[key], !!a.apkl && a.apkl[key] === true); });
+      const a = card.assessment || {};
       syncValue(cause, a.cause || "");
       syncValue(impact, a.impact || "");
-      showTotal();
     }
   };
 }

@@ -1,11 +1,17 @@
 /* The live boards as the facilitator sees them: a column per sector with its
  * lock, clusters and cards of every status, each card with its "Moderate"
  * panel. Nodes are kept per card, cluster and sector and only moved or
- * refreshed, so open panels and half-typed text survive every broadcast. */
+ * refreshed, so open panels and half-typed text survive every broadcast.
+ *
+ * Each card has a row of tools: ctx.cardTools is a list of factories
+ * (cardId) -> {root, refresh(card)}, each called once per card (the select
+ * checkbox of facilitator-select.js; other small modules add theirs). With
+ * ctx.dnd, cards are dragged onto cards and clusters. */
 
 import { el, fmt, short, setText, syncChildren, prune } from "./dom.js";
 import { createCard, renderCard, byline, answersText } from "./cards.js";
 import { compareKeys, isScored, isShown } from "./store.js";
+import { absorbed } from "./steering.js";
 import { moderatePanel } from "./facilitator-moderate.js";
 import { causesBar, rootToggle, renderBones, whysOf } from "./facilitator-causes.js";
 import { errorArea, syncValue, checkbox, button, field, schedule } from "./facilitator-ui.js";
@@ -27,6 +33,7 @@ export function createBoards(ctx) {
   const clusterNodes = {}; // cluster id -> cluster parts
   const cardNodes = {}; // card id -> card parts
   const orderSelect = document.getElementById("board-order");
+  let mergedCounts = {}; // card id -> cards merged into it, worked out once a redraw
 
   function order() {
     return ORDERS[orderSelect.value] || ORDERS.time;
@@ -34,11 +41,12 @@ export function createBoards(ctx) {
 
   /* -- one card ------------------------------------------------------------- */
 
-  function statsLine(node, c) {
+  function statsLine(node, c, merged) {
     const a = c.assessment;
     const hasPlan = c.plan && Object.keys(c.plan).some(function (k) { return c.plan[k]; });
     syncChildren(node, [
       c.status !== "visible" ? el("span", { className: "badge fac-status fac-status-" + c.status, text: t["status_" + c.status] || c.status }) : null,
+      merged ? el("span", { className: "badge fac-merged-badge", title: fmt(t.merged_badge_title, { n: merged }), text: fmt(t.merged_badge, { n: merged }) }) : null,
       el("span", { className: "fac-votes" }, [t.votes + " ", el("strong", { className: "card-votes", text: String(c.votes || 0) })]),
       c.kind === "cause" && c.root ? el("span", { className: "badge fac-root-badge", text: t.root_cause }) : null,
       isScored(c)
@@ -58,6 +66,8 @@ export function createBoards(ctx) {
       node.hint = el("p", { className: "hint", hidden: true });
       node.stats = el("p", { className: "fac-card-stats" });
       node.face.el.append(node.hint, node.stats);
+      node.tools = (ctx.cardTools || []).map(function (make) { return make(c.id); });
+      node.toolRow = node.tools.length ? el("div", { className: "fac-card-tools" }, node.tools.map(function (tool) { return tool.root; })) : null;
       node.solutions = c.kind === "bottleneck" ? el("ul", { className: "solutions" }) : null;
       if (c.kind === "bottleneck") {
         // Its root causes: the switch, the projector, and the tree bone by bone.
@@ -72,6 +82,7 @@ export function createBoards(ctx) {
         node.whys = el("ol", { className: "cards fac-whys" });
       }
       node.root = el("li", { "data-card": c.id }, [
+        node.toolRow,
         node.face.el,
         node.rootMark && node.rootMark.root,
         node.panel.details,
@@ -80,9 +91,11 @@ export function createBoards(ctx) {
         node.solutions,
         node.whys
       ]);
+      if (ctx.dnd) ctx.dnd.card(node.face.el, node.root, c.id);
     }
     const target = c.status === "merged" && c.merged_into ? store.cards[c.merged_into] : null;
-    const sig = JSON.stringify(c) + (target ? target.text : "");
+    const merged = mergedCounts[c.id] || 0;
+    const sig = JSON.stringify(c) + (target ? target.text : "") + "|" + merged;
     if (sig !== node.sig) {
       node.sig = sig;
       renderCard(node.face, c, {
@@ -92,7 +105,7 @@ export function createBoards(ctx) {
       });
       setText(node.hint, target ? fmt(t.merged_into, { text: short(target.text) }) : "");
       node.hint.hidden = !target;
-      statsLine(node.stats, c);
+      statsLine(node.stats, c, merged);
     }
     node.root.className = (c.kind === "bottleneck" ? "card" : c.kind) + " fac-card status-" + c.status;
     if (node.solutions) syncChildren(node.solutions, solutionsOf(c.id).map(cardNode));
@@ -102,6 +115,7 @@ export function createBoards(ctx) {
     }
     if (node.rootMark) node.rootMark.refresh(c);
     if (node.whys) syncChildren(node.whys, whysOf(ctx, c.id).map(cardNode));
+    node.tools.forEach(function (tool) { tool.refresh(c); });
     node.panel.refresh();
     return node.root;
   }
@@ -136,6 +150,7 @@ export function createBoards(ctx) {
     });
     const tools = el("details", { className: "fac-cluster-tools" }, [el("summary", { text: t.edit_cluster }), form, node.remove]);
     node.root = el("section", { className: "fac-cluster", "data-cluster": id }, [el("header", { className: "fac-cluster-head" }, [node.title, tools]), node.area, node.list]);
+    if (ctx.dnd) ctx.dnd.cluster(node.root, id);
     return node;
   }
 
@@ -146,7 +161,7 @@ export function createBoards(ctx) {
     col.title = el("h3", { id: "sector-h-" + sectorId });
     col.people = el("span", { className: "count-people" });
     col.count = el("span", { className: "count-cards" });
-    col.waiting = el("span", { className: "fac-waiting" });
+    col.waiting = el("a", { className: "fac-waiting", href: "#queue-h" });
     const lock = checkbox(t.lock_board, { "data-lock-sector": sectorId });
     col.lock = lock.box;
     col.lock.addEventListener("change", function () {
@@ -154,6 +169,10 @@ export function createBoards(ctx) {
     });
     col.ungrouped = el("ol", { className: "cards fac-ungrouped" });
     col.ungroupedTitle = el("h4", { className: "fac-cluster-title", text: t.ungrouped });
+    if (ctx.dnd) {
+      ctx.dnd.cluster(col.ungrouped, null);
+      ctx.dnd.cluster(col.ungroupedTitle, null);
+    }
     col.groups = el("div", { className: "fac-groups" });
     col.empty = el("p", { className: "empty", text: t.empty });
     col.removedSummary = el("summary");
@@ -189,6 +208,7 @@ export function createBoards(ctx) {
     col.people.textContent = fmt(t.participants, { n: people });
     col.count.textContent = fmt(t.cards, { n: live.length });
     col.waiting.textContent = waiting ? " · " + fmt(t.waiting, { n: waiting }) : "";
+    col.waiting.hidden = !waiting; // a link to the one approval queue, only when some wait
     col.lock.checked = !!sector.locked;
     col.lock.setAttribute("aria-label", t.lock_board + ": " + sector.name);
     col.root.classList.toggle("locked", !!sector.locked);
@@ -228,6 +248,7 @@ export function createBoards(ctx) {
 
   function render() {
     if (!store.workshop) return;
+    mergedCounts = absorbed(store);
     syncChildren(document.getElementById("boards"), store.sectors().map(renderColumn));
     prune(cardNodes, function (id) { return !!store.cards[id]; });
     prune(clusterNodes, function (id) { return !!store.clusters[id]; });

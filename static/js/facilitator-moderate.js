@@ -1,5 +1,6 @@
 /* The "Moderate" panel of one card: the status actions (rules.transitions),
- * edit, move, merge, cluster, USG and APKL, a solution's action plan and
+ * edit, move, merge, cluster, a bottleneck's cause and impact (its USG is
+ * scored in the grid, facilitator-scoring.js), a solution's action plan and
  * votes on someone's behalf (a first-level cause's edit also moves it to
  * another bone). A group shows only when the card's `actions`
  * (from the server) include it. Built when first opened, then kept: a redraw
@@ -10,7 +11,7 @@ import { categoryOptions } from "./cards.js";
 import { may } from "./rules.js";
 import { bonesOf, addressable } from "./causes.js";
 import { errorArea, showError, syncValue, select, button, field, int, uid, fillSelect } from "./facilitator-ui.js";
-import { group, formGroup, usgGroup, planGroup, voteGroup } from "./facilitator-assess.js";
+import { group, formGroup, notesGroup, planGroup, voteGroup } from "./facilitator-assess.js";
 
 /* The panel's groups, in the order they show, by the action that allows each. */
 const GROUPS = ["edit", "move", "merge", "cluster", "assess", "plan", "vote"];
@@ -156,7 +157,7 @@ function clusterGroup(ctx, id) {
   };
 }
 
-const BUILDERS = { edit: editGroup, move: moveGroup, merge: mergeGroup, cluster: clusterGroup, assess: usgGroup, plan: planGroup, vote: voteGroup };
+const BUILDERS = { edit: editGroup, move: moveGroup, merge: mergeGroup, cluster: clusterGroup, assess: notesGroup, plan: planGroup, vote: voteGroup };
 
 function refresh(ctx, panel) {
   const card = ctx.store.cards[panel.id];

@@ -1,7 +1,7 @@
 /* The facilitator's page: the entry. One Store kept live by one Stream; every
  * part of the page (facilitator-*.js) is handed what it needs here and
- * redraws from the store. Also the copy buttons, the connection state and a
- * short live note of each new card for screen readers. */
+ * redraws from the store. Also the copy buttons, the connection state (in the
+ * top bar) and a short live note of each new card for screen readers. */
 
 import { readJSON, keepFocus } from "./dom.js";
 import { Store } from "./store.js";
@@ -15,14 +15,20 @@ import { createSuggestions } from "./facilitator-suggestions.js";
 import { createCausesPanel } from "./facilitator-bones.js";
 import { FollowUp, alongside } from "./followup.js";
 import { createFollowUpPanel } from "./facilitator-followup.js";
+import { VotingProgress } from "./steering.js";
+import { createBar } from "./facilitator-bar.js";
+import { createQueue } from "./facilitator-queue.js";
+import { createSelection } from "./facilitator-select.js";
+import { createScoring } from "./facilitator-scoring.js";
 
 const config = readJSON("page-config");
 const t = readJSON("facilitator-strings");
 const status = document.getElementById("connection");
 const announcer = document.getElementById("announcer");
 const totalPeople = document.getElementById("total-people");
-const store = new Store({ viewSettings: config.rules.view_settings });
+const store = new Store({ snapshotSettings: config.rules.snapshot_settings });
 const follow = new FollowUp(); /* every planned solution's status, and the progress per agency */
+const progress = new VotingProgress(); /* how many have voted: sent to steering only */
 
 function showStatus(state, detail) {
   status.className = "connection " + state;
@@ -31,23 +37,39 @@ function showStatus(state, detail) {
   else status.textContent = (detail && detail.message) || t.refused;
 }
 
-const stream = new Stream({ code: config.code, store: alongside(store, follow), sectorId: function () { return null; }, onStatus: showStatus });
+const stream = new Stream({ code: config.code, store: alongside(alongside(store, follow), progress), sectorId: function () { return null; }, onStatus: showStatus });
 // The server cut this page off (its link was revoked): it will not reconnect by itself.
 stream.socket.on("disconnect", function (reason) {
   if (reason === "io server disconnect") showStatus("refused", { message: t.closed });
 });
 
-const ctx = { config: config, rules: config.rules, viewer: config.viewer, t: t, store: store, send: makeSend(stream, t) };
+const ctx = { config: config, rules: config.rules, viewer: config.viewer, t: t, store: store, send: makeSend(stream, t), cardTools: [] };
 const phases = createPhases(ctx);
 const timer = createTimer(ctx);
+const bar = createBar(ctx, progress, timer);
+const queue = createQueue(ctx);
+const selection = createSelection(ctx);
+ctx.cardTools.push(selection.tool);
+ctx.dnd = selection.dnd;
+const scoring = createScoring(ctx);
 const boards = createBoards(ctx);
 const entry = createEntry(ctx);
 const causes = createCausesPanel(ctx);
 const followUp = createFollowUpPanel(ctx, follow);
 follow.onChange(function () { schedule("followup", followUp.render); });
 
+/* The boards and what is worked out from their cards: the queue, the grid, the bar's counts. */
 function renderBoards() {
-  schedule("boards", boards.render);
+  schedule("boards", function () {
+    boards.render();
+    selection.render();
+  });
+  schedule("queue", function () {
+    queue.render();
+    bar.renderQueue();
+    bar.renderProgress();
+  });
+  schedule("scoring", scoring.render);
 }
 
 function renderPeopleCount() {
@@ -58,7 +80,11 @@ function renderAll() {
   keepFocus(function () {
     phases.render();
     timer.render();
+    bar.render();
     boards.render();
+    selection.render();
+    queue.render();
+    scoring.render();
     entry.render();
     causes.render();
     renderPeopleCount();
@@ -122,8 +148,14 @@ document.querySelectorAll("[data-copy]").forEach(function (b) {
 
 phases.init();
 timer.init();
+bar.init();
+selection.init();
+scoring.init();
 boards.init();
 entry.init();
 createSuggestions(ctx).init(); /* it follows the store itself */
 causes.init();
-setInterval(timer.tick, 1000);
+setInterval(function () {
+  timer.tick();
+  bar.tick();
+}, 1000);

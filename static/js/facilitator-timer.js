@@ -22,6 +22,14 @@ export function createTimer(ctx) {
     return timer().running ? "running" : "paused";
   }
 
+  /* One short note: once a locking timer has run out, "time is up, posting is
+   * locked" (not "time is up" and then "posting locks when time runs out"). */
+  function timerNote(state) {
+    const locks = state !== "none" && timer().lock;
+    if (state === "done") return locks ? t.timer_done_locked : t.timer_done;
+    return t["timer_" + state] + (locks ? " " + t.timer_locks : "");
+  }
+
   /* Every second: the countdown and what it means. */
   function tick() {
     if (!store.workshop) return;
@@ -31,7 +39,7 @@ export function createTimer(ctx) {
     if (display.textContent !== text) display.textContent = text;
     const state = timerState();
     display.className = "fac-timer-display " + state + (left !== null && left < 60 ? " low" : "");
-    const note = t["timer_" + state] + (state !== "none" && timer().lock ? " " + t.timer_locks : "");
+    const note = timerNote(state);
     if ($("timer-state").textContent !== note) $("timer-state").textContent = note;
   }
 
@@ -108,6 +116,7 @@ export function createTimer(ctx) {
       renderTimer();
       renderSettings();
     },
-    tick: tick
+    tick: tick,
+    state: timerState
   };
 }

@@ -12,7 +12,7 @@ import { createCauses } from "./presenter-causes.js";
 
 const config = readJSON("page-config");
 const t = readJSON("present-strings");
-const store = new Store({ viewSettings: config.rules.view_settings });
+const store = new Store({ snapshotSettings: config.rules.snapshot_settings });
 const byId = function (id) { return document.getElementById(id); };
 const dom = {
   phaseBox: byId("phase-now"),

@@ -13,7 +13,7 @@ import { createSide } from "./proposal-side.js";
 
 const config = readJSON("page-config");
 const t = readJSON("proposal-strings");
-const store = new Store({ viewSettings: config.rules.view_settings });
+const store = new Store({ snapshotSettings: config.rules.snapshot_settings });
 const desk = new ProposalDesk({ storage: safeStorage(), key: "urai:proposal:" + config.code + ":" });
 const steering = config.viewer.kind === "steering";
 const status = document.getElementById("connection");

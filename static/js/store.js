@@ -35,11 +35,12 @@ function byId(a, b) {
 }
 
 export class Store {
-  /* viewSettings: the settings whose change needs a fresh snapshot (rules.view_settings);
+  /* snapshotSettings: the settings whose change needs a fresh snapshot
+   * (rules.snapshot_settings; a reveal comes as "board.shown" instead);
    * now: the clock, in milliseconds. */
   constructor(options) {
     const opts = options || {};
-    this.viewSettings = opts.viewSettings || [];
+    this.snapshotSettings = opts.snapshotSettings || [];
     this.now = opts.now || Date.now;
     this.workshop = null; // the workshop summary: sectors, phases, phase_id, settings, timer, open
     this.receivedAt = 0; // when `workshop` arrived, for the timer
@@ -99,6 +100,9 @@ export class Store {
       case "card.removed":
         delete this.cards[data.id];
         break;
+      case "board.shown":
+        this.showBoard(data);
+        break;
       case "votes.updated":
         if (this.cards[data.card_id]) this.cards[data.card_id].votes = data.votes;
         break;
@@ -110,7 +114,7 @@ export class Store {
         break;
       case "workshop.updated": {
         const before = this.workshop && this.workshop.settings;
-        if (before) needsSnapshot = this.viewSettings.some(function (name) { return before[name] !== data.settings[name]; });
+        if (before) needsSnapshot = this.snapshotSettings.some(function (name) { return before[name] !== data.settings[name]; });
         this.setWorkshop(data);
         break;
       }
@@ -123,6 +127,20 @@ export class Store {
     }
     this.notify({ type: message.type, data: data });
     return needsSnapshot;
+  }
+
+  /* A board's cards as this viewer now sees them (concealment, anonymity or
+   * tallies changed): `complete` replaces every card of the board, so that a
+   * card no longer seen goes and hidden tallies do not linger; otherwise the
+   * cards given replace those with the same ids (the author's own forms). */
+  showBoard(data) {
+    const cards = this.cards;
+    if (data.complete) {
+      Object.keys(cards).forEach(function (id) {
+        if (cards[id].sector_id === data.sector_id) delete cards[id];
+      });
+    }
+    (data.cards || []).forEach(function (card) { cards[card.id] = card; });
   }
 
   phase() {

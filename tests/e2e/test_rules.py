@@ -128,13 +128,13 @@ def test_moderation_follows_each_cards_actions_and_the_projector_ranks_by_the_se
         other.locator("[data-action=approve]").click()
         expect(health.locator(".card")).to_have_count(2)
 
-        # Scores typed in the panel; the projector ranks by the server's key.
+        # Scores chosen in the USG grid; the projector ranks by the server's key.
         for text, (u, s, g) in (("Obat sering kosong", (3, 3, 3)), ("Antrean poli", (5, 4, 3))):
-            card = moderate(steering, text)
-            card.get_by_label("Urgensi (U)").select_option(str(u))
-            card.get_by_label("Keseriusan (S)").select_option(str(s))
-            card.get_by_label("Pertumbuhan (G)").select_option(str(g))
-            card.get_by_role("button", name="Simpan skor").click()
+            row = steering.locator("#scoring-rows tr[data-card]", has_text=text)
+            row.locator("[data-score=u]").select_option(str(u))
+            row.locator("[data-score=s]").select_option(str(s))
+            row.locator("[data-score=g]").select_option(str(g))
+            card = steering.locator(".fac-card", has=steering.locator(".card-text", has_text=text))
             expect(card.locator(".card-usg").first).to_have_text(str(u + s + g))
         choose_phase(steering, "Prioritas")
         ranking = health.locator(".rank-item")

@@ -46,7 +46,7 @@ test("a tap sends the item's id, the status and the note trimmed", () => {
 });
 
 test("alongside feeds the page's Store and the FollowUp from one Cursor", () => {
-  const store = new Store({ viewSettings: ["concealed"] });
+  const store = new Store({ snapshotSettings: ["cause_depth"] });
   const f = new FollowUp();
   const c = new Cursor(alongside(store, f));
   c.start(null);

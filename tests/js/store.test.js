@@ -3,7 +3,7 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import { Store, compareKeys, formatSeconds, isScored } from "../../static/js/store.js";
 
-const VIEW = ["concealed", "anonymous", "votes_revealed"];
+const SNAPSHOT = ["cause_depth"];
 
 function summary(extra) {
   return Object.assign({
@@ -11,7 +11,7 @@ function summary(extra) {
     sectors: [{ id: 1, name: "Kesehatan", locked: false }, { id: 2, name: "Pendidikan", locked: false }],
     phases: [{ id: 10, name: "Identifikasi", prompt: "" }, { id: 11, name: "Voting", prompt: "" }],
     phase_id: 10,
-    settings: { locked: false, concealed: false, anonymous: false, votes_revealed: true, vote_budget: 3, vote_cap: null },
+    settings: { locked: false, concealed: false, anonymous: false, votes_revealed: true, vote_budget: 3, vote_cap: null, cause_depth: 3 },
     timer: { seconds: null, running: false, remaining: null, lock: false },
     open: { posting: { 1: { bottleneck: null, solution: null } }, voting: null, scoring: false }
   }, extra || {});
@@ -22,7 +22,7 @@ function card(id, extra) {
 }
 
 function loaded(cards, extra) {
-  const store = new Store({ viewSettings: VIEW });
+  const store = new Store({ snapshotSettings: SNAPSHOT });
   store.load(Object.assign({ workshop: summary(), cards: cards || [], clusters: [] }, extra || {}));
   return store;
 }
@@ -70,15 +70,32 @@ test("card.removed, votes.updated and clusters", () => {
   assert.deepEqual(store.clustersOf(1), []);
 });
 
-test("a change of a view setting asks for a fresh snapshot; others do not", () => {
+test("a change of the snapshot settings asks for a fresh snapshot; a reveal does not", () => {
   const store = loaded([]);
   const locked = summary();
   locked.settings = Object.assign({}, locked.settings, { locked: true });
   assert.equal(store.apply({ seq: 2, type: "workshop.updated", data: locked }), false);
   const concealed = summary();
   concealed.settings = Object.assign({}, locked.settings, { concealed: true });
-  assert.equal(store.apply({ seq: 3, type: "workshop.updated", data: concealed }), true);
+  assert.equal(store.apply({ seq: 3, type: "workshop.updated", data: concealed }), false, "board.shown follows");
   assert.equal(store.workshop.settings.concealed, true);
+  const deeper = summary();
+  deeper.settings = Object.assign({}, concealed.settings, { cause_depth: 4 });
+  assert.equal(store.apply({ seq: 4, type: "workshop.updated", data: deeper }), true);
+});
+
+test("board.shown replaces a board's cards whole; the author's own forms merge after", () => {
+  const store = loaded([card(1, { votes: 4 }), card(2), card(3, { sector_id: 2 })]);
+  // Tallies hidden and card 2 concealed from this viewer: gone, and no stale dots linger.
+  const hidden = card(1);
+  delete hidden.votes;
+  store.apply({ seq: 5, type: "board.shown", sector_id: 1, data: { sector_id: 1, cards: [hidden], complete: true } });
+  assert.deepEqual(Object.keys(store.cards), ["1", "3"], "the other board is untouched");
+  assert.equal("votes" in store.cards[1], false);
+  // Then the author's own card 2, in their form.
+  store.apply({ seq: 5, type: "board.shown", sector_id: 1, data: { sector_id: 1, cards: [card(2, { actions: ["vote", "plan"] })], complete: false } });
+  assert.deepEqual(Object.keys(store.cards), ["1", "2", "3"]);
+  assert.deepEqual(store.cards[2].actions, ["vote", "plan"]);
 });
 
 test("roster and participants", () => {

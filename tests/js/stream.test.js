@@ -8,7 +8,7 @@ const W = { sectors: [], phases: [], phase_id: null, settings: { concealed: fals
 const created = (seq, id) => ({ seq, type: "card.created", sector_id: 1, data: { id, sector_id: 1, kind: "bottleneck", text: "k" + id, status: "visible" } });
 
 function cursor() {
-  return new Cursor(new Store({ viewSettings: ["concealed", "anonymous", "votes_revealed"] }));
+  return new Cursor(new Store({ snapshotSettings: ["cause_depth"] }));
 }
 
 test("the first sync asks for a snapshot; later ones send the cursor", () => {
@@ -46,13 +46,13 @@ test("a failed sync drops what was held and keeps wanting a snapshot until one a
   assert.equal(Object.keys(c.store.cards).length, 0);
 });
 
-test("a changed view setting in the missed events asks for a fresh snapshot", () => {
+test("a changed snapshot setting in the missed events asks for a fresh snapshot", () => {
   const c = cursor();
   c.start(null);
   c.finish({ ok: true, mode: "snapshot", seq: 1, snapshot: { workshop: W, cards: [] } });
   c.start(1);
-  const concealed = Object.assign({}, W, { settings: Object.assign({}, W.settings, { concealed: true }) });
-  assert.deepEqual(c.finish({ ok: true, mode: "events", seq: 2, events: [{ seq: 2, type: "workshop.updated", sector_id: null, data: concealed }] }), { ok: true, resync: true });
+  const deeper = Object.assign({}, W, { settings: Object.assign({}, W.settings, { cause_depth: 5 }) });
+  assert.deepEqual(c.finish({ ok: true, mode: "events", seq: 2, events: [{ seq: 2, type: "workshop.updated", sector_id: null, data: deeper }] }), { ok: true, resync: true });
   assert.equal(c.start(null), null);
 });
 

@@ -8,6 +8,8 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from ..core.lifecycle import FOLLOW_UP
 from ..core.models import Participant, Workshop
+from ..facilitation.phases import DEFAULT_PHASES
+from ..i18n import current_language
 from ..realtime.policy import participant_view
 from ..web import page_config, participant_page
 
@@ -27,8 +29,25 @@ def board(workshop: Workshop, participant: Participant) -> Any:
     config = page_config(
         workshop, participant_view(participant.id), participant, sector_id=sector.id
     )
+    config["default_phases"] = default_phases(current_language())
     # Where the phone goes when the facilitator reopens the workshop for follow-up.
     config["follow_up_url"] = url_for("followup.phone", code=workshop.code)
     return render_template(
         "participant/board.html", workshop=workshop, participant=participant, page_config=config
     )
+
+
+def default_phases(language: str) -> dict[str, dict[str, Any]]:
+    """The default phases' names and prompts, stored in the workshop's language when
+    it was created: the phone shows one that is still as stored in this viewer's
+    language; a name or prompt the facilitator typed is shown as typed."""
+    english = language == "en"
+    return {
+        t.kind: {
+            "names": [t.name_id, t.name_en],
+            "prompts": [t.prompt_id, t.prompt_en],
+            "name": t.name_en if english else t.name_id,
+            "prompt": t.prompt_en if english else t.prompt_id,
+        }
+        for t in DEFAULT_PHASES
+    }

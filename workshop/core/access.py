@@ -69,34 +69,47 @@ def _participants(session: MutableMapping[str, Any]) -> dict[str, int]:
 
 def staff_identity(workshop: Workshop, session: MutableMapping[str, Any]) -> Identity | None:
     """The facilitator or presenter role this browser holds, if its key is still valid."""
-    key_id = _keys(session).get(str(workshop.id))
+    return _staff_identity(workshop.id, session)
+
+
+def _staff_identity(workshop_id: int, session: MutableMapping[str, Any]) -> Identity | None:
+    key_id = _keys(session).get(str(workshop_id))
     if not isinstance(key_id, int):
         return None
     key = db.session.get(AccessKey, key_id)
-    if key is None or key.workshop_id != workshop.id or not key.active:
+    if key is None or key.workshop_id != workshop_id or not key.active:
         return None
-    return Identity(workshop.id, key.role, key_id=key.id)
+    return Identity(workshop_id, key.role, key_id=key.id)
 
 
 def participant_of(workshop: Workshop, session: MutableMapping[str, Any]) -> Participant | None:
     """The participant this phone joined as, if any."""
-    pid = _participants(session).get(str(workshop.id))
+    return _participant_of(workshop.id, session)
+
+
+def _participant_of(workshop_id: int, session: MutableMapping[str, Any]) -> Participant | None:
+    pid = _participants(session).get(str(workshop_id))
     if not isinstance(pid, int):
         return None
     participant = db.session.get(Participant, pid)
-    if participant is None or participant.workshop_id != workshop.id:
+    if participant is None or participant.workshop_id != workshop_id:
         return None
     return participant
 
 
 def identity_of(workshop: Workshop, session: MutableMapping[str, Any]) -> Identity | None:
     """The strongest identity this browser holds in `workshop`: staff before participant."""
-    staff = staff_identity(workshop, session)
+    return identity_in(workshop.id, session)
+
+
+def identity_in(workshop_id: int, session: MutableMapping[str, Any]) -> Identity | None:
+    """identity_of, by the workshop's id: the socket's connect need not load the workshop."""
+    staff = _staff_identity(workshop_id, session)
     if staff is not None:
         return staff
-    participant = participant_of(workshop, session)
+    participant = _participant_of(workshop_id, session)
     if participant is not None:
-        return Identity(workshop.id, PARTICIPANT, participant_id=participant.id)
+        return Identity(workshop_id, PARTICIPANT, participant_id=participant.id)
     return None
 
 

@@ -168,6 +168,13 @@ class Assessment(Base):
     impact: Mapped[str | None] = mapped_column(Text)
     scored_by_participant_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id"))
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Who changed it last: a member of the sector's group, or None for steering.
+    scored_by: Mapped[Participant | None] = relationship(lazy="selectin")
+
+    @property
+    def version(self) -> str:
+        """The last change's time to the microsecond: what a client edited from."""
+        return self.updated_at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
     @property
     def total(self) -> int | None:
@@ -183,6 +190,10 @@ class Assessment(Base):
             "apkl": {name: getattr(self, name) for name in APKL},
             "cause": self.cause,
             "impact": self.impact,
+            "version": self.version,
+            "changed_by": (
+                {"id": self.scored_by.id, "name": self.scored_by.name} if self.scored_by else None
+            ),
         }
 
 

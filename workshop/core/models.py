@@ -24,8 +24,15 @@ FLAG_SETTINGS = (
 # Every setting: the flags, the vote budget and cap, how deep "why?" may go.
 SETTINGS = (*FLAG_SETTINGS, "vote_budget", "vote_cap", "cause_depth")
 # The settings that decide what those who do not steer may see or do
-# (realtime/policy.py): a change of one sends every screen a fresh snapshot.
+# (realtime/policy.py).
 VIEW_SETTINGS = ("concealed", "anonymous", "votes_revealed", "cause_depth")
+# Of those, the ones that change only the cards' forms: a change sends each
+# board's cards once, as each screen may see them ("board.shown"), so that a
+# reveal does not make every phone fetch a snapshot at the same instant.
+RESHOWN_SETTINGS = ("concealed", "anonymous", "votes_revealed")
+# The rest change the actions on every card: a change of one sends every
+# screen a fresh snapshot.
+SNAPSHOT_SETTINGS = tuple(s for s in VIEW_SETTINGS if s not in RESHOWN_SETTINGS)
 
 # Why posting is closed on a board, apart from the clock (the page decides "time is up").
 CLOSED_ALL = "locked_all"  # the facilitator closed every board

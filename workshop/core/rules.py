@@ -57,7 +57,7 @@ def rules() -> dict[str, Any]:
         "apkl": list(cards.APKL),
         "plan_fields": list(cards.PLAN_FIELDS),
         "settings": list(models.FLAG_SETTINGS),
-        "view_settings": list(models.VIEW_SETTINGS),
+        "snapshot_settings": list(models.SNAPSHOT_SETTINGS),
         "phase_kinds": list(models.PHASE_KINDS),
         "phase_flags": list(models.PHASE_FLAGS),
         "vote_on": list(models.VOTE_ON),

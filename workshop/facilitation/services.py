@@ -7,6 +7,7 @@ whole workshop state, so every screen shows the same phase, timer and locks.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 from typing import Any
 
 from flask_babel import gettext as _
@@ -21,6 +22,7 @@ from ..core.models import (
     PHASE_KINDS,
     PHASE_NAME_MAX,
     PROMPT_MAX,
+    RESHOWN_SETTINGS,
     SETTINGS,
     VOTE_ON,
     VOTE_RANGE,
@@ -30,7 +32,9 @@ from ..core.models import (
 from ..core.timeutil import utcnow
 from ..core.validation import clean_text, optional_int, required_flag
 from ..extensions import db
-from ..realtime.broadcast import announce
+from ..realtime.broadcast import announce, stamp
+from ..realtime.policy import BOARD_SHOWN, Settings
+from ..voting.services import cards_of
 from .phases import DEFAULT_PHASES
 
 MAX_PHASES = 15
@@ -246,6 +250,21 @@ def update_settings(workshop: Workshop, payload: dict[str, Any]) -> None:
         workshop.cause_depth = depth
     if workshop.settings() != before:  # nothing changed: no sequence number, no broadcast
         announce(workshop)
+        if any(workshop.settings()[name] != before[name] for name in RESHOWN_SETTINGS):
+            show_boards(workshop)
+
+
+def show_boards(workshop: Workshop) -> None:
+    """Send each board's cards, for every screen to reshape as it may now see them
+    (policy.Viewer.board): six messages built once, instead of a snapshot per phone."""
+    settings = asdict(Settings.of(workshop))
+    sectors = workshop.active_sectors
+    boards: dict[int, list[dict[str, Any]]] = {sector.id: [] for sector in sectors}
+    for card in cards_of(workshop, list(boards)):
+        boards[card["sector_id"]].append(card)
+    for sector in sectors:
+        data = {"sector_id": sector.id, "settings": settings, "cards": boards[sector.id]}
+        stamp(workshop, BOARD_SHOWN, data, sector_id=sector.id)
 
 
 def _votes(value: object, field: str, *, required: bool) -> Any:

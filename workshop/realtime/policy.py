@@ -55,10 +55,16 @@ REPORT = "report"
 BACKUP = "backup"
 
 _CARD_EVENTS = ("card.created", "card.updated")
+# A board's cards after a change of what others may see (facilitation.services).
+BOARD_SHOWN = "board.shown"
 # The follow-up of a planned solution (followup/services.py), and the progress
 # per agency that goes with it to steering.
 FOLLOW_UP_EVENT = "followup.updated"
 PROGRESS_EVENT = "followup.progress"
+# How many participants have voted: the room's progress, for those who steer only
+# (a participant must not watch who is done; the projector does not need it).
+VOTING_PROGRESS_EVENT = "voting.progress"
+VOTING_PROGRESS_AUDIENCE = STEERING
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,12 @@ class Viewer:
 
     @property
     def steering(self) -> bool:
+        return self.kind == STEER
+
+    @property
+    def sees_progress(self) -> bool:
+        """Whether the room's progress (who has voted so far) reaches this viewer:
+        the steering staff (facilitator, co-facilitator) only."""
         return self.kind == STEER
 
     # -- connections -------------------------------------------------------------
@@ -147,6 +159,8 @@ class Viewer:
         if not self.receives(audience):
             return None
         kind = message["type"]
+        if kind == BOARD_SHOWN:
+            return self.board(message)
         if kind in _CARD_EVENTS:
             card = self.card(message["data"], settings)
             if card is not None:
@@ -157,12 +171,30 @@ class Viewer:
             return {**message, "type": "card.removed", "data": {"id": message["data"]["id"]}}
         if kind == "votes.updated" and not self.shows_votes(settings):
             return None
+        if kind == VOTING_PROGRESS_EVENT and not self.sees_progress:
+            return None
         if kind == FOLLOW_UP_EVENT:
             item = self.follow_up_item(message["data"], settings)
             return None if item is None else {**message, "data": item}
         if kind == "proposal.updated" and not self.reads_proposal(message["data"]["active"]):
             return {**message, "type": "proposal.removed", "data": {"id": message["data"]["id"]}}
         return message
+
+    def board(self, message: dict[str, Any]) -> dict[str, Any] | None:
+        """A board's cards as this viewer now sees them, all of them (`complete`).
+
+        Steering sees every card in every setting: a change of what others see
+        changes nothing for it. The settings are the event's own (`data`), so
+        a replay shapes the cards as they were shown then.
+        """
+        if self.kind == STEER:
+            return None
+        data = message["data"]
+        settings = Settings(**data["settings"])
+        shown = (self.card(card, settings) for card in data["cards"])
+        cards = [card for card in shown if card is not None]
+        form = {"sector_id": data["sector_id"], "cards": cards, "complete": True}
+        return {**message, "data": form}
 
     # -- the follow-up of action plans ---------------------------------------------
 
@@ -216,6 +248,11 @@ class Viewer:
         shown = dict(data)
         if not self.shows_author(author_id, settings):
             shown["author"] = None
+        scores: dict[str, Any] | None = shown.get("assessment")
+        scorer = scores.get("changed_by") if scores else None
+        if scores and scorer and not self.shows_author(scorer.get("id"), settings):
+            # Anonymous mode: "changed by a member of the group", not who.
+            shown["assessment"] = {**scores, "changed_by": {"id": None, "name": None}}
         if not self.shows_votes(settings):
             shown.pop("votes", None)
         shown["actions"] = self.actions(data, settings)
@@ -326,6 +363,8 @@ def deliveries_of(
     last and only where it differs, so that on the author's screen their own
     view is what stays. Other events reach the projector and participants as one.
     """
+    if message["type"] == BOARD_SHOWN:
+        return _board_deliveries(workshop_id, message)
     out = []
     whole = STEERING_VIEW.event(message, audience, settings)
     if whole is not None:
@@ -359,4 +398,35 @@ def deliveries_of(
             else [sector_room(workshop_id, sector_id), display_room(workshop_id)]
         )
         out.append((rooms, public))
+    return out
+
+
+def _board_deliveries(
+    workshop_id: int, message: dict[str, Any]
+) -> list[tuple[list[str], dict[str, Any]]]:
+    """A `board.shown`: the projector's form, the public form to the board's
+    watchers, then to each author the own cards that look different to them
+    (`complete: false`, after the public form, so that theirs is what stays)."""
+    sector_id = message["data"]["sector_id"]
+    settings = Settings(**message["data"]["settings"])
+    out = []
+    for rooms, viewer in (
+        ([display_room(workshop_id)], DISPLAY_VIEW),
+        ([sector_room(workshop_id, sector_id)], PUBLIC_VIEW),
+    ):
+        form = viewer.event(message, EVERYONE, settings)
+        if form is not None:
+            out.append((rooms, form))
+    public = {card["id"]: PUBLIC_VIEW.card(card, settings) for card in message["data"]["cards"]}
+    own: dict[int, list[dict[str, Any]]] = {}
+    for card in message["data"]["cards"]:
+        author = _author_id(card)
+        if author is None:
+            continue
+        theirs = participant_view(author).card(card, settings)
+        if theirs is not None and theirs != public[card["id"]]:
+            own.setdefault(author, []).append(theirs)
+    for author, cards in own.items():
+        form = {"sector_id": sector_id, "cards": cards, "complete": False}
+        out.append(([participant_room(workshop_id, author)], {**message, "data": form}))
     return out

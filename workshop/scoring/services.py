@@ -13,9 +13,10 @@ from flask_babel import gettext as _
 
 from ..core.access import Identity
 from ..core.cards import APKL, BOTTLENECK, NOTE_MAX, SCORE_RANGE, SCORES, Assessment, Card
-from ..core.errors import forbidden, invalid, not_found
+from ..core.errors import DomainError, forbidden, invalid, not_found
 from ..core.lookup import card_in
 from ..core.models import Participant, Workshop
+from ..core.timeutil import utcnow
 from ..core.validation import clean_text
 from ..extensions import db
 from ..realtime.broadcast import publish_card
@@ -28,7 +29,9 @@ def assess(
     """Set a bottleneck's USG scores, APKL checks, cause and impact.
 
     The facilitator may at any time; a participant only for their own sector's
-    bottlenecks, in a phase that opens scoring.
+    bottlenecks, in a phase that opens scoring. With `base` (the assessment's
+    `version` the caller edited from, or None for an unscored card), a change
+    made meanwhile by someone else is refused with `conflict`, nothing stored.
     """
     card = card_in(workshop, card_id, kind=BOTTLENECK)
     if not identity.can_steer and identity.participant_id is None:
@@ -36,6 +39,7 @@ def assess(
     if not Viewer.of(identity).may(card, "assess", Settings.of(workshop)):
         # Hidden, deleted, waiting or concealed cards of others: as if absent.
         raise not_found(_("This card does not exist in this workshop."))
+    participant = None
     if not identity.can_steer:
         participant = db.session.get(Participant, identity.participant_id)
         phase = workshop.open_phase
@@ -43,6 +47,8 @@ def assess(
             raise forbidden(_("Scoring is not open in this phase."))
         if participant is None or participant.group_sector != card.sector_id:
             raise forbidden(_("Only the group of this sector scores its bottlenecks."))
+    if "base" in payload:
+        _check_base(card, payload["base"])
     assessment = card.assessment or Assessment(card_id=card.id)
     for key, column in SCORES.items():
         if key in payload:
@@ -61,10 +67,21 @@ def assess(
                 payload[name], name, max_length=NOTE_MAX, required=False, multiline=True
             )
             setattr(assessment, name, value)
-    assessment.scored_by_participant_id = identity.participant_id
+    assessment.scored_by = participant
+    assessment.updated_at = utcnow()
     card.assessment = assessment
     publish_card(workshop, card)
     return card
+
+
+def _check_base(card: Card, base: object) -> None:
+    """Refuse a change edited from a version of the scores that is no longer current."""
+    if base is not None and not isinstance(base, str):
+        raise invalid(_("Invalid value."), base=_("Invalid."))
+    current = card.assessment.version if card.assessment else None
+    if base != current:
+        message = _("Someone else changed these scores meanwhile. Check them, then save again.")
+        raise DomainError("conflict", message, {"base": message})
 
 
 def _score(value: object, field: str) -> int | None:

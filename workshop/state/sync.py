@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from ..core.access import Identity
-from ..core.cards import Card
 from ..core.errors import invalid, not_found
 from ..core.models import Participant, Workshop
 from ..extensions import db
@@ -21,7 +17,7 @@ from ..participants.services import roster, roster_counts
 from ..proposals.services import proposals_of, summary
 from ..realtime.policy import Settings, Viewer
 from ..realtime.replay import missed_events
-from ..voting.services import tallies, votes_of
+from ..voting.services import cards_of, votes_of, voting_progress
 
 
 def watched_sector(workshop: Workshop, identity: Identity, requested: object) -> int | None:
@@ -53,31 +49,13 @@ def catch_up(
     workshop: Workshop, identity: Identity, since: int | None, sector_id: int | None, limit: int
 ) -> dict[str, Any]:
     """What the client missed since `since`, or a snapshot when that is unknown or too much."""
-    db.session.refresh(workshop)
+    # `workshop` was loaded at the start of this event's own transaction
+    # (transport._unit): its seq is current, no second read needed.
     current = workshop.seq
     events = missed_events(workshop, Viewer.of(identity), since, sector_id, limit)
     if events is not None:
         return {"mode": "events", "seq": current, "events": events}
     return {"mode": "snapshot", "seq": current, "snapshot": snapshot(workshop, identity, sector_id)}
-
-
-def cards_of(workshop: Workshop, sector_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
-    """Every card on the given boards (all boards when None), oldest first, with tallies.
-
-    Cards of every status are returned whole: callers shape them for each viewer.
-    """
-    query = (
-        select(Card)
-        .where(Card.workshop_id == workshop.id)
-        .options(selectinload(Card.author))
-        .order_by(Card.id)
-    )
-    if sector_ids is not None:
-        query = query.where(Card.sector_id.in_(list(sector_ids)))
-    counts = tallies(workshop)
-    return [
-        {**card.as_dict(), "votes": counts.get(card.id, 0)} for card in db.session.scalars(query)
-    ]
 
 
 def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> dict[str, Any]:
@@ -103,6 +81,8 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
         state["roster"] = roster_counts(workshop)
     if viewer.steering:
         state["participants"] = roster(workshop)
+    if viewer.sees_progress:
+        state["voting_progress"] = voting_progress(workshop)
     if viewer.steering or identity.participant_id is not None:
         state["follow_up"] = state_for(workshop, identity, dt.date.today())
     return state

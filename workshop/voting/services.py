@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import lazyload
+from sqlalchemy.orm import lazyload, selectinload
 
 from ..core.cards import KINDS, Card
 from ..core.errors import DomainError, forbidden, invalid, not_found
@@ -15,7 +16,13 @@ from ..core.models import Participant, Workshop
 from ..core.validation import optional_int
 from ..extensions import db
 from ..realtime.broadcast import stamp
-from ..realtime.policy import STEERING_VIEW, Settings, participant_view
+from ..realtime.policy import (
+    STEERING_VIEW,
+    VOTING_PROGRESS_AUDIENCE,
+    VOTING_PROGRESS_EVENT,
+    Settings,
+    participant_view,
+)
 from .models import Vote
 
 
@@ -29,6 +36,25 @@ def tallies(workshop: Workshop, card_ids: list[int] | None = None) -> dict[int, 
     if card_ids is not None:
         query = query.where(Vote.card_id.in_(card_ids))
     return {card_id: count for card_id, count in db.session.execute(query).all()}
+
+
+def cards_of(workshop: Workshop, sector_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+    """Every card on the given boards (all boards when None), oldest first, with tallies.
+
+    Cards of every status are returned whole: callers shape them for each viewer.
+    """
+    query = (
+        select(Card)
+        .where(Card.workshop_id == workshop.id)
+        .options(selectinload(Card.author))
+        .order_by(Card.id)
+    )
+    if sector_ids is not None:
+        query = query.where(Card.sector_id.in_(list(sector_ids)))
+    counts = tallies(workshop)
+    return [
+        {**card.as_dict(), "votes": counts.get(card.id, 0)} for card in db.session.scalars(query)
+    ]
 
 
 def votes_of(workshop: Workshop, participant_id: int) -> dict[str, Any]:
@@ -120,7 +146,8 @@ def retract_vote(
 
 
 def announce_tally(workshop: Workshop, card: Card) -> None:
-    """Broadcast a card's new number of dots (shown once the facilitator reveals tallies)."""
+    """Broadcast a card's new number of dots (shown once the facilitator reveals tallies),
+    and to those who steer how many participants have voted so far."""
     total = _count(Vote.card_id == card.id)
     stamp(
         workshop,
@@ -128,6 +155,25 @@ def announce_tally(workshop: Workshop, card: Card) -> None:
         {"card_id": card.id, "sector_id": card.sector_id, "votes": total},
         sector_id=card.sector_id,
     )
+    stamp(
+        workshop,
+        VOTING_PROGRESS_EVENT,
+        voting_progress(workshop),
+        audience=VOTING_PROGRESS_AUDIENCE,
+    )
+
+
+def voting_progress(workshop: Workshop) -> dict[str, Any]:
+    """How many participants have at least one dot, per kind of card (the facilitator
+    compares it with the participants present: "18/25 have voted")."""
+    rows = db.session.execute(
+        select(Vote.kind, func.count(func.distinct(Vote.participant_id)))
+        .where(Vote.workshop_id == workshop.id)
+        .group_by(Vote.kind)
+    ).all()
+    voted = dict.fromkeys(KINDS, 0)
+    voted.update({kind: int(n) for kind, n in rows})
+    return {"voted": voted}
 
 
 def _votable(workshop: Workshop, card_id: object, voter: Participant | None) -> Card:
