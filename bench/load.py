@@ -699,7 +699,7 @@ def cpu_of(process: psutil.Process) -> float:
 
 
 class Spy:
-    """With --profile DIR: py-spy samples the server while a storm runs (collapsed stacks)."""
+    """With --profile-dir DIR: py-spy samples the server while a storm runs (collapsed stacks)."""
 
     def __init__(self, folder: str | None, pid: int, name: str) -> None:
         self.process: subprocess.Popen[bytes] | None = None
