@@ -4,6 +4,7 @@
                          [--workers W] [--mode gevent|threading] [--storm]
                          [--reveal [--reveal-snapshot]] [--similar Q]
                          [--url URL --facilitator-url LINK [--pid PID]]
+    python bench/load.py --storms-only [--votes] [--joins] [--flood] [--profile-dir DIR]
 
 Starts the target on a free loopback port (the app: `python app.py` with its
 own database; or a bare relay from bench/relays/), or uses one already
@@ -20,6 +21,15 @@ conceals the boards and lifts concealment again; each client takes its new
 view as the browser does (its board's cards from `board.shown`; with
 --reveal-snapshot, a snapshot each, as the pages did before), and the time
 until the last one holds the new view is `reveal_storm_seconds`.
+
+The storms of issue 15 each start their own server (the real event limits):
+--votes, --clients phones cast all their dots within --vote-window seconds
+(`vote_storm`: acknowledgement latency, votes lost or counted twice against
+the facilitator's snapshot); --joins, --join-phones phones join through the
+form within --join-window seconds (`join_storm_seconds`, `join_storm`); --flood,
+one phone floods while --clients neighbours post --rate a second
+(`flood_p95_ratio`, `flood`). --profile-dir DIR records py-spy stacks of the
+server during each.
 
 The last line printed is one JSON object: clients connected, connect time,
 fan-out latency p50/p95/p99 (a post's emit until its arrival at each
@@ -664,6 +674,658 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+# -- storms (issue 15): votes, joins, a flood -------------------------------------
+#
+# Each case starts its own app server (a fresh database), with the real event
+# limits (the post run above lifts them), and its own worker processes of
+# phones. The figures go into the last JSON line under their own keys.
+
+VOTE_CARDS_PER_SECTOR = 10
+
+
+def load_average() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def start_storm_app(args: argparse.Namespace) -> Target:
+    target = Target("app", args.mode)
+    target.env.pop("WORKSHOP_EVENT_BURST", None)  # a phone's real allowance
+    target.start()
+    return target
+
+
+def cpu_of(process: psutil.Process) -> float:
+    return float(sum(process.cpu_times()[:2]))
+
+
+class Spy:
+    """With --profile-dir DIR: py-spy samples the server while a storm runs (collapsed stacks)."""
+
+    def __init__(self, folder: str | None, pid: int, name: str) -> None:
+        self.process: subprocess.Popen[bytes] | None = None
+        if folder:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            spy = os.environ.get("URAI_BENCH_PYSPY", "py-spy")
+            out = Path(folder) / f"{name}.txt"
+            command = [spy, "record", "-p", str(pid), "-f", "raw", "-r", "200", "-o", str(out)]
+            self.process = subprocess.Popen(
+                command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            time.sleep(1.0)  # attached before the storm begins
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.send_signal(2)  # SIGINT: py-spy writes what it has
+            self.process.wait(30)
+
+
+class Boss:
+    """The facilitator's laptop: its cookie, one socket, the tallies it is shown live."""
+
+    def __init__(self, target: Target) -> None:
+        import requests
+        import socketio
+
+        self.browser = requests.Session()
+        self.browser.get(target.facilitator_url, timeout=10)
+        self.tallies: dict[int, tuple[int, int]] = {}  # card id: (seq, votes)
+        self.sio = socketio.Client(http_session=self.browser, reconnection=False)
+        self.sio.on("event", self._event)
+        self.sio.connect(target.base, auth={"workshop": target.code}, transports=["websocket"])
+
+    def _event(self, message: dict[str, Any]) -> None:
+        if message.get("type") == "votes.updated":
+            data, seq = message["data"], message.get("seq", 0)
+            if seq >= self.tallies.get(data["card_id"], (-1, 0))[0]:
+                self.tallies[data["card_id"]] = (seq, data["votes"])
+
+    def call(self, event: str, payload: dict[str, Any]) -> dict[str, Any]:
+        reply: dict[str, Any] = self.sio.call(event, payload, timeout=120)
+        assert reply.get("ok"), reply
+        return reply
+
+    def snapshot(self) -> dict[str, Any]:
+        snap: dict[str, Any] = self.call("sync", {})["snapshot"]
+        return snap
+
+    def close(self) -> None:
+        self.sio.disconnect()
+        self.browser.close()
+
+
+def spawn(
+    case: str, cfg: dict[str, Any], clients: int, workers: int
+) -> tuple[list[Any], list[Any]]:
+    pipes, procs = [], []
+    share = clients // workers
+    context = mp.get_context("spawn")
+    for w in range(workers):
+        parent, child = context.Pipe()
+        count = share if w < workers - 1 else clients - share * (workers - 1)
+        proc = context.Process(target=storm_worker, args=(case, cfg, w * share, count, child))
+        proc.start()
+        pipes.append(parent)
+        procs.append(proc)
+    return pipes, procs
+
+
+def stop_workers(procs: list[Any]) -> None:
+    for proc in procs:
+        proc.join(60)
+        if proc.is_alive():  # its controller gave up on it
+            proc.terminate()
+
+
+def storm_worker(case: str, cfg: dict[str, Any], start_index: int, count: int, conn: Any) -> None:
+    raise_fd_limit()
+    cases = {
+        "votes": vote_worker,
+        "joins": join_worker,
+        "neighbours": neighbour_worker,
+        "flooder": flooder_worker,
+    }
+    asyncio.run(cases[case](cfg, start_index, count, conn))
+
+
+async def join_phones(
+    cfg: dict[str, Any], phones: list[Phone], on_event: Any = None
+) -> list[Phone]:
+    """Join through the form, connect, take the board's snapshot, fifty at a time;
+    the phones that made it (a failure is printed, and the phone left out)."""
+    import aiohttp
+    import socketio
+
+    async def one(phone: Phone) -> None:
+        phone.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+        await join_app(phone.http, cfg["url"], cfg["code"], f"Peserta {phone.index}", phone.sector)
+        phone.sio = socketio.AsyncClient(http_session=phone.http, reconnection=False)
+        if on_event is not None:
+            phone.sio.on("event", on_event(phone))
+        await phone.sio.connect(
+            cfg["url"], auth={"workshop": cfg["code"]}, transports=["websocket"], wait_timeout=60
+        )
+        reply = await phone.sio.call("sync", {"sector_id": phone.sector}, timeout=60)
+        phone.seq = reply.get("seq", 0)
+
+    joined = []
+    for i in range(0, len(phones), 50):
+        batch = phones[i : i + 50]
+        for phone, outcome in zip(
+            batch,
+            await asyncio.gather(*(one(p) for p in batch), return_exceptions=True),
+            strict=True,
+        ):
+            if isinstance(outcome, BaseException):
+                print(f"phone {phone.index} did not join: {outcome!r}", file=sys.stderr)
+            else:
+                joined.append(phone)
+    return joined
+
+
+async def close_phones(phones: list[Phone]) -> None:
+    for p in phones:
+        if p.sio is not None and p.sio.connected:
+            await p.sio.disconnect()
+        if p.http is not None:
+            await p.http.close()
+
+
+def make_phones(cfg: dict[str, Any], start_index: int, count: int) -> list[Phone]:
+    sectors = cfg["sectors"]
+    return [Phone(i, sectors[i % len(sectors)]) for i in range(start_index, start_index + count)]
+
+
+# -- the vote storm --
+
+
+async def vote_worker(cfg: dict[str, Any], start_index: int, count: int, conn: Any) -> None:
+    import random
+
+    phones = make_phones(cfg, start_index, count)
+    views: dict[int, dict[int, tuple[int, int]]] = {p.index: {} for p in phones}
+
+    def on_event(phone: Phone) -> Any:
+        def handler(message: dict[str, Any]) -> None:
+            if message.get("type") == "votes.updated":
+                data, seq = message["data"], message.get("seq", 0)
+                mine = views[phone.index]
+                if seq >= mine.get(data["card_id"], (-1, 0))[0]:
+                    mine[data["card_id"]] = (seq, data["votes"])
+
+        return handler
+
+    phones = await join_phones(cfg, phones, on_event)
+    conn.send({"connected": sum(1 for p in phones if p.sio.connected)})
+    conn.recv()  # post the cards
+    phones = [p for p in phones if p.sio.connected]  # a few may have been dropped meanwhile
+    posters = phones[: VOTE_CARDS_PER_SECTOR * len(cfg["sectors"]) // cfg["workers"]]
+    replies = await asyncio.gather(
+        *(
+            p.sio.call(
+                "card:post",
+                {
+                    "client_id": f"vote-card-{p.index}",
+                    "kind": "bottleneck",
+                    "sector_id": p.sector,
+                    "text": f"Sumbatan nomor {p.index}: antrean berkas izin",
+                },
+                timeout=60,
+            )
+            for p in posters
+        )
+    )
+    conn.send({"posted": sum(1 for r in replies if r.get("ok"))})
+    order = conn.recv()  # {cards: {sector: [ids]}, budget, t0, window}
+    chance = random.Random(start_index)
+    latencies: list[float] = []
+    acked: dict[int, int] = {}
+    errors: dict[str, int] = {}
+    unanswered: dict[int, int] = {}  # no answer in time: counted or not, both are fine
+    sent = 0
+
+    async def vote(phone: Phone) -> None:
+        nonlocal sent
+        ids = order["cards"][str(phone.sector)]
+        picks = chance.sample(ids, min(order["budget"], len(ids)))
+        times = sorted(chance.uniform(0, order["window"]) for _ in picks)
+        for card_id, at in zip(picks, times, strict=True):
+            await asyncio.sleep(max(0.0, order["t0"] + at - time.time()))
+            begun = time.perf_counter()
+            sent += 1
+            try:
+                reply = await phone.sio.call("vote:cast", {"card_id": card_id}, timeout=60)
+            except Exception:  # a timeout counts as an error, not a crash
+                errors["timeout"] = errors.get("timeout", 0) + 1
+                unanswered[card_id] = unanswered.get(card_id, 0) + 1
+                continue
+            latencies.append(1000 * (time.perf_counter() - begun))
+            if reply.get("ok"):
+                acked[card_id] = acked.get(card_id, 0) + 1
+            else:
+                code = reply["error"]["code"]
+                errors[code] = errors.get(code, 0) + 1
+
+    phones = [p for p in phones if p.sio.connected]
+    await asyncio.gather(*(vote(p) for p in phones))
+    conn.send(
+        {
+            "latencies": latencies,
+            "acked": acked,
+            "unanswered": unanswered,
+            "errors": errors,
+            "sent": sent,
+            "voters": len(phones),
+        }
+    )
+    conn.recv()  # the facilitator has counted; what does each phone show?
+    await asyncio.sleep(1.0)  # read what arrived while this loop waited on the pipe
+    conn.send(
+        {
+            "views": [
+                (p.sector, {card: votes for card, (_seq, votes) in views[p.index].items()})
+                for p in phones
+            ]
+        }
+    )
+    await close_phones(phones)
+
+
+def vote_storm(args: argparse.Namespace) -> dict[str, Any]:
+    target = start_storm_app(args)
+    assert target.process is not None
+    server = psutil.Process(target.process.pid)
+    cfg = {
+        "url": target.url,
+        "code": target.code,
+        "sectors": target.sectors,
+        "workers": args.workers,
+    }
+    pipes, procs = spawn("votes", cfg, args.clients, args.workers)
+    boss: Boss | None = None
+    spy: Spy | None = None
+    try:
+        connected = sum(p.recv()["connected"] for p in pipes)
+        for p in pipes:
+            p.send("post")
+        posted = sum(p.recv()["posted"] for p in pipes)
+        boss = Boss(target)
+        state = boss.snapshot()
+        vote_phase = next(ph for ph in state["workshop"]["phases"] if ph["vote_on"] == "bottleneck")
+        boss.call("phase:set", {"phase_id": vote_phase["id"]})
+        cards: dict[str, list[int]] = {}
+        for card in state["cards"]:
+            cards.setdefault(str(card["sector_id"]), []).append(card["id"])
+        budget = int(state["workshop"].get("settings", {}).get("vote_budget", 3))
+        window = args.vote_window
+        spy = Spy(args.profile_dir, server.pid, "votes")
+        load_before, cpu_before = load_average(), cpu_of(server)
+        t0 = time.time() + 1.0
+        for p in pipes:
+            p.send({"cards": cards, "budget": budget, "t0": t0, "window": window})
+        results = [p.recv() for p in pipes]
+        cpu = cpu_of(server) - cpu_before
+        load_after = load_average()
+        spy.stop()
+        time.sleep(2.0)  # the last broadcasts reach the facilitator
+        facilitator_dropped = not boss.sio.connected
+        counter = Boss(target)  # the facilitator's page opened afresh: what it shows
+        counted = {card["id"]: card.get("votes", 0) for card in counter.snapshot()["cards"]}
+        counter.close()
+        live = {card: votes for card, (_seq, votes) in boss.tallies.items()}
+        for p in pipes:
+            p.send("views")
+        views = [v for p in pipes for v in p.recv()["views"]]
+    finally:
+        if boss is not None and boss.sio.connected:
+            boss.close()
+        stop_workers(procs)
+        target.stop()
+    acked: dict[int, int] = {}
+    for r in results:
+        for card, n in r["acked"].items():
+            acked[int(card)] = acked.get(int(card), 0) + n
+    errors: dict[str, int] = {}
+    for r in results:
+        for code, n in r["errors"].items():
+            errors[code] = errors.get(code, 0) + n
+    unanswered: dict[int, int] = {}
+    for r in results:
+        for card, n in r["unanswered"].items():
+            unanswered[int(card)] = unanswered.get(int(card), 0) + n
+    latencies = [x for r in results for x in r["latencies"]]
+    every = set(acked) | set(counted)
+    # lost: acknowledged but not counted; double: counted more than were cast
+    lost = sum(max(0, acked.get(c, 0) - counted.get(c, 0)) for c in every)
+    double = sum(max(0, counted.get(c, 0) - acked.get(c, 0) - unanswered.get(c, 0)) for c in every)
+    # What phones and the facilitator were shown live, against the count.
+    wrong_live = sum(1 for c in every if live.get(c, 0) != counted.get(c, 0))
+    by_sector: dict[str, list[int]] = cards
+    stale_phones = sum(
+        1
+        for sector, view in views
+        if any(
+            view.get(str(c), view.get(c, 0)) != counted.get(c, 0) for c in by_sector[str(sector)]
+        )
+    )
+    return {
+        "vote_storm": {
+            "p50_ack_ms": round(percentile(latencies, 0.50) or 0, 1),
+            "p95_ack_ms": round(percentile(latencies, 0.95) or 0, 1),
+            "p99_ack_ms": round(percentile(latencies, 0.99) or 0, 1),
+            "votes_sent": sum(r["sent"] for r in results),
+            "votes_acked": sum(acked.values()),
+            "votes_counted": sum(counted.values()),
+            "refused": errors,
+            "lost": lost,
+            "double_counted": double,
+            "facilitator_cards_wrong_live": wrong_live,
+            "facilitator_dropped": facilitator_dropped,
+            "phones_shown_a_wrong_tally": stale_phones,
+            "clients": connected,
+            "voters": sum(r["voters"] for r in results),
+            "cards": posted,
+            "window_seconds": window,
+            "server_cpu_seconds": round(cpu, 2),
+            "load_average": [load_before, load_after],
+        }
+    }
+
+
+# -- the join storm --
+
+
+async def join_worker(cfg: dict[str, Any], start_index: int, count: int, conn: Any) -> None:
+    import random
+
+    import aiohttp
+    import socketio
+
+    phones = make_phones(cfg, start_index, count)
+    chance = random.Random(start_index)
+    conn.send({"ready": True})
+    order = conn.recv()  # {t0, window}
+
+    async def join(phone: Phone) -> tuple[float, float, float]:
+        await asyncio.sleep(
+            max(0.0, order["t0"] + chance.uniform(0, order["window"]) - time.time())
+        )
+        begun = time.time()
+        phone.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+        # the join page, the form posted with its CSRF token, the board page it redirects to
+        await join_app(phone.http, cfg["url"], cfg["code"], f"Peserta {phone.index}", phone.sector)
+        formed = time.time()
+        phone.sio = socketio.AsyncClient(http_session=phone.http, reconnection=False)
+        await phone.sio.connect(
+            cfg["url"], auth={"workshop": cfg["code"]}, transports=["websocket"], wait_timeout=120
+        )
+        reply = await phone.sio.call("sync", {"sector_id": phone.sector}, timeout=120)
+        assert reply.get("ok"), reply
+        phone.seq = reply.get("seq", 0)
+        return begun, formed, time.time()
+
+    joined = await asyncio.gather(*(join(p) for p in phones), return_exceptions=True)
+    conn.send({"joined": [j for j in joined if not isinstance(j, BaseException)]})
+    for p in phones:
+        if p.sio is not None and p.sio.connected:
+            await p.sio.disconnect()
+    conn.send({"dropped": True})
+    order = conn.recv()  # the same phones come back: a bare connection each
+
+    async def back(phone: Phone) -> tuple[float, float]:
+        await asyncio.sleep(
+            max(0.0, order["t0"] + chance.uniform(0, order["window"]) - time.time())
+        )
+        begun = time.time()
+        phone.sio = socketio.AsyncClient(http_session=phone.http, reconnection=False)
+        await phone.sio.connect(
+            cfg["url"], auth={"workshop": cfg["code"]}, transports=["websocket"], wait_timeout=120
+        )
+        reply = await phone.sio.call(
+            "sync", {"sector_id": phone.sector, "since": phone.seq}, timeout=120
+        )
+        assert reply.get("ok"), reply
+        return begun, time.time()
+
+    ready = [p for p in phones if p.http is not None]
+    back_again = await asyncio.gather(*(back(p) for p in ready), return_exceptions=True)
+    conn.send({"back": [b for b in back_again if not isinstance(b, BaseException)]})
+    await close_phones(phones)
+
+
+def join_storm(args: argparse.Namespace) -> dict[str, Any]:
+    target = start_storm_app(args)
+    assert target.process is not None
+    server = psutil.Process(target.process.pid)
+    cfg = {"url": target.url, "code": target.code, "sectors": target.sectors}
+    pipes, procs = spawn("joins", cfg, args.join_phones, args.workers)
+    window = args.join_window
+    try:
+        for p in pipes:
+            p.recv()
+        idle_before = cpu_of(server)
+        time.sleep(5.0)  # what the server spends doing nothing (its tick loop), a second
+        idle = (cpu_of(server) - idle_before) / 5.0
+        spy = Spy(args.profile_dir, server.pid, "joins")
+        load_before, cpu_before = load_average(), cpu_of(server)
+        t0 = time.time() + 1.0
+        for p in pipes:
+            p.send({"t0": t0, "window": window})
+        joined = [j for p in pipes for j in p.recv()["joined"]]
+        cpu_joins = cpu_of(server) - cpu_before
+        joins_took = time.time() - t0 + 1.0
+        spy.stop()
+        for p in pipes:
+            p.recv()
+        time.sleep(1.0)
+        spy = Spy(args.profile_dir, server.pid, "connections")
+        cpu_before = cpu_of(server)
+        t1 = time.time() + 1.0
+        for p in pipes:
+            p.send({"t0": t1, "window": window})
+        back = [b for p in pipes for b in p.recv()["back"]]
+        cpu_back = cpu_of(server) - cpu_before
+        back_took = time.time() - t1 + 1.0
+        spy.stop()
+        load_after = load_average()
+    finally:
+        stop_workers(procs)
+        target.stop()
+    per_join = [1000 * (done - begun) for begun, _formed, done in joined]
+    form = [1000 * (formed - begun) for begun, formed, _done in joined]
+    per_back = [1000 * (done - begun) for begun, done in back]
+    return {
+        "join_storm_seconds": round(max(done for *_x, done in joined) - t0, 2) if joined else None,
+        "join_storm": {
+            "phones": args.join_phones,
+            "joined": len(joined),
+            "window_seconds": window,
+            "p50_join_ms": round(percentile(per_join, 0.50) or 0, 1),
+            "p95_join_ms": round(percentile(per_join, 0.95) or 0, 1),
+            "p95_form_ms": round(percentile(form, 0.95) or 0, 1),
+            "server_cpu_seconds": round(cpu_joins, 2),
+            "server_cpu_ms_per_join": round(1000 * cpu_joins / max(1, len(joined)), 1),
+            "server_idle_cpu_ms_per_second": round(1000 * idle, 1),
+            # less what the idle server spent meanwhile
+            "server_cpu_ms_per_join_net": round(
+                1000 * (cpu_joins - idle * joins_took) / max(1, len(joined)), 1
+            ),
+            "bare_connections": len(back),
+            "p95_bare_connection_ms": round(percentile(per_back, 0.95) or 0, 1),
+            "server_cpu_ms_per_bare_connection": round(1000 * cpu_back / max(1, len(back)), 1),
+            "server_cpu_ms_per_bare_connection_net": round(
+                1000 * (cpu_back - idle * back_took) / max(1, len(back)), 1
+            ),
+            "load_average": [load_before, load_after],
+        },
+    }
+
+
+# -- a flood among neighbours --
+
+
+async def neighbour_worker(cfg: dict[str, Any], start_index: int, count: int, conn: Any) -> None:
+    import random
+
+    phones = make_phones(cfg, start_index, count)
+    latencies: dict[str, list[float]] = {}
+
+    def on_event(phone: Phone) -> Any:
+        def handler(message: dict[str, Any]) -> None:
+            now = time.time()
+            if message.get("type") == "card.created":
+                text = message["data"].get("text", "")
+                if text.startswith("LOAD "):
+                    _tag, stage, _post_id, sent = text.split(" ")[:4]
+                    latencies.setdefault(stage, []).append(1000 * (now - float(sent)))
+
+        return handler
+
+    phones = await join_phones(cfg, phones, on_event)
+    conn.send({"connected": sum(1 for p in phones if p.sio.connected)})
+    chance = random.Random(start_index)
+    while (order := conn.recv()) != "end":  # {stage, seconds}
+        calls = []
+        deadline = time.monotonic() + order["seconds"]
+        n = 0
+        while time.monotonic() < deadline:
+            n += 1
+            phone = chance.choice(phones)
+            text = f"LOAD {order['stage']} {start_index}-{n} {time.time():.6f}"
+            payload = {
+                "client_id": f"load-{order['stage']}-{start_index}-{n}",
+                "kind": "bottleneck",
+                "sector_id": phone.sector,
+                "text": text,
+            }
+            calls.append(asyncio.ensure_future(phone.sio.call("card:post", payload, timeout=30)))
+            await asyncio.sleep(cfg["workers"] / cfg["rate"])
+        replies = await asyncio.gather(*calls, return_exceptions=True)
+        await asyncio.sleep(2.0)
+        refused = sum(1 for r in replies if isinstance(r, BaseException) or not r.get("ok"))
+        conn.send({"latencies": latencies.pop(order["stage"], []), "refused": refused})
+    await close_phones(phones)
+
+
+async def flooder_worker(cfg: dict[str, Any], start_index: int, count: int, conn: Any) -> None:
+    """One phone sending card:post as fast as it can; when dropped, it comes back as
+    socket.io-client does (after its first back-off, 1 s) and floods again."""
+    import socketio
+
+    (phone,) = make_phones(cfg, start_index, 1)
+    await join_phones(cfg, [phone])
+    conn.send({"connected": 1})
+    order = conn.recv()  # {seconds}
+    deadline = time.monotonic() + order["seconds"]
+    sent = 0
+    answers: dict[str, int] = {}
+    connections: list[dict[str, Any]] = []
+    refused_connects = 0
+
+    def ack(reply: dict[str, Any]) -> None:
+        code = "ok" if reply.get("ok") else reply["error"]["code"]
+        answers[code] = answers.get(code, 0) + 1
+
+    began = time.monotonic()
+    while time.monotonic() < deadline:
+        if not phone.sio.connected:
+            await asyncio.sleep(1.0)  # socket.io-client's first reconnection delay
+            phone.sio = socketio.AsyncClient(http_session=phone.http, reconnection=False)
+            try:
+                await phone.sio.connect(
+                    cfg["url"], auth={"workshop": cfg["code"]}, transports=["websocket"]
+                )
+            except socketio.exceptions.ConnectionError:
+                refused_connects += 1
+                continue
+        this = {"sent": 0, "answers_before_drop": 0, "seconds": 0.0}
+        at_start = sum(answers.values())
+        begun = time.monotonic()
+        while phone.sio.connected and time.monotonic() < deadline:
+            for _ in range(20):
+                sent += 1
+                this["sent"] += 1
+                payload = {
+                    "client_id": f"flood-post-{sent}",
+                    "kind": "bottleneck",
+                    "sector_id": phone.sector,
+                    "text": f"banjir {sent}",
+                }
+                try:
+                    await phone.sio.emit("card:post", payload, callback=ack)
+                except Exception:  # the socket went while sending
+                    break
+            # at most --flood-rate events a second (0: as fast as this process can)
+            await asyncio.sleep(20 / cfg["flood_rate"] if cfg["flood_rate"] else 0)
+        this["seconds"] = round(time.monotonic() - begun, 3)
+        this["answers_before_drop"] = sum(answers.values()) - at_start
+        connections.append(this)
+    elapsed = time.monotonic() - began
+    conn.send(
+        {
+            "sent": sent,
+            "events_per_second": round(sent / elapsed),
+            "answers": answers,
+            "connections": len(connections),
+            "first_connection": connections[0] if connections else None,
+            "reconnects_refused": refused_connects,
+        }
+    )
+    if phone.sio.connected:
+        await phone.sio.disconnect()
+    await phone.http.close()
+
+
+def flood_storm(args: argparse.Namespace) -> dict[str, Any]:
+    target = start_storm_app(args)
+    assert target.process is not None
+    server = psutil.Process(target.process.pid)
+    cfg = {
+        "url": target.url,
+        "code": target.code,
+        "sectors": target.sectors,
+        "rate": args.rate,
+        "workers": args.workers,
+        "flood_rate": args.flood_rate,
+    }
+    pipes, procs = spawn("neighbours", cfg, args.clients, args.workers)
+    flood_pipes, flood_procs = spawn("flooder", cfg, 1, 1)
+    stages: dict[str, dict[str, Any]] = {}
+    outcome: dict[str, Any] = {}
+    try:
+        connected = sum(p.recv()["connected"] for p in pipes)
+        flood_pipes[0].recv()
+        for stage in ("quiet", "flood", "after"):
+            load_before, cpu_before = load_average(), cpu_of(server)
+            spy = Spy(args.profile_dir if stage == "flood" else None, server.pid, "flood")
+            if stage == "flood":
+                flood_pipes[0].send({"seconds": args.seconds})
+            for p in pipes:
+                p.send({"stage": stage, "seconds": args.seconds})
+            replies = [p.recv() for p in pipes]
+            if stage == "flood":
+                outcome = flood_pipes[0].recv()
+            spy.stop()
+            latencies = [x for r in replies for x in r["latencies"]]
+            stages[stage] = {
+                "p50_ms": round(percentile(latencies, 0.50) or 0, 1),
+                "p95_ms": round(percentile(latencies, 0.95) or 0, 1),
+                "deliveries": len(latencies),
+                "neighbour_posts_refused": sum(r["refused"] for r in replies),
+                "server_cpu_seconds": round(cpu_of(server) - cpu_before, 2),
+                "load_average": [load_before, load_average()],
+            }
+        for p in pipes:
+            p.send("end")
+    finally:
+        stop_workers(procs + flood_procs)
+        target.stop()
+    quiet = stages["quiet"]["p95_ms"]
+    return {
+        "flood_p95_ratio": round(stages["flood"]["p95_ms"] / quiet, 2) if quiet else None,
+        "flood": {"neighbours": connected, **stages, "flooder": outcome},
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=200)
@@ -704,6 +1366,33 @@ def main() -> None:
     parser.add_argument(
         "--profile-storm", metavar="PATH", help="py-spy the app's server during the storm"
     )
+    parser.add_argument(
+        "--votes",
+        action="store_true",
+        help="vote storm: --clients phones cast all their dots within --vote-window seconds",
+    )
+    parser.add_argument("--vote-window", type=float, default=10)
+    parser.add_argument(
+        "--joins",
+        action="store_true",
+        help="join storm: --join-phones phones join through the form within --join-window s",
+    )
+    parser.add_argument("--join-phones", type=int, default=300)
+    parser.add_argument("--join-window", type=float, default=30)
+    parser.add_argument(
+        "--flood",
+        action="store_true",
+        help="one phone floods while --clients neighbours post --rate a second",
+    )
+    parser.add_argument(
+        "--flood-rate", type=float, default=2000, help="the flooder's events a second (0: max)"
+    )
+    parser.add_argument(
+        "--storms-only", action="store_true", help="skip the post run: only --votes/--joins/--flood"
+    )
+    parser.add_argument(
+        "--profile-dir", metavar="DIR", help="py-spy the server during each of those storms"
+    )
     parser.add_argument("--url", help="a server already running (default: start one)")
     parser.add_argument("--facilitator-url", help="with --url: a workshop's facilitator link")
     parser.add_argument("--pid", type=int, help="with --url: the server's pid, for CPU and RSS")
@@ -711,11 +1400,17 @@ def main() -> None:
     if args.url and args.target == "app" and not args.facilitator_url:
         parser.error("--url needs --facilitator-url for the app")
     raise_fd_limit()
-    result = compare(args) if args.compare else run(args)
+    if args.storms_only:
+        result: dict[str, Any] = {}
+    else:
+        result = compare(args) if args.compare else run(args)
     if args.profile and os.path.exists(args.profile):
         result["profile"] = summarise_profile(args.profile)
     if args.profile_storm and os.path.exists(args.profile_storm):
         result["profile_storm"] = summarise_profile(args.profile_storm)
+    for flag, case in (("votes", vote_storm), ("joins", join_storm), ("flood", flood_storm)):
+        if getattr(args, flag):
+            result.update(case(args))
     print(json.dumps(result))
 
 

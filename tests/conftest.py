@@ -27,6 +27,9 @@ BASE_CONFIG: dict[str, Any] = {
     # The tick loop is a background task of a running server; tests call
     # send_ticks() directly.
     "TICK_SECONDS": 0,
+    # Every tally sent as its vote commits (tests/voting/test_tally_throttle.py
+    # checks the coalescing of a running server).
+    "TALLY_INTERVAL": 0,
 }
 
 

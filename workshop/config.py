@@ -48,6 +48,9 @@ class DefaultConfig:
     # answers (refilled at EVENT_RATE); then its socket is dropped, and it may
     # not connect again until its allowance has a token.
     FLOOD_DROP_AFTER = 20
+    # Seconds: a board gets the new tallies of its cards at most once per this
+    # interval (the latest of each card), however fast votes come; 0 sends each.
+    TALLY_INTERVAL = 0.25
     # Wrong join codes per IP address (a whole room may share one address).
     WRONG_CODE_BURST = 30
     WRONG_CODE_RATE = 0.5

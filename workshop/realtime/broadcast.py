@@ -17,9 +17,12 @@ CLI alike. Only the announcement of the archiving itself passes
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import threading
+import time
+from dataclasses import dataclass, field
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import update
 
 from ..core.cards import VISIBLE, Card
@@ -149,16 +152,92 @@ def commit_and_broadcast() -> None:
         rollback()
         raise
     outbox: list[Outgoing] = db.session.info.pop(_OUTBOX, [])
+    interval = float(current_app.config.get("TALLY_INTERVAL", 0))
     for item in outbox:
-        try:
-            for rooms, form in deliveries_of(
-                item.workshop_id, item.message, item.audience, item.settings
-            ):
-                socketio.emit("event", form, to=rooms)
-        except Exception:
-            # The change is stored; a client that misses it catches up at the
-            # next tick (ticks.py) or reconnect. The caller still gets its answer.
-            log.exception("broadcast of seq %s failed", item.message.get("seq"))
+        if item.message["type"] == TALLY_EVENT:
+            tallies.offer(item, interval)
+        else:
+            _emit(item)
+
+
+def _emit(item: Outgoing) -> None:
+    try:
+        for rooms, form in deliveries_of(
+            item.workshop_id, item.message, item.audience, item.settings
+        ):
+            socketio.emit("event", form, to=rooms)
+    except Exception:
+        # The change is stored; a client that misses it catches up at the
+        # next tick (ticks.py) or reconnect. The caller still gets its answer.
+        log.exception("broadcast of seq %s failed", item.message.get("seq"))
+
+
+TALLY_EVENT = "votes.updated"
+
+
+@dataclass
+class _Board:
+    sent_at: float = float("-inf")
+    waiting: dict[int, Outgoing] = field(default_factory=dict)  # card id: latest tally
+    sent: dict[int, int] = field(default_factory=dict)  # card id: seq sent this interval
+    flushing: bool = False
+
+
+class TallyThrottle:
+    """`votes.updated`, coalesced per board: in a vote storm every vote would send
+    its card's tally to the whole board (a thousand phones voting in ten seconds:
+    fifty thousand messages a second). A board gets a tally at once when it had
+    none in the last `interval` seconds; otherwise the latest tally of each card
+    waits for the end of the interval. Each event is still stamped and stored
+    (replays and snapshots are exact); only superseded tallies are not sent, and
+    within an interval a tally older than one already sent for its card (two
+    commits broadcasting in the other order) is not sent after it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._boards: dict[tuple[int, int | None], _Board] = {}
+
+    def offer(self, item: Outgoing, interval: float) -> None:
+        key = (item.workshop_id, item.message.get("sector_id"))
+        card = int(item.message["data"]["card_id"])
+        now = time.monotonic()
+        with self._lock:
+            board = self._boards.setdefault(key, _Board())
+            if interval <= 0 or (not board.flushing and now - board.sent_at >= interval):
+                board.sent_at, board.sent = now, {}  # a quiet board: this one goes now
+                send = self._fresh(board, item, card)
+            else:
+                older = board.waiting.get(card)
+                if older is None or older.message["seq"] < item.message["seq"]:
+                    board.waiting[card] = item
+                send = False
+                if not board.flushing:
+                    board.flushing = True
+                    socketio.start_background_task(self._flush, key, board.sent_at + interval - now)
+        if send:
+            _emit(item)
+
+    @staticmethod
+    def _fresh(board: _Board, item: Outgoing, card: int) -> bool:
+        """Whether `item` is newer than the tally last sent for its card (lock held)."""
+        seq = int(item.message["seq"])
+        if board.sent.get(card, -1) >= seq:
+            return False
+        board.sent[card] = seq
+        return True
+
+    def _flush(self, key: tuple[int, int | None], delay: float) -> None:
+        socketio.sleep(max(0.0, delay))
+        with self._lock:
+            board = self._boards[key]
+            waiting, board.waiting = board.waiting, {}
+            board.flushing, board.sent_at = False, time.monotonic()
+            due = [item for card, item in waiting.items() if self._fresh(board, item, card)]
+        for item in sorted(due, key=lambda i: int(i.message["seq"])):
+            _emit(item)
+
+
+tallies = TallyThrottle()
 
 
 def rollback() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import lazyload, selectinload
 
 from ..core.cards import KINDS, Card
 from ..core.errors import DomainError, forbidden, invalid, not_found
@@ -59,11 +59,20 @@ def cards_of(workshop: Workshop, sector_ids: Iterable[int] | None = None) -> lis
 
 def votes_of(workshop: Workshop, participant_id: int) -> dict[str, Any]:
     """A participant's own dots per card, and how many they have left per kind."""
+    return _shape(workshop, _dots_of(workshop, participant_id))
+
+
+def _dots_of(workshop: Workshop, participant_id: int) -> list[tuple[int, str, int]]:
+    """(card id, kind, dots) of one participant's votes."""
     rows = db.session.execute(
         select(Vote.card_id, Vote.kind, func.count(Vote.id))
         .where(Vote.workshop_id == workshop.id, Vote.participant_id == participant_id)
         .group_by(Vote.card_id, Vote.kind)
     ).all()
+    return [(int(card), str(kind), int(n)) for card, kind, n in rows]
+
+
+def _shape(workshop: Workshop, rows: list[tuple[int, str, int]]) -> dict[str, Any]:
     used = dict.fromkeys(KINDS, 0)
     for _card, kind, count in rows:
         used[kind] = used.get(kind, 0) + count
@@ -88,15 +97,16 @@ def cast_vote(
         if phase is None or phase.vote_on != card.kind:
             raise forbidden(_("Voting on these cards is not open in this phase."))
     _lock(voter)
-    mine = _count(Vote.participant_id == voter.id, Vote.kind == card.kind)
+    # One query for the voter's dots: the budget, the cap, and the answer after this dot.
+    dots = _dots_of(workshop, voter.id)
+    mine = sum(n for _card, kind, n in dots if kind == card.kind)
     if mine >= workshop.vote_budget:
         raise DomainError(
             "budget", _("You have used all %(n)d of your votes.", n=workshop.vote_budget)
         )
-    if workshop.vote_cap is not None:
-        on_card = _count(Vote.participant_id == voter.id, Vote.card_id == card.id)
-        if on_card >= workshop.vote_cap:
-            raise DomainError("cap", _("At most %(n)d votes on one card.", n=workshop.vote_cap))
+    on_card = sum(n for card_id, _kind, n in dots if card_id == card.id)
+    if workshop.vote_cap is not None and on_card >= workshop.vote_cap:
+        raise DomainError("cap", _("At most %(n)d votes on one card.", n=workshop.vote_cap))
     db.session.add(
         Vote(
             workshop_id=workshop.id,
@@ -108,7 +118,8 @@ def cast_vote(
     )
     db.session.flush()
     announce_tally(workshop, card)
-    return votes_of(workshop, voter.id)
+    others = [row for row in dots if row[0] != card.id]
+    return _shape(workshop, sorted([*others, (card.id, card.kind, on_card + 1)]))
 
 
 def retract_vote(
@@ -168,7 +179,10 @@ def voting_progress(workshop: Workshop) -> dict[str, Any]:
 def _votable(workshop: Workshop, card_id: object, voter: Participant | None) -> Card:
     """A visible card of this workshop that the voter (None: the facilitator) can see."""
     cid = optional_int(card_id, "card_id")
-    card = db.session.get(Card, cid) if cid is not None else None
+    # A vote needs the card's own columns, not its assessment and plan (two more
+    # queries a vote when loaded eagerly); they still load if something reads them.
+    lean = [lazyload(Card.assessment), lazyload(Card.plan)]
+    card = db.session.get(Card, cid, options=lean) if cid is not None else None
     viewer = STEERING_VIEW if voter is None else participant_view(voter.id)
     if (
         card is None
