@@ -117,7 +117,8 @@ def cast_vote(
         )
     )
     db.session.flush()
-    announce_tally(workshop, card)
+    # The progress ("18/25 have voted") moves only with a voter's first dot of a kind.
+    announce_tally(workshop, card, progress=mine == 0)
     others = [row for row in dots if row[0] != card.id]
     return _shape(workshop, sorted([*others, (card.id, card.kind, on_card + 1)]))
 
@@ -141,13 +142,16 @@ def retract_vote(
     if vote_id is None:
         raise invalid(_("You have no vote on this card."))
     db.session.execute(delete(Vote).where(Vote.id == vote_id))
-    announce_tally(workshop, card)
-    return votes_of(workshop, voter.id)
+    mine = votes_of(workshop, voter.id)
+    # ... and with their last one of the kind taken back.
+    announce_tally(workshop, card, progress=mine["left"][card.kind] >= workshop.vote_budget)
+    return mine
 
 
-def announce_tally(workshop: Workshop, card: Card) -> None:
+def announce_tally(workshop: Workshop, card: Card, *, progress: bool = True) -> None:
     """Broadcast a card's new number of dots (shown once the facilitator reveals tallies),
-    and to those who steer how many participants have voted so far."""
+    and (when it may have changed: `progress`) to those who steer how many
+    participants have voted so far."""
     total = _count(Vote.card_id == card.id)
     stamp(
         workshop,
@@ -155,12 +159,13 @@ def announce_tally(workshop: Workshop, card: Card) -> None:
         {"card_id": card.id, "sector_id": card.sector_id, "votes": total},
         sector_id=card.sector_id,
     )
-    stamp(
-        workshop,
-        VOTING_PROGRESS_EVENT,
-        voting_progress(workshop),
-        audience=VOTING_PROGRESS_AUDIENCE,
-    )
+    if progress:
+        stamp(
+            workshop,
+            VOTING_PROGRESS_EVENT,
+            voting_progress(workshop),
+            audience=VOTING_PROGRESS_AUDIENCE,
+        )
 
 
 def voting_progress(workshop: Workshop) -> dict[str, Any]:
