@@ -705,7 +705,8 @@ class Spy:
         self.process: subprocess.Popen[bytes] | None = None
         if folder:
             Path(folder).mkdir(parents=True, exist_ok=True)
-            spy = os.environ.get("URAI_BENCH_PYSPY", "py-spy")
+            beside = Path(sys.executable).with_name("py-spy")  # pip install py-spy
+            spy = os.environ.get("URAI_BENCH_PYSPY", str(beside) if beside.exists() else "py-spy")
             out = Path(folder) / f"{name}.txt"
             command = [spy, "record", "-p", str(pid), "-f", "raw", "-r", "200", "-o", str(out)]
             self.process = subprocess.Popen(

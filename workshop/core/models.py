@@ -164,6 +164,13 @@ class Workshop(Base):
 
     @property
     def phase(self) -> Phase | None:
+        if self.phase_id is None:
+            return None
+        if "phases" not in self.__dict__:
+            # One row by its key, not the whole list: a vote or a post asks this
+            # of a workshop whose phases nothing else in the event reads.
+            found = db.session.get(Phase, self.phase_id)
+            return found if found is not None and found.workshop_id == self.id else None
         return next((p for p in self.phases if p.id == self.phase_id), None)
 
     def timer_remaining(self, now: dt.datetime) -> int | None:
