@@ -137,6 +137,12 @@ def test_moderation_follows_each_cards_actions_and_the_projector_ranks_by_the_se
             card = steering.locator(".fac-card", has=steering.locator(".card-text", has_text=text))
             expect(card.locator(".card-usg").first).to_have_text(str(u + s + g))
         choose_phase(steering, "Prioritas")
+        # Prioritising puts the results view up: the sector's top in the server's order.
+        results = projector.locator(".result-sector", has_text="Kesehatan")
+        expect(results.locator(".result-text")).to_have_text(
+            ["Antrean poli tiga jam", "Obat sering kosong"]
+        )
+        projector.keyboard.press("r")  # back to the boards and their rankings
         ranking = health.locator(".rank-item")
         expect(ranking.locator(".rank-text")).to_have_text(
             ["Antrean poli tiga jam", "Obat sering kosong"]
