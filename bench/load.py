@@ -687,11 +687,17 @@ def load_average() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def start_storm_app(args: argparse.Namespace) -> Target:
+def start_storm_app(
+    args: argparse.Namespace, **extra: Any
+) -> tuple[Target, psutil.Process, dict[str, Any]]:
+    """The app for one storm, its server process, and the workers' common settings."""
     target = Target("app", args.mode)
     target.env.pop("WORKSHOP_EVENT_BURST", None)  # a phone's real allowance
     target.start()
-    return target
+    assert target.process is not None
+    server = psutil.Process(target.process.pid)
+    cfg = {"url": target.url, "code": target.code, "sectors": target.sectors, **extra}
+    return target, server, cfg
 
 
 def cpu_of(process: psutil.Process) -> float:
@@ -932,15 +938,7 @@ async def vote_worker(cfg: dict[str, Any], start_index: int, count: int, conn: A
 
 
 def vote_storm(args: argparse.Namespace) -> dict[str, Any]:
-    target = start_storm_app(args)
-    assert target.process is not None
-    server = psutil.Process(target.process.pid)
-    cfg = {
-        "url": target.url,
-        "code": target.code,
-        "sectors": target.sectors,
-        "workers": args.workers,
-    }
+    target, server, cfg = start_storm_app(args, workers=args.workers)
     pipes, procs = spawn("votes", cfg, args.clients, args.workers)
     boss: Boss | None = None
     spy: Spy | None = None
@@ -1094,10 +1092,7 @@ async def join_worker(cfg: dict[str, Any], start_index: int, count: int, conn: A
 
 
 def join_storm(args: argparse.Namespace) -> dict[str, Any]:
-    target = start_storm_app(args)
-    assert target.process is not None
-    server = psutil.Process(target.process.pid)
-    cfg = {"url": target.url, "code": target.code, "sectors": target.sectors}
+    target, server, cfg = start_storm_app(args)
     pipes, procs = spawn("joins", cfg, args.join_phones, args.workers)
     window = args.join_window
     try:
@@ -1277,17 +1272,9 @@ async def flooder_worker(cfg: dict[str, Any], start_index: int, count: int, conn
 
 
 def flood_storm(args: argparse.Namespace) -> dict[str, Any]:
-    target = start_storm_app(args)
-    assert target.process is not None
-    server = psutil.Process(target.process.pid)
-    cfg = {
-        "url": target.url,
-        "code": target.code,
-        "sectors": target.sectors,
-        "rate": args.rate,
-        "workers": args.workers,
-        "flood_rate": args.flood_rate,
-    }
+    target, server, cfg = start_storm_app(
+        args, rate=args.rate, workers=args.workers, flood_rate=args.flood_rate
+    )
     pipes, procs = spawn("neighbours", cfg, args.clients, args.workers)
     flood_pipes, flood_procs = spawn("flooder", cfg, 1, 1)
     stages: dict[str, dict[str, Any]] = {}
