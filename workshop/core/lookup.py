@@ -26,30 +26,13 @@ def find_workshop(raw_code: str) -> Workshop:
     return workshop
 
 
-# Join code -> workshop id, for the sockets' connect (a thousand phones come back
-# at once after the Wi-Fi drops). A code never changes; a workshop deleted and
-# its code reused later is caught by the caller (`forget_code`, then ask again).
-_CODE_IDS: dict[str, int] = {}
-_CODE_IDS_MAX = 4096
-
-
 def workshop_id_by_code(raw_code: str) -> int | None:
-    """The id of the workshop with this join code, or None, without loading it."""
+    """The id of the workshop with this join code, or None, without loading it
+    (the sockets' connect needs only the id; a thousand may come back at once)."""
     code = codes.normalise_code(raw_code or "")
     if len(code) != codes.CODE_LENGTH:
         return None
-    found = _CODE_IDS.get(code)
-    if found is None:
-        found = db.session.scalar(select(Workshop.id).where(Workshop.code == code))
-        if found is not None:
-            if len(_CODE_IDS) >= _CODE_IDS_MAX:
-                _CODE_IDS.clear()
-            _CODE_IDS[code] = found
-    return found
-
-
-def forget_code(raw_code: str) -> None:
-    _CODE_IDS.pop(codes.normalise_code(raw_code or ""), None)
+    return db.session.scalar(select(Workshop.id).where(Workshop.code == code))
 
 
 def card_in(workshop: Workshop, card_id: object, *, kind: str | None = None) -> Card:

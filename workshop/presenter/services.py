@@ -16,8 +16,7 @@ from ..core.errors import invalid
 from ..core.lookup import card_in
 from ..core.models import Workshop
 from ..realtime.broadcast import stamp
-from ..realtime.models import DISPLAY
-from ..realtime.policy import SPOTLIGHT_EVENT
+from ..realtime.policy import SPOTLIGHT_AUDIENCE, SPOTLIGHT_EVENT
 
 
 def spotlight(workshop: Workshop, card_id: object) -> int | None:
@@ -30,5 +29,5 @@ def spotlight(workshop: Workshop, card_id: object) -> int | None:
             raise invalid(_("Only a card the room can see can be shown in the spotlight."))
         chosen = card.id
     workshop.spotlight_card_id = chosen
-    stamp(workshop, SPOTLIGHT_EVENT, {"card_id": chosen}, audience=DISPLAY)
+    stamp(workshop, SPOTLIGHT_EVENT, {"card_id": chosen}, audience=SPOTLIGHT_AUDIENCE)
     return chosen

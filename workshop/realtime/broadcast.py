@@ -29,8 +29,8 @@ from ..core.cards import VISIBLE, Card
 from ..core.lifecycle import ARCHIVED, archived_refusal
 from ..core.models import Workshop
 from ..extensions import db, socketio
-from .models import DISPLAY, EVERYONE, Event
-from .policy import SPOTLIGHT_EVENT, Settings, deliveries_of
+from .models import EVERYONE, Event
+from .policy import SPOTLIGHT_AUDIENCE, SPOTLIGHT_EVENT, Settings, deliveries_of
 
 _OUTBOX = "urai_outbox"
 log = logging.getLogger(__name__)
@@ -140,7 +140,7 @@ def publish_card(
     if card.status != VISIBLE and workshop.spotlight_card_id == card.id:
         # Hidden, deleted, merged or sent back for approval: off the projector too.
         workshop.spotlight_card_id = None
-        stamp(workshop, SPOTLIGHT_EVENT, {"card_id": None}, audience=DISPLAY)
+        stamp(workshop, SPOTLIGHT_EVENT, {"card_id": None}, audience=SPOTLIGHT_AUDIENCE)
     return data
 
 

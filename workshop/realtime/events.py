@@ -13,7 +13,7 @@ from flask_socketio import ConnectionRefusedError, join_room
 
 from ..core import access
 from ..core.errors import DomainError, unauthenticated
-from ..core.lookup import forget_code, workshop_id_by_code
+from ..core.lookup import workshop_id_by_code
 from ..extensions import db, socketio
 from . import ticks
 from .frames import MALFORMED
@@ -35,10 +35,8 @@ def on_connect(auth: Any = None) -> None:
     code = auth.get("workshop") if isinstance(auth, dict) else None
     code = code if isinstance(code, str) else ""
     try:
-        identity = _identity(code)
-        if identity is None:
-            forget_code(code)  # in case the code now names another workshop
-            identity = _identity(code)
+        workshop_id = workshop_id_by_code(code)
+        identity = access.identity_in(workshop_id, session) if workshop_id is not None else None
     finally:
         db.session.rollback()
     if identity is not None and flooding(identity):
@@ -54,13 +52,6 @@ def on_connect(auth: Any = None) -> None:
     for room in Viewer.of(identity).rooms(identity.workshop_id, identity.key_id):
         join_room(room)
     ticks.ensure_started(current_app._get_current_object())  # type: ignore[attr-defined]
-
-
-def _identity(code: str) -> access.Identity | None:
-    """Who this browser is in the workshop of `code`: two small lookups by key,
-    as a thousand phones reconnect at once after the Wi-Fi drops."""
-    workshop_id = workshop_id_by_code(code)
-    return access.identity_in(workshop_id, session) if workshop_id is not None else None
 
 
 @socketio.on("*")

@@ -65,6 +65,7 @@ PROGRESS_EVENT = "followup.progress"
 # {card_id | null}, stamped for the DISPLAY audience, so steering and the
 # projector hear of it and participants do not.
 SPOTLIGHT_EVENT = "spotlight.updated"
+SPOTLIGHT_AUDIENCE = DISPLAY
 # How many participants have voted: the room's progress, for those who steer only
 # (a participant must not watch who is done; the projector does not need it).
 VOTING_PROGRESS_EVENT = "voting.progress"
@@ -106,8 +107,8 @@ class Viewer:
     @property
     def sees_progress(self) -> bool:
         """Whether the room's progress (who has voted so far) reaches this viewer:
-        the steering staff (facilitator, co-facilitator) only."""
-        return self.kind == STEER
+        the steering staff (facilitator, co-facilitator) only, as its audience says."""
+        return self.receives(VOTING_PROGRESS_AUDIENCE)
 
     # -- connections -------------------------------------------------------------
 
@@ -175,10 +176,6 @@ class Viewer:
             return {**message, "type": "card.removed", "data": {"id": message["data"]["id"]}}
         if kind == "votes.updated" and not self.shows_votes(settings):
             return None
-        if kind == VOTING_PROGRESS_EVENT and not self.sees_progress:
-            return None
-        if kind == SPOTLIGHT_EVENT and not self.sees_spotlight:
-            return None
         if kind == FOLLOW_UP_EVENT:
             item = self.follow_up_item(message["data"], settings)
             return None if item is None else {**message, "data": item}
@@ -245,8 +242,9 @@ class Viewer:
 
     @property
     def sees_spotlight(self) -> bool:
-        """The spotlight is the projector's: shown there, steered by staff, not on phones."""
-        return self.kind in (STEER, PROJECTOR)
+        """The spotlight is the projector's: shown there, steered by staff, not on phones
+        (its audience: the snapshot asks this, broadcasts and replays the audience)."""
+        return self.receives(SPOTLIGHT_AUDIENCE)
 
     def shows_votes(self, settings: Settings) -> bool:
         return self.kind in (STEER, REPORT, BACKUP) or settings.votes_revealed
@@ -418,19 +416,22 @@ def _board_deliveries(
     """A `board.shown`: the projector's form, the public form to the board's
     watchers, then to each author the own cards that look different to them
     (`complete: false`, after the public form, so that theirs is what stays)."""
-    sector_id = message["data"]["sector_id"]
-    settings = Settings(**message["data"]["settings"])
+    data = message["data"]
+    sector_id = data["sector_id"]
+    settings = Settings(**data["settings"])
+    public = {card["id"]: PUBLIC_VIEW.card(card, settings) for card in data["cards"]}
+
+    def form(cards: list[dict[str, Any]], complete: bool) -> dict[str, Any]:
+        return {**message, "data": {"sector_id": sector_id, "cards": cards, "complete": complete}}
+
     out = []
-    for rooms, viewer in (
-        ([display_room(workshop_id)], DISPLAY_VIEW),
-        ([sector_room(workshop_id, sector_id)], PUBLIC_VIEW),
-    ):
-        form = viewer.event(message, EVERYONE, settings)
-        if form is not None:
-            out.append((rooms, form))
-    public = {card["id"]: PUBLIC_VIEW.card(card, settings) for card in message["data"]["cards"]}
+    shown = DISPLAY_VIEW.board(message)
+    if shown is not None:
+        out.append(([display_room(workshop_id)], shown))
+    everyone = [card for card in public.values() if card is not None]
+    out.append(([sector_room(workshop_id, sector_id)], form(everyone, True)))
     own: dict[int, list[dict[str, Any]]] = {}
-    for card in message["data"]["cards"]:
+    for card in data["cards"]:
         author = _author_id(card)
         if author is None:
             continue
@@ -438,6 +439,5 @@ def _board_deliveries(
         if theirs is not None and theirs != public[card["id"]]:
             own.setdefault(author, []).append(theirs)
     for author, cards in own.items():
-        form = {"sector_id": sector_id, "cards": cards, "complete": False}
-        out.append(([participant_room(workshop_id, author)], {**message, "data": form}))
+        out.append(([participant_room(workshop_id, author)], form(cards, False)))
     return out
