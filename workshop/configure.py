@@ -34,6 +34,7 @@ from .proposals import events as _proposals_events  # noqa: F401
 from .proposals.views import bp as proposals_bp
 from .realtime import events as _realtime_events  # noqa: F401
 from .realtime.frames import Frame, SocketErrors, quiet_library_logs
+from .realtime.sessions import SocketAwareSessionInterface
 from .scoring import events as _scoring_events  # noqa: F401
 from .similar import boards as similar_boards
 from .similar import events as _similar_events  # noqa: F401
@@ -47,6 +48,7 @@ MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
 
 def extensions(app: Flask) -> None:
     """Bind the database, migrations, Socket.IO, translations and CSRF to `app`."""
+    app.session_interface = SocketAwareSessionInterface()
     db.init_app(app)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
