@@ -726,6 +726,21 @@ class Spy:
             self.process.wait(30)
 
 
+def keep_tallies(shown: dict[int, tuple[int, int]], message: dict[str, Any]) -> None:
+    """What a screen shows of the tallies: `votes.updated` (one card) or
+    `votes.tallied` (a board's batch), the newest seq of each card winning."""
+    kind, data, seq = message.get("type"), message.get("data") or {}, message.get("seq", 0)
+    if kind == "votes.updated":
+        pairs = [(int(data["card_id"]), int(data["votes"]))]
+    elif kind == "votes.tallied":
+        pairs = [(int(card), int(votes)) for card, votes in data["tallies"].items()]
+    else:
+        return
+    for card, votes in pairs:
+        if seq >= shown.get(card, (-1, 0))[0]:
+            shown[card] = (seq, votes)
+
+
 class Boss:
     """The facilitator's laptop: its cookie, one socket, the tallies it is shown live."""
 
@@ -741,10 +756,7 @@ class Boss:
         self.sio.connect(target.base, auth={"workshop": target.code}, transports=["websocket"])
 
     def _event(self, message: dict[str, Any]) -> None:
-        if message.get("type") == "votes.updated":
-            data, seq = message["data"], message.get("seq", 0)
-            if seq >= self.tallies.get(data["card_id"], (-1, 0))[0]:
-                self.tallies[data["card_id"]] = (seq, data["votes"])
+        keep_tallies(self.tallies, message)
 
     def call(self, event: str, payload: dict[str, Any]) -> dict[str, Any]:
         reply: dict[str, Any] = self.sio.call(event, payload, timeout=120)
@@ -853,11 +865,7 @@ async def vote_worker(cfg: dict[str, Any], start_index: int, count: int, conn: A
 
     def on_event(phone: Phone) -> Any:
         def handler(message: dict[str, Any]) -> None:
-            if message.get("type") == "votes.updated":
-                data, seq = message["data"], message.get("seq", 0)
-                mine = views[phone.index]
-                if seq >= mine.get(data["card_id"], (-1, 0))[0]:
-                    mine[data["card_id"]] = (seq, data["votes"])
+            keep_tallies(views[phone.index], message)
 
         return handler
 

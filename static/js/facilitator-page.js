@@ -107,6 +107,7 @@ const HANDLERS = {
   },
   "card.removed": renderBoards,
   "votes.updated": renderBoards,
+  "votes.tallied": renderBoards,
   "cluster.updated": renderBoards,
   "cluster.removed": renderBoards,
   "roster.updated": function () {

@@ -168,6 +168,9 @@ function factsMayChange(message) {
   const open = desk.open;
   const data = message.data || {};
   if (!open || !/^(card|votes)\./.test(message.type)) return false;
+  if (message.type === "votes.tallied") {
+    return [open.solution_id, open.bottleneck_id].some(function (id) { return String(id) in data.tallies; });
+  }
   const id = message.type === "votes.updated" ? data.card_id : data.id;
   if (id === open.solution_id || id === open.bottleneck_id) return true;
   return data.kind === "cause" && data.sector_id === open.sector_id;

@@ -108,6 +108,11 @@ export class Store {
       case "votes.updated":
         if (this.cards[data.card_id]) this.cards[data.card_id].votes = data.votes;
         break;
+      case "votes.tallied": // a board's tallies, batched in a vote storm: {card id: votes}
+        for (const id in data.tallies) {
+          if (this.cards[id]) this.cards[id].votes = data.tallies[id];
+        }
+        break;
       case "cluster.updated":
         this.clusters[data.id] = data;
         break;

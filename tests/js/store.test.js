@@ -70,6 +70,14 @@ test("card.removed, votes.updated and clusters", () => {
   assert.deepEqual(store.clustersOf(1), []);
 });
 
+test("votes.tallied sets a board's tallies at once, skipping cards this screen does not hold", () => {
+  const store = loaded([card(1), card(2)]);
+  store.apply({ seq: 2, type: "votes.tallied", data: { sector_id: 1, tallies: { 1: 4, 2: 7, 99: 1 } } });
+  assert.equal(store.cards[1].votes, 4);
+  assert.equal(store.cards[2].votes, 7);
+  assert.equal(store.cards[99], undefined);
+});
+
 test("a change of the snapshot settings asks for a fresh snapshot; a reveal does not", () => {
   const store = loaded([]);
   const locked = summary();

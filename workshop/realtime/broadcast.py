@@ -17,12 +17,10 @@ CLI alike. Only the announcement of the archiving itself passes
 from __future__ import annotations
 
 import logging
-import threading
-import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import update
 
 from ..core.cards import VISIBLE, Card
@@ -33,6 +31,7 @@ from .models import EVERYONE, Event
 from .policy import SPOTLIGHT_AUDIENCE, SPOTLIGHT_EVENT, Settings, deliveries_of
 
 _OUTBOX = "urai_outbox"
+_AFTER_COMMIT = "urai_after_commit"
 log = logging.getLogger(__name__)
 
 
@@ -44,8 +43,9 @@ class Outgoing:
     settings: Settings
 
 
-def next_seq(workshop_id: int, *, archiving: bool = False) -> int:
-    """Take the workshop's next sequence number (a row lock until commit on PostgreSQL).
+def next_seq(workshop_id: int, *, archiving: bool = False, count: int = 1) -> int:
+    """Take the workshop's next sequence number (a row lock until commit on PostgreSQL);
+    with `count`, that many in one statement, and the last of them is returned.
 
     Refused once the workshop is archived, in the same statement: a change that
     raced the archiving (read before it committed) loses, too.
@@ -54,7 +54,7 @@ def next_seq(workshop_id: int, *, archiving: bool = False) -> int:
     if not archiving:
         statement = statement.where(Workshop.state != ARCHIVED)
     statement = (
-        statement.values(seq=Workshop.seq + 1)
+        statement.values(seq=Workshop.seq + count)
         .returning(Workshop.seq)
         .execution_options(synchronize_session=False)
     )
@@ -75,6 +75,37 @@ def stamp(
     """Record an event in the current transaction and queue it for after the commit."""
     refuse_writes(workshop)
     return _stamp(workshop, type_, data, sector_id=sector_id, audience=audience)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """One event of a batch (`stamp_all`)."""
+
+    type: str
+    data: dict[str, Any]
+    sector_id: int | None = None
+    audience: str = EVERYONE
+
+
+def stamp_all(workshop: Workshop, stamps: list[Stamp]) -> None:
+    """Record several events at once: one statement takes all their sequence numbers."""
+    refuse_writes(workshop)
+    if not stamps:
+        return
+    last = next_seq(workshop.id, count=len(stamps))
+    settings = Settings.of(workshop)
+    outbox: list[Outgoing] = db.session.info.setdefault(_OUTBOX, [])
+    for seq, item in enumerate(stamps, start=last - len(stamps) + 1):
+        event = Event(
+            workshop_id=workshop.id,
+            seq=seq,
+            type=item.type,
+            sector_id=item.sector_id,
+            audience=item.audience,
+            data=item.data,
+        )
+        db.session.add(event)
+        outbox.append(Outgoing(workshop.id, event.as_message(), item.audience, settings))
 
 
 def refuse_writes(workshop: Workshop) -> None:
@@ -152,12 +183,19 @@ def commit_and_broadcast() -> None:
         rollback()
         raise
     outbox: list[Outgoing] = db.session.info.pop(_OUTBOX, [])
-    interval = float(current_app.config.get("TALLY_INTERVAL", 0))
     for item in outbox:
-        if item.message["type"] == TALLY_EVENT:
-            tallies.offer(item, interval)
-        else:
-            _emit(item)
+        _emit(item)
+    for hook in db.session.info.pop(_AFTER_COMMIT, []):
+        try:
+            hook()
+        except Exception:
+            log.exception("after-commit hook failed")
+
+
+def after_commit(hook: Callable[[], None]) -> None:
+    """Run `hook` once this transaction has committed (and its events are sent);
+    dropped with everything else on rollback."""
+    db.session.info.setdefault(_AFTER_COMMIT, []).append(hook)
 
 
 def _emit(item: Outgoing) -> None:
@@ -172,75 +210,8 @@ def _emit(item: Outgoing) -> None:
         log.exception("broadcast of seq %s failed", item.message.get("seq"))
 
 
-TALLY_EVENT = "votes.updated"
-
-
-@dataclass
-class _Board:
-    sent_at: float = float("-inf")
-    waiting: dict[int, Outgoing] = field(default_factory=dict)  # card id: latest tally
-    sent: dict[int, int] = field(default_factory=dict)  # card id: seq sent this interval
-    flushing: bool = False
-
-
-class TallyThrottle:
-    """`votes.updated`, coalesced per board: in a vote storm every vote would send
-    its card's tally to the whole board (a thousand phones voting in ten seconds:
-    fifty thousand messages a second). A board gets a tally at once when it had
-    none in the last `interval` seconds; otherwise the latest tally of each card
-    waits for the end of the interval. Each event is still stamped and stored
-    (replays and snapshots are exact); only superseded tallies are not sent, and
-    within an interval a tally older than one already sent for its card (two
-    commits broadcasting in the other order) is not sent after it."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._boards: dict[tuple[int, int | None], _Board] = {}
-
-    def offer(self, item: Outgoing, interval: float) -> None:
-        key = (item.workshop_id, item.message.get("sector_id"))
-        card = int(item.message["data"]["card_id"])
-        now = time.monotonic()
-        with self._lock:
-            board = self._boards.setdefault(key, _Board())
-            if interval <= 0 or (not board.flushing and now - board.sent_at >= interval):
-                board.sent_at, board.sent = now, {}  # a quiet board: this one goes now
-                send = self._fresh(board, item, card)
-            else:
-                older = board.waiting.get(card)
-                if older is None or older.message["seq"] < item.message["seq"]:
-                    board.waiting[card] = item
-                send = False
-                if not board.flushing:
-                    board.flushing = True
-                    socketio.start_background_task(self._flush, key, board.sent_at + interval - now)
-        if send:
-            _emit(item)
-
-    @staticmethod
-    def _fresh(board: _Board, item: Outgoing, card: int) -> bool:
-        """Whether `item` is newer than the tally last sent for its card (lock held)."""
-        seq = int(item.message["seq"])
-        if board.sent.get(card, -1) >= seq:
-            return False
-        board.sent[card] = seq
-        return True
-
-    def _flush(self, key: tuple[int, int | None], delay: float) -> None:
-        socketio.sleep(max(0.0, delay))
-        with self._lock:
-            board = self._boards[key]
-            waiting, board.waiting = board.waiting, {}
-            board.flushing, board.sent_at = False, time.monotonic()
-            due = [item for card, item in waiting.items() if self._fresh(board, item, card)]
-        for item in sorted(due, key=lambda i: int(i.message["seq"])):
-            _emit(item)
-
-
-tallies = TallyThrottle()
-
-
 def rollback() -> None:
     """Drop the transaction and everything it meant to broadcast."""
     db.session.rollback()
     db.session.info.pop(_OUTBOX, None)
+    db.session.info.pop(_AFTER_COMMIT, None)

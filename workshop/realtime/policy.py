@@ -69,6 +69,10 @@ SPOTLIGHT_AUDIENCE = DISPLAY
 # How many participants have voted: the room's progress, for those who steer only
 # (a participant must not watch who is done; the projector does not need it).
 VOTING_PROGRESS_EVENT = "voting.progress"
+# A card's tally; a board's tallies batched in a vote storm (voting/tallies.py).
+TALLY_EVENT = "votes.updated"
+TALLIES_EVENT = "votes.tallied"
+TALLY_EVENTS = (TALLY_EVENT, TALLIES_EVENT)
 VOTING_PROGRESS_AUDIENCE = STEERING
 
 
@@ -174,7 +178,7 @@ class Viewer:
                 return None
             # It may have been on this viewer's screen: take it off.
             return {**message, "type": "card.removed", "data": {"id": message["data"]["id"]}}
-        if kind == "votes.updated" and not self.shows_votes(settings):
+        if kind in TALLY_EVENTS and not self.shows_votes(settings):
             return None
         if kind == FOLLOW_UP_EVENT:
             item = self.follow_up_item(message["data"], settings)

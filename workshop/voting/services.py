@@ -18,24 +18,16 @@ from ..extensions import db
 from ..realtime.broadcast import stamp
 from ..realtime.policy import (
     STEERING_VIEW,
+    TALLY_EVENT,
     VOTING_PROGRESS_AUDIENCE,
     VOTING_PROGRESS_EVENT,
     Settings,
     participant_view,
 )
 from .models import Vote
+from .tallies import batcher, tallies, voting_progress
 
-
-def tallies(workshop: Workshop, card_ids: list[int] | None = None) -> dict[int, int]:
-    """Dots per card id."""
-    query = (
-        select(Vote.card_id, func.count(Vote.id))
-        .where(Vote.workshop_id == workshop.id)
-        .group_by(Vote.card_id)
-    )
-    if card_ids is not None:
-        query = query.where(Vote.card_id.in_(card_ids))
-    return {card_id: count for card_id, count in db.session.execute(query).all()}
+__all__ = ["tallies", "voting_progress"]  # counted in tallies.py, used by other features
 
 
 def cards_of(workshop: Workshop, sector_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
@@ -116,7 +108,6 @@ def cast_vote(
             entered_by_facilitator=by_facilitator,
         )
     )
-    db.session.flush()
     # The progress ("18/25 have voted") moves only with a voter's first dot of a kind.
     announce_tally(workshop, card, progress=mine == 0)
     others = [row for row in dots if row[0] != card.id]
@@ -151,11 +142,15 @@ def retract_vote(
 def announce_tally(workshop: Workshop, card: Card, *, progress: bool = True) -> None:
     """Broadcast a card's new number of dots (shown once the facilitator reveals tallies),
     and (when it may have changed: `progress`) to those who steer how many
-    participants have voted so far."""
+    participants have voted so far. With a tally interval, in the next batch
+    after this transaction commits (tallies.py); without, in this transaction."""
+    if batcher.interval() > 0:
+        batcher.mark_after_commit(workshop.id, card.id, progress=progress)
+        return
     total = _count(Vote.card_id == card.id)
     stamp(
         workshop,
-        "votes.updated",
+        TALLY_EVENT,
         {"card_id": card.id, "sector_id": card.sector_id, "votes": total},
         sector_id=card.sector_id,
     )
@@ -166,19 +161,6 @@ def announce_tally(workshop: Workshop, card: Card, *, progress: bool = True) -> 
             voting_progress(workshop),
             audience=VOTING_PROGRESS_AUDIENCE,
         )
-
-
-def voting_progress(workshop: Workshop) -> dict[str, Any]:
-    """How many participants have at least one dot, per kind of card (the facilitator
-    compares it with the participants present: "18/25 have voted")."""
-    rows = db.session.execute(
-        select(Vote.kind, func.count(func.distinct(Vote.participant_id)))
-        .where(Vote.workshop_id == workshop.id)
-        .group_by(Vote.kind)
-    ).all()
-    voted = dict.fromkeys(KINDS, 0)
-    voted.update({kind: int(n) for kind, n in rows})
-    return {"voted": voted}
 
 
 def _votable(workshop: Workshop, card_id: object, voter: Participant | None) -> Card:
@@ -199,8 +181,11 @@ def _votable(workshop: Workshop, card_id: object, voter: Participant | None) -> 
 
 
 def _lock(voter: Participant) -> None:
-    """Serialise one participant's votes: a row lock on PostgreSQL; on SQLite every
-    write transaction already begins IMMEDIATE (configure.py)."""
+    """Serialise one participant's votes: a row lock on PostgreSQL. On SQLite every
+    write transaction already begins IMMEDIATE (dbwrites.py), which holds the one
+    write lock: no statement is needed."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        return
     db.session.execute(select(Participant.id).where(Participant.id == voter.id).with_for_update())
 
 
