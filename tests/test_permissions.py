@@ -92,7 +92,7 @@ def setup_board(app, ws) -> dict[str, Any]:
         voting = workshop.phases[3]
         voting.allow_scoring = True
         workshop.phase_id = voting.id
-        cast_vote(workshop, author, first.id)  # so there is a top bottleneck to choose
+        cast_vote(workshop, author.id, first.id)  # so there is a top bottleneck to choose
         merged = post_card(
             workshop,
             None,

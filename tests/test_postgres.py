@@ -56,7 +56,7 @@ def test_a_session_on_postgresql(pg_app):
     with pg_app.app_context():
         upgrade()
         workshop, voter, cards = make_board()
-        cast_vote(workshop, voter, cards[0].id)
+        cast_vote(workshop, voter.id, cards[0].id)
         commit_and_broadcast()
         assert workshop.seq > 5
         assert export(workshop, "xlsx").content[:2] == b"PK"

@@ -94,9 +94,9 @@ def build_sample(anonymous: bool = False, language: str = "id") -> Sample:
         },
     )
     workshop.phase_id = next(p.id for p in workshop.phases if p.kind == "vote")
-    cast_vote(workshop, andi, ktp.id)
-    cast_vote(workshop, andi, ktp.id)
-    cast_vote(workshop, budi, queue.id)
+    cast_vote(workshop, andi.id, ktp.id)
+    cast_vote(workshop, andi.id, ktp.id)
+    cast_vote(workshop, budi.id, queue.id)
     workshop.anonymous = anonymous
     empty = workshop.active_sectors[0].name
     commit_and_broadcast()

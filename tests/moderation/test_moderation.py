@@ -84,11 +84,11 @@ def test_merging_keeps_solutions_and_votes_without_double_counting(board):
     card("Loket tambahan", "solution", keep)
     andi, budi, citra = people
     workshop.phase_id = next(p.id for p in workshop.phases if p.kind == "vote")
-    cast_vote(workshop, andi, keep.id)  # Andi voted both: counted once
-    cast_vote(workshop, andi, duplicate.id)
-    cast_vote(workshop, budi, duplicate.id)  # Budi only the duplicate: 2 dots follow
-    cast_vote(workshop, budi, duplicate.id)
-    cast_vote(workshop, citra, keep.id)  # Citra only the kept one
+    cast_vote(workshop, andi.id, keep.id)  # Andi voted both: counted once
+    cast_vote(workshop, andi.id, duplicate.id)
+    cast_vote(workshop, budi.id, duplicate.id)  # Budi only the duplicate: 2 dots follow
+    cast_vote(workshop, budi.id, duplicate.id)
+    cast_vote(workshop, citra.id, keep.id)  # Citra only the kept one
 
     services.merge_cards(workshop, duplicate.id, keep.id)
     commit_and_broadcast()
@@ -115,9 +115,9 @@ def test_a_merge_is_undone_exactly(board):
     ours = card("Loket tambahan", "solution", keep)
     andi, budi, _citra = people
     workshop.phase_id = next(p.id for p in workshop.phases if p.kind == "vote")
-    cast_vote(workshop, andi, keep.id)
-    cast_vote(workshop, andi, duplicate.id)  # dropped by the merge: Andi is counted once
-    cast_vote(workshop, budi, duplicate.id)
+    cast_vote(workshop, andi.id, keep.id)
+    cast_vote(workshop, andi.id, duplicate.id)  # dropped by the merge: Andi is counted once
+    cast_vote(workshop, budi.id, duplicate.id)
     before = {pid: votes_of(workshop, pid)["cards"] for pid in (andi.id, budi.id)}
     services.merge_cards(workshop, duplicate.id, keep.id)
     commit_and_broadcast()

@@ -30,7 +30,12 @@ def test_events_act_as_the_connected_participant_without_reading_the_cookie_agai
     posted = [
         writer.emit(
             "card:post",
-            {"client_id": f"session-card-{n}", "kind": "bottleneck", "text": f"Antrean {n}", **board},
+            {
+                "client_id": f"session-card-{n}",
+                "kind": "bottleneck",
+                "text": f"Antrean {n}",
+                **board,
+            },
             callback=True,
         )
         for n in range(5)

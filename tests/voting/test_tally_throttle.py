@@ -88,7 +88,12 @@ def test_a_quiet_boards_tally_does_not_wait_for_the_interval(
     writer.emit("sync", board, callback=True)
     card = writer.emit(
         "card:post",
-        {"client_id": "tally-quiet-1", "kind": "bottleneck", "text": "Antrean berkas izin lama", **board},
+        {
+            "client_id": "tally-quiet-1",
+            "kind": "bottleneck",
+            "text": "Antrean berkas izin lama",
+            **board,
+        },
         callback=True,
     )["card"]
     boss = socket_for(facilitator(ws), ws)
@@ -115,7 +120,12 @@ def test_a_refused_vote_stamps_no_tally(app, make_workshop, phone, facilitator, 
     writer.emit("sync", board, callback=True)
     card = writer.emit(
         "card:post",
-        {"client_id": "tally-refused-1", "kind": "bottleneck", "text": "Antrean berkas izin lama", **board},
+        {
+            "client_id": "tally-refused-1",
+            "kind": "bottleneck",
+            "text": "Antrean berkas izin lama",
+            **board,
+        },
         callback=True,
     )["card"]
     # Still collecting: voting is not open, the vote is refused and nothing is marked.

@@ -55,33 +55,33 @@ def ctx(app):
 def test_the_budget_runs_out_and_taking_back_returns_a_dot(ctx):
     workshop, voter, cards = make_board()
     for card in cards:
-        mine = cast_vote(workshop, voter, card.id)
+        mine = cast_vote(workshop, voter.id, card.id)
     assert mine["left"]["bottleneck"] == 0
     with pytest.raises(DomainError) as caught:
-        cast_vote(workshop, voter, cards[0].id)
+        cast_vote(workshop, voter.id, cards[0].id)
     assert caught.value.code == "budget" and "3" in caught.value.message
-    mine = retract_vote(workshop, voter, cards[0].id)
+    mine = retract_vote(workshop, voter.id, cards[0].id)
     assert mine["left"]["bottleneck"] == 1 and mine["cards"].get(str(cards[0].id)) is None
-    cast_vote(workshop, voter, cards[1].id)
+    cast_vote(workshop, voter.id, cards[1].id)
     assert votes_of(workshop, voter.id)["cards"][str(cards[1].id)] == 2
 
 
 def test_the_cap_limits_dots_on_one_card(ctx):
     workshop, voter, cards = make_board(vote_cap=1)
-    cast_vote(workshop, voter, cards[0].id)
+    cast_vote(workshop, voter.id, cards[0].id)
     with pytest.raises(DomainError) as caught:
-        cast_vote(workshop, voter, cards[0].id)
+        cast_vote(workshop, voter.id, cards[0].id)
     assert caught.value.code == "cap"
-    cast_vote(workshop, voter, cards[1].id)
+    cast_vote(workshop, voter.id, cards[1].id)
 
 
 def test_voting_follows_the_phase(ctx):
     workshop, voter, cards = make_board(phase="identify")
     with pytest.raises(DomainError) as caught:
-        cast_vote(workshop, voter, cards[0].id)
+        cast_vote(workshop, voter.id, cards[0].id)
     assert caught.value.code == "forbidden"
     # The facilitator may still vote for someone without a phone.
-    cast_vote(workshop, voter, cards[0].id, by_facilitator=True)
+    cast_vote(workshop, voter.id, cards[0].id, by_facilitator=True)
 
 
 def test_solutions_have_their_own_budget(ctx):
@@ -93,8 +93,8 @@ def test_solutions_have_their_own_budget(ctx):
     ).card
     workshop.phase_id = next(p.id for p in workshop.phases if p.kind == "prioritise")
     with pytest.raises(DomainError):
-        cast_vote(workshop, voter, cards[0].id)
-    mine = cast_vote(workshop, voter, solution.id)
+        cast_vote(workshop, voter.id, cards[0].id)
+    mine = cast_vote(workshop, voter.id, solution.id)
     assert mine["left"] == {"bottleneck": 3, "solution": 2, "cause": 3}
 
 
@@ -102,14 +102,13 @@ def test_hidden_and_deleted_cards_take_no_votes(ctx):
     workshop, voter, cards = make_board()
     cards[0].status = "hidden"
     with pytest.raises(DomainError) as caught:
-        cast_vote(workshop, voter, cards[0].id)
+        cast_vote(workshop, voter.id, cards[0].id)
     assert caught.value.code == "not_found"
 
 
 def votes_at_once(app, workshop_id: int, voter_id: int, card_ids: list[int]) -> list[str]:
     """One thread per card id, each its own connection and transaction, all
     casting at the same instant; returns each one's outcome."""
-    from workshop.core.models import Participant
     from workshop.dbwrites import writing
 
     barrier = threading.Barrier(len(card_ids))
@@ -120,7 +119,7 @@ def votes_at_once(app, workshop_id: int, voter_id: int, card_ids: list[int]) -> 
             barrier.wait()
             try:
                 ws = db.session.get(Workshop, workshop_id)
-                cast_vote(ws, db.session.get(Participant, voter_id), card_id)
+                cast_vote(ws, voter_id, card_id)
                 commit_and_broadcast()
                 outcomes.append("ok")
             except DomainError as err:

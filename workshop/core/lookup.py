@@ -7,7 +7,7 @@ found: a caller can never reach into a workshop it is not in.
 from __future__ import annotations
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..extensions import db
 from . import codes
@@ -24,6 +24,16 @@ def find_workshop(raw_code: str) -> Workshop:
     if workshop is None:
         raise not_found(_("No workshop has this code. Check the code on the screen."))
     return workshop
+
+
+# Built once: `session.get` builds its statement and cache key on each call,
+# twice the cost of running a ready one, and every socket event loads its workshop.
+_WORKSHOP_BY_ID = select(Workshop).where(Workshop.id == bindparam("id"))
+
+
+def workshop_by_id(workshop_id: int) -> Workshop | None:
+    """The workshop with this id, or None (each socket event's first read)."""
+    return db.session.execute(_WORKSHOP_BY_ID, {"id": workshop_id}).scalar_one_or_none()
 
 
 def workshop_id_by_code(raw_code: str) -> int | None:

@@ -138,7 +138,7 @@ def _vote(
         weights = [len(cards) - i for i in range(len(cards))]
         for member in members:
             for card in chance.choices(cards, weights=weights, k=workshop.vote_budget):
-                cast_vote(workshop, member, card.id)
+                cast_vote(workshop, member.id, card.id)
 
 
 def _find_causes(

@@ -25,6 +25,7 @@ from ..core import access
 from ..core.access import Identity
 from ..core.cards import Card
 from ..core.errors import DomainError, invalid, unauthenticated
+from ..core.lookup import workshop_by_id
 from ..core.models import Workshop
 from ..extensions import db
 from ..ratelimit import limits
@@ -125,7 +126,7 @@ def _unit(fn: Action, *, write: bool) -> Callable[..., dict[str, Any]]:
             return error_ack(err)
         try:
             with unit_of_work() if write else _reading():
-                workshop = db.session.get(Workshop, identity.workshop_id)
+                workshop = workshop_by_id(identity.workshop_id)
                 if workshop is None:
                     raise unauthenticated(_("This workshop no longer exists."))
                 if identity.key_id is not None:
