@@ -412,14 +412,32 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
 
         async def back(phone: Phone) -> None:
             phone.sio = socketio.AsyncClient(http_session=phone.http, reconnection=False)
-            auth = {"workshop": cfg["code"]} if cfg["kind"] == "app" else {"sector": phone.sector}
-            await phone.sio.connect(
-                cfg["url"], auth=auth, transports=["websocket"], wait_timeout=120
-            )
-            connected_at.append(time.monotonic() - begun)
-            reply = await phone.sio.call(
-                "sync", {"sector_id": phone.sector, "since": phone.seq}, timeout=120
-            )
+            catch_up = {"sector_id": phone.sector, "since": phone.seq}
+            if cfg["kind"] == "app" and not cfg.get("sync_after_connect"):
+                # As the browser does: the catch-up rides in the connect's auth,
+                # answered by a `synced` event (one trip).
+                answer: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+
+                def on_synced(reply: dict[str, Any]) -> None:
+                    if not answer.done():
+                        answer.set_result(reply)
+
+                phone.sio.on("synced", on_synced)
+                auth = {"workshop": cfg["code"], "sync": catch_up}
+                await phone.sio.connect(
+                    cfg["url"], auth=auth, transports=["websocket"], wait_timeout=120
+                )
+                connected_at.append(time.monotonic() - begun)
+                reply = await asyncio.wait_for(answer, 120)
+            else:
+                auth = (
+                    {"workshop": cfg["code"]} if cfg["kind"] == "app" else {"sector": phone.sector}
+                )
+                await phone.sio.connect(
+                    cfg["url"], auth=auth, transports=["websocket"], wait_timeout=120
+                )
+                connected_at.append(time.monotonic() - begun)
+                reply = await phone.sio.call("sync", catch_up, timeout=120)
             synced_at.append(time.monotonic() - begun)
             assert reply.get("ok"), reply
 
@@ -543,6 +561,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "workers": args.workers,
         "grace": 3.0,
         "storm": args.storm,
+        "sync_after_connect": args.sync_after_connect,
         "similar": args.similar,
         "reveal": args.reveal,
         "reveal_snapshot": args.reveal_snapshot,
@@ -1333,6 +1352,11 @@ def main() -> None:
     )
     parser.add_argument("--mode", choices=["gevent", "threading"], default="gevent")
     parser.add_argument("--storm", action="store_true")
+    parser.add_argument(
+        "--sync-after-connect",
+        action="store_true",
+        help="with --storm: connect, then send `sync` (two trips, as before `synced`)",
+    )
     parser.add_argument(
         "--reveal",
         action="store_true",

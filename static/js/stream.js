@@ -1,8 +1,9 @@
 /* Urai real-time client: one socket per page, kept in step by sequence number.
  *
- * Every broadcast carries the workshop's sequence number. On (re)connect, and
- * when the phone comes back to the foreground, the page sends the last number
- * it saw and receives what it missed, or a snapshot. Events that arrive while
+ * Every broadcast carries the workshop's sequence number. On (re)connect (in
+ * the connect's own `auth`, answered by a `synced` event), and when the phone
+ * comes back to the foreground (a `sync`), the page sends the last number it
+ * saw and receives what it missed, or a snapshot. Events that arrive while
  * a sync is in flight are held back and applied after it. See docs/PROTOCOL.md.
  *
  * Cursor is that bookkeeping without a socket or a DOM (tested with node
@@ -89,16 +90,34 @@ export class Stream {
     this.opts = opts;
     this.cursor = new Cursor(opts.store);
     this.retryTimer = null;
-    this.socket = window.io({ auth: { workshop: opts.code } });
+    this.syncedTimer = null;
+    // Each (re)connect carries its catch-up: the server answers it with a
+    // `synced` event, so coming back costs one trip, not a connect then a
+    // `sync` (a thousand phones reconnect at once after a Wi-Fi drop).
+    this.socket = window.io({
+      auth: function (send) {
+        const since = self.cursor.start(self.cursor.seq);
+        send({ workshop: opts.code, sync: { since: since, sector_id: opts.sectorId() } });
+      },
+    });
 
     this.socket.on("connect", function () {
       opts.onStatus("online");
-      self.sync(self.cursor.seq);
+      // The answer comes right behind the connect; ask again if it does not.
+      clearTimeout(self.syncedTimer);
+      self.syncedTimer = setTimeout(function () {
+        if (self.socket.connected && self.cursor.syncing) self.sync(self.cursor.seq);
+      }, 15000);
+    });
+    this.socket.on("synced", function (reply) {
+      clearTimeout(self.syncedTimer);
+      self.finish(reply);
     });
     this.socket.on("disconnect", function () {
       opts.onStatus("offline");
     });
     this.socket.on("connect_error", function (err) {
+      self.cursor.finish(null); // no answer will come for this attempt
       const data = err && err.data;
       opts.onStatus(data && data.code ? "refused" : "offline", data);
     });
@@ -142,17 +161,24 @@ export class Stream {
     clearTimeout(this.retryTimer);
     const from = this.cursor.start(since);
     this.socket.timeout(15000).emit("sync", { since: from, sector_id: opts.sectorId() }, function (err, reply) {
-      const done = self.cursor.finish(err ? null : reply);
-      if (!done.ok) {
-        if (reply && reply.error) opts.onStatus("error", reply.error);
-        self.retryTimer = setTimeout(function () {
-          if (self.socket.connected) self.sync(self.cursor.seq);
-        }, 3000);
-        return;
-      }
-      if (done.resync) self.resyncSoon();
-      if (opts.onSynced) opts.onSynced();
+      self.finish(err ? null : reply);
     });
+  }
+
+  /* The answer to a sync, or to the catch-up a connect carried (null: none came). */
+  finish(reply) {
+    const self = this;
+    const opts = this.opts;
+    const done = this.cursor.finish(reply);
+    if (!done.ok) {
+      if (reply && reply.error) opts.onStatus("error", reply.error);
+      this.retryTimer = setTimeout(function () {
+        if (self.socket.connected) self.sync(self.cursor.seq);
+      }, 3000);
+      return;
+    }
+    if (done.resync) this.resyncSoon();
+    if (opts.onSynced) opts.onSynced();
   }
 
   emit(event, payload, timeoutMs, done) {

@@ -56,3 +56,56 @@ def test_posts_wait_offline_and_go_out_once_when_the_network_returns(live_server
         laptop.close()
     listed = {w["code"]: w for w in live_server.cli("list", "--json")}
     assert listed[links["code"]]["cards"] == 1, "sent once"
+
+
+def test_a_phone_back_online_catches_up_in_its_connect_alone(live_server, browser: Browser):
+    """What a board missed while a phone was offline arrives with the reconnect
+    itself (the catch-up rides in the connect's auth): no `sync` is sent."""
+    links = live_server.cli("create", "--title", "Bimtek sambung", "--json")
+    laptop = browser.new_context(**LAPTOP)
+    phones = [browser.new_context(**PHONE) for _ in range(2)]
+    try:
+        steering = laptop.new_page()
+        steering.goto(links["facilitator_url"])
+        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
+        steering.locator("#phase-next").click()
+        away, writer = (context.new_page() for context in phones)
+        join(away, links["join_url"], "Dewi", "Puskesmas", "Kesehatan")
+        join(writer, links["join_url"], "Eko", "Dinkes", "Kesehatan")
+        for page in (away, writer):
+            expect(page.locator("#connection")).to_have_text("Terhubung")
+        # What the phone sends: websocket frames, and the bodies of Engine.IO's
+        # polling requests (a connect starts on polling, then upgrades).
+        frames: list[str] = []
+        away.on(
+            "websocket",
+            lambda ws: ws.on(
+                "framesent",
+                lambda payload: frames.append(payload) if isinstance(payload, str) else None,
+            ),
+        )
+        away.on(
+            "request",
+            lambda request: (
+                frames.extend((request.post_data or "").split("\x1e"))
+                if "/socket.io/" in request.url and request.method == "POST"
+                else None
+            ),
+        )
+
+        phones[0].set_offline(True)
+        expect(away.locator("#connection")).to_have_class(re.compile(r"\boffline\b"), timeout=15000)
+        writer.locator("#post-text").fill("Antrean obat panjang saat Dewi luring")
+        writer.get_by_role("button", name="Kirim sumbatan").click()
+        expect(writer.locator("article.card", has_text="saat Dewi luring")).to_have_count(1)
+
+        phones[0].set_offline(False)
+        expect(away.locator("#connection")).to_have_text("Terhubung", timeout=20000)
+        expect(away.locator("article.card", has_text="saat Dewi luring")).to_have_count(1)
+        connects = [f for f in frames if f.startswith("40") and '"sync"' in f]
+        syncs = [f for f in frames if re.match(r'^42\d*\["sync"', f)]
+        assert connects, frames
+        assert syncs == [], syncs
+    finally:
+        for context in (*phones, laptop):
+            context.close()

@@ -36,6 +36,19 @@ def workshop_by_id(workshop_id: int) -> Workshop | None:
     return db.session.execute(_WORKSHOP_BY_ID, {"id": workshop_id}).scalar_one_or_none()
 
 
+_ACTIVE_SECTOR = select(Sector.id).where(
+    Sector.id == bindparam("id"),
+    Sector.workshop_id == bindparam("workshop_id"),
+    Sector.archived.is_(False),
+)
+
+
+def active_sector_exists(workshop_id: int, sector_id: int) -> bool:
+    """Whether this workshop has this sector board, not removed."""
+    found = db.session.execute(_ACTIVE_SECTOR, {"id": sector_id, "workshop_id": workshop_id})
+    return found.scalar() is not None
+
+
 def workshop_id_by_code(raw_code: str) -> int | None:
     """The id of the workshop with this join code, or None, without loading it
     (the sockets' connect needs only the id; a thousand may come back at once)."""

@@ -5,6 +5,7 @@ state/events.py. Documented in docs/PROTOCOL.md.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import current_app, session
@@ -26,6 +27,10 @@ from .transport import (
     flooding,
     internal_error,
 )
+
+# Run after a socket is accepted, with its `auth` (state/events.py registers the
+# catch-up that a connect may carry, so connecting and syncing take one trip).
+after_connect: list[Callable[[Any], None]] = []
 
 
 @socketio.on("connect")
@@ -52,6 +57,8 @@ def on_connect(auth: Any = None) -> None:
     for room in Viewer.of(identity).rooms(identity.workshop_id, identity.key_id):
         join_room(room)
     ticks.ensure_started(current_app._get_current_object())  # type: ignore[attr-defined]
+    for hook in after_connect:
+        hook(auth)
 
 
 @socketio.on("*")

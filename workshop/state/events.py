@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, session
-from flask_socketio import join_room, leave_room
+from flask import current_app, request, session
+from flask_socketio import emit, join_room, leave_room
 
 from ..core.access import Identity
 from ..core.models import Workshop
 from ..extensions import socketio
+from ..realtime.events import after_connect
 from ..realtime.rooms import sector_room
 from ..realtime.transport import socket_query
 from .sync import catch_up, valid_since, watched_sector
@@ -39,3 +40,17 @@ def on_sync(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> 
             session[WATCHING] = sector_id
     limit = int(current_app.config["SYNC_MAX_EVENTS"])
     return catch_up(workshop, identity, since, sector_id, limit)
+
+
+def sync_on_connect(auth: Any) -> None:
+    """A connect whose `auth` carries `sync` ({since, sector_id}, as `sync` takes)
+    gets the answer at once as a `synced` event, without a second round trip:
+    a thousand phones coming back after the Wi-Fi dropped each send one
+    message, not two (docs/PROTOCOL.md)."""
+    wanted = auth.get("sync") if isinstance(auth, dict) else None
+    if wanted is None:
+        return
+    emit("synced", on_sync(wanted), to=request.sid)  # type: ignore[attr-defined]
+
+
+after_connect.append(sync_on_connect)
