@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..core.cards import (
     BOTTLENECK,
@@ -59,6 +59,12 @@ def posting_refusal(workshop: Workshop, sector: Sector, kind: str) -> str | None
     return None
 
 
+# A retry is found by its client id (built once: every post asks).
+_BY_CLIENT_ID = select(Card).where(
+    Card.workshop_id == bindparam("workshop_id"), Card.client_id == bindparam("client_id")
+)
+
+
 def post_card(
     workshop: Workshop,
     author: Participant | None,
@@ -76,7 +82,7 @@ def post_card(
     if not isinstance(client_id, str) or not _CLIENT_ID.match(client_id):
         raise invalid(_("The post has no valid id; reload the page."), client_id=_("Invalid."))
     existing = db.session.scalar(
-        select(Card).where(Card.workshop_id == workshop.id, Card.client_id == client_id)
+        _BY_CLIENT_ID, {"workshop_id": workshop.id, "client_id": client_id}
     )
     if existing is not None:
         same = existing.author_id == (author.id if author else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from sqlalchemy import (
     JSON,
@@ -12,9 +13,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     bindparam,
+    inspect,
     select,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm.util import identity_key
+from sqlalchemy.sql import Select
 
 from ..extensions import Base, db
 from .errors import DomainError
@@ -22,6 +26,8 @@ from .lifecycle import ARCHIVED, RUNNING, archived_refusal
 from .timeutil import utcnow
 
 # The workshop's on/off settings, in the order the facilitator's page lists them.
+_Row = TypeVar("_Row", bound=Base)
+
 FLAG_SETTINGS = (
     "locked",
     "concealed",
@@ -178,7 +184,7 @@ class Workshop(Base):
         if "phases" not in self.__dict__:
             # One row by its key, not the whole list: a vote or a post asks this
             # of a workshop whose phases nothing else in the event reads.
-            found = db.session.execute(_PHASE_BY_ID, {"id": self.phase_id}).scalar_one_or_none()
+            found = self._row(Phase, _PHASE_BY_ID, self.phase_id)
             return found if found is not None and found.workshop_id == self.id else None
         return next((p for p in self.phases if p.id == self.phase_id), None)
 
@@ -199,8 +205,27 @@ class Workshop(Base):
     def active_sectors(self) -> list[Sector]:
         return [s for s in self.sectors if not s.archived]
 
+    def _row(self, model: type[_Row], statement: Select[_Row], key: int) -> _Row | None:
+        """A phase or sector read by its key, held for this workshop object's life: the
+        session's identity map holds rows weakly, so a row read, used and dropped
+        (the posting rules ask for the phase twice) was read again."""
+        held: dict[tuple[type, int], Base] = self.__dict__.setdefault("_urai_rows", {})
+        found = held.get((model, key))
+        if found is not None and not (inspect(found).deleted or inspect(found).was_deleted):
+            return found  # type: ignore[return-value]
+        row = _by_id(model, statement, key)
+        if row is not None:
+            held[(model, key)] = row
+        return row
+
     def sector(self, sector_id: int) -> Sector | None:
         """The active sector with this id, if it belongs to this workshop."""
+        if "sectors" not in self.__dict__:
+            # One row by its key, not the whole list (a post asks this).
+            found = self._row(Sector, _SECTOR_BY_ID, sector_id)
+            if found is None or found.workshop_id != self.id or found.archived:
+                return None
+            return found
         return next((s for s in self.active_sectors if s.id == sector_id), None)
 
     def bones(self) -> list[dict[str, str]]:
@@ -389,3 +414,12 @@ class AccessKey(Base):
 
 # Built once (a ready statement runs in half the time of `session.get`'s).
 _PHASE_BY_ID = select(Phase).where(Phase.id == bindparam("id"))
+_SECTOR_BY_ID = select(Sector).where(Sector.id == bindparam("id"))
+
+
+def _by_id(model: type[_Row], statement: Select[_Row], key: int) -> _Row | None:
+    """The row with this primary key: from the session if it holds it, else one query."""
+    held = db.session.identity_map.get(identity_key(model, key))
+    if held is not None:
+        return held
+    return db.session.execute(statement, {"id": key}).scalar_one_or_none()

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, insert, update
 
 from ..core.cards import VISIBLE, Card
 from ..core.lifecycle import ARCHIVED, archived_refusal
@@ -43,6 +43,20 @@ class Outgoing:
     settings: Settings
 
 
+# The statements of every stamp, built once (building them per call was a
+# measurable part of a post's and a vote's CPU; see voting/services.py).
+_TAKE_SEQ_ARCHIVING = (
+    update(Workshop)
+    .where(Workshop.id == bindparam("workshop_id"))
+    .values(seq=Workshop.seq + bindparam("count"))
+    .returning(Workshop.seq)
+    .execution_options(synchronize_session=False)
+)
+_TAKE_SEQ = _TAKE_SEQ_ARCHIVING.where(Workshop.state != ARCHIVED)
+# A plain INSERT: the event row is written at once, not by the ORM's flush.
+_ADD_EVENT = insert(Event)
+
+
 def next_seq(workshop_id: int, *, archiving: bool = False, count: int = 1) -> int:
     """Take the workshop's next sequence number (a row lock until commit on PostgreSQL);
     with `count`, that many in one statement, and the last of them is returned.
@@ -50,15 +64,8 @@ def next_seq(workshop_id: int, *, archiving: bool = False, count: int = 1) -> in
     Refused once the workshop is archived, in the same statement: a change that
     raced the archiving (read before it committed) loses, too.
     """
-    statement = update(Workshop).where(Workshop.id == workshop_id)
-    if not archiving:
-        statement = statement.where(Workshop.state != ARCHIVED)
-    statement = (
-        statement.values(seq=Workshop.seq + count)
-        .returning(Workshop.seq)
-        .execution_options(synchronize_session=False)
-    )
-    seq = db.session.execute(statement).scalar_one_or_none()
+    statement = _TAKE_SEQ_ARCHIVING if archiving else _TAKE_SEQ
+    seq = db.session.execute(statement, {"workshop_id": workshop_id, "count": count}).scalar()
     if seq is None:
         raise archived_refusal()
     return int(seq)
@@ -71,10 +78,10 @@ def stamp(
     *,
     sector_id: int | None = None,
     audience: str = EVERYONE,
-) -> Event:
+) -> None:
     """Record an event in the current transaction and queue it for after the commit."""
     refuse_writes(workshop)
-    return _stamp(workshop, type_, data, sector_id=sector_id, audience=audience)
+    _stamp(workshop, type_, data, sector_id=sector_id, audience=audience)
 
 
 @dataclass(frozen=True)
@@ -95,17 +102,13 @@ def stamp_all(workshop: Workshop, stamps: list[Stamp]) -> None:
     last = next_seq(workshop.id, count=len(stamps))
     settings = Settings.of(workshop)
     outbox: list[Outgoing] = db.session.info.setdefault(_OUTBOX, [])
-    for seq, item in enumerate(stamps, start=last - len(stamps) + 1):
-        event = Event(
-            workshop_id=workshop.id,
-            seq=seq,
-            type=item.type,
-            sector_id=item.sector_id,
-            audience=item.audience,
-            data=item.data,
-        )
-        db.session.add(event)
-        outbox.append(Outgoing(workshop.id, event.as_message(), item.audience, settings))
+    rows = [
+        _event_row(workshop.id, seq, item.type, item.data, item.sector_id, item.audience)
+        for seq, item in enumerate(stamps, start=last - len(stamps) + 1)
+    ]
+    db.session.execute(_ADD_EVENT, rows)
+    for row in rows:
+        outbox.append(Outgoing(workshop.id, _message(row), row["audience"], settings))
 
 
 def refuse_writes(workshop: Workshop) -> None:
@@ -123,34 +126,54 @@ def _stamp(
     sector_id: int | None = None,
     audience: str = EVERYONE,
     archiving: bool = False,
-) -> Event:
+) -> None:
     seq = next_seq(workshop.id, archiving=archiving)
-    event = Event(
-        workshop_id=workshop.id,
-        seq=seq,
-        type=type_,
-        sector_id=sector_id,
-        audience=audience,
-        data=data,
-    )
-    db.session.add(event)
+    row = _event_row(workshop.id, seq, type_, data, sector_id, audience)
+    db.session.execute(_ADD_EVENT, row)
     outbox: list[Outgoing] = db.session.info.setdefault(_OUTBOX, [])
-    outbox.append(Outgoing(workshop.id, event.as_message(), audience, Settings.of(workshop)))
-    return event
+    outbox.append(Outgoing(workshop.id, _message(row), audience, Settings.of(workshop)))
 
 
-def announce(workshop: Workshop) -> Event:
+def _event_row(
+    workshop_id: int,
+    seq: int,
+    type_: str,
+    data: dict[str, Any],
+    sector_id: int | None,
+    audience: str,
+) -> dict[str, Any]:
+    return {
+        "workshop_id": workshop_id,
+        "seq": seq,
+        "type": type_,
+        "sector_id": sector_id,
+        "audience": audience,
+        "data": data,
+    }
+
+
+def _message(row: dict[str, Any]) -> dict[str, Any]:
+    """What clients receive of a stored event (as Event.as_message())."""
+    return {
+        "seq": row["seq"],
+        "type": row["type"],
+        "sector_id": row["sector_id"],
+        "data": row["data"],
+    }
+
+
+def announce(workshop: Workshop) -> None:
     """Broadcast the workshop's whole state (sectors, phases, timer, settings) to everyone."""
     db.session.flush()
     db.session.expire(workshop, ["sectors", "phases"])
-    return stamp(workshop, "workshop.updated", workshop.summary())
+    stamp(workshop, "workshop.updated", workshop.summary())
 
 
-def announce_archived(workshop: Workshop) -> Event:
+def announce_archived(workshop: Workshop) -> None:
     """Tell everyone the workshop is archived now: the last change it accepts."""
     db.session.flush()
     db.session.expire(workshop, ["sectors", "phases"])
-    return _stamp(workshop, "workshop.updated", workshop.summary(), archiving=True)
+    _stamp(workshop, "workshop.updated", workshop.summary(), archiving=True)
 
 
 def publish_card(
