@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from .test_live_board import LAPTOP, PHONE, fail_on_dialog
 
@@ -17,6 +17,15 @@ def join(page: Page, url: str, name: str, agency: str, sector: str) -> None:
     page.get_by_label(sector).check()
     page.get_by_role("button", name="Gabung").click()
     expect(page).to_have_url(re.compile(r"/board$"))
+
+
+def start_collecting(laptop: BrowserContext, facilitator_url: str) -> Page:
+    """The facilitator's page, moved on from the opening to the first phase."""
+    steering = laptop.new_page()
+    steering.goto(facilitator_url)
+    expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
+    steering.locator("#phase-next").click()
+    return steering
 
 
 def choose_phase(steering: Page, name: str) -> None:

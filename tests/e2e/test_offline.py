@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import Browser, expect
 
-from .test_facilitation import join
+from .test_facilitation import join, start_collecting
 from .test_live_board import LAPTOP, PHONE
 
 
@@ -18,10 +18,7 @@ def test_posts_wait_offline_and_go_out_once_when_the_network_returns(live_server
     laptop = browser.new_context(**LAPTOP)
     phone = browser.new_context(**PHONE)
     try:
-        steering = laptop.new_page()
-        steering.goto(links["facilitator_url"])
-        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
-        steering.locator("#phase-next").click()
+        start_collecting(laptop, links["facilitator_url"])
         page = phone.new_page()
         join(page, links["join_url"], "Citra", "Puskesmas", "Kesehatan")
         expect(page.locator("#connection")).to_have_text("Terhubung")
@@ -65,10 +62,7 @@ def test_a_phone_back_online_catches_up_in_its_connect_alone(live_server, browse
     laptop = browser.new_context(**LAPTOP)
     phones = [browser.new_context(**PHONE) for _ in range(2)]
     try:
-        steering = laptop.new_page()
-        steering.goto(links["facilitator_url"])
-        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
-        steering.locator("#phase-next").click()
+        start_collecting(laptop, links["facilitator_url"])
         away, writer = (context.new_page() for context in phones)
         join(away, links["join_url"], "Dewi", "Puskesmas", "Kesehatan")
         join(writer, links["join_url"], "Eko", "Dinkes", "Kesehatan")

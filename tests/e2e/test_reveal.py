@@ -10,6 +10,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.test_live_board import LAPTOP, PHONE
 
+from .test_facilitation import start_collecting
+
 
 def join(page: Page, url: str, name: str) -> None:
     page.goto(url)
@@ -46,10 +48,7 @@ def test_lifting_concealment_shows_the_cards_on_every_screen_without_a_snapshot(
     wall = browser.new_context(**LAPTOP)
     phones = [browser.new_context(**PHONE) for _ in range(2)]
     try:
-        steering = laptop.new_page()
-        steering.goto(links["facilitator_url"])
-        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
-        steering.locator("#phase-next").click()
+        steering = start_collecting(laptop, links["facilitator_url"])
         steering.locator("#setting-concealed").check()
         expect(steering.locator("#setting-concealed")).to_be_checked()
 

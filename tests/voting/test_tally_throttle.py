@@ -19,6 +19,26 @@ def app_config() -> dict[str, Any]:
     return {"TALLY_INTERVAL": INTERVAL}
 
 
+def board_with_a_card(make_workshop: Any, phone: Any, socket_for: Any, client_id: str) -> Any:
+    """A workshop, its first board, a phone watching it and one bottleneck on it."""
+    ws = make_workshop()
+    board = {"sector_id": ws.sector_ids[0]}
+    writer = socket_for(phone(ws, "Penulis"), ws)
+    writer.emit("sync", board, callback=True)
+    card = writer.emit(
+        "card:post",
+        {"client_id": client_id, "kind": "bottleneck", "text": "Antrean", **board},
+        callback=True,
+    )["card"]
+    return ws, board, writer, card
+
+
+def open_voting(boss: Any) -> None:
+    phases = boss.emit("sync", {}, callback=True)["snapshot"]["workshop"]["phases"]
+    vote_phase = next(p for p in phases if p["vote_on"] == "bottleneck")
+    assert boss.emit("phase:set", {"phase_id": vote_phase["id"]}, callback=True)["ok"]
+
+
 def test_a_burst_of_votes_reaches_the_board_as_few_tallies(
     app, make_workshop, phone, facilitator, socket_for
 ):
@@ -40,9 +60,7 @@ def test_a_burst_of_votes_reaches_the_board_as_few_tallies(
         for n in range(2)
     ]
     boss = socket_for(facilitator(ws), ws)
-    phases = boss.emit("sync", {}, callback=True)["snapshot"]["workshop"]["phases"]
-    vote_phase = next(p for p in phases if p["vote_on"] == "bottleneck")
-    assert boss.emit("phase:set", {"phase_id": vote_phase["id"]}, callback=True)["ok"]
+    open_voting(boss)
     voters = [socket_for(phone(ws, f"Pemilih {n}"), ws) for n in range(3)]
     for sock in voters:
         sock.emit("sync", board, callback=True)
@@ -82,24 +100,9 @@ def test_a_burst_of_votes_reaches_the_board_as_few_tallies(
 def test_a_quiet_boards_tally_does_not_wait_for_the_interval(
     app, make_workshop, phone, facilitator, socket_for
 ):
-    ws = make_workshop()
-    board = {"sector_id": ws.sector_ids[0]}
-    writer = socket_for(phone(ws, "Penulis"), ws)
-    writer.emit("sync", board, callback=True)
-    card = writer.emit(
-        "card:post",
-        {
-            "client_id": "tally-quiet-1",
-            "kind": "bottleneck",
-            "text": "Antrean berkas izin lama",
-            **board,
-        },
-        callback=True,
-    )["card"]
+    ws, board, writer, card = board_with_a_card(make_workshop, phone, socket_for, "tally-quiet-1")
     boss = socket_for(facilitator(ws), ws)
-    phases = boss.emit("sync", {}, callback=True)["snapshot"]["workshop"]["phases"]
-    vote_phase = next(p for p in phases if p["vote_on"] == "bottleneck")
-    assert boss.emit("phase:set", {"phase_id": vote_phase["id"]}, callback=True)["ok"]
+    open_voting(boss)
     voter = socket_for(phone(ws, "Pemilih"), ws)
     voter.emit("sync", board, callback=True)
     writer.get_received()
@@ -114,20 +117,9 @@ def test_a_quiet_boards_tally_does_not_wait_for_the_interval(
 
 
 def test_a_refused_vote_stamps_no_tally(app, make_workshop, phone, facilitator, socket_for):
-    ws = make_workshop()
-    board = {"sector_id": ws.sector_ids[0]}
-    writer = socket_for(phone(ws, "Penulis"), ws)
-    writer.emit("sync", board, callback=True)
-    card = writer.emit(
-        "card:post",
-        {
-            "client_id": "tally-refused-1",
-            "kind": "bottleneck",
-            "text": "Antrean berkas izin lama",
-            **board,
-        },
-        callback=True,
-    )["card"]
+    _ws, _board, writer, card = board_with_a_card(
+        make_workshop, phone, socket_for, "tally-refused-1"
+    )
     # Still collecting: voting is not open, the vote is refused and nothing is marked.
     writer.get_received()
     reply = writer.emit("vote:cast", {"card_id": card["id"]}, callback=True)
@@ -139,19 +131,9 @@ def test_a_refused_vote_stamps_no_tally(app, make_workshop, phone, facilitator, 
 def test_batched_tallies_stay_hidden_until_revealed(
     app, make_workshop, phone, facilitator, presenter, socket_for
 ):
-    ws = make_workshop()
-    board = {"sector_id": ws.sector_ids[0]}
-    writer = socket_for(phone(ws, "Penulis"), ws)
-    writer.emit("sync", board, callback=True)
-    card = writer.emit(
-        "card:post",
-        {"client_id": "tally-hidden-1", "kind": "bottleneck", "text": "Antrean", **board},
-        callback=True,
-    )["card"]
+    ws, board, writer, card = board_with_a_card(make_workshop, phone, socket_for, "tally-hidden-1")
     boss = socket_for(facilitator(ws), ws)
-    phases = boss.emit("sync", {}, callback=True)["snapshot"]["workshop"]["phases"]
-    vote_phase = next(p for p in phases if p["vote_on"] == "bottleneck")
-    assert boss.emit("phase:set", {"phase_id": vote_phase["id"]}, callback=True)["ok"]
+    open_voting(boss)
     assert boss.emit("settings:update", {"votes_revealed": False}, callback=True)["ok"]
     projector = socket_for(presenter(ws), ws)
     projector.emit("sync", {}, callback=True)
