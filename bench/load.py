@@ -580,9 +580,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     try:
         ready = [p.recv() for p in pipes]
         cpu_before = sum(server.cpu_times()[:2]) if server else 0.0
+        split_before = server.cpu_times()[:2] if server else (0.0, 0.0)
         children_before = children_cpu(server)
         spy = None
-        if args.profile and pid and args.target == "app":
+        if args.profile and pid and args.target != "node-relay":
             spy = profile_server(pid, args.seconds, args.profile)
         for p in pipes:
             p.send("go")
@@ -590,6 +591,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if spy is not None:
             spy.wait(60)
         cpu = (sum(server.cpu_times()[:2]) - cpu_before) if server else 0.0
+        split = server.cpu_times()[:2] if server else (0.0, 0.0)
+        user, system = (
+            round(after - before, 2) for after, before in zip(split, split_before, strict=True)
+        )
         children_after = children_cpu(server)
         child_cpu = sum(t - children_before.get(pid, 0.0) for pid, t in children_after.items())
         reveal = None
@@ -671,6 +676,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "deliveries_received": received,
         "lost": expected - received,
         "server_cpu_seconds": round(cpu, 2) if server else None,
+        # of which in the kernel (socket writes, the database's file): the rest is user code
+        "server_cpu_split": {"user": user, "system": system} if server else None,
         "server_cpu_us_per_delivery": (
             round(1e6 * cpu / received, 1) if received and server else None
         ),

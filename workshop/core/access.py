@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask_babel import gettext as _
+from sqlalchemy import bindparam, select
 
 from ..extensions import db
 from .errors import forbidden, unauthenticated
@@ -97,6 +98,22 @@ def _participant_of(workshop_id: int, session: MutableMapping[str, Any]) -> Part
     return participant
 
 
+# Built once: every socket's connect asks it (a thousand phones at once when
+# the Wi-Fi comes back), and it needs only to know the participant is there.
+_PARTICIPANT_IN = select(Participant.id).where(
+    Participant.id == bindparam("id"), Participant.workshop_id == bindparam("workshop_id")
+)
+
+
+def _participant_id_in(workshop_id: int, session: MutableMapping[str, Any]) -> int | None:
+    """The id of the participant this browser joined `workshop_id` as, if still there."""
+    pid = _participants(session).get(str(workshop_id))
+    if not isinstance(pid, int) or isinstance(pid, bool):
+        return None
+    found = db.session.execute(_PARTICIPANT_IN, {"id": pid, "workshop_id": workshop_id})
+    return found.scalar()
+
+
 def identity_of(workshop: Workshop, session: MutableMapping[str, Any]) -> Identity | None:
     """The strongest identity this browser holds in `workshop`: staff before participant."""
     return identity_in(workshop.id, session)
@@ -107,9 +124,9 @@ def identity_in(workshop_id: int, session: MutableMapping[str, Any]) -> Identity
     staff = _staff_identity(workshop_id, session)
     if staff is not None:
         return staff
-    participant = _participant_of(workshop_id, session)
-    if participant is not None:
-        return Identity(workshop_id, PARTICIPANT, participant_id=participant.id)
+    participant_id = _participant_id_in(workshop_id, session)
+    if participant_id is not None:
+        return Identity(workshop_id, PARTICIPANT, participant_id=participant_id)
     return None
 
 

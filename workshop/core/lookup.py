@@ -49,13 +49,16 @@ def active_sector_exists(workshop_id: int, sector_id: int) -> bool:
     return found.scalar() is not None
 
 
+_WORKSHOP_ID_BY_CODE = select(Workshop.id).where(Workshop.code == bindparam("code"))
+
+
 def workshop_id_by_code(raw_code: str) -> int | None:
     """The id of the workshop with this join code, or None, without loading it
     (the sockets' connect needs only the id; a thousand may come back at once)."""
     code = codes.normalise_code(raw_code or "")
     if len(code) != codes.CODE_LENGTH:
         return None
-    return db.session.scalar(select(Workshop.id).where(Workshop.code == code))
+    return db.session.execute(_WORKSHOP_ID_BY_CODE, {"code": code}).scalar()
 
 
 def card_in(workshop: Workshop, card_id: object, *, kind: str | None = None) -> Card:

@@ -39,26 +39,28 @@ def on_connect(auth: Any = None) -> None:
     refusal = unauthenticated(_("Join the workshop first."))
     code = auth.get("workshop") if isinstance(auth, dict) else None
     code = code if isinstance(code, str) else ""
+    # One read transaction for the lookups and the hooks (a catch-up reads the
+    # log): a thousand phones reconnecting at once each begin one, not two.
     try:
         workshop_id = workshop_id_by_code(code)
         identity = access.identity_in(workshop_id, session) if workshop_id is not None else None
+        if identity is not None and flooding(identity):
+            refusal = DomainError(
+                "rate_limited", _("Slow down: wait a few seconds, then try again."), {}, 429
+            )
+            raise ConnectionRefusedError(refusal.message, refusal.as_dict())
+        if identity is None:
+            # One answer for a wrong code and for a code this browser has not
+            # joined, so the socket cannot be used to find out which codes exist.
+            raise ConnectionRefusedError(refusal.message, refusal.as_dict())
+        bind_identity(session, identity)
+        for room in Viewer.of(identity).rooms(identity.workshop_id, identity.key_id):
+            join_room(room)
+        ticks.ensure_started(current_app._get_current_object())  # type: ignore[attr-defined]
+        for hook in after_connect:
+            hook(auth)
     finally:
         db.session.rollback()
-    if identity is not None and flooding(identity):
-        refusal = DomainError(
-            "rate_limited", _("Slow down: wait a few seconds, then try again."), {}, 429
-        )
-        raise ConnectionRefusedError(refusal.message, refusal.as_dict())
-    if identity is None:
-        # One answer for a wrong code and for a code this browser has not
-        # joined, so the socket cannot be used to find out which codes exist.
-        raise ConnectionRefusedError(refusal.message, refusal.as_dict())
-    bind_identity(session, identity)
-    for room in Viewer.of(identity).rooms(identity.workshop_id, identity.key_id):
-        join_room(room)
-    ticks.ensure_started(current_app._get_current_object())  # type: ignore[attr-defined]
-    for hook in after_connect:
-        hook(auth)
 
 
 @socketio.on("*")
