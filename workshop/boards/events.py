@@ -8,9 +8,9 @@ from flask_babel import gettext as _
 
 from ..core import access
 from ..core.errors import forbidden
-from ..core.lookup import participant_in
-from ..core.models import Participant, Workshop
-from ..extensions import db, socketio
+from ..core.lookup import participant_by_id, participant_in
+from ..core.models import Workshop
+from ..extensions import socketio
 from ..realtime.transport import card_ack, socket_action
 from . import services
 
@@ -21,7 +21,7 @@ def on_card_post(
     workshop: Workshop, identity: access.Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
     """A participant posts a bottleneck or a solution; its board and staff get `card.created`."""
-    author = db.session.get(Participant, identity.participant_id or 0)
+    author = participant_by_id(identity.participant_id or 0)
     if identity.role != access.PARTICIPANT or author is None:
         raise forbidden(_("Only participants post cards here."))
     posted = services.post_card(workshop, author, payload)

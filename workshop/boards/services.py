@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, select
+from sqlalchemy import Table, bindparam, insert, select
+from sqlalchemy.orm import make_transient_to_detached
+from sqlalchemy.schema import ColumnDefault
 
 from ..core.cards import (
     BOTTLENECK,
@@ -59,10 +61,41 @@ def posting_refusal(workshop: Workshop, sector: Sector, kind: str) -> str | None
     return None
 
 
-# A retry is found by its client id (built once: every post asks).
-_BY_CLIENT_ID = select(Card).where(
-    Card.workshop_id == bindparam("workshop_id"), Card.client_id == bindparam("client_id")
+# A retry is found by its client id (built once: every post asks, and almost
+# every answer is "none": a plain query of the id, the card loaded only if found).
+_CARDS = cast(Table, Card.__table__)
+_BY_CLIENT_ID = select(_CARDS.c.id).where(
+    _CARDS.c.workshop_id == bindparam("workshop_id"), _CARDS.c.client_id == bindparam("client_id")
 )
+# A new card is written with one plain INSERT rather than by the ORM's flush,
+# which for a card (three relationships to sort out) cost a quarter of a
+# post's CPU (bench/RESULTS.md). Every column but the id, by its attribute.
+_ADD_CARD = insert(_CARDS).returning(_CARDS.c.id)
+_CARD_COLUMNS = [
+    (Card.__mapper__.get_property_by_column(column).key, column)
+    for column in _CARDS.columns
+    if not column.primary_key
+]
+
+
+def _store(card: Card) -> None:
+    """INSERT a new card and keep it in the session as if loaded: no flush follows.
+
+    Its relationships must be set as objects or None (the author as well as
+    `author_id`): what the object holds is what as_dict() and later changes see.
+    """
+    values: dict[str, Any] = {}
+    for attribute, column in _CARD_COLUMNS:
+        value = card.__dict__.get(attribute)
+        default = column.default
+        if value is None and isinstance(default, ColumnDefault) and not default.is_clause_element:
+            # The column's Python-side default, as the flush would have used it.
+            value = default.arg(None) if default.is_callable else default.arg
+            setattr(card, attribute, value)
+        values[column.key] = value
+    card.id = db.session.connection().execute(_ADD_CARD, values).scalar_one()
+    make_transient_to_detached(card)
+    db.session.add(card)
 
 
 def post_card(
@@ -81,9 +114,11 @@ def post_card(
     client_id = payload.get("client_id")
     if not isinstance(client_id, str) or not _CLIENT_ID.match(client_id):
         raise invalid(_("The post has no valid id; reload the page."), client_id=_("Invalid."))
-    existing = db.session.scalar(
+    found = db.session.connection().execute(
         _BY_CLIENT_ID, {"workshop_id": workshop.id, "client_id": client_id}
     )
+    existing_id = found.scalar()
+    existing = db.session.get(Card, existing_id) if existing_id is not None else None
     if existing is not None:
         same = existing.author_id == (author.id if author else None)
         if not same or existing.entered_by_facilitator != by_facilitator:
@@ -100,6 +135,7 @@ def post_card(
         kind=kind,
         text=text,
         author=author,
+        author_id=author.id if author else None,
         client_id=client_id,
         entered_by_facilitator=by_facilitator,
         status=PENDING if workshop.approval_required and not by_facilitator else VISIBLE,
@@ -119,7 +155,7 @@ def post_card(
         refusal = posting_refusal(workshop, sector, kind) if sector else None
         if refusal:
             raise forbidden(refusal)
-    db.session.add(card)
+    _store(card)
     publish_card(workshop, card, created=True)
     return Posted(card, created=True)
 

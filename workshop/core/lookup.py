@@ -36,6 +36,14 @@ def workshop_by_id(workshop_id: int) -> Workshop | None:
     return db.session.execute(_WORKSHOP_BY_ID, {"id": workshop_id}).scalar_one_or_none()
 
 
+_PARTICIPANT_BY_ID = select(Participant).where(Participant.id == bindparam("id"))
+
+
+def participant_by_id(participant_id: int) -> Participant | None:
+    """The participant with this id, or None (a ready statement: every post asks)."""
+    return db.session.execute(_PARTICIPANT_BY_ID, {"id": participant_id}).scalar_one_or_none()
+
+
 _ACTIVE_SECTOR = select(Sector.id).where(
     Sector.id == bindparam("id"),
     Sector.workshop_id == bindparam("workshop_id"),

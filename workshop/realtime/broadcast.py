@@ -19,9 +19,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import Table, bindparam, insert, update
 
 from ..core.cards import VISIBLE, Card
 from ..core.lifecycle import ARCHIVED, archived_refusal
@@ -43,18 +43,21 @@ class Outgoing:
     settings: Settings
 
 
-# The statements of every stamp, built once (building them per call was a
-# measurable part of a post's and a vote's CPU; see voting/services.py).
+# The statements of every stamp, built once and run on the session's
+# connection as plain Core statements: building them per call, and the ORM's
+# layer around a statement that loads no objects, were each a measurable part
+# of a post's and a vote's CPU (bench/RESULTS.md). The workshop object's `seq`
+# is not refreshed by them (it never was: synchronize_session was off).
+_WORKSHOPS = cast(Table, Workshop.__table__)
 _TAKE_SEQ_ARCHIVING = (
-    update(Workshop)
-    .where(Workshop.id == bindparam("workshop_id"))
-    .values(seq=Workshop.seq + bindparam("count"))
-    .returning(Workshop.seq)
-    .execution_options(synchronize_session=False)
+    update(_WORKSHOPS)
+    .where(_WORKSHOPS.c.id == bindparam("workshop_id"))
+    .values(seq=_WORKSHOPS.c.seq + bindparam("count"))
+    .returning(_WORKSHOPS.c.seq)
 )
-_TAKE_SEQ = _TAKE_SEQ_ARCHIVING.where(Workshop.state != ARCHIVED)
+_TAKE_SEQ = _TAKE_SEQ_ARCHIVING.where(_WORKSHOPS.c.state != ARCHIVED)
 # A plain INSERT: the event row is written at once, not by the ORM's flush.
-_ADD_EVENT = insert(Event)
+_ADD_EVENT = insert(cast(Table, Event.__table__))
 
 
 def next_seq(workshop_id: int, *, archiving: bool = False, count: int = 1) -> int:
@@ -65,7 +68,8 @@ def next_seq(workshop_id: int, *, archiving: bool = False, count: int = 1) -> in
     raced the archiving (read before it committed) loses, too.
     """
     statement = _TAKE_SEQ_ARCHIVING if archiving else _TAKE_SEQ
-    seq = db.session.execute(statement, {"workshop_id": workshop_id, "count": count}).scalar()
+    found = db.session.connection().execute(statement, {"workshop_id": workshop_id, "count": count})
+    seq = found.scalar()
     if seq is None:
         raise archived_refusal()
     return int(seq)
@@ -106,7 +110,7 @@ def stamp_all(workshop: Workshop, stamps: list[Stamp]) -> None:
         _event_row(workshop.id, seq, item.type, item.data, item.sector_id, item.audience)
         for seq, item in enumerate(stamps, start=last - len(stamps) + 1)
     ]
-    db.session.execute(_ADD_EVENT, rows)
+    db.session.connection().execute(_ADD_EVENT, rows)
     for row in rows:
         outbox.append(Outgoing(workshop.id, _message(row), row["audience"], settings))
 
@@ -129,7 +133,7 @@ def _stamp(
 ) -> None:
     seq = next_seq(workshop.id, archiving=archiving)
     row = _event_row(workshop.id, seq, type_, data, sector_id, audience)
-    db.session.execute(_ADD_EVENT, row)
+    db.session.connection().execute(_ADD_EVENT, row)
     outbox: list[Outgoing] = db.session.info.setdefault(_OUTBOX, [])
     outbox.append(Outgoing(workshop.id, _message(row), audience, Settings.of(workshop)))
 
