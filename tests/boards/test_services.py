@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from workshop.boards.services import post_card
 from workshop.core.cards import TEXT_MAX, Card
@@ -163,3 +163,31 @@ def test_cards_of_reads_one_board_or_all(board):
     post_card(workshop, author, payload(second, "2", text="B"))
     assert [c["text"] for c in cards_of(workshop, [sector.id])] == ["A"]
     assert [c["text"] for c in cards_of(workshop)] == ["A", "B"]
+
+
+def test_a_new_card_is_what_is_stored_and_is_not_read_back(board):
+    """The card is written with one INSERT: the object the broadcast and the
+    acknowledgement are made from holds every column as stored, defaults too."""
+    workshop, sector, author = board
+    author_id = author.id
+    statements = []
+    engine = db.engine
+
+    def record(_conn, _cursor, statement, *_args):
+        statements.append(statement.split()[0].upper())
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        posted = post_card(workshop, author, payload(sector, text="Antrean", category="U4"))
+        sent = posted.card.as_dict()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    db.session.commit()
+    # the retry check, the card, the workshop's seq, the event: nothing read back
+    assert statements == ["SELECT", "INSERT", "UPDATE", "INSERT"]
+    db.session.expunge_all()
+    stored = db.session.get(Card, sent["id"])
+    assert stored.as_dict() == sent
+    assert sent["author"] == {"id": author_id, "name": "Andi", "agency": "Disdukcapil"}
+    assert sent["status"] == "visible" and sent["analysed"] is False
+    assert stored.created_at is not None and stored.entered_by_facilitator is False

@@ -91,7 +91,8 @@ def _store(card: Card) -> None:
         if value is None and isinstance(default, ColumnDefault) and not default.is_clause_element:
             # The column's Python-side default, as the flush would have used it.
             value = default.arg(None) if default.is_callable else default.arg
-            setattr(card, attribute, value)
+        if attribute not in card.__dict__ or value is not card.__dict__[attribute]:
+            setattr(card, attribute, value)  # unset would be "expired": a SELECT to read
         values[column.key] = value
     card.id = db.session.connection().execute(_ADD_CARD, values).scalar_one()
     make_transient_to_detached(card)
