@@ -13,7 +13,7 @@ from ..extensions import db
 from . import codes
 from .cards import Card
 from .errors import not_found
-from .models import Participant, Sector, Workshop
+from .models import Participant, Phase, Sector, Workshop
 from .validation import optional_int
 
 
@@ -27,13 +27,24 @@ def find_workshop(raw_code: str) -> Workshop:
 
 
 # Built once: `session.get` builds its statement and cache key on each call,
-# twice the cost of running a ready one, and every socket event loads its workshop.
-_WORKSHOP_BY_ID = select(Workshop).where(Workshop.id == bindparam("id"))
+# twice the cost of running a ready one, and every socket event loads its
+# workshop. Its current phase comes in the same row: posts and votes ask it.
+_WORKSHOP_BY_ID = (
+    select(Workshop, Phase)
+    .outerjoin(Phase, (Phase.id == Workshop.phase_id) & (Phase.workshop_id == Workshop.id))
+    .where(Workshop.id == bindparam("id"))
+)
 
 
 def workshop_by_id(workshop_id: int) -> Workshop | None:
     """The workshop with this id, or None (each socket event's first read)."""
-    return db.session.execute(_WORKSHOP_BY_ID, {"id": workshop_id}).scalar_one_or_none()
+    row = db.session.execute(_WORKSHOP_BY_ID, {"id": workshop_id}).one_or_none()
+    if row is None:
+        return None
+    workshop, phase = row
+    if phase is not None:
+        workshop.hold(phase)
+    return workshop
 
 
 _PARTICIPANT_BY_ID = select(Participant).where(Participant.id == bindparam("id"))

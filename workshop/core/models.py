@@ -218,6 +218,11 @@ class Workshop(Base):
             held[(model, key)] = row
         return row
 
+    def hold(self, row: Phase | Sector) -> None:
+        """Keep a phase or sector read along with this workshop (see `_row`)."""
+        held: dict[tuple[type, int], Base] = self.__dict__.setdefault("_urai_rows", {})
+        held[(type(row), row.id)] = row
+
     def sector(self, sector_id: int) -> Sector | None:
         """The active sector with this id, if it belongs to this workshop."""
         if "sectors" not in self.__dict__:
