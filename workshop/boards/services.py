@@ -40,6 +40,7 @@ _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 class Posted:
     card: Card
     created: bool  # False when this was a retry of a post already stored
+    data: dict[str, Any] | None = None  # the new card as broadcast (Card.as_dict())
 
 
 def posting_refusal(workshop: Workshop, sector: Sector, kind: str) -> str | None:
@@ -157,8 +158,8 @@ def post_card(
         if refusal:
             raise forbidden(refusal)
     _store(card)
-    publish_card(workshop, card, created=True)
-    return Posted(card, created=True)
+    data = publish_card(workshop, card, created=True)
+    return Posted(card, created=True, data=data)
 
 
 def clean_category(value: object) -> str | None:
