@@ -8,6 +8,7 @@ from sqlalchemy import event, func, select
 from workshop.boards.services import post_card
 from workshop.core.cards import TEXT_MAX, Card
 from workshop.core.errors import DomainError
+from workshop.core.models import Participant
 from workshop.extensions import db
 from workshop.participants.services import join
 from workshop.state.sync import cards_of
@@ -191,3 +192,16 @@ def test_a_new_card_is_what_is_stored_and_is_not_read_back(board):
     assert sent["author"] == {"id": author_id, "name": "Andi", "agency": "Disdukcapil"}
     assert sent["status"] == "visible" and sent["analysed"] is False
     assert stored.created_at is not None and stored.entered_by_facilitator is False
+
+
+def test_a_card_posted_for_a_participant_not_yet_written_keeps_its_author(board):
+    """Posting writes what the transaction holds first, as the ORM's flush did."""
+    workshop, sector, _author = board
+    newcomer = Participant(
+        workshop_id=workshop.id, name="Citra", agency="Bappeda", sector_id=sector.id
+    )
+    db.session.add(newcomer)  # not flushed: no id yet
+    posted = post_card(workshop, newcomer, payload(sector, "9", text="Data ganda"))
+    db.session.commit()
+    assert newcomer.id is not None
+    assert db.session.get(Card, posted.card.id).author_id == newcomer.id

@@ -116,6 +116,9 @@ def post_card(
     client_id = payload.get("client_id")
     if not isinstance(client_id, str) or not _CLIENT_ID.match(client_id):
         raise invalid(_("The post has no valid id; reload the page."), client_id=_("Invalid."))
+    # The Core statements below do not autoflush: write what this transaction
+    # holds unwritten first (a participant just joined needs its id).
+    db.session.flush()
     found = db.session.connection().execute(
         _BY_CLIENT_ID, {"workshop_id": workshop.id, "client_id": client_id}
     )
