@@ -67,6 +67,10 @@ def next_seq(workshop_id: int, *, archiving: bool = False, count: int = 1) -> in
     Refused once the workshop is archived, in the same statement: a change that
     raced the archiving (read before it committed) loses, too.
     """
+    # Core statements do not autoflush: write the transaction's pending changes
+    # first, as before, so every writer takes its row locks in the same order
+    # (its own rows, then the workshop's) and no foreign key points ahead.
+    db.session.flush()
     statement = _TAKE_SEQ_ARCHIVING if archiving else _TAKE_SEQ
     found = db.session.connection().execute(statement, {"workshop_id": workshop_id, "count": count})
     seq = found.scalar()
