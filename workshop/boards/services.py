@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from flask_babel import gettext as _
-from sqlalchemy import Table, bindparam, insert, select
+from sqlalchemy import Column, Table, bindparam, insert, select
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.schema import ColumnDefault
 
@@ -79,6 +79,13 @@ _CARD_COLUMNS = [
 ]
 
 
+def _python_default(column: Column[Any]) -> Any:
+    default = column.default
+    if not isinstance(default, ColumnDefault) or default.is_clause_element:
+        return None
+    return default.arg(None) if default.is_callable else default.arg
+
+
 def _store(card: Card) -> None:
     """INSERT a new card and keep it in the session as if loaded: no flush follows.
 
@@ -88,12 +95,11 @@ def _store(card: Card) -> None:
     values: dict[str, Any] = {}
     for attribute, column in _CARD_COLUMNS:
         value = card.__dict__.get(attribute)
-        default = column.default
-        if value is None and isinstance(default, ColumnDefault) and not default.is_clause_element:
-            # The column's Python-side default, as the flush would have used it.
-            value = default.arg(None) if default.is_callable else default.arg
-        if attribute not in card.__dict__ or value is not card.__dict__[attribute]:
-            setattr(card, attribute, value)  # unset would be "expired": a SELECT to read
+        if value is None:
+            # The column's Python-side default, as the flush would have used;
+            # set even when None: an unset attribute would be "expired" (a SELECT).
+            value = _python_default(column)
+            setattr(card, attribute, value)
         values[column.key] = value
     card.id = db.session.connection().execute(_ADD_CARD, values).scalar_one()
     make_transient_to_detached(card)

@@ -55,19 +55,6 @@ def participant_by_id(participant_id: int) -> Participant | None:
     return db.session.execute(_PARTICIPANT_BY_ID, {"id": participant_id}).scalar_one_or_none()
 
 
-_ACTIVE_SECTOR = select(Sector.id).where(
-    Sector.id == bindparam("id"),
-    Sector.workshop_id == bindparam("workshop_id"),
-    Sector.archived.is_(False),
-)
-
-
-def active_sector_exists(workshop_id: int, sector_id: int) -> bool:
-    """Whether this workshop has this sector board, not removed."""
-    found = db.session.execute(_ACTIVE_SECTOR, {"id": sector_id, "workshop_id": workshop_id})
-    return found.scalar() is not None
-
-
 _WORKSHOP_ID_BY_CODE = select(Workshop.id).where(Workshop.code == bindparam("code"))
 
 

@@ -25,9 +25,9 @@ from .errors import DomainError
 from .lifecycle import ARCHIVED, RUNNING, archived_refusal
 from .timeutil import utcnow
 
-# The workshop's on/off settings, in the order the facilitator's page lists them.
 _Row = TypeVar("_Row", bound=Base)
 
+# The workshop's on/off settings, in the order the facilitator's page lists them.
 FLAG_SETTINGS = (
     "locked",
     "concealed",
@@ -209,7 +209,7 @@ class Workshop(Base):
         """A phase or sector read by its key, held for this workshop object's life: the
         session's identity map holds rows weakly, so a row read, used and dropped
         (the posting rules ask for the phase twice) was read again."""
-        held: dict[tuple[type, int], Base] = self.__dict__.setdefault("_urai_rows", {})
+        held = self._held()
         found = held.get((model, key))
         if found is not None and not (inspect(found).deleted or inspect(found).was_deleted):
             return found  # type: ignore[return-value]
@@ -220,8 +220,11 @@ class Workshop(Base):
 
     def hold(self, row: Phase | Sector) -> None:
         """Keep a phase or sector read along with this workshop (see `_row`)."""
+        self._held()[(type(row), row.id)] = row
+
+    def _held(self) -> dict[tuple[type, int], Base]:
         held: dict[tuple[type, int], Base] = self.__dict__.setdefault("_urai_rows", {})
-        held[(type(row), row.id)] = row
+        return held
 
     def sector(self, sector_id: int) -> Sector | None:
         """The active sector with this id, if it belongs to this workshop."""

@@ -9,7 +9,6 @@ from flask_babel import gettext as _
 
 from ..core.access import Identity
 from ..core.errors import invalid, not_found
-from ..core.lookup import active_sector_exists
 from ..core.models import Participant, Workshop
 from ..extensions import db
 from ..followup.services import state_for
@@ -31,12 +30,7 @@ def watched_sector(workshop: Workshop, identity: Identity, requested: object) ->
         return None
     if requested is None or isinstance(requested, bool) or not isinstance(requested, int):
         raise invalid(_("Choose a sector board."), sector_id=_("Required."))
-    if "sectors" in workshop.__dict__:
-        if workshop.sector(requested) is not None:
-            return requested
-    elif active_sector_exists(workshop.id, requested):
-        # One small query, not the workshop's sectors loaded whole: every
-        # reconnecting phone asks this (a thousand at once after a Wi-Fi drop).
+    if workshop.sector(requested) is not None:  # one row by its key, not the list
         return requested
     if not any(s.id == requested for s in workshop.sectors):
         raise not_found(_("This sector board does not exist in this workshop."))
