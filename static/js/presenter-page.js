@@ -135,3 +135,12 @@ new Stream({
 setInterval(function () {
   if (store.workshop) renderTimer();
 }, 1000);
+
+// The bundled typeface may arrive after the first layout (font-display: swap):
+// the boards' pages, the spotlight and the fishbone are measured again then,
+// as after a resize.
+if (document.fonts) {
+  document.fonts.addEventListener("loadingdone", function () {
+    window.dispatchEvent(new Event("resize"));
+  });
+}
