@@ -1,19 +1,22 @@
 """Who sees what: the one visibility policy.
 
-A `Viewer` is a kind of reader (the steering staff, the projector, a
-participant, a filed report, a backup) and answers every question about what
-reaches it: which rooms its connection joins, whether an event reaches it and
-in what form, which stored events a replay may send it, whether it sees a card
-and in what shape (with the actions it may take on it), and what an export
-may contain. Broadcast, replay, ticks, the snapshot, acknowledgements and the
-exports all ask it, so a new kind of card is made visible here, once.
+A `Viewer` is a kind of reader (`ViewerKind`: the steering staff, the
+projector's display, a participant, a filed report, a backup) and answers every
+question about what reaches it: which rooms its connection joins, whether an
+event reaches it and in what form, which stored events a replay may send it,
+whether it sees a card and in what shape (with the actions it may take on it),
+and what an export may contain. Broadcast, replay, ticks, the snapshot,
+acknowledgements and the exports all ask it, so a new kind of card is made
+visible here, once. It answers from two tables: `READERS` (one row a viewer
+kind: what it receives and reads) and `CAPABILITIES` (one row a card action:
+the card kinds, and for each viewer kind the statuses and named conditions).
 
 Steering staff see everything. The projector and participants see visible
 cards while the boards are not concealed, without their authors in anonymous
 mode, and vote tallies once revealed; a participant also sees their own cards
 while the boards are concealed or a card waits for approval. Proposals being
-drafted are read by everyone and edited by steering and their sector's group. A filed report
-holds the visible cards only (concealment is a matter of the live room), and
+drafted are read by everyone and edited by steering and their sector's group.
+A filed report holds the visible cards only (concealment is a matter of the live room), and
 neither a report nor a backup names authors in anonymous mode.
 """
 
