@@ -30,12 +30,11 @@ def on_card_post(
 
 
 @socketio.on("card:enter")
-@socket_action
+@socket_action(steering=True)
 def on_card_enter(
     workshop: Workshop, identity: access.Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
     """The facilitator types in a paper card, for a participant or for nobody in particular."""
-    access.steering(identity)
     on_behalf = payload.get("participant_id")
     author = participant_in(workshop, on_behalf) if on_behalf is not None else None
     posted = services.post_card(workshop, author, payload, by_facilitator=True)
