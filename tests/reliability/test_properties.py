@@ -6,7 +6,7 @@ Invariants: vote budgets and caps hold; sequence numbers strictly increase,
 one per event; no solution without its bottleneck; merged cards keep their
 votes without double counting; a client that reconnects with its last
 sequence number converges to the server's state. The clients' state is kept
-by the browser's own static/js/store.js, run in node (tests/js/store-driver.js).
+by the browser's own static/js/shared/store.js, run in node (tests/js/store-driver.js).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ DRIVER = Path(__file__).resolve().parents[1] / "js" / "store-driver.js"
 
 
 class Pages:
-    """The browser's own state code (static/js/store.js and stream.js's Cursor),
+    """The browser's own state code (static/js/shared/store.js and stream.js's Cursor),
     run by node: each page's view is rebuilt from the very snapshots and
     broadcasts the server sent, by the code the pages run."""
 
