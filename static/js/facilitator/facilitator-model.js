@@ -2,7 +2,7 @@
  * the room's progress while voting and scoring, the approval queue across
  * every board, how many cards each card absorbed, and whether a selection
  * of cards can be merged or clustered. Tested with node --test
- * (tests/js/steering.test.js). */
+ * (tests/js/facilitator-model.test.js). */
 
 import { isScored, isShown } from "../shared/store.js";
 
