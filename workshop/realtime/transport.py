@@ -27,6 +27,7 @@ from ..core.cards import Card
 from ..core.errors import DomainError, invalid, unauthenticated
 from ..core.lookup import workshop_by_id
 from ..core.models import Workshop
+from ..core.validation import check_ids
 from ..extensions import db
 from ..ratelimit import limits
 from .broadcast import refuse_writes, rollback
@@ -140,6 +141,7 @@ def _unit(fn: Action, *, write: bool) -> Callable[..., dict[str, Any]]:
                 if not isinstance(payload, dict):
                     raise invalid(_("The message must be an object."))
                 check_size(payload)
+                check_ids(payload)  # before any statement sees an id
                 result = fn(workshop, identity, payload) or {}
             return {"ok": True, **result}
         except DomainError as err:
