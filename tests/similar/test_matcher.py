@@ -102,6 +102,12 @@ def test_spellings_and_abbreviations_are_the_same_term(matcher: Matcher, a: str,
 def test_stop_words_and_stems(matcher: Matcher) -> None:
     assert matcher.terms("yang dan di ke dengan untuk yg dgn utk tdk") == ()
     assert matcher.terms("the and of for") == ()
+    assert matcher.terms("dilakukan merasa doesnt") == ()  # the libraries' lists, ours
+    # Words the lists hold that a card needs ("lama": a long wait), and words
+    # whose stem is in a list ("laku", "guna") are kept.
+    assert matcher.terms("antri lama") == ("antre", "lambat")
+    assert matcher.terms("perilaku petugas") == ("perilaku", "petugas")
+    assert matcher.terms("pengguna aplikasi") == ("guna", "aplikasi")
     assert matcher.terms("berhari2") == matcher.terms("berhari-hari") == ("hari",)
     assert matcher.terms("Rp50.000") == ("rp",)
     assert "pilah" in matcher.terms("pemilahan sampah")
