@@ -83,35 +83,34 @@ def fold(text: str) -> str:
 
 def raw_tokens(text: str) -> list[str]:
     """Words as typed, folded, numbers dropped; hyphens kept inside a word."""
-    out: list[str] = []
-    for match in _TOKEN_RE.finditer(fold(text)):
-        token = match.group(0).replace("'", "").replace("’", "")
-        if "." in token:
-            parts = token.split(".")
-            if all(p.isdigit() for p in parts):
-                continue
-            if _MONEY.match(token):
-                out.append("rp")
-                continue
+    words = (
+        _word(m.group(0).replace("'", "").replace("’", "")) for m in _TOKEN_RE.finditer(fold(text))
+    )
+    return [word for word in words if word]
+
+
+def _word(token: str) -> str | None:
+    """One token as the engine reads it ("rp50.000" -> "rp", "3hari" -> "hari",
+    "berubah2" -> "berubah-berubah"), or None for a number."""
+    if "." in token:
+        parts = token.split(".")
+        if all(p.isdigit() for p in parts):
+            return None
+        if not _MONEY.match(token):
             token = "".join(parts)
-        if token.isdigit():
-            continue
-        if _MONEY.match(token):
-            out.append("rp")
-            continue
-        digits = _LEADING_DIGITS.match(token)
-        if digits:
-            token = digits.group(1)
-        twice = _REDUPLICATED_2.match(token)
-        if twice:
-            token = f"{twice.group(1)}-{twice.group(1)}"
-        if "-" in token:
-            parts = [p for p in token.split("-") if p and not p.isdigit()]
-            if not parts:
-                continue
-            token = "-".join(parts)
-        out.append(token)
-    return out
+    if token.isdigit():
+        return None
+    if _MONEY.match(token):
+        return "rp"
+    digits = _LEADING_DIGITS.match(token)
+    if digits:
+        token = digits.group(1)
+    twice = _REDUPLICATED_2.match(token)
+    if twice:
+        token = f"{twice.group(1)}-{twice.group(1)}"
+    if "-" in token:
+        return "-".join(p for p in token.split("-") if p and not p.isdigit()) or None
+    return token
 
 
 def _squash(token: str) -> str:
