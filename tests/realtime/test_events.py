@@ -252,6 +252,18 @@ def test_unknown_events_get_an_error(make_workshop, phone, socket_for):
     assert reply["ok"] is False and reply["error"]["code"] == "unknown_event"
 
 
+def test_the_catch_all_name_is_an_unknown_event_too(make_workshop, phone, socket_for):
+    """python-socketio's own catch-all name `*`, sent as an event, is answered like
+    any other unknown name (it used to reach the handler without its name)."""
+    ws = make_workshop()
+    sock = socket_for(phone(ws), ws)
+    reply = sock.emit("*", {}, callback=True)
+    assert reply["ok"] is False and reply["error"]["code"] == "unknown_event"
+    sock.emit("*", {})  # no acknowledgement id: no answer
+    assert sock.get_received() == []
+    assert watch(sock, ws.sector_ids[0])["ok"] is True, "the socket still works"
+
+
 def test_sync_rejects_a_board_of_another_workshop(make_workshop, phone, socket_for):
     ws, other = make_workshop(), make_workshop("Lain")
     sock = socket_for(phone(ws), ws)

@@ -4,6 +4,7 @@ TALLY_INTERVAL, a quiet board's at once, and the last tally each phone is shown
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from tests.conftest import events_of
 from workshop.extensions import socketio
 
 INTERVAL = 0.3
+PROTOCOL = Path(__file__).resolve().parents[2] / "docs" / "PROTOCOL.md"
 
 
 @pytest.fixture
@@ -153,3 +155,38 @@ def test_batched_tallies_stay_hidden_until_revealed(
     replay = writer.emit("sync", {**board, "since": since}, callback=True)
     assert replay["mode"] == "events"
     assert [e for e in replay["events"] if e["type"] == "votes.tallied"] == []
+
+
+def test_a_merge_sends_both_tallies_in_the_next_batch_as_documented(
+    app, make_workshop, phone, facilitator, socket_for
+):
+    ws, board, writer, source = board_with_a_card(make_workshop, phone, socket_for, "tally-mrg-1")
+    target = writer.emit(
+        "card:post",
+        {"client_id": "tally-mrg-2", "kind": "bottleneck", "text": "Antrean lama", **board},
+        callback=True,
+    )["card"]
+    boss = socket_for(facilitator(ws), ws)
+    open_voting(boss)
+    voter = socket_for(phone(ws, "Pemilih"), ws)
+    assert voter.emit("vote:cast", {"card_id": source["id"]}, callback=True)["ok"]
+    wait_for_tallies(boss)
+    reply = boss.emit(
+        "card:merge", {"source_id": source["id"], "target_id": target["id"]}, callback=True
+    )
+    assert reply["ok"], reply
+    assert wait_for_tallies(boss) == {str(source["id"]): 0, str(target["id"]): 1}
+    assert events_of(boss, "votes.updated") == []
+    row = next(line for line in PROTOCOL.read_text().splitlines() if "| `votes.tallied`" in line)
+    assert "merge" in row, "docs/PROTOCOL.md says which event a merge's tallies come in"
+
+
+def wait_for_tallies(sock: Any) -> dict[str, int]:
+    """The tallies of the next batch `sock` receives (waiting up to ten intervals)."""
+    for _ in range(100):
+        for message in [m["args"][0] for m in sock.get_received() if m["name"] == "event"]:
+            if message["type"] == "votes.tallied":
+                return dict(message["data"]["tallies"])
+            assert message["type"] != "votes.updated", message
+        socketio.sleep(INTERVAL / 10)
+    raise AssertionError("no votes.tallied within ten intervals")

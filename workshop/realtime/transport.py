@@ -28,6 +28,7 @@ from ..core.cards import Card
 from ..core.errors import DomainError, invalid, unauthenticated
 from ..core.lookup import workshop_by_id
 from ..core.models import Workshop
+from ..core.validation import check_ids
 from ..extensions import db
 from ..ratelimit import limits
 from .broadcast import refuse_writes, rollback
@@ -195,6 +196,7 @@ def _opened(identity: Identity, payload: Any, *, write: bool) -> tuple[Workshop,
     if not isinstance(payload, dict):
         raise invalid(_("The message must be an object."))
     check_size(payload)
+    check_ids(payload)  # before any statement sees an id
     return workshop, payload
 
 

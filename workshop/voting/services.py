@@ -149,8 +149,8 @@ def announce_tally(workshop: Workshop, card: Votable, *, progress: bool = True) 
     and (when it may have changed: `progress`) to those who steer how many
     participants have voted so far. With a tally interval, in the next batch
     after this transaction commits (tallies.py); without, in this transaction."""
-    if batcher.interval() > 0:
-        batcher.mark_after_commit(workshop.id, card.id, progress=progress)
+    if batcher().interval() > 0:
+        batcher().mark_after_commit(workshop.id, card.id, progress=progress)
         return
     total = _count(Vote.card_id == card.id)
     stamp(

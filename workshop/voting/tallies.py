@@ -101,7 +101,18 @@ class TallyBatcher:
             delay = interval  # more votes came in meanwhile: the next batch, one interval on
 
 
-batcher = TallyBatcher()
+_KEY = "urai_tallies"
+
+
+def init_app(app: Flask) -> None:
+    """One batcher per app: its marks and background tasks belong to that app."""
+    app.extensions[_KEY] = TallyBatcher()
+
+
+def batcher() -> TallyBatcher:
+    """The current app's tally batcher."""
+    value: TallyBatcher = current_app.extensions[_KEY]
+    return value
 
 
 def tallies(workshop: Workshop, card_ids: list[int] | None = None) -> dict[int, int]:
