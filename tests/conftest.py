@@ -30,6 +30,10 @@ BASE_CONFIG: dict[str, Any] = {
     # Every tally sent as its vote commits (tests/voting/test_tally_throttle.py
     # checks the coalescing of a running server).
     "TALLY_INTERVAL": 0,
+    # Similar cards are matched in the test process: the child process costs
+    # 2 to 3 s of imports each time it starts. tests/similar/test_worker.py
+    # turns it on to test the real child.
+    "SIMILAR_WORKER": False,
 }
 
 

@@ -48,9 +48,11 @@ def test_the_same_answers_in_a_child_process_or_inline(room, app_config):
         assert worker is None
 
 
+@pytest.mark.parametrize("app_config", [{"SIMILAR_WORKER": True}], ids=["child"])
 def test_a_dead_child_is_replaced_and_the_board_sent_again(room):
     app, sector, author, boss, cards = room
     worker = app.extensions["urai_similar"].worker
+    assert worker is not None, "the real child process is under test"
     similar(author, sector, "antrean KTP-el lama")  # the child now holds the board
     first = worker.pid
     os.kill(first, 9)
