@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,25 +56,39 @@ def app_config() -> dict[str, Any]:
     return {}
 
 
+@contextmanager
+def app_in(folder: Path, template: Path, config: dict[str, Any]) -> Iterator[Flask]:
+    """An app on its own copy of the migrated database, with its own instance folder."""
+    path = folder / "urai.sqlite3"
+    shutil.copy(template, path)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("WORKSHOP_INSTANCE_PATH", str(folder / "instance"))
+        application = create_app(
+            {**BASE_CONFIG, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", **config}
+        )
+        # No app context is held open: each request and socket event pushes its
+        # own, as in production. Tests that touch the database open one.
+        yield application
+        application.extensions["urai_similar"].close()  # its child process, if one started
+        with application.app_context():
+            db.engine.dispose()
+
+
 @pytest.fixture
-def app(
-    tmp_path: Path,
-    migrated_template: Path,
-    app_config: dict[str, Any],
-    monkeypatch: pytest.MonkeyPatch,
+def app(tmp_path: Path, migrated_template: Path, app_config: dict[str, Any]) -> Iterator[Flask]:
+    """A fresh app and database for one test."""
+    with app_in(tmp_path, migrated_template, app_config) as application:
+        yield application
+
+
+@pytest.fixture(scope="module")
+def module_app(
+    tmp_path_factory: pytest.TempPathFactory, migrated_template: Path
 ) -> Iterator[Flask]:
-    path = tmp_path / "urai.sqlite3"
-    shutil.copy(migrated_template, path)
-    monkeypatch.setenv("WORKSHOP_INSTANCE_PATH", str(tmp_path / "instance"))
-    application = create_app(
-        {**BASE_CONFIG, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", **app_config}
-    )
-    # No app context is held open: each request and socket event pushes its
-    # own, as in production. Tests that touch the database open one.
-    yield application
-    application.extensions["urai_similar"].close()  # its child process, if one started
-    with application.app_context():
-        db.engine.dispose()
+    """One app and database for a module whose tests only read what a module
+    fixture built once (a large workshop, say)."""
+    with app_in(tmp_path_factory.mktemp("module"), migrated_template, {}) as application:
+        yield application
 
 
 @pytest.fixture
