@@ -4,6 +4,7 @@ clients, and factories for workshops, facilitators, participants and sockets."""
 from __future__ import annotations
 
 import shutil
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -89,6 +90,24 @@ def module_app(
     fixture built once (a large workshop, say)."""
     with app_in(tmp_path_factory.mktemp("module"), migrated_template, {}) as application:
         yield application
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """One PostgreSQL cluster for the run (one per xdist worker): a SQLAlchemy URL
+    without a database name. Each test makes its own database in it."""
+    from tests.servers import postgres
+
+    with postgres() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_database(postgres_server: str) -> str:
+    """The URL of a new, empty database on the run's PostgreSQL, for one test."""
+    from tests.servers import create_database
+
+    return create_database(postgres_server, f"urai_{uuid.uuid4().hex}")
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from tests.live import ROOT, LiveServer, free_port, join_session, key_session, socket_client
-from tests.servers import create_database, postgres, redis
+from tests.servers import redis
 
 
 def start_nginx(listen: int, upstreams: list[str]) -> tuple[subprocess.Popen[bytes], Path]:
@@ -57,11 +57,10 @@ http {{
     raise RuntimeError("nginx did not start")
 
 
-def test_the_nginx_configuration_serves_two_processes_as_one():
-    with postgres() as pg, redis() as queue:
-        database = create_database(pg, "urai_nginx")
+def test_the_nginx_configuration_serves_two_processes_as_one(postgres_database: str):
+    with redis() as queue:
         shared = {
-            "DATABASE_URL": database,
+            "DATABASE_URL": postgres_database,
             "MESSAGE_QUEUE": queue.url,
             "PROXY_COUNT": "1",
             "SECRET_KEY": "shared",
