@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import socketio as socketio_client
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
@@ -222,6 +223,46 @@ def socket_for(app: Flask) -> Iterator[Callable[..., Any]]:
     for sock in opened:
         if sock.is_connected():
             sock.disconnect()
+
+
+def _post(
+    sock: Any,
+    sector_id: int | None,
+    text: str,
+    *,
+    kind: str = "bottleneck",
+    client_id: str | None = None,
+    timeout: float = 10,
+    **extra: Any,
+) -> dict[str, Any]:
+    """Post a card as a page does ("card:post") and return the ack. A card under
+    another (a solution, a cause) has no sector: `post(sock, None, text,
+    kind="solution", parent_id=...)`. `sock` is a Socket.IO test client or a real
+    `socketio.Client` (which waits up to `timeout` seconds for the ack)."""
+    payload = {"client_id": client_id or f"post-{uuid.uuid4().hex}", "kind": kind, "text": text}
+    if sector_id is not None:
+        payload["sector_id"] = sector_id
+    payload.update(extra)
+    if isinstance(sock, socketio_client.Client):
+        reply: dict[str, Any] = sock.call("card:post", payload, timeout=timeout)
+    else:
+        reply = sock.emit("card:post", payload, callback=True)
+    return reply
+
+
+def card_of(reply: dict[str, Any]) -> dict[str, Any]:
+    """The card of an ack that must be ok."""
+    assert reply["ok"], reply
+    card: dict[str, Any] = reply["card"]
+    return card
+
+
+@pytest.fixture
+def socket_post() -> Callable[..., dict[str, Any]]:
+    """`socket_post(sock, sector_id, text, **extra)`: a card posted through a
+    socket, as a page posts it; returns the ack (see `_post`). Not named
+    post_card: that is the service, which many tests call directly."""
+    return _post
 
 
 def events_of(sock: Any, type_: str | None = None) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.conftest import card_of
 from tests.live import ROOT, LiveServer, free_port, join_session, key_session, socket_client
 from tests.servers import redis
 
@@ -57,7 +58,7 @@ http {{
     raise RuntimeError("nginx did not start")
 
 
-def test_the_nginx_configuration_serves_two_processes_as_one(postgres_database: str):
+def test_the_nginx_configuration_serves_two_processes_as_one(postgres_database: str, socket_post):
     with redis() as queue:
         shared = {
             "DATABASE_URL": postgres_database,
@@ -102,14 +103,7 @@ def test_the_nginx_configuration_serves_two_processes_as_one(postgres_database: 
             direct.on("event", lambda message: direct_got.append(message))
             assert direct.call("sync", {"sector_id": board}, timeout=10)["ok"]
             assert writer.call("sync", {"sector_id": board}, timeout=10)["ok"]
-            card = {
-                "client_id": "nginx-card-1",
-                "kind": "bottleneck",
-                "sector_id": board,
-                "text": "Lewat nginx",
-            }
-            reply = writer.call("card:post", card, timeout=10)
-            assert reply["ok"], reply
+            card_of(socket_post(writer, board, "Lewat nginx", client_id="nginx-card-1"))
             deadline = time.monotonic() + 10
             while time.monotonic() < deadline and not any(m["type"] == "card.created" for m in got):
                 time.sleep(0.1)
