@@ -23,7 +23,7 @@ BASE = (
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    live = LiveServer(tmp_path_factory.mktemp("live") / "instance")
+    live = LiveServer(tmp_path_factory.mktemp("live") / "instance", SIMILAR_WORKER="false")
     live.start()
     yield live
     live.stop()

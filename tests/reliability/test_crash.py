@@ -40,7 +40,7 @@ def _collect_cut_connections():
 @pytest.fixture
 def server(tmp_path: Path):
     # Flood control is tested on its own; here phones post as fast as they can.
-    live = LiveServer(tmp_path / "instance", EVENT_BURST="100000")
+    live = LiveServer(tmp_path / "instance", EVENT_BURST="100000", SIMILAR_WORKER="false")
     live.start()
     yield live
     live.stop()

@@ -66,6 +66,7 @@ def test_the_nginx_configuration_serves_two_processes_as_one(postgres_database: 
             "PROXY_COUNT": "1",
             "SECRET_KEY": "shared",
             "TICK_SECONDS": "1",
+            "SIMILAR_WORKER": "false",  # no similar-cards child: not under test here
         }
         folder = Path(tempfile.mkdtemp(prefix="urai-nginx-apps-"))
         # One process as `python app.py` runs it (it migrates the database),
