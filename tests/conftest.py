@@ -236,7 +236,7 @@ def _post(
     **extra: Any,
 ) -> dict[str, Any]:
     """Post a card as a page does ("card:post") and return the ack. A card under
-    another (a solution, a cause) has no sector: `post(sock, None, text,
+    another (a solution, a cause) has no sector: `socket_post(sock, None, text,
     kind="solution", parent_id=...)`. `sock` is a Socket.IO test client or a real
     `socketio.Client` (which waits up to `timeout` seconds for the ack)."""
     payload = {"client_id": client_id or f"post-{uuid.uuid4().hex}", "kind": kind, "text": text}
