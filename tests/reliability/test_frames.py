@@ -16,7 +16,9 @@ from tests.live import LiveServer, join_session
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
-    live = LiveServer(tmp_path_factory.mktemp("frames") / "instance", EVENT_BURST="100000")
+    live = LiveServer(
+        tmp_path_factory.mktemp("frames") / "instance", EVENT_BURST="100000", SIMILAR_WORKER="false"
+    )
     live.start()
     yield live
     live.stop()

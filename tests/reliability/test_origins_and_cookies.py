@@ -12,7 +12,7 @@ from tests.live import LiveServer, join_session
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
-    live = LiveServer(tmp_path_factory.mktemp("origins") / "instance")
+    live = LiveServer(tmp_path_factory.mktemp("origins") / "instance", SIMILAR_WORKER="false")
     live.start()
     yield live
     live.stop()

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.test_live_board import PHONE
 from tests.live import LiveServer, key_session, socket_client
-from tests.servers import create_database, postgres, redis
+from tests.servers import redis
 
 
 def join(page: Page, url: str, name: str) -> None:
@@ -35,11 +35,12 @@ def shown(page: Page, text: str):
     return page.locator(".card-text", has_text=text)
 
 
-def test_two_processes_one_workshop_and_a_redis_restart(tmp_path: Path, browser: Browser):
-    with postgres() as pg, redis() as queue:
-        database = create_database(pg, "urai_scaleout")
+def test_two_processes_one_workshop_and_a_redis_restart(
+    tmp_path: Path, browser: Browser, postgres_database: str
+):
+    with redis() as queue:
         shared = {
-            "DATABASE_URL": database,
+            "DATABASE_URL": postgres_database,
             "MESSAGE_QUEUE": queue.url,
             "SECRET_KEY": "shared-by-both-processes",
             "TICK_SECONDS": "1",
