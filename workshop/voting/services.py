@@ -14,6 +14,7 @@ from ..core.cards import KINDS, Card
 from ..core.errors import DomainError, forbidden, invalid, not_found
 from ..core.models import Participant, Phase, Workshop
 from ..core.validation import optional_int
+from ..core.votes import Vote
 from ..extensions import db
 from ..realtime.broadcast import stamp
 from ..realtime.policy import (
@@ -24,7 +25,6 @@ from ..realtime.policy import (
     Settings,
     participant_view,
 )
-from .models import Vote
 from .tallies import batcher, tallies, voting_progress
 
 __all__ = ["tallies", "voting_progress"]  # counted in tallies.py, used by other features
