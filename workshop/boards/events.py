@@ -8,7 +8,8 @@ from flask_babel import gettext as _
 
 from ..core import access
 from ..core.errors import forbidden
-from ..core.lookup import participant_by_id, participant_in
+from ..core.fastpath import participant_by_id
+from ..core.lookup import participant_in
 from ..core.models import Workshop
 from ..extensions import socketio
 from ..realtime.transport import card_ack, socket_action

@@ -25,7 +25,7 @@ from ..core import access
 from ..core.access import Identity
 from ..core.cards import Card
 from ..core.errors import DomainError, invalid, unauthenticated
-from ..core.lookup import workshop_by_id
+from ..core.fastpath import workshop_by_id
 from ..core.models import Workshop
 from ..extensions import db
 from ..ratelimit import limits
