@@ -26,8 +26,7 @@ def on_card_post(
     if identity.role != access.PARTICIPANT or author is None:
         raise forbidden(_("Only participants post cards here."))
     posted = services.post_card(workshop, author, payload)
-    card = card_ack(posted.card, identity, workshop, posted.data)
-    return {"card": card, "duplicate": not posted.created}
+    return {"card": card_ack(posted.card, identity, workshop), "duplicate": not posted.created}
 
 
 @socketio.on("card:enter")

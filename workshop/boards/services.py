@@ -38,7 +38,6 @@ _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 class Posted:
     card: Card
     created: bool  # False when this was a retry of a post already stored
-    data: dict[str, Any] | None = None  # the new card as broadcast (Card.as_dict())
 
 
 def posting_refusal(workshop: Workshop, sector: Sector, kind: str) -> str | None:
@@ -117,8 +116,8 @@ def post_card(
         if refusal:
             raise forbidden(refusal)
     fastpath.insert_card(card)
-    data = publish_card(workshop, card, created=True)
-    return Posted(card, created=True, data=data)
+    publish_card(workshop, card, created=True)
+    return Posted(card, created=True)
 
 
 def clean_category(value: object) -> str | None:

@@ -165,10 +165,6 @@ def _reading() -> Iterator[None]:
         db.session.rollback()
 
 
-def card_ack(
-    card: Card, identity: Identity, workshop: Workshop, data: dict[str, Any] | None = None
-) -> dict[str, Any] | None:
-    """A card in an acknowledgement, shaped for the caller by the visibility policy
-    (from `data`, the card's as_dict() when the caller has it already)."""
-    whole = card.as_dict() if data is None else data
-    return Viewer.of(identity).card(whole, Settings.of(workshop))
+def card_ack(card: Card, identity: Identity, workshop: Workshop) -> dict[str, Any] | None:
+    """A card in an acknowledgement, shaped for the caller by the visibility policy."""
+    return Viewer.of(identity).card(card.as_dict(), Settings.of(workshop))
