@@ -9,10 +9,11 @@ time). So their statements are built here once, at import, and run through
 the small functions below; services call these and build none of their own.
 
 What a reader should know when changing one of them:
-- These are Core statements on the session's connection: they do not
-  autoflush. A function that writes or looks up rows flushes the session's
-  pending changes first, where the ORM would have (commit 28ce39b: a card
-  posted for a participant not yet written lost its author).
+- A statement run on the session's connection (`card_by_client_id`,
+  `insert_card`) skips the ORM's autoflush, which `session.execute` does:
+  those functions flush the session's pending changes first themselves
+  (commit 28ce39b: a card posted for a participant not yet written lost its
+  author; 2916ca9: the same for the seq in realtime/broadcast.py).
 - `insert_card` writes a card with one INSERT and keeps the object in the
   session as if loaded: every column is set on the object, defaults too, so
   that nothing is read back to broadcast it (tests/boards/test_services.py
