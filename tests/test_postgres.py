@@ -58,7 +58,7 @@ def test_a_session_on_postgresql(pg_app):
 
 def test_the_budget_holds_under_concurrency_on_postgresql(pg_app):
     from tests.voting.test_voting import make_board, votes_at_once
-    from workshop.voting.models import Vote
+    from workshop.core.votes import Vote
 
     with pg_app.app_context():
         upgrade()

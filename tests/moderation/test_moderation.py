@@ -8,12 +8,12 @@ from sqlalchemy import func, select
 from tests.conftest import events_of
 from workshop.boards.services import post_card
 from workshop.core.errors import DomainError
+from workshop.core.votes import Vote
 from workshop.extensions import db
 from workshop.moderation import services
 from workshop.participants.services import join
 from workshop.realtime.broadcast import commit_and_broadcast
 from workshop.realtime.policy import STEERING_VIEW, Settings
-from workshop.voting.models import Vote
 from workshop.voting.services import cast_vote, votes_of
 from workshop.workshops.services import create_workshop
 

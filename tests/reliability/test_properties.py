@@ -27,9 +27,9 @@ from sqlalchemy import func, select
 from tests.conftest import events_of
 from workshop.core.cards import Card
 from workshop.core.models import Workshop
+from workshop.core.votes import Vote
 from workshop.extensions import db
 from workshop.realtime.models import Event
-from workshop.voting.models import Vote
 
 DRIVER = Path(__file__).resolve().parents[1] / "js" / "store-driver.js"
 

@@ -12,10 +12,10 @@ from tests.conftest import events_of
 from workshop.boards.services import post_card
 from workshop.core.errors import DomainError
 from workshop.core.models import Workshop
+from workshop.core.votes import Vote
 from workshop.extensions import db
 from workshop.participants.services import join
 from workshop.realtime.broadcast import commit_and_broadcast, rollback
-from workshop.voting.models import Vote
 from workshop.voting.services import cast_vote, retract_vote, votes_of
 from workshop.workshops.services import create_workshop
 

@@ -8,7 +8,8 @@ from flask_babel import gettext as _
 
 from ..core import access
 from ..core.errors import forbidden
-from ..core.lookup import participant_by_id, participant_in
+from ..core.fastpath import participant_by_id
+from ..core.lookup import participant_in
 from ..core.models import Workshop
 from ..extensions import socketio
 from ..realtime.transport import card_ack, socket_action
@@ -25,8 +26,7 @@ def on_card_post(
     if identity.role != access.PARTICIPANT or author is None:
         raise forbidden(_("Only participants post cards here."))
     posted = services.post_card(workshop, author, payload)
-    card = card_ack(posted.card, identity, workshop, posted.data)
-    return {"card": card, "duplicate": not posted.created}
+    return {"card": card_ack(posted.card, identity, workshop), "duplicate": not posted.created}
 
 
 @socketio.on("card:enter")

@@ -26,7 +26,7 @@ from ..core import access
 from ..core.access import Identity
 from ..core.cards import Card
 from ..core.errors import DomainError, invalid, unauthenticated
-from ..core.lookup import workshop_by_id
+from ..core.fastpath import workshop_by_id
 from ..core.models import Workshop
 from ..core.validation import check_ids
 from ..extensions import db
@@ -209,10 +209,6 @@ def _reading() -> Iterator[None]:
         db.session.rollback()
 
 
-def card_ack(
-    card: Card, identity: Identity, workshop: Workshop, data: dict[str, Any] | None = None
-) -> dict[str, Any] | None:
-    """A card in an acknowledgement, shaped for the caller by the visibility policy
-    (from `data`, the card's as_dict() when the caller has it already)."""
-    whole = card.as_dict() if data is None else data
-    return Viewer.of(identity).card(whole, Settings.of(workshop))
+def card_ack(card: Card, identity: Identity, workshop: Workshop) -> dict[str, Any] | None:
+    """A card in an acknowledgement, shaped for the caller by the visibility policy."""
+    return Viewer.of(identity).card(card.as_dict(), Settings.of(workshop))

@@ -36,11 +36,11 @@ from sqlalchemy import func, select
 
 from ..core.cards import KINDS, Card
 from ..core.models import Workshop
+from ..core.votes import Vote
 from ..extensions import db, socketio
 from ..realtime.broadcast import Stamp, after_commit, stamp_all
 from ..realtime.policy import TALLIES_EVENT, VOTING_PROGRESS_AUDIENCE, VOTING_PROGRESS_EVENT
 from ..realtime.unit import unit_of_work
-from .models import Vote
 
 log = logging.getLogger(__name__)
 

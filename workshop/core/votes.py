@@ -7,8 +7,8 @@ import datetime as dt
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..core.timeutil import utcnow
 from ..extensions import Base
+from .timeutil import utcnow
 
 
 class Vote(Base):
