@@ -124,7 +124,7 @@ def page_config(
                 else None
             ),
             "sector_id": sector_id,
-            "scores_sector": participant.group_sector if participant else None,
+            "group_sector": participant.group_sector if participant else None,
         },
         "sectors": [s.as_dict() for s in workshop.active_sectors],
         "rules": rules(),

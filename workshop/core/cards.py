@@ -13,13 +13,14 @@ from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Base
+
+# The kinds live beside the workshop's model; every feature names them from here.
+from .kinds import BOTTLENECK as BOTTLENECK
+from .kinds import CAUSE as CAUSE
+from .kinds import KINDS as KINDS
+from .kinds import SOLUTION as SOLUTION
 from .models import Participant
 from .timeutil import utcnow
-
-BOTTLENECK = "bottleneck"
-SOLUTION = "solution"
-CAUSE = "cause"
-KINDS = (BOTTLENECK, SOLUTION, CAUSE)
 
 # A card's life: shown; waiting for the facilitator's approval; hidden by the
 # facilitator; deleted (recoverable); merged into another card.

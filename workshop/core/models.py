@@ -21,6 +21,7 @@ from sqlalchemy.orm.util import identity_key
 from sqlalchemy.sql import Select
 
 from ..extensions import Base, db
+from . import gates
 from .errors import DomainError
 from .lifecycle import ARCHIVED, RUNNING, archived_refusal
 from .timeutil import utcnow
@@ -269,6 +270,8 @@ class Workshop(Base):
             "voting": phase.vote_on if phase else None,
             "scoring": bool(phase and phase.allow_scoring),
             "causes": bool(phase and phase.allow_causes),
+            # What the phase lets a participant do to a card, on top of its actions.
+            "gates": gates.told(self),
         }
 
     def summary(self) -> dict[str, object]:
