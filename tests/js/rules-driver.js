@@ -1,0 +1,24 @@
+// Asks the real static/js/rules.js what a page offers, for a Python test
+// (tests/test_told_rules.py): one JSON request a line on stdin, one answer a line.
+//   {"snapshot": {...}, "viewer": {...}, "asks": [[card_id, action], ...]}
+//     -> {"offers": [true | false, ...]}   may(card, action) as the page asks it
+import { createInterface } from "node:readline";
+import { Store } from "../../static/js/store.js";
+import { may } from "../../static/js/rules.js";
+
+function handle(request) {
+  const store = new Store();
+  store.load(request.snapshot);
+  const state = { store: store, viewer: request.viewer };
+  return { offers: request.asks.map(([id, action]) => may(store.cards[id], action, state)) };
+}
+
+createInterface({ input: process.stdin }).on("line", (line) => {
+  let answer;
+  try {
+    answer = handle(JSON.parse(line));
+  } catch (err) {
+    answer = { error: String(err && err.stack ? err.stack : err) };
+  }
+  process.stdout.write(JSON.stringify(answer) + "\n");
+});

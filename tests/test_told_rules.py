@@ -1,0 +1,189 @@
+"""The page offers exactly what the server accepts.
+
+For the rules the server tells the page (each card's `actions`, the
+workshop's `open.gates`, the page config's `viewer.group_sector`), the real
+static/js/rules.js is asked, in node (tests/js/rules-driver.js), what a
+participant's page offers on every card of every board, in every phase, with
+causes open to every board or not; then the participant's socket tries each
+of them, and the server accepts exactly those.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workshop.boards.services import post_card
+from workshop.core.models import Participant, Workshop
+from workshop.extensions import db
+from workshop.realtime.broadcast import commit_and_broadcast
+from workshop.realtime.policy import participant_view
+from workshop.web import page_config
+
+DRIVER = Path(__file__).resolve().parent / "js" / "rules-driver.js"
+GATED = ("vote", "assess", "solve", "cause")
+
+
+@pytest.fixture
+def app_config() -> dict[str, Any]:
+    return {"EVENT_BURST": 100000}  # one participant tries every action in every phase
+
+
+class RulesPage:
+    """The page's own rules.js, run by node."""
+
+    def __init__(self) -> None:
+        node = shutil.which("node")
+        if node is None:
+            pytest.fail("node is needed to run the browser's rules.js; `make test` installs it.")
+        self.process = subprocess.Popen(
+            [node, str(DRIVER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+
+    def offers(
+        self, snapshot: dict[str, Any], viewer: dict[str, Any], asks: list[tuple[int, str]]
+    ) -> list[bool]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        request = {"snapshot": snapshot, "viewer": viewer, "asks": asks}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        answer = json.loads(self.process.stdout.readline())
+        assert "error" not in answer, answer["error"]
+        return list(answer["offers"])
+
+    def close(self) -> None:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.close()
+        self.process.wait(timeout=10)
+        self.process.stdout.close()
+
+
+@pytest.fixture
+def page() -> Iterator[RulesPage]:
+    rules = RulesPage()
+    yield rules
+    rules.close()
+
+
+def board_of_cards(app, ws) -> list[int]:
+    """A chosen bottleneck on each of three boards (the last locked), a solution
+    and a cause under each: the cards a participant of the first board is asked about."""
+    with app.app_context():
+        workshop = db.session.get(Workshop, ws.id)
+        ids = []
+        for n, sector_id in enumerate(ws.sector_ids[:3]):
+            bottleneck = post_card(
+                workshop,
+                None,
+                {
+                    "client_id": f"told-b-{n:04}",
+                    "kind": "bottleneck",
+                    "sector_id": sector_id,
+                    "text": f"Sumbatan {n}",
+                },
+                by_facilitator=True,
+            ).card
+            bottleneck.analysed = True
+            ids.append(bottleneck.id)
+            for kind, extra in (("solution", {}), ("cause", {"bone": "man"})):
+                child = post_card(
+                    workshop,
+                    None,
+                    {
+                        "client_id": f"told-{kind[0]}-{n:04}",
+                        "kind": kind,
+                        "parent_id": bottleneck.id,
+                        "text": f"{kind} {n}",
+                        **extra,
+                    },
+                    by_facilitator=True,
+                ).card
+                ids.append(child.id)
+        workshop.sectors[2].locked = True
+        workshop.vote_budget = 50
+        commit_and_broadcast()
+    return ids
+
+
+def viewer_of(app, ws, name: str) -> dict[str, Any]:
+    """The page config's viewer, as the board page is told it."""
+    with app.app_context():
+        workshop = db.session.get(Workshop, ws.id)
+        me = db.session.scalars(db.select(Participant).where(Participant.name == name)).one()
+        return dict(page_config(workshop, participant_view(me.id), me)["viewer"])
+
+
+def attempt(sock: Any, action: str, card: dict[str, Any], n: int) -> dict[str, Any]:
+    """The participant's page sends `action` on `card`, as its buttons do."""
+    if action == "vote":
+        return sock.emit("vote:cast", {"card_id": card["id"]}, callback=True)
+    if action == "assess":
+        return sock.emit("card:assess", {"card_id": card["id"], "u": 3}, callback=True)
+    post = {"client_id": f"told-try-{n:05}", "parent_id": card["id"], "text": f"Coba {n}"}
+    if action == "solve":
+        post["kind"] = "solution"
+    else:
+        post.update(kind="cause", bone="man")
+    return sock.emit("card:post", post, callback=True)
+
+
+def test_a_participant_s_page_offers_what_the_server_accepts(
+    app, make_workshop, phone, facilitator, socket_for, page
+):
+    ws = make_workshop()
+    boss = socket_for(facilitator(ws), ws)
+    me = socket_for(phone(ws, "Andi", sector=0), ws)
+    ids = board_of_cards(app, ws)
+    viewer = viewer_of(app, ws, "Andi")
+    assert viewer["group_sector"] == ws.sector_ids[0]
+    phases = boss.emit("sync", {}, callback=True)["snapshot"]["workshop"]["phases"]
+    tried, gate_refusals = 0, set()
+    offered_somewhere = {action: False for action in GATED}
+    # Every phase; and the causes phase again with causes open to every board.
+    settings = [(phase, False) for phase in phases]
+    settings += [(phase, True) for phase in phases if phase["allow_causes"]]
+    for phase, causes_open in settings:
+        assert boss.emit("settings:update", {"causes_open": causes_open}, callback=True)["ok"]
+        assert boss.emit("phase:set", {"phase_id": phase["id"]}, callback=True)["ok"]
+        for sector_id in ws.sector_ids[:3]:
+            snapshot = me.emit("sync", {"sector_id": sector_id}, callback=True)["snapshot"]
+            cards = [c for c in snapshot["cards"] if c["id"] in ids]
+            asks = [(c["id"], action) for c in cards for action in GATED]
+            offers = page.offers(snapshot, viewer, asks)
+            shown = {c["id"]: c for c in cards}
+            for (card_id, action), offered in zip(asks, offers, strict=True):
+                tried += 1
+                reply = attempt(me, action, shown[card_id], tried)
+                where = (phase["kind"], causes_open, shown[card_id]["kind"], sector_id, action)
+                assert reply["ok"] is offered, (where, reply)
+                offered_somewhere[action] |= offered
+                if not reply["ok"] and action in shown[card_id]["actions"]:
+                    gate_refusals.add(reply["error"]["code"])
+    assert all(offered_somewhere.values()), offered_somewhere
+    # A card that takes the action, refused by the phase's gate: forbidden, with its reason.
+    assert gate_refusals == {"forbidden"}
+
+
+def test_scoring_another_sector_s_bottleneck_is_forbidden_with_the_rule_s_reason(
+    app, make_workshop, phone, facilitator, socket_for
+):
+    """Issue 29: the card exists and the participant sees it; the gate refuses it."""
+    ws = make_workshop("Bimtek", phase="prioritise")
+    me = socket_for(phone(ws, "Andi", sector=0), ws)
+    ids = board_of_cards(app, ws)
+    elsewhere = ids[3]  # the bottleneck of the second board
+    snapshot = me.emit("sync", {"sector_id": ws.sector_ids[1]}, callback=True)["snapshot"]
+    assert elsewhere in {card["id"] for card in snapshot["cards"]}, "the participant sees it"
+    reply = me.emit("card:assess", {"card_id": elsewhere, "u": 4}, callback=True)
+    assert reply["ok"] is False
+    assert reply["error"]["code"] == "forbidden"
+    assert (
+        reply["error"]["message"] == "Hanya kelompok sektor ini yang memberi skor pada sumbatannya."
+    )
+    assert me.emit("card:assess", {"card_id": ids[0], "u": 4}, callback=True)["ok"]
