@@ -23,7 +23,7 @@ from workshop.boards.services import post_card
 from workshop.core.models import Participant, Workshop
 from workshop.extensions import db
 from workshop.realtime.broadcast import commit_and_broadcast
-from workshop.realtime.policy import participant_view
+from workshop.realtime.policy import STEERING_VIEW, participant_view
 from workshop.web import page_config
 
 DRIVER = Path(__file__).resolve().parent / "js" / "rules-driver.js"
@@ -49,8 +49,15 @@ class RulesPage:
     def offers(
         self, snapshot: dict[str, Any], viewer: dict[str, Any], asks: list[tuple[int, str]]
     ) -> list[bool]:
+        return self.ask({"snapshot": snapshot, "viewer": viewer, "asks": asks})
+
+    def merges(
+        self, snapshot: dict[str, Any], same: list[str], pairs: list[tuple[int, int]]
+    ) -> list[bool]:
+        return self.ask({"snapshot": snapshot, "same": same, "pairs": pairs})
+
+    def ask(self, request: dict[str, Any]) -> list[bool]:
         assert self.process.stdin is not None and self.process.stdout is not None
-        request = {"snapshot": snapshot, "viewer": viewer, "asks": asks}
         self.process.stdin.write(json.dumps(request) + "\n")
         self.process.stdin.flush()
         answer = json.loads(self.process.stdout.readline())
@@ -187,3 +194,52 @@ def test_scoring_another_sector_s_bottleneck_is_forbidden_with_the_rule_s_reason
         reply["error"]["message"] == "Hanya kelompok sektor ini yang memberi skor pada sumbatannya."
     )
     assert me.emit("card:assess", {"card_id": ids[0], "u": 4}, callback=True)["ok"]
+
+
+def test_the_facilitator_s_page_offers_the_merges_the_server_accepts(
+    app, make_workshop, phone, facilitator, socket_for, page
+):
+    """Merge candidates: cards of every status on two boards, of two kinds. The page
+    offers a merge by each card's `merge` action and `rules.merge_same`; the server
+    accepts exactly those (not across boards, not of a deleted card)."""
+    ws = make_workshop()
+    boss = socket_for(facilitator(ws), ws)
+    andi = socket_for(phone(ws, "Andi", sector=0), ws)
+    ids = board_of_cards(app, ws)
+    first, solution, second = ids[0], ids[1], ids[3]
+
+    def post(sock: Any, client_id: str, event: str = "card:post") -> int:
+        card = {"client_id": client_id, "kind": "bottleneck", "sector_id": ws.sector_ids[0]}
+        reply = sock.emit(event, {**card, "text": client_id}, callback=True)
+        assert reply["ok"], reply
+        return int(reply["card"]["id"])
+
+    hidden, deleted, twin = (post(boss, f"told-m-{n}", "card:enter") for n in range(3))
+    merged = post(boss, "told-m-3", "card:enter")
+    assert boss.emit("settings:update", {"approval_required": True}, callback=True)["ok"]
+    pending = post(andi, "told-m-4")
+    for card_id, action in ((hidden, "hide"), (deleted, "delete")):
+        reply = boss.emit("card:status", {"card_id": card_id, "action": action}, callback=True)
+        assert reply["ok"], reply
+    merge = {"source_id": merged, "target_id": twin}
+    assert boss.emit("card:merge", merge, callback=True)["ok"]
+    candidates = [first, solution, second, hidden, deleted, twin, merged, pending]
+    pairs = [(source, target) for source in candidates for target in candidates]
+    snapshot = boss.emit("sync", {}, callback=True)["snapshot"]
+    same = page_rules(app, ws)["merge_same"]
+    offers = page.merges(snapshot, same, pairs)
+    assert sum(offers) > 0
+    for (source, target), offered in zip(pairs, offers, strict=True):
+        reply = boss.emit("card:merge", {"source_id": source, "target_id": target}, callback=True)
+        assert reply["ok"] is offered, (source, target, reply)
+        if offered:
+            assert boss.emit("card:unmerge", {"card_id": source}, callback=True)["ok"]
+        else:
+            assert reply["error"]["code"] == "invalid" and reply["error"]["message"]
+
+
+def page_rules(app, ws) -> dict[str, Any]:
+    """The rules the facilitator's page is told."""
+    with app.app_context():
+        workshop = db.session.get(Workshop, ws.id)
+        return dict(page_config(workshop, STEERING_VIEW)["rules"])

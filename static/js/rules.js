@@ -82,6 +82,16 @@ export function may(card, action, state) {
   return through(gate(store, action), card, store, viewer);
 }
 
+/* Why `source` may not be merged into `target`, as the server told it: null
+ * when it may; "gone" when either lacks its `merge` action (merged, deleted);
+ * else the first of `same` (rules.merge_same: the fields two merged cards
+ * share, "kind" and "sector_id") in which they differ. */
+export function mergeProblem(source, target, same) {
+  const takes = function (c) { return !!c && !!c.actions && c.actions.indexOf("merge") !== -1; };
+  if (!takes(source) || !takes(target)) return "gone";
+  return same.find(function (field) { return source[field] !== target[field]; }) || null;
+}
+
 /* A participant may add one more dot to `card`: some left, and not at the cap. */
 export function canAddDot(card, myVotes) {
   if (!myVotes) return false;

@@ -2,13 +2,19 @@
 // (tests/test_told_rules.py): one JSON request a line on stdin, one answer a line.
 //   {"snapshot": {...}, "viewer": {...}, "asks": [[card_id, action], ...]}
 //     -> {"offers": [true | false, ...]}   may(card, action) as the page asks it
+//   {"snapshot": {...}, "same": [...], "pairs": [[source_id, target_id], ...]}
+//     -> {"offers": [...]}   whether the page offers to merge source into target
 import { createInterface } from "node:readline";
 import { Store } from "../../static/js/store.js";
-import { may } from "../../static/js/rules.js";
+import { may, mergeProblem } from "../../static/js/rules.js";
 
 function handle(request) {
   const store = new Store();
   store.load(request.snapshot);
+  if (request.pairs) {
+    const offer = ([source, target]) => source !== target && mergeProblem(store.cards[source], store.cards[target], request.same) === null;
+    return { offers: request.pairs.map(offer) };
+  }
   const state = { store: store, viewer: request.viewer };
   return { offers: request.asks.map(([id, action]) => may(store.cards[id], action, state)) };
 }

@@ -30,6 +30,10 @@ HIDDEN = "hidden"
 DELETED = "deleted"
 MERGED = "merged"
 
+# What two cards merged into one share: the same kind, on the same board. Each
+# card's `merge` action (realtime/policy.py) says whether it may take part.
+MERGE_SAME = ("kind", "sector_id")
+
 # What the facilitator may do to a card's status: action -> (from, to).
 TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "approve": ((PENDING,), VISIBLE),

@@ -53,6 +53,8 @@ def rules() -> dict[str, Any]:
             {"action": action, "from": list(sources), "to": target}
             for action, (sources, target) in cards.TRANSITIONS.items()
         ],
+        # Two cards merge when both carry the `merge` action and share these fields.
+        "merge_same": list(cards.MERGE_SAME),
         "scores": list(cards.SCORES),
         "apkl": list(cards.APKL),
         "plan_fields": list(cards.PLAN_FIELDS),
