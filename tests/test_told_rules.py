@@ -56,6 +56,11 @@ class RulesPage:
     ) -> list[bool]:
         return self.ask({"snapshot": snapshot, "same": same, "pairs": pairs})
 
+    def spotlights(
+        self, snapshot: dict[str, Any], rule: dict[str, Any], ids: list[int]
+    ) -> list[bool]:
+        return self.ask({"snapshot": snapshot, "spotlight": rule, "ids": ids})
+
     def ask(self, request: dict[str, Any]) -> list[bool]:
         assert self.process.stdin is not None and self.process.stdout is not None
         self.process.stdin.write(json.dumps(request) + "\n")
@@ -236,6 +241,39 @@ def test_the_facilitator_s_page_offers_the_merges_the_server_accepts(
             assert boss.emit("card:unmerge", {"card_id": source}, callback=True)["ok"]
         else:
             assert reply["error"]["code"] == "invalid" and reply["error"]["message"]
+
+
+def test_the_facilitator_s_page_offers_the_spotlights_the_server_accepts(
+    app, make_workshop, phone, facilitator, socket_for, page
+):
+    """Cards of every status, with the boards concealed and not: the page offers
+    the spotlight by `rules.spotlight`, and the server accepts exactly those."""
+    ws = make_workshop()
+    boss = socket_for(facilitator(ws), ws)
+    andi = socket_for(phone(ws, "Andi", sector=0), ws)
+    shown = board_of_cards(app, ws)[0]
+    entered = []
+    for n in range(3):
+        card = {"client_id": f"told-s-{n}", "kind": "bottleneck", "sector_id": ws.sector_ids[0]}
+        reply = boss.emit("card:enter", {**card, "text": f"Kartu {n}"}, callback=True)
+        entered.append(reply["card"]["id"])
+    hidden, deleted, merged = entered
+    for card_id, action in ((hidden, "hide"), (deleted, "delete")):
+        assert boss.emit("card:status", {"card_id": card_id, "action": action}, callback=True)["ok"]
+    assert boss.emit("card:merge", {"source_id": merged, "target_id": shown}, callback=True)["ok"]
+    assert boss.emit("settings:update", {"approval_required": True}, callback=True)["ok"]
+    card = {"client_id": "told-s-pending", "kind": "bottleneck", "sector_id": ws.sector_ids[0]}
+    pending = andi.emit("card:post", {**card, "text": "Menunggu"}, callback=True)["card"]["id"]
+    ids = [shown, hidden, deleted, merged, pending]
+    rule = page_rules(app, ws)["spotlight"]
+    for concealed in (False, True):
+        assert boss.emit("settings:update", {"concealed": concealed}, callback=True)["ok"]
+        snapshot = boss.emit("sync", {}, callback=True)["snapshot"]
+        offers = page.spotlights(snapshot, rule, ids)
+        assert offers[0] is not concealed, "a visible card, while the room sees the boards"
+        for card_id, offered in zip(ids, offers, strict=True):
+            reply = boss.emit("spotlight:set", {"card_id": card_id}, callback=True)
+            assert reply["ok"] is offered, (card_id, concealed, reply)
 
 
 def page_rules(app, ws) -> dict[str, Any]:

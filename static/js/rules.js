@@ -92,6 +92,13 @@ export function mergeProblem(source, target, same) {
   return same.find(function (field) { return source[field] !== target[field]; }) || null;
 }
 
+/* Whether `card` may go in the projector's spotlight now, by the rule the
+ * server told (rules.spotlight: {statuses, off_when: a setting}). */
+export function spotlightable(card, workshop, rule) {
+  if (!card || rule.statuses.indexOf(card.status) === -1) return false;
+  return !(workshop && workshop.settings[rule.off_when]);
+}
+
 /* A participant may add one more dot to `card`: some left, and not at the cap. */
 export function canAddDot(card, myVotes) {
   if (!myVotes) return false;

@@ -4,13 +4,18 @@
 //     -> {"offers": [true | false, ...]}   may(card, action) as the page asks it
 //   {"snapshot": {...}, "same": [...], "pairs": [[source_id, target_id], ...]}
 //     -> {"offers": [...]}   whether the page offers to merge source into target
+//   {"snapshot": {...}, "spotlight": {...}, "ids": [...]}
+//     -> {"offers": [...]}   whether the page offers to spotlight each card
 import { createInterface } from "node:readline";
 import { Store } from "../../static/js/store.js";
-import { may, mergeProblem } from "../../static/js/rules.js";
+import { may, mergeProblem, spotlightable } from "../../static/js/rules.js";
 
 function handle(request) {
   const store = new Store();
   store.load(request.snapshot);
+  if (request.spotlight) {
+    return { offers: request.ids.map((id) => spotlightable(store.cards[id], store.workshop, request.spotlight)) };
+  }
   if (request.pairs) {
     const offer = ([source, target]) => source !== target && mergeProblem(store.cards[source], store.cards[target], request.same) === null;
     return { offers: request.pairs.map(offer) };

@@ -144,3 +144,20 @@ test("the board where the group adds causes, when only its own takes them", () =
   assert.equal(causeBoard(store(NO_CAUSES), PARTICIPANT), null);
   assert.equal(causeBoard(store(CAUSES), STEERING), null);
 });
+
+test("the spotlight and merges follow the rules the server told", async () => {
+  const { spotlightable, mergeProblem } = await import("../../static/js/rules.js");
+  const rule = { statuses: ["visible"], off_when: "concealed" };
+  const w = (concealed) => ({ settings: { concealed } });
+  assert.equal(spotlightable(card(1), w(false), rule), true);
+  assert.equal(spotlightable(card(1), w(true), rule), false, "the boards are concealed");
+  assert.equal(spotlightable(card(1, { status: "hidden" }), w(false), rule), false);
+  assert.equal(spotlightable(card(1, { status: "hidden" }), w(false), { statuses: ["visible", "hidden"], off_when: "concealed" }), true);
+  const merging = (id, extra) => card(id, Object.assign({ actions: ["merge"] }, extra || {}));
+  const same = ["kind", "sector_id"];
+  assert.equal(mergeProblem(merging(1), merging(2), same), null);
+  assert.equal(mergeProblem(merging(1), merging(2, { sector_id: 2 }), same), "sector_id");
+  assert.equal(mergeProblem(merging(1), merging(2, { kind: "solution" }), same), "kind");
+  assert.equal(mergeProblem(merging(1), card(2, { actions: ["restore"] }), same), "gone", "a deleted card");
+  assert.equal(mergeProblem(merging(1), undefined, same), "gone");
+});

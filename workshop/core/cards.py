@@ -30,6 +30,11 @@ HIDDEN = "hidden"
 DELETED = "deleted"
 MERGED = "merged"
 
+# What the projector's spotlight takes (presenter/services.py): a card in one of
+# these statuses, unless this setting is on (the boards concealed from the room).
+SPOTLIGHT_STATUSES = (VISIBLE,)
+SPOTLIGHT_OFF_WHEN = "concealed"
+
 # What two cards merged into one share: the same kind, on the same board. Each
 # card's `merge` action (realtime/policy.py) says whether it may take part.
 MERGE_SAME = ("kind", "sector_id")
