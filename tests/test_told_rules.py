@@ -281,3 +281,33 @@ def page_rules(app, ws) -> dict[str, Any]:
     with app.app_context():
         workshop = db.session.get(Workshop, ws.id)
         return dict(page_config(workshop, STEERING_VIEW)["rules"])
+
+
+def test_each_phase_says_whether_it_ranks_and_shows_the_results(
+    app, make_workshop, facilitator, socket_for
+):
+    """The projector's results view and the facilitator's scoring progress follow
+    what the server says of each phase (stage.js, steering.js type none of it)."""
+    ws = make_workshop()
+    boss = socket_for(facilitator(ws), ws)
+    phases = boss.emit("sync", {}, callback=True)["snapshot"]["workshop"]["phases"]
+    told = {p["kind"]: (p["ranks"], p["results"]) for p in phases}
+    assert told == {
+        "lobby": (False, False),
+        "identify": (False, False),
+        "group": (False, False),
+        "vote": (False, False),
+        "causes": (False, False),
+        "solve": (False, False),
+        "prioritise": (True, True),
+        "close": (False, True),
+    }
+    # A phase that opens scoring ranks; a phase added last closes the day.
+    vote = next(p for p in phases if p["kind"] == "vote")
+    saved = {"id": vote["id"], "name": vote["name"], "allow_scoring": True}
+    assert boss.emit("phase:save", saved, callback=True)["ok"]
+    assert boss.emit("phase:save", {"name": "Penutup kedua"}, callback=True)["ok"]
+    phases = boss.emit("sync", {}, callback=True)["snapshot"]["workshop"]["phases"]
+    assert [(p["ranks"], p["results"]) for p in phases if p["id"] == vote["id"]] == [(True, True)]
+    assert (phases[-1]["name"], phases[-1]["results"]) == ("Penutup kedua", True)
+    assert [p["results"] for p in phases if p["kind"] == "close"] == [True]

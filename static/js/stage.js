@@ -78,14 +78,12 @@ export function joinOpenByPhase(workshop) {
   return workshop.phase_id === null || workshop.phase_id === undefined || workshop.phase_id === workshop.phases[0].id;
 }
 
-/* Prioritising (scoring open, or the "prioritise" phase) and closing (the
- * "close" phase, or the last phase) show the results view of their own. */
+/* Whether the current phase shows the results view of its own, as the server
+ * told it (each phase's `results`: ranking, closing, or the last phase). */
 export function resultsByPhase(workshop) {
-  if (!workshop || !workshop.phases || !workshop.phases.length) return false;
+  if (!workshop || !workshop.phases) return false;
   const phase = workshop.phases.find(function (p) { return p.id === workshop.phase_id; });
-  if (!phase) return false;
-  if (phase.kind === "prioritise" || phase.kind === "close" || phase.allow_scoring) return true;
-  return workshop.phases.length > 1 && phase.id === workshop.phases[workshop.phases.length - 1].id;
+  return !!(phase && phase.results);
 }
 
 /* The best `n` bottlenecks of one board for the results view, from what this

@@ -69,7 +69,7 @@ export function phaseProgress(store, progress) {
     const voted = (progress && progress.voted && progress.voted[phase.vote_on]) || 0;
     out.vote = { voted: voted, present: Math.max(present, voted) };
   }
-  if (phase.allow_scoring || phase.kind === "prioritise") out.score = scoringProgress(store);
+  if (phase.ranks) out.score = scoringProgress(store); // the server says which phases rank
   return out;
 }
 

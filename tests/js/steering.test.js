@@ -5,10 +5,11 @@ import { VotingProgress, phaseProgress, scoringProgress, approvalQueue, absorbed
 import { Store } from "../../static/js/store.js";
 import { alongside } from "../../static/js/followup.js";
 
+// `ranks`, as the server tells it: the phase ranks the bottlenecks (scoring open, or prioritising).
 const phases = [
-  { id: 1, kind: "identify", name: "Identifikasi", vote_on: null, allow_scoring: false },
-  { id: 2, kind: "vote", name: "Voting", vote_on: "bottleneck", allow_scoring: false },
-  { id: 3, kind: "prioritise", name: "Prioritas", vote_on: null, allow_scoring: true }
+  { id: 1, kind: "identify", name: "Identifikasi", vote_on: null, allow_scoring: false, ranks: false },
+  { id: 2, kind: "vote", name: "Voting", vote_on: "bottleneck", allow_scoring: false, ranks: false },
+  { id: 3, kind: "prioritise", name: "Prioritas", vote_on: null, allow_scoring: true, ranks: true }
 ];
 const W = (phaseId) => ({ state: "running", sectors: [{ id: 10, name: "A" }, { id: 20, name: "B" }], phases, phase_id: phaseId, settings: { concealed: false, anonymous: false, votes_revealed: true }, timer: {} });
 const card = (id, extra) => Object.assign({ id, kind: "bottleneck", sector_id: 10, status: "visible", text: "k" + id }, extra || {});
