@@ -3,7 +3,7 @@
  * the join strip folds away and when the results view comes up on its own,
  * and the top of each board for the results view. */
 
-import { isScored } from "./store.js";
+import { compareKeys, isScored } from "./store.js";
 
 /* Where each page of a column starts (offsets from its top, in px), so that
  * every unit (a card with its solutions, a heading) shows whole on some page
@@ -103,7 +103,8 @@ export function topOf(ranked, votesShown, n) {
   const voted = ranked
     .map(function (row) { return row.card; })
     .filter(function (card) { return typeof card.votes === "number" && card.votes > 0; })
-    .sort(function (a, b) { return b.votes - a.votes || a.id - b.id; });
+    // Ties as the server breaks them (causes:choose_top): by its rank_key.
+    .sort(function (a, b) { return b.votes - a.votes || compareKeys(a.rank_key, b.rank_key); });
   if (!voted.length) return { by: null, rows: [] };
   return {
     by: "votes",

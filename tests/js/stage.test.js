@@ -106,6 +106,9 @@ test("the top three by votes only while tallies are shown; hidden tallies stay h
   const top = topOf(ranked, true, 3);
   assert.equal(top.by, "votes");
   assert.deepEqual(top.rows.map((r) => [r.card.id, r.value]), [[2, 7], [4, 7], [1, 2]]);
+  // A tie goes the way the server breaks it (causes:choose_top): by rank_key, not by id.
+  const keyed = [plain(2, 7), plain(4, 7)].map((c, i) => ({ card: Object.assign(c, { rank_key: [1, 0, 0, 0, i ? 1 : 9] }), rank: null }));
+  assert.deepEqual(topOf(keyed, true, 2).rows.map((r) => r.card.id), [4, 2]);
   const hidden = [1, 2].map((id) => ({ card: { id: id, assessment: null }, rank: null }));
   assert.deepEqual(topOf(hidden, false, 3), { by: null, rows: [] });
   assert.deepEqual(topOf(ranked, false, 3), { by: null, rows: [] }, "no order from tallies the room may not see");
