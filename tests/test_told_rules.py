@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import events_of
 from workshop.boards.services import post_card
 from workshop.core.models import Participant, Workshop
 from workshop.extensions import db
@@ -311,3 +312,26 @@ def test_each_phase_says_whether_it_ranks_and_shows_the_results(
     assert [(p["ranks"], p["results"]) for p in phases if p["id"] == vote["id"]] == [(True, True)]
     assert (phases[-1]["name"], phases[-1]["results"]) == ("Penutup kedua", True)
     assert [p["results"] for p in phases if p["kind"] == "close"] == [True]
+
+
+def test_a_new_card_comes_with_its_tally_where_tallies_are_shown(
+    make_workshop, phone, presenter, facilitator, socket_for
+):
+    """The server says a new card's tally (0): no page makes it up (store.js)."""
+    ws = make_workshop()
+    boss = socket_for(facilitator(ws), ws)
+    screen = socket_for(presenter(ws), ws)
+    andi = socket_for(phone(ws, "Andi", sector=0), ws)
+    andi.emit("sync", {"sector_id": ws.sector_ids[0]}, callback=True)
+    for revealed, n in ((True, 1), (False, 2)):
+        assert boss.emit("settings:update", {"votes_revealed": revealed}, callback=True)["ok"]
+        for sock in (boss, screen, andi):
+            sock.get_received()
+        card = {"client_id": f"told-new-{n}", "kind": "bottleneck", "sector_id": ws.sector_ids[0]}
+        reply = andi.emit("card:post", {**card, "text": f"Baru {n}"}, callback=True)
+        assert reply["ok"], reply
+        (for_boss,) = events_of(boss, "card.created")
+        assert for_boss["data"]["votes"] == 0, "steering always sees tallies"
+        for sock in (screen, andi):
+            (created,) = events_of(sock, "card.created")
+            assert created["data"].get("votes") == (0 if revealed else None), (revealed, created)

@@ -193,6 +193,10 @@ def publish_card(
     """
     db.session.flush()
     data = card.as_dict()
+    if created:
+        # A new card has no dots yet: said by the server, so that a screen shows
+        # its tally as it shows every other (the policy drops it while hidden).
+        data["votes"] = 0
     stamp(
         workshop,
         "card.created" if created else "card.updated",
