@@ -335,3 +335,20 @@ def test_a_new_card_comes_with_its_tally_where_tallies_are_shown(
         for sock in (screen, andi):
             (created,) = events_of(sock, "card.created")
             assert created["data"].get("votes") == (0 if revealed else None), (revealed, created)
+
+
+def test_the_board_page_is_told_where_it_goes_when_the_workshop_is_reopened(
+    app, make_workshop, phone, facilitator, socket_for
+):
+    """The phone's board page follows the server's redirect, told in its config."""
+    ws = make_workshop()
+    browser = phone(ws, "Andi")
+    page = browser.get(f"/w/{ws.code}/board").get_data(as_text=True)
+    config = json.loads(page.split('id="page-config">', 1)[1].split("</script>", 1)[0])
+    steering = facilitator(ws)
+    assert steering.post(f"/w/{ws.code}/state/follow_up").status_code == 303
+    boss = socket_for(steering, ws)
+    state = boss.emit("sync", {}, callback=True)["snapshot"]["workshop"]["state"]
+    reply = browser.get(f"/w/{ws.code}/board")
+    assert reply.status_code == 303
+    assert config["elsewhere"] == {state: reply.headers["Location"]}
