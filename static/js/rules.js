@@ -1,5 +1,6 @@
-/* What the viewer may do now, as the server said: each card's `actions` and
- * the workshop's `open` (posting, voting, scoring, causes). The one place a page asks;
+/* What the viewer may do now, as the server said: each card's `actions`, the
+ * workshop's `open` (posting, and the phase's gates) and the page config's
+ * rules (merge_same, spotlight). The one place a page asks;
  * the only rule decided here is the clock's: when the timer runs out with its
  * lock on, posting closes without waiting for the server. No DOM. */
 

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { Store } from "../../static/js/store.js";
 import { may, postingClosed, closedText, votingOn, scoringBoard, causeBoard, canAddDot, myDots } from "../../static/js/rules.js";
 
-const PARTICIPANT = { kind: "participant", participant: { id: 5, name: "Andi", sector_id: 1 }, sector_id: 1, group_sector: 1 };
+const PARTICIPANT = { kind: "participant", participant: { id: 5, name: "Andi" }, sector_id: 1, group_sector: 1 };
 const STEERING = { kind: "steering", participant: null };
 
 function store(open, timer, myVotes, settings) {
