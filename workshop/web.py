@@ -119,12 +119,11 @@ def page_config(
         "viewer": {
             "kind": viewer.kind,
             "participant": (
-                {"id": participant.id, "name": participant.name, "sector_id": participant.sector_id}
-                if participant
-                else None
+                {"id": participant.id, "name": participant.name} if participant else None
             ),
-            "sector_id": sector_id,
-            "scores_sector": participant.group_sector if participant else None,
+            "sector_id": sector_id,  # the board this page shows
+            # The participant's own sector: their group scores and adds causes to its board.
+            "group_sector": participant.group_sector if participant else None,
         },
         "sectors": [s.as_dict() for s in workshop.active_sectors],
         "rules": rules(),

@@ -5,10 +5,11 @@ import { VotingProgress, phaseProgress, scoringProgress, approvalQueue, absorbed
 import { Store } from "../../static/js/shared/store.js";
 import { alongside } from "../../static/js/shared/followup.js";
 
+// `ranks`, as the server tells it: the phase ranks the bottlenecks (scoring open, or prioritising).
 const phases = [
-  { id: 1, kind: "identify", name: "Identifikasi", vote_on: null, allow_scoring: false },
-  { id: 2, kind: "vote", name: "Voting", vote_on: "bottleneck", allow_scoring: false },
-  { id: 3, kind: "prioritise", name: "Prioritas", vote_on: null, allow_scoring: true }
+  { id: 1, kind: "identify", name: "Identifikasi", vote_on: null, allow_scoring: false, ranks: false },
+  { id: 2, kind: "vote", name: "Voting", vote_on: "bottleneck", allow_scoring: false, ranks: false },
+  { id: 3, kind: "prioritise", name: "Prioritas", vote_on: null, allow_scoring: true, ranks: true }
 ];
 const W = (phaseId) => ({ state: "running", sectors: [{ id: 10, name: "A" }, { id: 20, name: "B" }], phases, phase_id: phaseId, settings: { concealed: false, anonymous: false, votes_revealed: true }, timer: {} });
 const card = (id, extra) => Object.assign({ id, kind: "bottleneck", sector_id: 10, status: "visible", text: "k" + id }, extra || {});
@@ -53,25 +54,32 @@ test("one approval queue across boards; merged counts; the next phase", () => {
   assert.equal(nextPhase(loaded(3, []).store), null);
 });
 
+// As the server tells them: rules.merge_same, and each card's steering actions.
+const SAME = ["kind", "sector_id"];
+const steer = (id, extra) => card(id, Object.assign({ actions: ["hide", "delete", "edit", "merge"] }, extra || {}));
+
 test("a selection merges when of one kind on one board; clusters take bottlenecks", () => {
-  const { store } = loaded(1, [card(1), card(2), card(3, { sector_id: 20 }), card(4, { kind: "solution" }), card(5, { status: "merged", merged_into: 1 })]);
-  assert.equal(selectionProblem(store, [1, 2], "merge"), null);
-  assert.equal(selectionProblem(store, [1], "merge"), "few");
-  assert.equal(selectionProblem(store, [1], "cluster"), null);
-  assert.equal(selectionProblem(store, [1, 3], "merge"), "board");
-  assert.equal(selectionProblem(store, [1, 4], "merge"), "kind");
-  assert.equal(selectionProblem(store, [1, 4], "cluster"), "cluster");
-  assert.equal(selectionProblem(store, [1, 5], "merge"), "gone");
+  const { store } = loaded(1, [steer(1), steer(2), steer(3, { sector_id: 20 }), steer(4, { kind: "solution" }), steer(5, { status: "merged", merged_into: 1, actions: ["unmerge"] }), steer(6, { status: "hidden" })]);
+  assert.equal(selectionProblem(store, [1, 2], "merge", SAME), null);
+  assert.equal(selectionProblem(store, [1], "merge", SAME), "few");
+  assert.equal(selectionProblem(store, [1], "cluster", SAME), null);
+  assert.equal(selectionProblem(store, [1, 3], "merge", SAME), "board");
+  assert.equal(selectionProblem(store, [1, 4], "merge", SAME), "kind");
+  assert.equal(selectionProblem(store, [1, 4], "cluster", SAME), "cluster");
+  assert.equal(selectionProblem(store, [1, 5], "merge", SAME), "gone");
+  assert.equal(selectionProblem(store, [1, 6], "merge", SAME), null, "a hidden card still carries merge");
+  assert.equal(selectionProblem(store, [1, 2], "merge", ["kind"]), null, "the page applies the rule it was told");
 });
 
 test("a drop merges onto a card of its kind and board, or moves into a cluster of its board", () => {
-  const { store } = loaded(1, [card(1), card(2), card(3, { sector_id: 20 }), card(4, { kind: "solution" }), card(8, { cluster_id: 7 })]);
-  assert.deepEqual(dropAction(store, 1, { card: 2 }), { action: "merge", source: 1, target: 2 });
-  assert.equal(dropAction(store, 1, { card: 1 }), null);
-  assert.equal(dropAction(store, 1, { card: 3 }), null);
-  assert.equal(dropAction(store, 1, { card: 4 }), null);
-  assert.deepEqual(dropAction(store, 1, { cluster: 7 }), { action: "cluster", source: 1, cluster: 7 });
-  assert.equal(dropAction(store, 3, { cluster: 7 }), null, "a cluster of another board");
-  assert.equal(dropAction(store, 8, { cluster: 7 }), null, "already in it");
-  assert.deepEqual(dropAction(store, 8, { cluster: null }), { action: "cluster", source: 8, cluster: null });
+  const { store } = loaded(1, [steer(1), steer(2), steer(3, { sector_id: 20 }), steer(4, { kind: "solution" }), steer(8, { cluster_id: 7 }), steer(9, { status: "hidden", actions: ["show", "delete"] })]);
+  assert.deepEqual(dropAction(store, 1, { card: 2 }, SAME), { action: "merge", source: 1, target: 2 });
+  assert.equal(dropAction(store, 1, { card: 1 }, SAME), null);
+  assert.equal(dropAction(store, 1, { card: 3 }, SAME), null);
+  assert.equal(dropAction(store, 1, { card: 4 }, SAME), null);
+  assert.equal(dropAction(store, 1, { card: 9 }, SAME), null, "a card without its merge action");
+  assert.deepEqual(dropAction(store, 1, { cluster: 7 }, SAME), { action: "cluster", source: 1, cluster: 7 });
+  assert.equal(dropAction(store, 3, { cluster: 7 }, SAME), null, "a cluster of another board");
+  assert.equal(dropAction(store, 8, { cluster: 7 }, SAME), null, "already in it");
+  assert.deepEqual(dropAction(store, 8, { cluster: null }, SAME), { action: "cluster", source: 8, cluster: null });
 });

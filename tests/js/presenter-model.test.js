@@ -60,12 +60,13 @@ test("turns go round; a column of one page stays", () => {
   assert.equal(pageAt([0], 9999), 0);
 });
 
+// As the server tells them: each phase's `results` (Workshop.shows_results).
 const PHASES = [
-  { id: 1, kind: "lobby" },
-  { id: 2, kind: "identify" },
-  { id: 3, kind: "vote", vote_on: "bottleneck" },
-  { id: 4, kind: "prioritise", allow_scoring: true },
-  { id: 5, kind: "close" }
+  { id: 1, kind: "lobby", results: false },
+  { id: 2, kind: "identify", results: false },
+  { id: 3, kind: "vote", vote_on: "bottleneck", results: false },
+  { id: 4, kind: "prioritise", allow_scoring: true, results: true },
+  { id: 5, kind: "close", results: true }
 ];
 
 test("the join strip is large in the opening only", () => {
@@ -76,11 +77,12 @@ test("the join strip is large in the opening only", () => {
   assert.equal(joinOpenByPhase(null), true);
 });
 
-test("the results view comes of itself in prioritising and closing", () => {
+test("the results view comes of itself in the phases the server says", () => {
   assert.deepEqual([1, 2, 3, 4, 5].map(function (id) { return resultsByPhase({ phases: PHASES, phase_id: id }); }), [false, false, false, true, true]);
-  const own = [{ id: 7, kind: "custom" }, { id: 8, kind: "custom" }];
+  const own = [{ id: 7, kind: "custom", results: false }, { id: 8, kind: "custom", results: true }];
   assert.equal(resultsByPhase({ phases: own, phase_id: 8 }), true, "the last phase closes");
   assert.equal(resultsByPhase({ phases: own, phase_id: 7 }), false);
+  assert.equal(resultsByPhase({ phases: own, phase_id: null }), false);
 });
 
 const scored = (id, total, votes) => ({ id: id, votes: votes, assessment: { u: 5, s: 4, g: 3, total: total } });
@@ -104,6 +106,9 @@ test("the top three by votes only while tallies are shown; hidden tallies stay h
   const top = topOf(ranked, true, 3);
   assert.equal(top.by, "votes");
   assert.deepEqual(top.rows.map((r) => [r.card.id, r.value]), [[2, 7], [4, 7], [1, 2]]);
+  // A tie goes the way the server breaks it (causes:choose_top): by rank_key, not by id.
+  const keyed = [plain(2, 7), plain(4, 7)].map((c, i) => ({ card: Object.assign(c, { rank_key: [1, 0, 0, 0, i ? 1 : 9] }), rank: null }));
+  assert.deepEqual(topOf(keyed, true, 2).rows.map((r) => r.card.id), [4, 2]);
   const hidden = [1, 2].map((id) => ({ card: { id: id, assessment: null }, rank: null }));
   assert.deepEqual(topOf(hidden, false, 3), { by: null, rows: [] });
   assert.deepEqual(topOf(ranked, false, 3), { by: null, rows: [] }, "no order from tallies the room may not see");

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { Store } from "../../static/js/shared/store.js";
 import { may, postingClosed, closedText, votingOn, scoringBoard, causeBoard, canAddDot, myDots } from "../../static/js/shared/rules.js";
 
-const PARTICIPANT = { kind: "participant", participant: { id: 5, name: "Andi", sector_id: 1 }, sector_id: 1, scores_sector: 1 };
+const PARTICIPANT = { kind: "participant", participant: { id: 5, name: "Andi" }, sector_id: 1, group_sector: 1 };
 const STEERING = { kind: "steering", participant: null };
 
 function store(open, timer, myVotes, settings) {
@@ -19,7 +19,16 @@ function store(open, timer, myVotes, settings) {
   return s;
 }
 
-const OPEN = { posting: { 1: { bottleneck: null, solution: null }, 2: { bottleneck: "locked_board", solution: "locked_board" } }, voting: "bottleneck", scoring: true };
+// The phase's gates as core/gates.py tells them (open.gates).
+const gate = (extra) => Object.assign({ kind: null, boards: "all", posting: null }, extra);
+const GATES = {
+  vote: gate({ kind: "bottleneck" }),
+  assess: gate({ kind: "bottleneck", boards: "own" }),
+  cause: gate({ boards: "own", posting: "cause" }),
+  solve: gate({ posting: "solution" })
+};
+const OPEN = { posting: { 1: { bottleneck: null, solution: null }, 2: { bottleneck: "locked_board", solution: "locked_board" } }, voting: "bottleneck", scoring: true, gates: GATES };
+const CLOSED = Object.assign({}, GATES, { vote: null, assess: null });
 const VOTES = { cards: { 3: 1 }, left: { bottleneck: 2, solution: 3 }, budget: 3, cap: 2, capped: [4] };
 const card = (id, extra) => Object.assign({ id, sector_id: 1, kind: "bottleneck", status: "visible", actions: ["vote", "assess", "solve"] }, extra || {});
 
@@ -62,18 +71,18 @@ test("a participant may only what the card's actions say, within what is open", 
   assert.equal(may(card(3, { sector_id: 2 }), "solve", state), false, "solutions closed on that board");
   assert.equal(may(card(3), "delete", state), false);
   assert.equal(may(null, "vote", state), false);
-  const closed = store({ posting: OPEN.posting, voting: null, scoring: false }, null, VOTES);
+  const closed = store({ posting: OPEN.posting, voting: null, scoring: false, gates: CLOSED }, null, VOTES);
   const later = { store: closed, viewer: PARTICIPANT };
   assert.equal(may(card(3), "vote", later), false);
   assert.equal(may(card(3), "assess", later), false);
   assert.equal(votingOn(closed), null);
   assert.equal(scoringBoard(closed, PARTICIPANT), null);
   assert.equal(scoringBoard(s, PARTICIPANT), 1);
-  assert.equal(scoringBoard(s, { kind: "participant", scores_sector: null }), null);
+  assert.equal(scoringBoard(s, { kind: "participant", group_sector: null }), null);
 });
 
 test("steering may whatever the card's actions say, in any phase", () => {
-  const s = store({ posting: {}, voting: null, scoring: false });
+  const s = store({ posting: {}, voting: null, scoring: false, gates: CLOSED });
   const state = { store: s, viewer: STEERING };
   const c = card(3, { actions: ["approve", "hide", "delete", "edit", "merge", "vote"] });
   assert.equal(may(c, "approve", state), true);
@@ -96,8 +105,12 @@ const CAUSES = {
   posting: { 1: { bottleneck: "phase", solution: "phase", cause: null }, 2: { bottleneck: "phase", solution: "phase", cause: null }, 3: { cause: "locked_board" } },
   voting: null,
   scoring: false,
-  causes: true
+  causes: true,
+  gates: CLOSED
 };
+// causes_open: the facilitator let every sector add causes to every board.
+const EVERY_BOARD = Object.assign({}, CAUSES, { gates: Object.assign({}, CLOSED, { cause: gate({ posting: "cause" }) }) });
+const NO_CAUSES = Object.assign({}, CAUSES, { causes: false, posting: { 1: { cause: "phase" }, 2: { cause: "phase" } } });
 const chosen = (id, extra) => card(id, Object.assign({ analysed: true, actions: ["vote", "assess", "solve", "cause"] }, extra || {}));
 
 test("a cause: the card takes one, the phase collects them, the board is open and it is the group's own", () => {
@@ -107,14 +120,14 @@ test("a cause: the card takes one, the phase collects them, the board is open an
   assert.equal(may(chosen(3, { actions: ["vote"] }), "cause", state), false, "not chosen, or as deep as allowed: no action");
   assert.equal(may(chosen(3, { sector_id: 2 }), "cause", state), false, "another sector's board");
   assert.equal(may(chosen(3, { sector_id: 3 }), "cause", state), false, "a locked board");
-  const open = { store: store(CAUSES, null, null, { causes_open: true }), viewer: PARTICIPANT };
+  const open = { store: store(EVERY_BOARD), viewer: PARTICIPANT };
   assert.equal(may(chosen(3, { sector_id: 2 }), "cause", open), true, "causes_open lets every sector in");
   assert.equal(may(chosen(3, { sector_id: 3 }), "cause", open), false, "but not past a lock");
-  const later = { store: store(Object.assign({}, CAUSES, { causes: false })), viewer: PARTICIPANT };
+  const later = { store: store(NO_CAUSES), viewer: PARTICIPANT };
   assert.equal(may(chosen(3), "cause", later), false, "a phase without causes");
   const projector = { store: store(CAUSES), viewer: { kind: "display" } };
   assert.equal(may(chosen(3, { actions: [] }), "cause", projector), false);
-  assert.equal(may(chosen(3, { sector_id: 2 }), "cause", { store: store({ posting: {} }), viewer: STEERING }), true, "steering: the action is enough");
+  assert.equal(may(chosen(3, { sector_id: 2 }), "cause", { store: store({ posting: {}, gates: CLOSED }), viewer: STEERING }), true, "steering: the action is enough");
 });
 
 test("a cause closes with the clock like any post", () => {
@@ -127,7 +140,24 @@ test("a cause closes with the clock like any post", () => {
 
 test("the board where the group adds causes, when only its own takes them", () => {
   assert.equal(causeBoard(store(CAUSES), PARTICIPANT), 1);
-  assert.equal(causeBoard(store(CAUSES, null, null, { causes_open: true }), PARTICIPANT), null);
-  assert.equal(causeBoard(store(Object.assign({}, CAUSES, { causes: false })), PARTICIPANT), null);
+  assert.equal(causeBoard(store(EVERY_BOARD), PARTICIPANT), null);
+  assert.equal(causeBoard(store(NO_CAUSES), PARTICIPANT), null);
   assert.equal(causeBoard(store(CAUSES), STEERING), null);
+});
+
+test("the spotlight and merges follow the rules the server told", async () => {
+  const { spotlightable, mergeProblem } = await import("../../static/js/rules.js");
+  const rule = { statuses: ["visible"], off_when: "concealed" };
+  const w = (concealed) => ({ settings: { concealed } });
+  assert.equal(spotlightable(card(1), w(false), rule), true);
+  assert.equal(spotlightable(card(1), w(true), rule), false, "the boards are concealed");
+  assert.equal(spotlightable(card(1, { status: "hidden" }), w(false), rule), false);
+  assert.equal(spotlightable(card(1, { status: "hidden" }), w(false), { statuses: ["visible", "hidden"], off_when: "concealed" }), true);
+  const merging = (id, extra) => card(id, Object.assign({ actions: ["merge"] }, extra || {}));
+  const same = ["kind", "sector_id"];
+  assert.equal(mergeProblem(merging(1), merging(2), same), null);
+  assert.equal(mergeProblem(merging(1), merging(2, { sector_id: 2 }), same), "sector_id");
+  assert.equal(mergeProblem(merging(1), merging(2, { kind: "solution" }), same), "kind");
+  assert.equal(mergeProblem(merging(1), card(2, { actions: ["restore"] }), same), "gone", "a deleted card");
+  assert.equal(mergeProblem(merging(1), undefined, same), "gone");
 });

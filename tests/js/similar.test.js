@@ -146,7 +146,7 @@ test("the offer under a bottleneck: only solutions of that bottleneck", () => {
 test("one tap: support while dots go on this kind and one is left, else view", () => {
   const viewer = { kind: "participant", participant: { id: 5 }, sector_id: 3 };
   const votes = { cards: {}, left: { bottleneck: 1, solution: 0 }, budget: 3, cap: null, capped: [2] };
-  const s = storeWith([card(1), card(2)], { posting: {}, voting: "bottleneck" }, votes);
+  const s = storeWith([card(1), card(2)], { posting: {}, voting: "bottleneck", gates: { vote: { kind: "bottleneck", boards: "all", posting: null } } }, votes);
   const state = { store: s, viewer };
   assert.equal(supportOrView(s.cards[1], state), "support");
   assert.equal(supportOrView(s.cards[2], state), "view", "capped");
@@ -154,7 +154,7 @@ test("one tap: support while dots go on this kind and one is left, else view", (
   assert.equal(supportOrView(card(4, { kind: "solution" }), state), "view", "dots go on bottlenecks now");
   s.setMyVotes(Object.assign({}, votes, { left: { bottleneck: 0 } }));
   assert.equal(supportOrView(s.cards[1], state), "view", "no dots left");
-  const closed = storeWith([card(1)], { posting: {}, voting: null }, votes);
+  const closed = storeWith([card(1)], { posting: {}, voting: null, gates: { vote: null } }, votes);
   assert.equal(supportOrView(closed.cards[1], { store: closed, viewer }), "view");
 });
 

@@ -46,9 +46,9 @@ test("card.updated merges over the card and keeps what it leaves out (votes)", (
   assert.equal(store.cards[1].votes, 4);
 });
 
-test("a new card starts with no dots while tallies are shown, and with none known while hidden", () => {
+test("a new card's tally is what the server sent: 0 where tallies are shown, none while hidden", () => {
   const store = loaded([]);
-  store.apply({ seq: 3, type: "card.created", data: { id: 8, sector_id: 1, kind: "bottleneck", text: "x", status: "visible" } });
+  store.apply({ seq: 3, type: "card.created", data: { id: 8, sector_id: 1, kind: "bottleneck", text: "x", status: "visible", votes: 0 } });
   assert.equal(store.cards[8].votes, 0);
   const hidden = loaded([]);
   hidden.workshop.settings.votes_revealed = false;

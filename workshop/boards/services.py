@@ -9,7 +9,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from ..core import fastpath
+from ..core import fastpath, gates
 from ..core.cards import (
     BOTTLENECK,
     CAUSE,
@@ -201,8 +201,12 @@ def _fill_cause(
     parent = _parent(workshop, payload, viewer, "cause")
     if parent is None:
         raise not_found(_("The card this cause explains does not exist, or takes no more causes."))
-    if poster is not None and not workshop.causes_open and poster.group_sector != parent.sector_id:
-        raise forbidden(_("Only the group of this sector adds causes to its board."))
+    if poster is not None:
+        refusal = gates.refusal(
+            workshop, gates.CAUSE_UNDER, parent.kind, parent.sector_id, poster.group_sector
+        )
+        if refusal:
+            raise forbidden(refusal)
     if parent.kind == BOTTLENECK:
         bone = payload.get("bone")
         if not isinstance(bone, str) or bone not in {b["key"] for b in workshop.bones()}:

@@ -15,13 +15,19 @@ from ..web import page_config, participant_page
 
 bp = Blueprint("boards", __name__)
 
+# Where the phone's board page is in the workshop states that have it elsewhere:
+# reopened for the follow-up meeting, a phone reports on its agency's plans there.
+# The page is told the same (page config `elsewhere`) for a change while it is open.
+ELSEWHERE = {FOLLOW_UP: "followup.phone"}
+
 
 @bp.get("/w/<code>/board")
 @participant_page
 def board(workshop: Workshop, participant: Participant) -> Any:
     """Show the phone's board page; cards arrive over the socket."""
-    if workshop.state == FOLLOW_UP:
-        return redirect(url_for("followup.phone", code=workshop.code), code=303)
+    elsewhere = {state: url_for(page, code=workshop.code) for state, page in ELSEWHERE.items()}
+    if workshop.state in elsewhere:
+        return redirect(elsewhere[workshop.state], code=303)
     requested = request.args.get("sector", type=int)
     sector = workshop.sector(requested) if requested else None
     if sector is None:
@@ -30,8 +36,7 @@ def board(workshop: Workshop, participant: Participant) -> Any:
         workshop, participant_view(participant.id), participant, sector_id=sector.id
     )
     config["default_phases"] = default_phases(current_language())
-    # Where the phone goes when the facilitator reopens the workshop for follow-up.
-    config["follow_up_url"] = url_for("followup.phone", code=workshop.code)
+    config["elsewhere"] = elsewhere
     return render_template(
         "participant/board.html", workshop=workshop, participant=participant, page_config=config
     )

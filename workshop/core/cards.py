@@ -13,13 +13,14 @@ from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Base
+
+# The kinds live beside the workshop's model; every feature names them from here.
+from .kinds import BOTTLENECK as BOTTLENECK
+from .kinds import CAUSE as CAUSE
+from .kinds import KINDS as KINDS
+from .kinds import SOLUTION as SOLUTION
 from .models import Participant
 from .timeutil import utcnow
-
-BOTTLENECK = "bottleneck"
-SOLUTION = "solution"
-CAUSE = "cause"
-KINDS = (BOTTLENECK, SOLUTION, CAUSE)
 
 # A card's life: shown; waiting for the facilitator's approval; hidden by the
 # facilitator; deleted (recoverable); merged into another card.
@@ -28,6 +29,15 @@ PENDING = "pending"
 HIDDEN = "hidden"
 DELETED = "deleted"
 MERGED = "merged"
+
+# What the projector's spotlight takes (presenter/services.py): a card in one of
+# these statuses, unless this setting is on (the boards concealed from the room).
+SPOTLIGHT_STATUSES = (VISIBLE,)
+SPOTLIGHT_OFF_WHEN = "concealed"
+
+# What two cards merged into one share: the same kind, on the same board. Each
+# card's `merge` action (realtime/policy.py) says whether it may take part.
+MERGE_SAME = ("kind", "sector_id")
 
 # What the facilitator may do to a card's status: action -> (from, to).
 TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -116,8 +126,12 @@ class Card(Base):
             return (1, 0, 0, 0, self.id)
         return (0, -a.total, -(a.urgency or 0), -(a.seriousness or 0), self.id)
 
-    def as_dict(self) -> dict[str, Any]:
-        """The full card, as the facilitator sees it; `realtime.policy` shapes it for others."""
+    def as_dict(self, *, new: bool = False) -> dict[str, Any]:
+        """The full card, as the facilitator sees it; `realtime.policy` shapes it for others.
+
+        `new`: just posted, so with its tally, none yet: said by the server, so that a
+        screen shows it as it shows every other (the policy drops it while hidden).
+        """
         author = self.author
         data: dict[str, Any] = {
             "id": self.id,
@@ -146,6 +160,8 @@ class Card(Base):
             data.update(bone=self.bone, depth=self.depth, root=self.is_root)
         else:
             data["addresses"] = self.addresses_id
+        if new:
+            data["votes"] = 0
         return data
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Base, db
+from . import gates
 from .errors import DomainError
 from .lifecycle import ARCHIVED, RUNNING, archived_refusal
 from .timeutil import utcnow
@@ -60,6 +61,9 @@ PHASE_KINDS = (
     "close",
     "custom",
 )
+# The phase kind that ranks the bottlenecks, and the one that closes the day.
+RANKING_KIND = "prioritise"
+CLOSING_KIND = "close"
 PHASE_FLAGS = ("allow_bottlenecks", "allow_solutions", "allow_causes", "allow_scoring")
 VOTE_ON = (None, "bottleneck", "solution", "cause")
 # Which flag of a phase lets participants post each kind of card.
@@ -239,7 +243,15 @@ class Workshop(Base):
             "voting": phase.vote_on if phase else None,
             "scoring": bool(phase and phase.allow_scoring),
             "causes": bool(phase and phase.allow_causes),
+            # What the phase lets a participant do to a card, on top of its actions.
+            "gates": gates.told(self),
         }
+
+    def shows_results(self, phase: Phase) -> bool:
+        """Whether the projector's results view comes of itself in `phase`: one that
+        ranks the bottlenecks, the closing, or the last of several phases."""
+        last = len(self.phases) > 1 and phase is self.phases[-1]
+        return phase.ranks or phase.kind == CLOSING_KIND or last
 
     def summary(self) -> dict[str, object]:
         """Everything every screen shows about the workshop, for broadcasts and snapshots."""
@@ -251,7 +263,10 @@ class Workshop(Base):
             "place": self.place,
             "organiser": self.organiser,
             "sectors": [s.as_dict() for s in self.active_sectors],
-            "phases": [p.as_dict() for p in self.phases],
+            "phases": [
+                {**p.as_dict(), "ranks": p.ranks, "results": self.shows_results(p)}
+                for p in self.phases
+            ],
             "phase_id": self.phase_id,
             "state": self.state,
             "focus_card_id": self.focus_card_id,
@@ -314,6 +329,11 @@ class Phase(Base):
     vote_on: Mapped[str | None] = mapped_column(String(20))
     allow_scoring: Mapped[bool] = mapped_column(default=False)
     allow_causes: Mapped[bool] = mapped_column(default=False)
+
+    @property
+    def ranks(self) -> bool:
+        """The sector groups' bottlenecks are ranked (USG) in this phase."""
+        return self.allow_scoring or self.kind == RANKING_KIND
 
     def collects(self, kind: str) -> bool:
         """Whether participants post cards of `kind` in this phase."""

@@ -53,6 +53,13 @@ def rules() -> dict[str, Any]:
             {"action": action, "from": list(sources), "to": target}
             for action, (sources, target) in cards.TRANSITIONS.items()
         ],
+        # Two cards merge when both carry the `merge` action and share these fields.
+        "merge_same": list(cards.MERGE_SAME),
+        # A card may be spotlit in these statuses, while this setting is off.
+        "spotlight": {
+            "statuses": list(cards.SPOTLIGHT_STATUSES),
+            "off_when": cards.SPOTLIGHT_OFF_WHEN,
+        },
         "scores": list(cards.SCORES),
         "apkl": list(cards.APKL),
         "plan_fields": list(cards.PLAN_FIELDS),

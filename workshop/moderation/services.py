@@ -16,6 +16,7 @@ from ..core.cards import (
     CAUSE,
     CLUSTER_TITLE_MAX,
     DELETED,
+    MERGE_SAME,
     MERGED,
     SERVICE_MAX,
     SOLUTION,
@@ -31,7 +32,7 @@ from ..core.validation import clean_text, optional_int
 from ..core.votes import Vote
 from ..extensions import db
 from ..realtime.broadcast import publish_card, stamp
-from ..realtime.policy import STEERING_VIEW
+from ..realtime.policy import STEERING_VIEW, Settings
 from ..voting.services import announce_tally
 from .models import Cluster, MergeRecord
 
@@ -106,12 +107,9 @@ def merge_cards(workshop: Workshop, source_id: object, target_id: object) -> Car
     their budget.
     """
     source, target = card_in(workshop, source_id), card_in(workshop, target_id)
-    if source.id == target.id:
-        raise invalid(_("Choose two different cards."))
-    if source.kind != target.kind:
-        raise invalid(_("Only cards of the same kind can be merged."))
-    if source.status == MERGED or target.status in (MERGED, DELETED):
-        raise invalid(_("This card cannot be changed that way now."))
+    refusal = merge_refusal(workshop, source, target)
+    if refusal:
+        raise invalid(refusal)
     record = MergeRecord(
         workshop_id=workshop.id,
         source_id=source.id,
@@ -131,6 +129,25 @@ def merge_cards(workshop: Workshop, source_id: object, target_id: object) -> Car
     announce_tally(workshop, source)
     announce_tally(workshop, target)
     return target
+
+
+def merge_refusal(workshop: Workshop, source: Card, target: Card) -> str | None:
+    """Why `source` may not be merged into `target`, or None: the page is told the
+    same rule (each card's `merge` action and `rules.merge_same`)."""
+    if source.id == target.id:
+        return _("Choose two different cards.")
+    settings = Settings.of(workshop)
+    for card in (source, target):
+        if card.status == DELETED:
+            return _("A deleted card cannot be merged. Restore it first.")
+        if not STEERING_VIEW.may(card, "merge", settings):
+            return _("This card cannot be changed that way now.")
+    differs = [name for name in MERGE_SAME if getattr(source, name) != getattr(target, name)]
+    if "kind" in differs:
+        return _("Only cards of the same kind can be merged.")
+    if differs:
+        return _("Only cards on the same board can be merged.")
+    return None
 
 
 def unmerge_card(workshop: Workshop, card_id: object) -> Card:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from ..core.cards import VISIBLE
+from ..core.cards import SPOTLIGHT_OFF_WHEN, SPOTLIGHT_STATUSES, Card
 from ..core.errors import invalid
 from ..core.lookup import card_in
 from ..core.models import Workshop
@@ -25,9 +25,15 @@ def spotlight(workshop: Workshop, card_id: object) -> int | None:
         chosen = None
     else:
         card = card_in(workshop, card_id)
-        if card.status != VISIBLE or workshop.concealed:
+        if not spotlit(workshop, card):
             raise invalid(_("Only a card the room can see can be shown in the spotlight."))
         chosen = card.id
     workshop.spotlight_card_id = chosen
     stamp(workshop, SPOTLIGHT_EVENT, {"card_id": chosen}, audience=SPOTLIGHT_AUDIENCE)
     return chosen
+
+
+def spotlit(workshop: Workshop, card: Card) -> bool:
+    """Whether `card` may be in the spotlight now (the page is told the same rule:
+    `rules.spotlight`)."""
+    return card.status in SPOTLIGHT_STATUSES and not getattr(workshop, SPOTLIGHT_OFF_WHEN)

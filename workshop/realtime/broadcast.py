@@ -192,7 +192,7 @@ def publish_card(
     stamp(
         workshop,
         "card.created" if created else "card.updated",
-        card.as_dict(),
+        card.as_dict(new=created),
         sector_id=None if moved else card.sector_id,
     )
     if card.status != VISIBLE and workshop.spotlight_card_id == card.id:

@@ -209,6 +209,9 @@ def _reading() -> Iterator[None]:
         db.session.rollback()
 
 
-def card_ack(card: Card, identity: Identity, workshop: Workshop) -> dict[str, Any] | None:
-    """A card in an acknowledgement, shaped for the caller by the visibility policy."""
-    return Viewer.of(identity).card(card.as_dict(), Settings.of(workshop))
+def card_ack(
+    card: Card, identity: Identity, workshop: Workshop, *, new: bool = False
+) -> dict[str, Any] | None:
+    """A card in an acknowledgement, shaped for the caller by the visibility policy
+    (`new`: just posted, as its broadcast says it)."""
+    return Viewer.of(identity).card(card.as_dict(new=new), Settings.of(workshop))

@@ -11,9 +11,11 @@ from typing import Any
 
 from flask_babel import gettext as _
 
+from ..core import gates
 from ..core.access import Identity
 from ..core.cards import APKL, BOTTLENECK, NOTE_MAX, SCORE_RANGE, SCORES, Assessment, Card
 from ..core.errors import DomainError, forbidden, invalid, not_found
+from ..core.gates import ASSESS
 from ..core.lookup import card_in
 from ..core.models import Participant, Workshop
 from ..core.timeutil import utcnow
@@ -34,33 +36,14 @@ def assess(
     made meanwhile by someone else is refused with `conflict`, nothing stored.
     """
     card = card_in(workshop, card_id, kind=BOTTLENECK)
-    if not identity.can_steer and identity.participant_id is None:
-        raise forbidden(_("Only the group of this sector scores its bottlenecks."))
-    if not Viewer.of(identity).may(card, "assess", Settings.of(workshop)):
-        # Hidden, deleted, waiting or concealed cards of others: as if absent.
-        raise not_found(_("This card does not exist in this workshop."))
-    participant = None
-    if not identity.can_steer:
-        participant = db.session.get(Participant, identity.participant_id)
-        phase = workshop.open_phase
-        if phase is None or not phase.allow_scoring:
-            raise forbidden(_("Scoring is not open in this phase."))
-        if participant is None or participant.group_sector != card.sector_id:
-            raise forbidden(_("Only the group of this sector scores its bottlenecks."))
+    participant = _scorer(workshop, identity, card)
     if "base" in payload:
         _check_base(card, payload["base"])
     assessment = card.assessment or Assessment(card_id=card.id)
     for key, column in SCORES.items():
         if key in payload:
             setattr(assessment, column, _score(payload[key], key))
-    apkl = payload.get("apkl")
-    if apkl is not None:
-        if not isinstance(apkl, dict) or set(apkl) - set(APKL):
-            raise invalid(_("Invalid value."), apkl=_("Invalid."))
-        for name, value in apkl.items():
-            if value is not None and not isinstance(value, bool):
-                raise invalid(_("Invalid value."), apkl=_("Must be true or false."))
-            setattr(assessment, name, value)
+    _set_apkl(assessment, payload.get("apkl"))
     for name in ("cause", "impact"):
         if name in payload:
             value = clean_text(
@@ -72,6 +55,36 @@ def assess(
     card.assessment = assessment
     publish_card(workshop, card)
     return card
+
+
+def _scorer(workshop: Workshop, identity: Identity, card: Card) -> Participant | None:
+    """Who scores `card`: None for steering, else the participant the phase's gate
+    lets score it (core/gates.py, as their page is told); else a refusal."""
+    if not identity.can_steer and identity.participant_id is None:
+        raise forbidden(_("Only the group of this sector scores its bottlenecks."))
+    if not Viewer.of(identity).may(card, ASSESS, Settings.of(workshop)):
+        # Hidden, deleted, waiting or concealed cards of others: as if absent.
+        raise not_found(_("This card does not exist in this workshop."))
+    if identity.can_steer:
+        return None
+    participant = db.session.get(Participant, identity.participant_id)
+    group = participant.group_sector if participant else None
+    refusal = gates.refusal(workshop, ASSESS, card.kind, card.sector_id, group)
+    if refusal:
+        raise forbidden(refusal)
+    return participant
+
+
+def _set_apkl(assessment: Assessment, apkl: object) -> None:
+    """Set the APKL checks given ({name: true | false | null}); None sets none."""
+    if apkl is None:
+        return
+    if not isinstance(apkl, dict) or set(apkl) - set(APKL):
+        raise invalid(_("Invalid value."), apkl=_("Invalid."))
+    for name, value in apkl.items():
+        if value is not None and not isinstance(value, bool):
+            raise invalid(_("Invalid value."), apkl=_("Must be true or false."))
+        setattr(assessment, name, value)
 
 
 def _check_base(card: Card, base: object) -> None:

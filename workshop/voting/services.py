@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from ..core import fastpath
+from ..core import fastpath, gates
 from ..core.cards import KINDS, Card
 from ..core.errors import DomainError, forbidden, invalid, not_found
 from ..core.models import Participant, Workshop
@@ -157,9 +157,9 @@ def _votable(workshop: Workshop, card_id: object, voter_id: int | None) -> Votab
     ):
         raise not_found(_("This card does not exist in this workshop."))
     if voter_id is not None:
-        open_phase = workshop.open_phase
-        if open_phase is None or open_phase.vote_on != row.kind:
-            raise forbidden(_("Voting on these cards is not open in this phase."))
+        refusal = gates.refusal(workshop, gates.VOTE, row.kind, row.sector_id, None)
+        if refusal:
+            raise forbidden(refusal)
     return cast(Votable, row)
 
 

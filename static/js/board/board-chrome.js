@@ -92,7 +92,7 @@ export function createChrome(ctx) {
   function renderTabs(sectorId) {
     const list = sectors();
     const key = list.map(function (s) { return s.id + ":" + s.name; }).join("|");
-    const own = ctx.viewer.participant ? ctx.viewer.participant.sector_id : null;
+    const own = ctx.viewer.group_sector;
     if (key !== tabsKey) {
       tabsKey = key;
       // The participant's own sector first, marked: it is where they post and score.

@@ -100,9 +100,10 @@ function switchSector(id) {
 }
 
 store.onChange(function (change) {
-  /* Reopened for the follow-up meeting: this phone reports on its agency's plans there. */
-  if (store.workshop && store.workshop.state === "follow_up" && config.follow_up_url) {
-    window.location.assign(config.follow_up_url);
+  /* A workshop state whose page is elsewhere (the follow-up meeting's), as the server told. */
+  const away = store.workshop && config.elsewhere[store.workshop.state];
+  if (away) {
+    window.location.assign(away);
     return;
   }
   chrome.announce(change, sectorId, meId);

@@ -5,6 +5,10 @@
  * (tests/js/facilitator-model.test.js). */
 
 import { isScored, isShown } from "../shared/store.js";
+import { mergeProblem } from "../shared/rules.js";
+
+/* A problem of mergeProblem as the key of its message ("sector_id": "board"). */
+const MERGE_KEYS = { sector_id: "board" };
 
 /* The voting progress the server sends to steering only (snapshot
  * `voting_progress`, `voting.progress`): kept beside the Store, fed by Stream
@@ -65,7 +69,7 @@ export function phaseProgress(store, progress) {
     const voted = (progress && progress.voted && progress.voted[phase.vote_on]) || 0;
     out.vote = { voted: voted, present: Math.max(present, voted) };
   }
-  if (phase.allow_scoring || phase.kind === "prioritise") out.score = scoringProgress(store);
+  if (phase.ranks) out.score = scoringProgress(store); // the server says which phases rank
   return out;
 }
 
@@ -96,29 +100,34 @@ export function nextPhase(store) {
 /* Whether the cards `ids` (in the order chosen; the first is kept) can be merged
  * or clustered together: null when they can, else the reason's key:
  * "few" (fewer than two), "kind" (not all of one kind), "board" (not all on one board),
- * "cluster" (clusters hold bottlenecks only), "gone" (one is merged or deleted). */
-export function selectionProblem(store, ids, action) {
+ * "cluster" (clusters hold bottlenecks only), "gone" (one is merged or deleted).
+ * same: the fields merged cards share, as the server told (rules.merge_same). */
+export function selectionProblem(store, ids, action, same) {
   const cards = ids.map(function (id) { return store.cards[id]; });
   if (cards.some(function (c) { return !c || !isShown(c); })) return "gone";
   if (cards.length < (action === "cluster" ? 1 : 2)) return "few";
   const first = cards[0];
-  if (cards.some(function (c) { return c.sector_id !== first.sector_id; })) return "board";
   if (action === "cluster") {
+    if (cards.some(function (c) { return c.sector_id !== first.sector_id; })) return "board";
     return cards.every(function (c) { return c.kind === "bottleneck"; }) ? null : "cluster";
   }
-  return cards.some(function (c) { return c.kind !== first.kind; }) ? "kind" : null;
+  for (let i = 1; i < cards.length; i++) {
+    const problem = mergeProblem(cards[i], first, same);
+    if (problem) return MERGE_KEYS[problem] || problem;
+  }
+  return null;
 }
 
 /* What a drop of card `sourceId` on `target` does: {action: "merge", target}
- * on another card of its kind and board, {action: "cluster", cluster} on a
- * cluster (or null: out of any) of its board, or null when it does nothing. */
-export function dropAction(store, sourceId, target) {
+ * on a card it may be merged into (mergeProblem, with the told `same`), {action:
+ * "cluster", cluster} on a cluster (or null: out of any) of its board, or null
+ * when it does nothing. */
+export function dropAction(store, sourceId, target, same) {
   const source = store.cards[sourceId];
   if (!source || !isShown(source)) return null;
   if (target.card !== undefined) {
     const card = store.cards[target.card];
-    if (!card || card.id === source.id || !isShown(card)) return null;
-    if (card.kind !== source.kind || card.sector_id !== source.sector_id) return null;
+    if (!card || card.id === source.id || mergeProblem(source, card, same)) return null;
     return { action: "merge", source: source.id, target: card.id };
   }
   if (target.cluster !== undefined && source.kind === "bottleneck") {

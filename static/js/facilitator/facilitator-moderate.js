@@ -8,7 +8,7 @@
 
 import { el, fmt, short, syncChildren, show } from "../shared/dom.js";
 import { categoryOptions } from "../shared/cards.js";
-import { may } from "../shared/rules.js";
+import { may, mergeProblem } from "../shared/rules.js";
 import { bonesOf, addressable } from "../shared/causes.js";
 import { errorArea, showError, syncValue, select, button, field, int, uid, fillSelect } from "./facilitator-ui.js";
 import { group, formGroup, notesGroup, planGroup, voteGroup } from "./facilitator-assess.js";
@@ -130,9 +130,9 @@ function mergeGroup(ctx, id) {
       ctx.send("card:merge", { source_id: id, target_id: target }, { area: area, button: b });
     }, t.merge_hint),
     refresh: function (card) {
-      // Cards of the same kind on the same board that may take part in a merge.
+      // The cards this one may be merged into, by the rule the server told.
       const others = ctx.store.list(function (o) {
-        return o.id !== card.id && o.kind === card.kind && o.sector_id === card.sector_id && may(o, "merge", ctx);
+        return o.id !== card.id && mergeProblem(card, o, ctx.rules.merge_same) === null;
       });
       fillSelect(choice, [{ value: "", label: others.length ? t.choose_card : t.no_other_cards }].concat(others.map(function (o) {
         return { value: String(o.id), label: "#" + o.id + " " + short(o.text, 50) };

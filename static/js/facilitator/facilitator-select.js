@@ -134,7 +134,7 @@ export function createSelection(ctx) {
   }
 
   function problem(action) {
-    const key = selectionProblem(store, chosen, action);
+    const key = selectionProblem(store, chosen, action, ctx.rules.merge_same);
     if (key) showError($("selection-error"), t["problem_" + key]);
     return !!key;
   }
@@ -213,7 +213,7 @@ export function createSelection(ctx) {
 
   function target(node, where) {
     node.addEventListener("dragover", function (event) {
-      if (dragging === null || !dropAction(store, dragging, where)) return;
+      if (dragging === null || !dropAction(store, dragging, where, ctx.rules.merge_same)) return;
       event.preventDefault();
       event.stopPropagation();
       event.dataTransfer.dropEffect = "move";
@@ -225,7 +225,7 @@ export function createSelection(ctx) {
     node.addEventListener("drop", function (event) {
       node.classList.remove("fac-drop-ok");
       const source = dragging !== null ? dragging : Number(event.dataTransfer.getData(CARD_TYPE));
-      const action = dropAction(store, source, where);
+      const action = dropAction(store, source, where, ctx.rules.merge_same);
       if (!action) return;
       event.preventDefault();
       event.stopPropagation();

@@ -1,12 +1,13 @@
 /* The facilitator's "Spotlight" button on each card: puts the card large in
  * the middle of the projector (spotlight:set) until "Clear the spotlight".
- * It shows on cards the room can see (visible, boards not concealed); the
- * server refuses any other. This module follows the store itself
+ * It shows on cards the server's rule lets in (rules.spotlight: the room can
+ * see them), the rule the server refuses any other by. This module follows the store itself
  * (spotlight.updated), so the boards only place the button
  * (spotlightButton(ctx, id).root) and refresh it with the card. */
 
 import { el, short, show } from "../shared/dom.js";
 import { errorArea, button } from "./facilitator-ui.js";
+import { spotlightable } from "../shared/rules.js";
 
 const buttons = new Map(); // card id -> refresh
 let followed = null;
@@ -39,9 +40,8 @@ export function spotlightButton(ctx, id) {
       buttons.delete(id);
       return;
     }
-    const w = store.workshop;
     const lit = store.spotlight === id;
-    const can = card.status === "visible" && !(w && w.settings.concealed);
+    const can = spotlightable(card, store.workshop, ctx.rules.spotlight);
     show(on, can && !lit);
     show(off, lit);
     root.hidden = !can && !lit;

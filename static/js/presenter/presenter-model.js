@@ -3,7 +3,7 @@
  * the join strip folds away and when the results view comes up on its own,
  * and the top of each board for the results view. */
 
-import { isScored } from "../shared/store.js";
+import { compareKeys, isScored } from "../shared/store.js";
 
 /* Where each page of a column starts (offsets from its top, in px), so that
  * every unit (a card with its solutions, a heading) shows whole on some page
@@ -78,14 +78,12 @@ export function joinOpenByPhase(workshop) {
   return workshop.phase_id === null || workshop.phase_id === undefined || workshop.phase_id === workshop.phases[0].id;
 }
 
-/* Prioritising (scoring open, or the "prioritise" phase) and closing (the
- * "close" phase, or the last phase) show the results view of their own. */
+/* Whether the current phase shows the results view of its own, as the server
+ * told it (each phase's `results`: ranking, closing, or the last phase). */
 export function resultsByPhase(workshop) {
-  if (!workshop || !workshop.phases || !workshop.phases.length) return false;
+  if (!workshop || !workshop.phases) return false;
   const phase = workshop.phases.find(function (p) { return p.id === workshop.phase_id; });
-  if (!phase) return false;
-  if (phase.kind === "prioritise" || phase.kind === "close" || phase.allow_scoring) return true;
-  return workshop.phases.length > 1 && phase.id === workshop.phases[workshop.phases.length - 1].id;
+  return !!(phase && phase.results);
 }
 
 /* The best `n` bottlenecks of one board for the results view, from what this
@@ -105,7 +103,8 @@ export function topOf(ranked, votesShown, n) {
   const voted = ranked
     .map(function (row) { return row.card; })
     .filter(function (card) { return typeof card.votes === "number" && card.votes > 0; })
-    .sort(function (a, b) { return b.votes - a.votes || a.id - b.id; });
+    // Ties as the server breaks them (causes:choose_top): by its rank_key.
+    .sort(function (a, b) { return b.votes - a.votes || compareKeys(a.rank_key, b.rank_key); });
   if (!voted.length) return { by: null, rows: [] };
   return {
     by: "votes",

@@ -92,11 +92,8 @@ export class Store {
     switch (message.type) {
       case "card.created":
       case "card.updated": {
-        const old = this.cards[data.id];
-        const card = (this.cards[data.id] = Object.assign({}, old || {}, data));
-        // A new card has no dots yet; keep tallies absent while they are hidden.
-        const revealed = !this.workshop || this.workshop.settings.votes_revealed;
-        if (!old && message.type === "card.created" && revealed && !("votes" in data)) card.votes = 0;
+        // A new card comes with its tally (0) where tallies are shown: the server says so.
+        this.cards[data.id] = Object.assign({}, this.cards[data.id] || {}, data);
         break;
       }
       case "card.removed":
