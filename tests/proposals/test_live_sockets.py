@@ -59,7 +59,7 @@ def call(client: Any, event: str, payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_two_real_clients_merge_conflict_and_replay(server: LiveServer, socket_post):
-    links = server.cli("create", "--title", "Bimtek proposal", "--json")
+    links = server.create_workshop("Bimtek proposal")
     code = links["code"]
     boss = socket_client(server.url, key_session(links["facilitator_url"]), code)
     snapshot = call(boss, "sync", {})["snapshot"]["workshop"]

@@ -78,7 +78,7 @@ def poster(server, browser, code, board, name, acked, sent, stop, socket_post):
 
 
 def test_a_crash_loses_no_acknowledged_post_and_stores_none_twice(server, socket_post):
-    links = server.cli("create", "--title", "Uji crash", "--json")
+    links = server.create_workshop("Uji crash")
     board = open_board(server, links)
     browsers = [join_session(server.url, links["code"], f"hp{n}", board) for n in range(PHONES)]
     acked: list[str] = []

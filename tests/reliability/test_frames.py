@@ -26,7 +26,7 @@ def server(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="module")
 def joined(server):
-    links = server.cli("create", "--title", "Uji bingkai", "--json")
+    links = server.create_workshop("Uji bingkai")
     page = requests.get(f"{server.url}/j/{links['code']}", timeout=10).text
     sector_id = int(page.split('name="sector_id" type="radio" value="')[1].split('"')[0])
     return links, sector_id, join_session(server.url, links["code"], "Andi", sector_id)

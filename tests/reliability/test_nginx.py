@@ -83,7 +83,7 @@ def test_the_nginx_configuration_serves_two_processes_as_one(postgres_database: 
         try:
             for app in apps:
                 app.env["WORKSHOP_PUBLIC_URL"] = front
-            links = apps[0].cli("create", "--title", "Lewat nginx", "--json")
+            links = apps[0].create_workshop("Lewat nginx")
             assert links["join_url"].startswith(front)
             boss_browser = key_session(links["facilitator_url"])
             boss = socket_client(front, boss_browser, links["code"], "websocket")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.test_live_board import PHONE
-from tests.live import LiveServer, key_session, socket_client
+from tests.e2e.helpers import PHONE
+from tests.live import LiveServer
 from tests.servers import redis
 
 
@@ -51,11 +51,7 @@ def test_two_processes_one_workshop_and_a_redis_restart(
         second.start()
         contexts = []
         try:
-            links = first.cli("create", "--title", "Bimtek provinsi", "--json")
-            boss = socket_client(first.url, key_session(links["facilitator_url"]), links["code"])
-            phases = boss.call("sync", {}, timeout=10)["snapshot"]["workshop"]["phases"]
-            assert boss.call("phase:set", {"phase_id": phases[1]["id"]}, timeout=10)["ok"]
-            boss.disconnect()
+            links = first.create_workshop("Bimtek provinsi", phase="identify")
 
             pages = []
             for server, name in ((first, "Andi"), (second, "Budi")):

@@ -26,7 +26,10 @@ def on_card_post(
     if identity.role != access.PARTICIPANT or author is None:
         raise forbidden(_("Only participants post cards here."))
     posted = services.post_card(workshop, author, payload)
-    return {"card": card_ack(posted.card, identity, workshop, new=posted.created), "duplicate": not posted.created}
+    return {
+        "card": card_ack(posted.card, identity, workshop, new=posted.created),
+        "duplicate": not posted.created,
+    }
 
 
 @socketio.on("card:enter")
@@ -38,4 +41,7 @@ def on_card_enter(
     on_behalf = payload.get("participant_id")
     author = participant_in(workshop, on_behalf) if on_behalf is not None else None
     posted = services.post_card(workshop, author, payload, by_facilitator=True)
-    return {"card": card_ack(posted.card, identity, workshop, new=posted.created), "duplicate": not posted.created}
+    return {
+        "card": card_ack(posted.card, identity, workshop, new=posted.created),
+        "duplicate": not posted.created,
+    }
