@@ -288,7 +288,8 @@ def test_each_phase_says_whether_it_ranks_and_shows_the_results(
     app, make_workshop, facilitator, socket_for
 ):
     """The projector's results view and the facilitator's scoring progress follow
-    what the server says of each phase (stage.js, steering.js type none of it)."""
+    what the server says of each phase (presenter-model.js and facilitator-model.js
+    type none of it)."""
     ws = make_workshop()
     boss = socket_for(facilitator(ws), ws)
     phases = boss.emit("sync", {}, callback=True)["snapshot"]["workshop"]["phases"]
