@@ -21,8 +21,10 @@ the sector boards (boards twice as large); with every card of a half on a
 single board (three times larger and mixing sectors: harder); the threshold
 that the tuning rule (see pick_threshold) picks on the tuning half, and the
 held-out figures there; co-membership precision and recall of
-``clusters()``; and, for ``similar(k=3)``, "hit@3" (share of grouped cards
-whose top 3 holds a card of the same group) and "precision@3" (share of
+``clusters()`` at the library's ``CLUSTER_THRESHOLD``, and the threshold
+that its tuning rule (see pick_cluster_threshold) picks on the tuning
+half; and, for ``similar(k=3)``, "hit@3" (share of grouped cards whose top 3
+holds a card of the same group) and "precision@3" (share of
 the cards shown that are of the same group).
 
 Speed: a board of 500 cards (the whole set plus perturbed copies: typos,
@@ -203,6 +205,23 @@ def pick_threshold(sector: Boards, one: Boards) -> float:
     return GRID[-1]
 
 
+CLUSTER_GRID = [x / 100 for x in range(8, 31)]
+TARGET_CLUSTER_PRECISION = 0.9
+
+
+def pick_cluster_threshold(sector: Boards) -> float:
+    """The clusters' tuning rule: the lowest threshold whose clusters keep
+    co-membership precision >= 0.9 on sector boards at it AND one grid step
+    (0.01) below it. The precision curve has cliffs: one borderline merge of
+    two groups of eight costs 64 pairs, so a threshold on a cliff's edge is
+    one card away from losing a fifth of its precision."""
+    meets = [sector.cluster_score(t)["precision"] >= TARGET_CLUSTER_PRECISION for t in CLUSTER_GRID]
+    for n in range(1, len(CLUSTER_GRID)):
+        if meets[n] and meets[n - 1]:
+            return CLUSTER_GRID[n]
+    return CLUSTER_GRID[-1]
+
+
 def top3(matcher: Matcher, rows: list[dict[str, str]]) -> dict[str, float]:
     index = matcher.index()
     for n, row in enumerate(rows):
@@ -306,8 +325,13 @@ def main() -> None:
         for t in GRID:
             print(f"  {t:.2f}: sector {tune_sector.score(t)}  one board {tune_one.score(t)}")
         print(f"tuning half picks {picked} (library: {DUPLICATE_THRESHOLD})")
-        clusters = tune_sector.cluster_score(CLUSTER_THRESHOLD)
-        print(f"clusters at {CLUSTER_THRESHOLD}: sector {clusters}")
+        for t in CLUSTER_GRID:
+            print(
+                f"  clusters {t:.2f}: sector {tune_sector.cluster_score(t)}"
+                f"  one board {tune_one.cluster_score(t)}"
+            )
+        picked_clusters = pick_cluster_threshold(tune_sector)
+        print(f"clusters: tuning half picks {picked_clusters} (library: {CLUSTER_THRESHOLD})")
         print(f"similar: {top3(matcher, tune)}")
         if args.errors:
             show_errors(tune_sector, DUPLICATE_THRESHOLD)
@@ -333,11 +357,12 @@ def main() -> None:
     print(f"  tuning   {tune_one.score(DUPLICATE_THRESHOLD)}")
     print(f"  held-out {test_one_pr}")
     print(f"threshold the tuning half picks: {picked}; held-out there: {test_at_picked}")
-    print(
-        f"clusters at {CLUSTER_THRESHOLD} (same cluster = same group), sector boards: "
-        f"tuning {tune_sector.cluster_score(CLUSTER_THRESHOLD)}, "
-        f"held-out {test_sector.cluster_score(CLUSTER_THRESHOLD)}"
-    )
+    tune_clusters = tune_sector.cluster_score(CLUSTER_THRESHOLD)
+    test_clusters = test_sector.cluster_score(CLUSTER_THRESHOLD)
+    print(f"clusters at {CLUSTER_THRESHOLD} (same cluster = same group), sector boards:")
+    print(f"  tuning   {tune_clusters}")
+    print(f"  held-out {test_clusters}")
+    print(f"cluster threshold the tuning half picks: {pick_cluster_threshold(tune_sector)}")
     tune_top = top3(matcher, tune)
     test_top = top3(matcher, held_out)
     print(f"similar(k=3, min_score={SIMILAR_MIN_SCORE}): tuning {tune_top}, held-out {test_top}")
@@ -357,6 +382,11 @@ def main() -> None:
         "one_board_recall": test_one_pr["recall"],
         "whole_precision": whole_pr["precision"],
         "whole_recall": whole_pr["recall"],
+        "cluster_threshold": CLUSTER_THRESHOLD,
+        "cluster_precision": test_clusters["precision"],
+        "cluster_recall": test_clusters["recall"],
+        "tuning_cluster_precision": tune_clusters["precision"],
+        "tuning_cluster_recall": tune_clusters["recall"],
         "hit_at_3": test_top["hit_at_3"],
         "precision_at_3": test_top["precision_at_3"],
         "ms_per_card_p95": speed["ms_per_card_p95"],
