@@ -3,7 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NPM := node_modules/.package-lock.json
 VENDOR := static/vendor/socket.io.min.js
+FONTS := static/vendor/fonts/noto-sans.css
 CATALOGS := $(wildcard workshop/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
@@ -25,7 +27,7 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-install: $(STAMP) $(VENDOR) $(COMPILED)
+install: $(STAMP) $(VENDOR) $(FONTS) $(COMPILED)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,31 +35,50 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-# The browser's Socket.IO client comes from npm, pinned by package-lock.json,
-# and is served from static/: nothing is fetched from a CDN at run time.
-$(VENDOR): package-lock.json
+# Browser dependencies come from npm, pinned by package-lock.json, and are
+# served from static/: nothing is fetched from a CDN at run time.
+$(NPM): package-lock.json
 	npm ci --no-audit --no-fund --silent
+	touch $@
+
+$(VENDOR): $(NPM)
 	mkdir -p static/vendor
 	cp node_modules/socket.io-client/dist/socket.io.min.js $@
+
+# The pages' typeface (Noto Sans, variable weight, Latin and Latin Extended),
+# so that every laptop, projector and test browser lays the screens out alike.
+$(FONTS): $(NPM) tools/vendor_fonts.py
+	$(PYTHON) tools/vendor_fonts.py node_modules/@fontsource-variable/noto-sans $(@D)
 
 workshop/translations/%/LC_MESSAGES/messages.mo: workshop/translations/%/LC_MESSAGES/messages.po $(STAMP)
 	$(BIN)/pybabel compile --use-fuzzy -d workshop/translations -l $* -f
 
-# Debian's Chromium for the end-to-end tests (Playwright drives it; no browser download).
+# Installs Debian's package $(2) unless the check $(1) already holds: each
+# thing the tests need is checked by itself, never brought as a side effect.
+need = @$(1) >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; }
+
+# Debian's Chromium for the end-to-end tests (Playwright drives it; no browser
+# download), and fonts for the glyphs the bundled typeface lacks (symbols).
 browser:
-	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
+	$(call need,command -v chromium,chromium)
+	$(call need,test -f /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf,fonts-noto-core)
 
 # PostgreSQL, Redis and nginx for the scale-out tests; the tests start their
 # own servers on free ports (the packages' own services are not used).
 services:
-	@command -v redis-server >/dev/null && test -x /usr/sbin/nginx && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server postgresql nginx-light >/dev/null; }
+	$(call need,command -v redis-server,redis-server)
+	$(call need,ls /usr/lib/postgresql/*/bin/initdb,postgresql)
+	$(call need,test -x /usr/sbin/nginx,nginx-light)
 
 # LibreOffice, which the export tests print the Word report and the workbook
 # with (to PDF), as a user's office program would, with fonts of the same widths
 # as Arial and Calibri; poppler draws the README's pictures of the pages.
 office:
-	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null && test -f /usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 fonts-crosextra-carlito poppler-utils >/dev/null; }
+	$(call need,test -f /usr/lib/libreoffice/program/libswlo.so,libreoffice-writer-nogui)
+	$(call need,test -f /usr/lib/libreoffice/program/libsclo.so,libreoffice-calc-nogui)
+	$(call need,test -f /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf,fonts-liberation2)
+	$(call need,test -f /usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf,fonts-crosextra-carlito)
+	$(call need,command -v pdftoppm,poppler-utils)
 
 extract: install
 	$(BIN)/pybabel extract -F babel.cfg -k _l -o workshop/translations/messages.pot --no-location --sort-output .

@@ -32,8 +32,8 @@ def build(cards: int) -> int:
     """Insert the workshop; return its id."""
     from workshop.core.cards import ActionPlan, Assessment, Card
     from workshop.core.models import Participant
+    from workshop.core.votes import Vote
     from workshop.extensions import db
-    from workshop.voting.models import Vote
     from workshop.workshops.services import create_workshop
 
     chance = random.Random(7)

@@ -272,7 +272,7 @@ async def worker_main(cfg: dict[str, Any], start_index: int, count: int, conn: A
                     settings.get(name) != phone.settings.get(name)
                     for name in cfg["snapshot_settings"]
                 ):
-                    # as static/js/store.js does for rules.snapshot_settings (and,
+                    # as static/js/shared/store.js does for rules.snapshot_settings (and,
                     # with --reveal-snapshot, as it did for every view setting)
                     pending.add(task := asyncio.ensure_future(resync(phone)))
                     task.add_done_callback(pending.discard)

@@ -4,12 +4,15 @@ clients, and factories for workshops, facilitators, participants and sockets."""
 from __future__ import annotations
 
 import shutil
+import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+import socketio as socketio_client
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
@@ -30,6 +33,10 @@ BASE_CONFIG: dict[str, Any] = {
     # Every tally sent as its vote commits (tests/voting/test_tally_throttle.py
     # checks the coalescing of a running server).
     "TALLY_INTERVAL": 0,
+    # Similar cards are matched in the test process: the child process costs
+    # 2 to 3 s of imports each time it starts. tests/similar/test_worker.py
+    # turns it on to test the real child.
+    "SIMILAR_WORKER": False,
 }
 
 
@@ -51,25 +58,57 @@ def app_config() -> dict[str, Any]:
     return {}
 
 
+@contextmanager
+def app_in(folder: Path, template: Path, config: dict[str, Any]) -> Iterator[Flask]:
+    """An app on its own copy of the migrated database, with its own instance folder."""
+    path = folder / "urai.sqlite3"
+    shutil.copy(template, path)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("WORKSHOP_INSTANCE_PATH", str(folder / "instance"))
+        application = create_app(
+            {**BASE_CONFIG, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", **config}
+        )
+        # No app context is held open: each request and socket event pushes its
+        # own, as in production. Tests that touch the database open one.
+        yield application
+        application.extensions["urai_similar"].close()  # its child process, if one started
+        with application.app_context():
+            db.engine.dispose()
+
+
 @pytest.fixture
-def app(
-    tmp_path: Path,
-    migrated_template: Path,
-    app_config: dict[str, Any],
-    monkeypatch: pytest.MonkeyPatch,
+def app(tmp_path: Path, migrated_template: Path, app_config: dict[str, Any]) -> Iterator[Flask]:
+    """A fresh app and database for one test."""
+    with app_in(tmp_path, migrated_template, app_config) as application:
+        yield application
+
+
+@pytest.fixture(scope="module")
+def module_app(
+    tmp_path_factory: pytest.TempPathFactory, migrated_template: Path
 ) -> Iterator[Flask]:
-    path = tmp_path / "urai.sqlite3"
-    shutil.copy(migrated_template, path)
-    monkeypatch.setenv("WORKSHOP_INSTANCE_PATH", str(tmp_path / "instance"))
-    application = create_app(
-        {**BASE_CONFIG, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", **app_config}
-    )
-    # No app context is held open: each request and socket event pushes its
-    # own, as in production. Tests that touch the database open one.
-    yield application
-    application.extensions["urai_similar"].close()  # its child process, if one started
-    with application.app_context():
-        db.engine.dispose()
+    """One app and database for a module whose tests only read what a module
+    fixture built once (a large workshop, say)."""
+    with app_in(tmp_path_factory.mktemp("module"), migrated_template, {}) as application:
+        yield application
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """One PostgreSQL cluster for the run (one per xdist worker): a SQLAlchemy URL
+    without a database name. Each test makes its own database in it."""
+    from tests.servers import postgres
+
+    with postgres() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_database(postgres_server: str) -> str:
+    """The URL of a new, empty database on the run's PostgreSQL, for one test."""
+    from tests.servers import create_database
+
+    return create_database(postgres_server, f"urai_{uuid.uuid4().hex}")
 
 
 @pytest.fixture
@@ -184,6 +223,46 @@ def socket_for(app: Flask) -> Iterator[Callable[..., Any]]:
     for sock in opened:
         if sock.is_connected():
             sock.disconnect()
+
+
+def _post(
+    sock: Any,
+    sector_id: int | None,
+    text: str,
+    *,
+    kind: str = "bottleneck",
+    client_id: str | None = None,
+    timeout: float = 10,
+    **extra: Any,
+) -> dict[str, Any]:
+    """Post a card as a page does ("card:post") and return the ack. A card under
+    another (a solution, a cause) has no sector: `socket_post(sock, None, text,
+    kind="solution", parent_id=...)`. `sock` is a Socket.IO test client or a real
+    `socketio.Client` (which waits up to `timeout` seconds for the ack)."""
+    payload = {"client_id": client_id or f"post-{uuid.uuid4().hex}", "kind": kind, "text": text}
+    if sector_id is not None:
+        payload["sector_id"] = sector_id
+    payload.update(extra)
+    if isinstance(sock, socketio_client.Client):
+        reply: dict[str, Any] = sock.call("card:post", payload, timeout=timeout)
+    else:
+        reply = sock.emit("card:post", payload, callback=True)
+    return reply
+
+
+def card_of(reply: dict[str, Any]) -> dict[str, Any]:
+    """The card of an ack that must be ok."""
+    assert reply["ok"], reply
+    card: dict[str, Any] = reply["card"]
+    return card
+
+
+@pytest.fixture
+def socket_post() -> Callable[..., dict[str, Any]]:
+    """`socket_post(sock, sector_id, text, **extra)`: a card posted through a
+    socket, as a page posts it; returns the ack (see `_post`). Not named
+    post_card: that is the service, which many tests call directly."""
+    return _post
 
 
 def events_of(sock: Any, type_: str | None = None) -> list[dict[str, Any]]:

@@ -15,10 +15,10 @@ from sqlalchemy import select
 from workshop.boards.services import post_card
 from workshop.core.models import AccessKey, Participant, Workshop
 from workshop.core.timeutil import utcnow
+from workshop.core.votes import Vote
 from workshop.extensions import db
 from workshop.moderation.services import merge_cards
 from workshop.realtime.broadcast import commit_and_broadcast
-from workshop.voting.models import Vote
 from workshop.voting.services import cast_vote
 from workshop.workshops.services import issue_key
 

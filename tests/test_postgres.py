@@ -15,22 +15,16 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import func, select
 
 from tests.conftest import BASE_CONFIG
-from tests.servers import create_database, postgres
 from workshop import create_app
 from workshop.extensions import db
 
 
-@pytest.fixture(scope="module")
-def pg_base() -> Iterator[str]:
-    with postgres() as url:
-        yield url
-
-
 @pytest.fixture
-def pg_app(pg_base: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Flask]:
+def pg_app(
+    postgres_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Flask]:
     monkeypatch.setenv("WORKSHOP_INSTANCE_PATH", str(tmp_path / "instance"))
-    url = create_database(pg_base, f"urai_{tmp_path.name[-20:].lower().replace('-', '_')}")
-    app = create_app({**BASE_CONFIG, "SQLALCHEMY_DATABASE_URI": url})
+    app = create_app({**BASE_CONFIG, "SQLALCHEMY_DATABASE_URI": postgres_database})
     yield app
     with app.app_context():
         db.engine.dispose()
@@ -64,7 +58,7 @@ def test_a_session_on_postgresql(pg_app):
 
 def test_the_budget_holds_under_concurrency_on_postgresql(pg_app):
     from tests.voting.test_voting import make_board, votes_at_once
-    from workshop.voting.models import Vote
+    from workshop.core.votes import Vote
 
     with pg_app.app_context():
         upgrade()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import events_of
+from tests.conftest import card_of, events_of
 from workshop.core.models import Workshop
 from workshop.exports.data import gather
 from workshop.exports.json_export import document
@@ -16,16 +16,6 @@ from workshop.realtime.policy import REPORT_VIEW, Settings
 def setting(boss, **values):
     reply = boss.emit("settings:update", values, callback=True)
     assert reply["ok"], reply
-
-
-def post(sock, sector_id, client_id, text="Antrean KTP-el"):
-    reply = sock.emit(
-        "card:post",
-        {"client_id": client_id, "kind": "bottleneck", "sector_id": sector_id, "text": text},
-        callback=True,
-    )
-    assert reply["ok"], reply
-    return reply["card"]
 
 
 def room(make_workshop, phone, presenter, facilitator, socket_for):
@@ -48,7 +38,7 @@ def snapshot_cards(sock, board=None):
 
 
 def test_anonymous_mode_hides_authors_from_everyone_but_the_facilitator(
-    make_workshop, phone, presenter, facilitator, socket_for
+    make_workshop, phone, presenter, facilitator, socket_for, socket_post
 ):
     _ws, board, author, other, projector, boss = room(
         make_workshop, phone, presenter, facilitator, socket_for
@@ -56,7 +46,7 @@ def test_anonymous_mode_hides_authors_from_everyone_but_the_facilitator(
     setting(boss, anonymous=True)
     for sock in (author, other, projector, boss):
         sock.get_received()
-    post(author, board, "anon-card-1")
+    card_of(socket_post(author, board, "Antrean KTP-el", client_id="anon-card-1"))
     assert events_of(other, "card.created")[0]["data"]["author"] is None
     assert events_of(projector, "card.created")[0]["data"]["author"] is None
     assert events_of(boss, "card.created")[0]["data"]["author"]["name"] == "Penulis"
@@ -67,7 +57,7 @@ def test_anonymous_mode_hides_authors_from_everyone_but_the_facilitator(
 
 
 def test_concealed_boards_show_each_participant_only_their_own_cards_until_reveal(
-    make_workshop, phone, presenter, facilitator, socket_for
+    make_workshop, phone, presenter, facilitator, socket_for, socket_post
 ):
     _ws, board, author, other, projector, boss = room(
         make_workshop, phone, presenter, facilitator, socket_for
@@ -75,8 +65,8 @@ def test_concealed_boards_show_each_participant_only_their_own_cards_until_revea
     setting(boss, concealed=True)
     for sock in (author, other, projector, boss):
         sock.get_received()
-    post(author, board, "hidden-card-1", "Rahasia sampai dibuka")
-    post(other, board, "hidden-card-2", "Punya rekan")
+    card_of(socket_post(author, board, "Rahasia sampai dibuka", client_id="hidden-card-1"))
+    card_of(socket_post(other, board, "Punya rekan", client_id="hidden-card-2"))
     assert [e["data"]["text"] for e in events_of(author, "card.created")] == [
         "Rahasia sampai dibuka"
     ]
@@ -93,7 +83,7 @@ def test_concealed_boards_show_each_participant_only_their_own_cards_until_revea
 
 
 def test_the_approval_queue_keeps_cards_off_the_projector_until_approved(
-    make_workshop, phone, presenter, facilitator, socket_for
+    make_workshop, phone, presenter, facilitator, socket_for, socket_post
 ):
     _ws, board, author, other, projector, boss = room(
         make_workshop, phone, presenter, facilitator, socket_for
@@ -101,7 +91,7 @@ def test_the_approval_queue_keeps_cards_off_the_projector_until_approved(
     setting(boss, approval_required=True)
     for sock in (author, other, projector, boss):
         sock.get_received()
-    card = post(author, board, "queue-card-1")
+    card = card_of(socket_post(author, board, "Antrean KTP-el", client_id="queue-card-1"))
     assert card["status"] == "pending"
     assert events_of(projector) == [] and events_of(other) == []
     assert events_of(author, "card.created")[0]["data"]["status"] == "pending"
@@ -114,12 +104,12 @@ def test_the_approval_queue_keeps_cards_off_the_projector_until_approved(
 
 
 def test_a_hidden_card_is_taken_off_every_screen_and_replayed_the_same_way(
-    make_workshop, phone, presenter, facilitator, socket_for
+    make_workshop, phone, presenter, facilitator, socket_for, socket_post
 ):
     ws, board, author, other, projector, boss = room(
         make_workshop, phone, presenter, facilitator, socket_for
     )
-    card = post(author, board, "hide-card-1", "Kata kasar")
+    card = card_of(socket_post(author, board, "Kata kasar", client_id="hide-card-1"))
     seen = other.emit("sync", {"sector_id": board, "since": None}, callback=True)["seq"]
     other.disconnect()
     for sock in (projector, boss):
@@ -148,7 +138,7 @@ def phase(boss, kind):
 
 
 def test_no_reply_to_a_participant_carries_what_they_may_not_see(
-    make_workshop, phone, presenter, facilitator, socket_for
+    make_workshop, phone, presenter, facilitator, socket_for, socket_post
 ):
     """Found in review: the reply to scoring returned the whole card (author in
     anonymous mode; hidden cards too). Every path a participant can name a
@@ -156,7 +146,7 @@ def test_no_reply_to_a_participant_carries_what_they_may_not_see(
     _ws, board, author, other, _projector, boss = room(
         make_workshop, phone, presenter, facilitator, socket_for
     )
-    card = post(author, board, "anon-score-1", "Sumbatan rahasia")
+    card = card_of(socket_post(author, board, "Sumbatan rahasia", client_id="anon-score-1"))
     setting(boss, anonymous=True)
     phase(boss, "prioritise")
     reply = other.emit("card:assess", {"card_id": card["id"], "u": 3}, callback=True)
@@ -174,44 +164,37 @@ def test_no_reply_to_a_participant_carries_what_they_may_not_see(
 
 
 def test_nobody_hangs_a_solution_under_a_card_they_cannot_see(
-    make_workshop, phone, presenter, facilitator, socket_for
+    make_workshop, phone, presenter, facilitator, socket_for, socket_post
 ):
     _ws, board, author, other, _projector, boss = room(
         make_workshop, phone, presenter, facilitator, socket_for
     )
     setting(boss, approval_required=True)
-    waiting = post(author, board, "queued-parent-1", "Menunggu persetujuan")
-    stranger = other.emit(
-        "card:post",
-        {
-            "client_id": "probe-solution-1",
-            "kind": "solution",
-            "parent_id": waiting["id"],
-            "text": "Intip",
-        },
-        callback=True,
+    waiting = card_of(
+        socket_post(author, board, "Menunggu persetujuan", client_id="queued-parent-1")
+    )
+    stranger = socket_post(
+        other, None, "Intip", client_id="probe-solution-1", kind="solution", parent_id=waiting["id"]
     )
     assert stranger["ok"] is False and stranger["error"]["code"] == "not_found"
-    own = author.emit(
-        "card:post",
-        {
-            "client_id": "own-solution-1",
-            "kind": "solution",
-            "parent_id": waiting["id"],
-            "text": "Solusi sendiri",
-        },
-        callback=True,
+    own = socket_post(
+        author,
+        None,
+        "Solusi sendiri",
+        client_id="own-solution-1",
+        kind="solution",
+        parent_id=waiting["id"],
     )
     assert own["ok"], "the author may add to their own waiting card"
 
 
 def test_concealed_boards_take_no_votes_on_unseen_cards(
-    make_workshop, phone, presenter, facilitator, socket_for
+    make_workshop, phone, presenter, facilitator, socket_for, socket_post
 ):
     _ws, board, author, other, _projector, boss = room(
         make_workshop, phone, presenter, facilitator, socket_for
     )
-    card = post(author, board, "concealed-vote-1", "Belum dibuka")
+    card = card_of(socket_post(author, board, "Belum dibuka", client_id="concealed-vote-1"))
     setting(boss, concealed=True)
     phase(boss, "vote")
     reply = other.emit("vote:cast", {"card_id": card["id"]}, callback=True)
@@ -241,7 +224,7 @@ def essentials(cards):
     ids=["anonymous-queue", "concealed", "open"],
 )
 def test_broadcast_replay_snapshot_and_exports_agree_for_every_viewer(
-    app, make_workshop, phone, presenter, facilitator, socket_for, settings
+    app, make_workshop, phone, presenter, facilitator, socket_for, settings, socket_post
 ):
     ws, board, author, other, projector, boss = room(
         make_workshop, phone, presenter, facilitator, socket_for
@@ -257,23 +240,21 @@ def test_broadcast_replay_snapshot_and_exports_agree_for_every_viewer(
     }
     for sock in viewers.values():
         sock.get_received()
-    first = post(author, board, "agree-0001", "Antrean KTP-el lama")
-    second = post(author, board, "agree-0002", "Blanko KTP-el habis")
-    post(other, board, "agree-0003", "Jaringan SIAK sering putus")
+    first = card_of(socket_post(author, board, "Antrean KTP-el lama", client_id="agree-0001"))
+    second = card_of(socket_post(author, board, "Blanko KTP-el habis", client_id="agree-0002"))
+    card_of(socket_post(other, board, "Jaringan SIAK sering putus", client_id="agree-0003"))
     paper = boss.emit(
         "card:enter",
         {"client_id": "agree-0004", "kind": "bottleneck", "sector_id": board, "text": "Calo"},
         callback=True,
     )["card"]
-    solution = author.emit(
-        "card:post",
-        {
-            "client_id": "agree-0005",
-            "kind": "solution",
-            "parent_id": first["id"],
-            "text": "Loket antrean daring",
-        },
-        callback=True,
+    solution = socket_post(
+        author,
+        None,
+        "Loket antrean daring",
+        client_id="agree-0005",
+        kind="solution",
+        parent_id=first["id"],
     )
     assert solution["ok"], solution
     if settings.get("approval_required"):

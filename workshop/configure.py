@@ -40,6 +40,7 @@ from .similar import boards as similar_boards
 from .similar import events as _similar_events  # noqa: F401
 from .state import events as _state_events  # noqa: F401
 from .voting import events as _voting_events  # noqa: F401
+from .voting import tallies
 from .workshops.views import bp as workshops_bp
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,7 @@ def extensions(app: Flask) -> None:
     ratelimit.init_app(app)
     assets.init_app(app)
     similar_boards.init_app(app)
+    tallies.init_app(app)
     proxies = int(app.config.get("PROXY_COUNT") or 0)
     # Every socket handler registered itself on `socketio` when its module was
     # imported (at the top of this file), before init_app binds it to this app.

@@ -2,11 +2,11 @@
 
 from .core.cards import ActionPlan, Assessment, Card, PlanUpdate
 from .core.models import AccessKey, Participant, Phase, Sector, Workshop
+from .core.votes import Vote
 from .moderation.models import Cluster, MergeRecord
 from .proposals.models import Proposal, ProposalRevision, ProposalSection
 from .realtime.models import Event
 from .similar.models import Dismissal
-from .voting.models import Vote
 
 __all__ = [
     "AccessKey",

@@ -5,11 +5,14 @@ from __future__ import annotations
 import gc
 import io
 import logging
+from typing import Any
 
 import click
 import segno
 from flask import Flask
 from flask_migrate import upgrade
+from gevent.pywsgi import WSGIHandler
+from werkzeug.exceptions import NotFound
 
 from .extensions import socketio
 from .netinfo import lan_addresses
@@ -27,8 +30,34 @@ def serve(app: Flask) -> None:
     logging.basicConfig(level=logging.WARNING)
     raise_open_files_limit()
     tune_garbage_collector()
-    options = {"allow_unsafe_werkzeug": True} if socketio.async_mode == "threading" else {}
+    options: dict[str, Any] = {"handler_class": Handler}
+    if socketio.async_mode == "threading":
+        options = {"allow_unsafe_werkzeug": True}
     socketio.run(app, host=host, port=port, log_output=False, use_reloader=False, **options)
+
+
+class Handler(WSGIHandler):
+    """gevent's request handler, answering a request line too long to read (over
+    8 KiB: gevent answers 414 with an empty body before any app sees it) with
+    the app's own short, translated page for an unknown address."""
+
+    def handle_one_request(self) -> Any:
+        result = super().handle_one_request()
+        if isinstance(result, tuple) and result[0] == "414":
+            return "414", too_long_response(self.server.application)
+        return result
+
+
+def too_long_response(app: Flask) -> bytes:
+    """The whole HTTP response for an address too long to read: status 414, the
+    page a 404 shows (in the default language: no header has been read)."""
+    with app.test_request_context("/"):
+        response = app.process_response(app.make_response(app.handle_user_exception(NotFound())))
+    body = response.get_data()
+    response.headers["Content-Length"] = str(len(body))
+    response.headers["Connection"] = "close"
+    head = "".join(f"{name}: {value}\r\n" for name, value in response.headers.items())
+    return f"HTTP/1.1 414 Request-URI Too Long\r\n{head}\r\n".encode("latin-1") + body
 
 
 # Python's cyclic collector runs a full pass (every object alive) every few

@@ -49,8 +49,8 @@ def throttle_wrong_code() -> None:
         )
 
 
-def staff_page(*, steer: bool) -> Callable[[F], F]:
-    """Only the facilitator (and, unless `steer`, the presenter) may open this page.
+def staff_page(*, steering: bool) -> Callable[[F], F]:
+    """Only the facilitator (and, unless `steering`, the presenter) may open this page.
 
     The view receives the workshop and the caller's identity.
     """
@@ -60,7 +60,7 @@ def staff_page(*, steer: bool) -> Callable[[F], F]:
         def wrapper(code: str, **kwargs: Any) -> Any:
             workshop = load_workshop(code)
             identity = access.staff_identity(workshop, session)
-            if identity is None or (steer and not identity.can_steer):
+            if identity is None or (steering and not identity.can_steer):
                 raise forbidden(
                     _("This page is for the facilitator. Open the facilitator link again.")
                 )

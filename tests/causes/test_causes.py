@@ -24,19 +24,21 @@ def refused(reply: dict[str, Any], code: str) -> None:
     assert reply["error"]["code"] == code, reply
 
 
-def post(sock, payload: dict[str, Any]) -> dict[str, Any]:
-    return sock.emit("card:post", payload, callback=True)
+@pytest.fixture
+def cause(socket_post):
+    """`cause(sock, parent, client_id, text, bone="man")`: post a cause; the ack."""
 
+    def post_cause(sock, parent: int, client_id: str, text: str, bone: str | None = "man") -> dict:
+        extra = {} if bone is None else {"bone": bone}
+        return socket_post(
+            sock, None, text, kind="cause", client_id=client_id, parent_id=parent, **extra
+        )
 
-def cause(sock, parent: int, client_id: str, text: str, bone: str | None = "man") -> dict:
-    payload = {"client_id": client_id, "kind": "cause", "parent_id": parent, "text": text}
-    if bone is not None:
-        payload["bone"] = bone
-    return post(sock, payload)
+    return post_cause
 
 
 @pytest.fixture
-def room(make_workshop, phone, presenter, facilitator, socket_for):
+def room(make_workshop, phone, presenter, facilitator, socket_for, socket_post):
     """A workshop with one bottleneck on the first board, chosen for analysis, in the
     root-causes phase; two phones of that sector, one of another, the projector."""
     ws = make_workshop()
@@ -46,17 +48,9 @@ def room(make_workshop, phone, presenter, facilitator, socket_for):
     stranger = socket_for(phone(ws, "Tamu", sector=1), ws)
     projector = socket_for(presenter(ws), ws)
     boss = socket_for(facilitator(ws), ws)
-    bottleneck = ok(
-        post(
-            author,
-            {
-                "client_id": "rc-b-0001",
-                "kind": "bottleneck",
-                "sector_id": board,
-                "text": "Pungli pencetakan KTP-el",
-            },
-        )
-    )["card"]
+    bottleneck = ok(socket_post(author, board, "Pungli pencetakan KTP-el", client_id="rc-b-0001"))[
+        "card"
+    ]
     ok(boss.emit("causes:choose", {"card_id": bottleneck["id"], "chosen": True}, callback=True))
     phases = ok(boss.emit("sync", {}, callback=True))["snapshot"]["workshop"]["phases"]
     causes_phase = next(p for p in phases if p["kind"] == "causes")
@@ -78,7 +72,7 @@ def room(make_workshop, phone, presenter, facilitator, socket_for):
     }
 
 
-def test_the_sectors_group_builds_a_fishbone_and_a_tree_live(room):
+def test_the_sectors_group_builds_a_fishbone_and_a_tree_live(room, cause):
     bottleneck, author, mate = room["bottleneck"], room["author"], room["mate"]
     first = ok(cause(author, bottleneck["id"], "rc-c-0001", "Calo di depan kantor"))["card"]
     assert (first["bone"], first["depth"], first["root"]) == ("man", 1, False)
@@ -93,7 +87,7 @@ def test_the_sectors_group_builds_a_fishbone_and_a_tree_live(room):
     assert events_of(room["stranger"], "card.created") == []
 
 
-def test_causes_go_only_as_deep_as_the_facilitator_allows(room):
+def test_causes_go_only_as_deep_as_the_facilitator_allows(room, cause):
     author, boss, bottleneck = room["author"], room["boss"], room["bottleneck"]
     ok(boss.emit("settings:update", {"cause_depth": 2}, callback=True))
     one = ok(cause(author, bottleneck["id"], "rc-d-0001", "Level satu"))["card"]
@@ -103,7 +97,7 @@ def test_causes_go_only_as_deep_as_the_facilitator_allows(room):
     refused(boss.emit("settings:update", {"cause_depth": 9}, callback=True), "invalid")
 
 
-def test_only_chosen_bottlenecks_take_causes_and_only_on_a_known_bone(room):
+def test_only_chosen_bottlenecks_take_causes_and_only_on_a_known_bone(room, cause):
     author, boss, board = room["author"], room["boss"], room["board"]
     other = ok(
         boss.emit(
@@ -117,14 +111,14 @@ def test_only_chosen_bottlenecks_take_causes_and_only_on_a_known_bone(room):
     refused(cause(author, room["bottleneck"]["id"], "rc-e-0004", "Tanpa tulang", None), "invalid")
 
 
-def test_another_sectors_participant_adds_causes_only_when_the_facilitator_allows(room):
+def test_another_sectors_participant_adds_causes_only_when_the_facilitator_allows(room, cause):
     stranger, boss, bottleneck = room["stranger"], room["boss"], room["bottleneck"]
     refused(cause(stranger, bottleneck["id"], "rc-s-0001", "Dari sektor lain"), "forbidden")
     ok(boss.emit("settings:update", {"causes_open": True}, callback=True))
     ok(cause(stranger, bottleneck["id"], "rc-s-0002", "Dari sektor lain"))
 
 
-def test_causes_are_collected_only_in_a_phase_that_asks_for_them(room):
+def test_causes_are_collected_only_in_a_phase_that_asks_for_them(room, cause):
     author, boss, bottleneck = room["author"], room["boss"], room["bottleneck"]
     phases = ok(boss.emit("sync", {}, callback=True))["snapshot"]["workshop"]["phases"]
     vote = next(p for p in phases if p["kind"] == "vote")
@@ -132,7 +126,7 @@ def test_causes_are_collected_only_in_a_phase_that_asks_for_them(room):
     refused(cause(author, bottleneck["id"], "rc-p-0001", "Terlambat"), "forbidden")
 
 
-def test_root_marks_and_a_solution_that_addresses_a_root_cause(room):
+def test_root_marks_and_a_solution_that_addresses_a_root_cause(room, cause, socket_post):
     author, boss, bottleneck = room["author"], room["boss"], room["bottleneck"]
     root = ok(cause(author, bottleneck["id"], "rc-r-0001", "Blanko KTP-el habis", "material"))
     root = root["card"]
@@ -144,35 +138,33 @@ def test_root_marks_and_a_solution_that_addresses_a_root_cause(room):
     assert [e["data"]["root"] for e in events_of(author, "card.updated")] == [True]
     boss.emit("phase:step", {"direction": 1}, callback=True)  # to the solutions phase
     solution = ok(
-        post(
+        socket_post(
             author,
-            {
-                "client_id": "rc-r-0002",
-                "kind": "solution",
-                "parent_id": bottleneck["id"],
-                "text": "Stok penyangga blanko",
-                "addresses_id": root["id"],
-            },
+            None,
+            "Stok penyangga blanko",
+            client_id="rc-r-0002",
+            kind="solution",
+            parent_id=bottleneck["id"],
+            addresses_id=root["id"],
         )
     )["card"]
     assert solution["addresses"] == root["id"]
     # Only a cause of that same bottleneck can be addressed.
     refused(
-        post(
+        socket_post(
             author,
-            {
-                "client_id": "rc-r-0003",
-                "kind": "solution",
-                "parent_id": bottleneck["id"],
-                "text": "Salah alamat",
-                "addresses_id": bottleneck["id"],
-            },
+            None,
+            "Salah alamat",
+            client_id="rc-r-0003",
+            kind="solution",
+            parent_id=bottleneck["id"],
+            addresses_id=bottleneck["id"],
         ),
         "invalid",
     )
 
 
-def test_concealed_and_anonymous_causes_follow_the_same_rules_as_every_card(room):
+def test_concealed_and_anonymous_causes_follow_the_same_rules_as_every_card(room, cause):
     author, mate, projector, boss = room["author"], room["mate"], room["projector"], room["boss"]
     ok(boss.emit("settings:update", {"concealed": True, "anonymous": True}, callback=True))
     for sock in (author, mate, projector, boss):
@@ -199,7 +191,7 @@ def test_concealed_and_anonymous_causes_follow_the_same_rules_as_every_card(room
         assert (shown["author"] is not None) is named
 
 
-def test_a_phone_that_was_away_gets_the_causes_it_missed(room):
+def test_a_phone_that_was_away_gets_the_causes_it_missed(room, cause):
     author, mate, bottleneck = room["author"], room["mate"], room["bottleneck"]
     since = ok(mate.emit("sync", {"sector_id": room["board"]}, callback=True))["seq"]
     mate.disconnect()
@@ -234,7 +226,7 @@ def test_the_facilitator_chooses_the_top_bottlenecks_of_every_sector(room):
     )
 
 
-def test_bones_are_edited_without_losing_a_cause(room):
+def test_bones_are_edited_without_losing_a_cause(room, cause):
     author, boss = room["author"], room["boss"]
     ok(cause(author, room["bottleneck"]["id"], "rc-k-0001", "Petugas kurang", "man"))
     bones = ok(boss.emit("sync", {}, callback=True))["snapshot"]["workshop"]["bones"]

@@ -6,39 +6,16 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
-from .test_facilitation import join
-from .test_live_board import LAPTOP, PHONE
-
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def violations(page: Page) -> list[dict]:
-    if not AXE.exists():
-        pytest.fail("npm's axe-core is needed; `make test` installs it (npm ci).")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-    )
-    return [
-        {
-            "id": v["id"],
-            "impact": v["impact"],
-            "help": v["help"],
-            "nodes": [n["target"] for n in v["nodes"]][:3],
-        }
-        for v in result
-        if v["impact"] in ("serious", "critical")
-    ]
+from .helpers import LAPTOP, PHONE, join, violations
 
 
 @pytest.fixture(scope="module")
 def session(live_server, browser: Browser):
-    links = live_server.cli("demo", "--json")
+    links = live_server.demo_workshop()
     # The test injects axe into the page, which the pages' own CSP forbids.
     laptop = browser.new_context(**LAPTOP, bypass_csp=True)
     phone = browser.new_context(**PHONE, bypass_csp=True)

@@ -9,10 +9,8 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from .test_facilitation import choose_phase, join
-from .test_live_board import PHONE, fail_on_dialog
+from .helpers import PHONE, PROJECTOR, choose_phase, join, open_steering
 
-PROJECTOR = {"viewport": {"width": 1280, "height": 720}, "locale": "id-ID"}
 SECTOR = "Administrasi Kependudukan"
 BOTTLENECK = "Pungutan liar untuk mempercepat KTP-el"
 CAUSE = "Calo menunggu di depan kantor"
@@ -51,20 +49,16 @@ def svg_texts(projector: Page, view: str) -> dict[str, str]:
 def test_two_phones_add_a_cause_and_its_why_and_the_projector_draws_them(
     live_server, browser: Browser
 ):
-    links = live_server.cli("create", "--title", "Bimtek akar masalah", "--json")
+    links = live_server.create_workshop("Bimtek akar masalah", phase="identify")
     laptop = browser.new_context(**PROJECTOR)
     phones = [browser.new_context(**PHONE) for _ in range(2)]
     try:
-        steering = laptop.new_page()
-        steering.on("dialog", fail_on_dialog)
-        steering.goto(links["facilitator_url"])
-        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
+        steering = open_steering(laptop, links["facilitator_url"])
         projector = laptop.new_page()
         projector.goto(links["presenter_url"])
         first, second = (context.new_page() for context in phones)
         join(first, links["join_url"], "Andi", "Disdukcapil", SECTOR)
         join(second, links["join_url"], "Budi", "Kecamatan Somba Opu", SECTOR)
-        choose_phase(steering, "Identifikasi sumbatan")
         first.locator("#post-text").fill(BOTTLENECK)
         first.get_by_role("button", name="Kirim sumbatan").click()
         card = first.locator("article.card:not(.pending)")

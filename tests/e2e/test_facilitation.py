@@ -5,36 +5,13 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, expect
 
-from .test_live_board import LAPTOP, PHONE, fail_on_dialog
-
-
-def join(page: Page, url: str, name: str, agency: str, sector: str) -> None:
-    page.goto(url)
-    page.get_by_label("Nama").fill(name)
-    page.get_by_label("Instansi (OPD)").fill(agency)
-    page.get_by_label(sector).check()
-    page.get_by_role("button", name="Gabung").click()
-    expect(page).to_have_url(re.compile(r"/board$"))
-
-
-def start_collecting(laptop: BrowserContext, facilitator_url: str) -> Page:
-    """The facilitator's page, moved on from the opening to the first phase."""
-    steering = laptop.new_page()
-    steering.goto(facilitator_url)
-    expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
-    steering.locator("#phase-next").click()
-    return steering
-
-
-def choose_phase(steering: Page, name: str) -> None:
-    steering.locator("#phase-bar .phase-button", has_text=name).click()
-    expect(steering.locator(".phase-button[aria-current=step]")).to_contain_text(name)
+from .helpers import LAPTOP, PHONE, choose_phase, fail_on_dialog, join
 
 
 def test_phase_timer_and_votes_reach_phones_and_projector(live_server, browser: Browser):
-    links = live_server.cli("create", "--title", "Bimtek fasilitasi", "--json")
+    links = live_server.create_workshop("Bimtek fasilitasi")
     laptop = browser.new_context(**LAPTOP)
     phones = [browser.new_context(**PHONE) for _ in range(2)]
     try:

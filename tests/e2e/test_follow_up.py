@@ -8,29 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from playwright.sync_api import Browser, Dialog, expect
+from playwright.sync_api import Browser, expect
 
-from tests.live import key_session, socket_client
+from tests.live import LiveServer
 
-from .test_accessibility import violations
-
-PHONE = {
-    "viewport": {"width": 360, "height": 740},
-    "is_mobile": True,
-    "has_touch": True,
-    "device_scale_factor": 2,
-    "locale": "id-ID",
-}
-LAPTOP = {"viewport": {"width": 1366, "height": 768}, "locale": "id-ID"}
+from .helpers import LAPTOP, PHONE, facilitator_socket, fail_on_dialog, violations
 
 
-def fail_on_dialog(dialog: Dialog) -> None:
-    raise AssertionError(f"a dialog opened: {dialog.message}")
-
-
-def plan_a_solution(base_url: str, links: dict[str, str]) -> None:
+def plan_a_solution(server: LiveServer, links: dict[str, str]) -> None:
     """The facilitator types in a paper bottleneck and solution, and its action plan."""
-    boss = socket_client(base_url, key_session(links["facilitator_url"]), links["code"])
+    boss = facilitator_socket(server, links)
     try:
         state = boss.call("sync", {"since": None}, timeout=10)["snapshot"]["workshop"]
         sector = state["sectors"][0]["id"]
@@ -74,8 +61,8 @@ def plan_a_solution(base_url: str, links: dict[str, str]) -> None:
 def test_a_phone_back_at_the_follow_up_meeting_reports_and_the_facilitator_sees_it(
     live_server, browser: Browser
 ):
-    links = live_server.cli("create", "--title", "Bimtek Tindak Lanjut", "--json")
-    plan_a_solution(live_server.url, links)
+    links = live_server.create_workshop("Bimtek Tindak Lanjut")
+    plan_a_solution(live_server, links)
     laptop = browser.new_context(**LAPTOP)
     # bypass_csp: the test injects axe-core into the page.
     phone = browser.new_context(**PHONE, bypass_csp=True)
@@ -137,8 +124,8 @@ def test_a_phone_back_at_the_follow_up_meeting_reports_and_the_facilitator_sees_
 def test_a_phone_left_on_its_board_follows_the_reopening_and_an_archive_stops_it(
     live_server, browser: Browser
 ):
-    links = live_server.cli("create", "--title", "Bimtek Dibuka Lagi", "--json")
-    plan_a_solution(live_server.url, links)
+    links = live_server.create_workshop("Bimtek Dibuka Lagi")
+    plan_a_solution(live_server, links)
     laptop = browser.new_context(**LAPTOP)
     phone = browser.new_context(**PHONE)
     try:

@@ -4,26 +4,18 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Browser, Dialog, expect
+from playwright.sync_api import Browser, expect
 
-PHONE = {
-    "viewport": {"width": 360, "height": 740},
-    "is_mobile": True,
-    "has_touch": True,
-    "device_scale_factor": 2,
-    "locale": "id-ID",
-}
-LAPTOP = {"viewport": {"width": 1366, "height": 768}, "locale": "id-ID"}
+from tests.live import join_session, key_session, socket_client
 
-
-def fail_on_dialog(dialog: Dialog) -> None:
-    raise AssertionError(f"a dialog opened: {dialog.message}")
+from .helpers import LAPTOP, PHONE, facilitator_socket, fail_on_dialog
 
 
 def test_phone_posts_bottleneck_and_solution_and_projector_shows_both(
     live_server, browser: Browser
 ):
-    links = live_server.cli("create", "--title", "Bimtek Inovasi Kabupaten", "--json")
+    # The facilitator has started collecting bottlenecks.
+    links = live_server.create_workshop("Bimtek Inovasi Kabupaten", phase="identify")
     laptop = browser.new_context(**LAPTOP)
     phone = browser.new_context(**PHONE)
     try:
@@ -33,17 +25,8 @@ def test_phone_posts_bottleneck_and_solution_and_projector_shows_both(
         expect(projector).to_have_url(re.compile(r"/w/\w+/present$"))
         expect(projector.locator(".board-column")).to_have_count(6)
         expect(projector.locator(".join-strip .join-code")).to_have_text(links["code"])
+        expect(projector.locator("#phase-name")).to_have_text("Identifikasi sumbatan")
         projector.evaluate("window.__notReloaded = true")
-        # The session opens in the lobby; the facilitator starts collecting bottlenecks.
-        steering = laptop.new_page()
-        steering.on("dialog", fail_on_dialog)
-        steering.goto(links["facilitator_url"])
-        # The buttons come alive once the page has the session's state.
-        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
-        steering.locator("#phase-next").click()
-        expect(steering.locator(".phase-button[aria-current=step]")).to_contain_text(
-            "Identifikasi sumbatan"
-        )
 
         page = phone.new_page()
         page.on("dialog", fail_on_dialog)
@@ -86,7 +69,7 @@ def test_phone_posts_bottleneck_and_solution_and_projector_shows_both(
 
 
 def test_rejoining_from_the_same_phone_keeps_the_participant(live_server, browser: Browser):
-    links = live_server.cli("create", "--title", "Bimtek ulang", "--json")
+    links = live_server.create_workshop("Bimtek ulang")
     phone = browser.new_context(**PHONE)
     try:
         page = phone.new_page()
@@ -104,5 +87,43 @@ def test_rejoining_from_the_same_phone_keeps_the_participant(live_server, browse
         expect(page.locator("#board-heading")).to_have_text("Kelurahan/Kecamatan")
     finally:
         phone.close()
-    listed = {w["code"]: w for w in live_server.cli("list", "--json")}
-    assert listed[links["code"]]["participants"] == 1
+    assert live_server.counts(links["code"])["participants"] == 1
+
+
+def test_a_workshop_made_by_another_process_is_found_at_once(live_server):
+    """The tests make their workshops in their own process: the running server, which
+    has already served other workshops, finds a new one, its phase and its links at
+    once (no cache of this process hides what another process wrote)."""
+    earlier = live_server.create_workshop("Bimtek sebelumnya")
+    assert key_session(earlier["facilitator_url"]).get(earlier["join_url"], timeout=10).ok
+
+    made = live_server.create_workshop("Bimtek proses lain", phase="identify")
+    boss = facilitator_socket(live_server, made)
+    try:
+        workshop = boss.call("sync", {}, timeout=10)["snapshot"]["workshop"]
+        assert workshop["title"] == "Bimtek proses lain"
+        identify = next(p["id"] for p in workshop["phases"] if p["kind"] == "identify")
+        assert workshop["phase_id"] == identify
+        sector_id = workshop["sectors"][0]["id"]
+        phone = socket_client(
+            live_server.url,
+            join_session(live_server.url, made["code"], "Andi", sector_id),
+            made["code"],
+        )
+        try:
+            reply = phone.call(
+                "card:post",
+                {
+                    "client_id": "other-process-0001",
+                    "kind": "bottleneck",
+                    "sector_id": sector_id,
+                    "text": "Antrean panjang",
+                },
+                timeout=10,
+            )
+            assert reply["ok"], reply  # the phase set in this process: collecting bottlenecks
+        finally:
+            phone.disconnect()
+    finally:
+        boss.disconnect()
+    assert live_server.counts(made["code"]) == {"participants": 1, "cards": 1}

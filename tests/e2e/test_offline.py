@@ -9,16 +9,13 @@ import re
 
 from playwright.sync_api import Browser, expect
 
-from .test_facilitation import join, start_collecting
-from .test_live_board import LAPTOP, PHONE
+from .helpers import PHONE, join
 
 
 def test_posts_wait_offline_and_go_out_once_when_the_network_returns(live_server, browser: Browser):
-    links = live_server.cli("create", "--title", "Bimtek luring", "--json")
-    laptop = browser.new_context(**LAPTOP)
+    links = live_server.create_workshop("Bimtek luring", phase="identify")
     phone = browser.new_context(**PHONE)
     try:
-        start_collecting(laptop, links["facilitator_url"])
         page = phone.new_page()
         join(page, links["join_url"], "Citra", "Puskesmas", "Kesehatan")
         expect(page.locator("#connection")).to_have_text("Terhubung")
@@ -50,19 +47,15 @@ def test_posts_wait_offline_and_go_out_once_when_the_network_returns(live_server
         expect(page.locator("article.card.pending")).to_have_count(0)
     finally:
         phone.close()
-        laptop.close()
-    listed = {w["code"]: w for w in live_server.cli("list", "--json")}
-    assert listed[links["code"]]["cards"] == 1, "sent once"
+    assert live_server.counts(links["code"])["cards"] == 1, "sent once"
 
 
 def test_a_phone_back_online_catches_up_in_its_connect_alone(live_server, browser: Browser):
     """What a board missed while a phone was offline arrives with the reconnect
     itself (the catch-up rides in the connect's auth): no `sync` is sent."""
-    links = live_server.cli("create", "--title", "Bimtek sambung", "--json")
-    laptop = browser.new_context(**LAPTOP)
+    links = live_server.create_workshop("Bimtek sambung", phase="identify")
     phones = [browser.new_context(**PHONE) for _ in range(2)]
     try:
-        start_collecting(laptop, links["facilitator_url"])
         away, writer = (context.new_page() for context in phones)
         join(away, links["join_url"], "Dewi", "Puskesmas", "Kesehatan")
         join(writer, links["join_url"], "Eko", "Dinkes", "Kesehatan")
@@ -101,5 +94,5 @@ def test_a_phone_back_online_catches_up_in_its_connect_alone(live_server, browse
         assert connects, frames
         assert syncs == [], syncs
     finally:
-        for context in (*phones, laptop):
+        for context in phones:
             context.close()

@@ -8,29 +8,12 @@ import re
 import pytest
 from playwright.sync_api import Browser, expect
 
-from .test_facilitation import join
-
-SMALL = {
-    "viewport": {"width": 320, "height": 640},
-    "is_mobile": True,
-    "has_touch": True,
-    "locale": "id-ID",
-}
-SMALL_TARGETS = """() => [...document.querySelectorAll(
-    'button, a[href], input:not([type=hidden]), select, textarea, summary')]
-  .filter(e => e.offsetParent !== null && !e.classList.contains('skip'))
-  // A radio or checkbox is tapped through its label, which is the target.
-  .map(e => (e.type === 'radio' || e.type === 'checkbox')
-       ? (e.closest('label') || document.querySelector(`label[for="${e.id}"]`) || e) : e)
-  .map(e => [e.tagName, (e.textContent || e.name || e.id || '').trim().slice(0, 30),
-             e.getBoundingClientRect()])
-  .filter(([, , r]) => r.width > 0 && (r.height < 43.5 || r.width < 43.5))
-  .map(([tag, text, r]) => `${tag} ${text} ${Math.round(r.width)}x${Math.round(r.height)}`)"""
+from .helpers import SMALL_PHONE, SMALL_TARGETS, join
 
 
 @pytest.fixture(scope="module")
 def demo(live_server):
-    return live_server.cli("demo", "--json")
+    return live_server.demo_workshop()
 
 
 def check_page(page) -> None:
@@ -39,7 +22,7 @@ def check_page(page) -> None:
 
 
 def test_join_and_board_fit_320_px_with_big_tap_targets(demo, browser: Browser, live_server):
-    context = browser.new_context(**SMALL)
+    context = browser.new_context(**SMALL_PHONE)
     try:
         page = context.new_page()
         page.goto(f"{live_server.url}/")

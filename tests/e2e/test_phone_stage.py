@@ -14,15 +14,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.live import key_session, socket_client
+from .helpers import SHORT_PHONE, facilitator_socket
 
-PHONE: dict[str, Any] = {
-    "viewport": {"width": 360, "height": 640},
-    "is_mobile": True,
-    "has_touch": True,
-    "device_scale_factor": 2,
-    "locale": "id-ID",
-}
+PHONE = SHORT_PHONE  # 360 x 640
 ENGLISH = {**PHONE, "locale": "en-US"}
 SECTOR = "Administrasi Kependudukan"
 ids = count(1)
@@ -55,14 +49,9 @@ class Room:
     """A workshop, steered over its socket (the laptop is not under test here)."""
 
     def __init__(self, live_server, **options: str) -> None:
-        args = ["create", "--title", "Bimtek ponsel", "--json"]
-        for key, value in options.items():
-            args += [f"--{key}", value]
-        self.links = live_server.cli(*args)
-        self.code = self.links["join_url"].rstrip("/").split("/")[-1]
-        self.steer = socket_client(
-            live_server.url, key_session(self.links["facilitator_url"]), self.code
-        )
+        self.links = live_server.create_workshop("Bimtek ponsel", **options)
+        self.code = self.links["code"]
+        self.steer = facilitator_socket(live_server, self.links)
         self.snapshot = self.call("sync", {"since": None})["snapshot"]
 
     def call(self, event: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -105,13 +94,21 @@ def join(page: Page, url: str, name: str, english: bool = False) -> None:
     expect(page.locator("#connection")).to_have_class(re.compile(r"\bonline\b"))
 
 
-def wait_in_view(locator, seconds: float = 3) -> None:
+# IN_VIEW, asked again at each frame until it holds (smooth scrolling takes some
+# frames), or false after 600 frames: a state waited for in the page, not a time.
+IN_VIEW_SOON = (
+    """(node) => new Promise(done => { const inView = """
+    + IN_VIEW
+    + """; let frames = 0;
+  const check = () => inView(node) ? done(true)
+    : (++frames > 600 ? done(false) : requestAnimationFrame(check));
+  check(); })"""
+)
+
+
+def wait_in_view(locator) -> None:
     """Until the element is wholly inside the (visual) viewport; smooth scrolling takes a moment."""
-    for _ in range(int(seconds * 10)):
-        if locator.evaluate(IN_VIEW):
-            return
-        locator.page.wait_for_timeout(100)
-    raise AssertionError(f"not in view: {locator}")
+    assert locator.evaluate(IN_VIEW_SOON), f"not in view: {locator}"
 
 
 def textarea_top(page: Page) -> float:

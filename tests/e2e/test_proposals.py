@@ -10,10 +10,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from .test_accessibility import violations
-from .test_facilitation import join
-from .test_live_board import LAPTOP, PHONE, fail_on_dialog
-from .test_phone_fit import SMALL_TARGETS
+from .helpers import LAPTOP, PHONE, SMALL_TARGETS, fail_on_dialog, join, open_steering, violations
 
 BOTTLENECK = "Antrean obat di Puskesmas 2-3 jam tiap Senin"
 SOLUTION = "Nomor antrean lewat WhatsApp & loket khusus lansia"
@@ -41,16 +38,12 @@ def open_section(page: Page, key: str) -> None:
 def test_a_phone_drafts_a_section_live_and_a_conflict_keeps_both_texts(
     live_server, browser: Browser
 ):
-    links = live_server.cli("create", "--title", "Bimtek proposal KIPP", "--json")
+    links = live_server.create_workshop("Bimtek proposal KIPP", phase="identify")
     # bypass_csp: the test injects axe-core into the pages, which their CSP forbids.
     laptop = browser.new_context(**LAPTOP, bypass_csp=True)
     phones = [browser.new_context(**PHONE, bypass_csp=True) for _ in range(2)]
     try:
-        steering = laptop.new_page()
-        steering.on("dialog", fail_on_dialog)
-        steering.goto(links["facilitator_url"])
-        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
-        steering.locator("#phase-next").click()
+        steering = open_steering(laptop, links["facilitator_url"])
         andi, rina = (context.new_page() for context in phones)
         for page in (andi, rina):
             page.on("dialog", fail_on_dialog)

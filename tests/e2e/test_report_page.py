@@ -18,7 +18,7 @@ BROKEN_HEADERS = """() => [...document.querySelectorAll('th')].filter(th => {
 
 @pytest.fixture(scope="module")
 def demo(live_server):
-    return live_server.cli("demo", "--json")
+    return live_server.demo_workshop()
 
 
 @pytest.mark.e2e

@@ -8,9 +8,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.test_live_board import LAPTOP, PHONE
-
-from .test_facilitation import start_collecting
+from .helpers import LAPTOP, PHONE, open_steering
 
 
 def join(page: Page, url: str, name: str) -> None:
@@ -42,13 +40,13 @@ def sent_syncs(page: Page) -> list[str]:
 def test_lifting_concealment_shows_the_cards_on_every_screen_without_a_snapshot(
     live_server, browser: Browser
 ):
-    links = live_server.cli("create", "--title", "Bimtek Adminduk", "--json")
+    links = live_server.create_workshop("Bimtek Adminduk", phase="identify")
     laptop = browser.new_context(**LAPTOP)
     # The projector is another browser: the facilitator's cookie would make it steering.
     wall = browser.new_context(**LAPTOP)
     phones = [browser.new_context(**PHONE) for _ in range(2)]
     try:
-        steering = start_collecting(laptop, links["facilitator_url"])
+        steering = open_steering(laptop, links["facilitator_url"])
         steering.locator("#setting-concealed").check()
         expect(steering.locator("#setting-concealed")).to_be_checked()
 
@@ -64,7 +62,11 @@ def test_lifting_concealment_shows_the_cards_on_every_screen_without_a_snapshot(
         author.locator("#post-text").fill(text)
         author.get_by_role("button", name="Kirim sumbatan").click()
         expect(author.locator("article.card:not(.pending) .card-text")).to_have_text(text)
-        other.wait_for_timeout(500)
+        # A timer started after the post reaches every phone behind it: once the
+        # other phone shows it, the card would have come before it.
+        steering.locator("#timer-minutes").fill("5")
+        steering.locator("#timer-start").click()
+        expect(other.locator("#phase-timer")).to_be_visible()
         expect(other.locator("article.card")).to_have_count(0)
         expect(projector.locator(".card > .card-text")).to_have_count(0)
         other.evaluate("window.__notReloaded = true")

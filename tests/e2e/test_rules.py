@@ -11,28 +11,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from .test_facilitation import choose_phase, join
-from .test_live_board import LAPTOP, PHONE
-
-
-def watch_errors(page: Page, errors: list[str]) -> None:
-    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
-    page.on(
-        "console",
-        lambda m: m.type == "error" and errors.append(f"{page.url}: console: {m.text}"),
-    )
-
-
-CODE = "JSON.parse(document.getElementById('page-config').textContent).code"
-
-
-def steer(page: Page, event: str, payload: dict) -> dict:
-    """Send one steering event from the facilitator's browser, as its page would."""
-    return page.evaluate(
-        """([code, event, payload]) => new Promise(done => io({auth: {workshop: code}})
-             .timeout(5000).emit(event, payload, (e, a) => done(a || {ok: false})))""",
-        [page.evaluate(CODE), event, payload],
-    )
+from .helpers import LAPTOP, PHONE, choose_phase, join, open_steering, steer, watch_errors
 
 
 def moderate(steering: Page, text: str):
@@ -45,7 +24,7 @@ def moderate(steering: Page, text: str):
 
 
 def test_no_page_throws_a_script_error(live_server, browser: Browser):
-    links = live_server.cli("demo", "--json")
+    links = live_server.demo_workshop()
     errors: list[str] = []
     laptop = browser.new_context(**LAPTOP)
     phone = browser.new_context(**PHONE)
@@ -72,11 +51,10 @@ def test_no_page_throws_a_script_error(live_server, browser: Browser):
         page.locator("#sector-tabs .tab").nth(1).click()
         expect(page.locator("#sector-tabs .tab").nth(1)).to_have_attribute("aria-pressed", "true")
         for n in range(7):
-            choose_phase(steering, steering.locator(".phase-button").nth(n).inner_text())
-            expect(page.locator("#phase-name")).to_have_text(
-                steering.locator(".phase-button").nth(n).inner_text()
-            )
-        steering.wait_for_timeout(300)
+            name = steering.locator(".phase-button").nth(n).inner_text()
+            choose_phase(steering, name)
+            expect(page.locator("#phase-name")).to_have_text(name)
+            expect(projector.locator("#phase-name")).to_have_text(name)
     finally:
         phone.close()
         laptop.close()
@@ -86,15 +64,12 @@ def test_no_page_throws_a_script_error(live_server, browser: Browser):
 def test_moderation_follows_each_cards_actions_and_the_projector_ranks_by_the_server(
     live_server, browser: Browser
 ):
-    links = live_server.cli("create", "--title", "Bimtek moderasi", "--json")
+    links = live_server.create_workshop("Bimtek moderasi", phase="identify")
     projector = None
     laptop = browser.new_context(**LAPTOP)
     phone = browser.new_context(**PHONE)
     try:
-        steering = laptop.new_page()
-        steering.goto(links["facilitator_url"])
-        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
-        steering.locator("#phase-next").click()
+        steering = open_steering(laptop, links["facilitator_url"])
         expect(steering.locator(".phase-button[aria-current=step]")).to_contain_text("Identifikasi")
         steering.locator("#setting-approval_required").check()
         expect(steering.locator("#setting-approval_required")).to_be_checked()
@@ -166,18 +141,16 @@ def test_moderation_follows_each_cards_actions_and_the_projector_ranks_by_the_se
 def test_a_capped_card_takes_no_more_dots_and_a_locked_timer_closes_posting(
     live_server, browser: Browser
 ):
-    links = live_server.cli("create", "--title", "Bimtek batas", "--json")
+    links = live_server.create_workshop("Bimtek batas", phase="identify")
     laptop = browser.new_context(**LAPTOP)
     phone = browser.new_context(**PHONE)
+    phone.clock.install()  # the timer runs out on the phone's clock, moved on below
     try:
-        steering = laptop.new_page()
-        steering.goto(links["facilitator_url"])
-        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
+        steering = open_steering(laptop, links["facilitator_url"])
         steering.locator("#vote-budget").fill("3")
         steering.locator("#vote-cap").fill("1")
         steering.locator("#votes-form button[type=submit]").click()
         expect(steering.locator("#settings-error")).to_have_text("Tersimpan.")
-        steering.locator("#phase-next").click()
         page = phone.new_page()
         join(page, links["join_url"], "Citra", "Puskesmas", "Kesehatan")
         for text in ("Kartu pertama", "Kartu kedua"):
@@ -198,9 +171,9 @@ def test_a_capped_card_takes_no_more_dots_and_a_locked_timer_closes_posting(
         choose_phase(steering, "Identifikasi sumbatan")
         expect(page.locator("#post-form button[type=submit]")).to_be_enabled()
         assert steer(steering, "timer:start", {"seconds": 2, "lock": True})["ok"]
-        expect(page.locator("#phase-closed")).to_have_text(
-            "Waktu habis: pengiriman ditutup.", timeout=8000
-        )
+        expect(page.locator("#phase-timer")).to_have_text(re.compile(r"^0:0[0-2]$"))
+        page.clock.fast_forward(3000)
+        expect(page.locator("#phase-closed")).to_have_text("Waktu habis: pengiriman ditutup.")
         expect(page.locator("#post-form button[type=submit]")).to_be_disabled()
         expect(page.locator(".propose:visible")).to_have_count(0)
     finally:

@@ -2,7 +2,8 @@
 card already on its board and supports it with one tap instead of posting it
 again (the send button does not move); the facilitator accepts a suggested
 merge and undoes it. Buttons whose labels are new are found by class, so that
-the test does not wait on the catalogue."""
+the test does not wait on the catalogue. The server matches in its child
+process, as in production (`similar_server`)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from .test_facilitation import choose_phase, join
-from .test_live_board import LAPTOP, PHONE, fail_on_dialog
-from .test_rules import steer, watch_errors
+from .helpers import LAPTOP, PHONE, fail_on_dialog, join, steer, watch_errors
 
 SECTOR = "Administrasi Kependudukan"
 EXISTING = "Antrean perekaman KTP-el di Disdukcapil sampai 3 jam"
@@ -33,7 +32,8 @@ def enter(steering: Page, sector: int, client_id: str, text: str) -> int:
     return reply["card"]["id"]
 
 
-def open_steering(laptop, url: str, errors: list[str]) -> Page:
+def watched_steering(laptop, url: str, errors: list[str]) -> Page:
+    """The facilitator's page, its script errors collected from the start."""
     steering = laptop.new_page()
     steering.on("dialog", fail_on_dialog)
     watch_errors(steering, errors)
@@ -43,15 +43,14 @@ def open_steering(laptop, url: str, errors: list[str]) -> Page:
 
 
 def test_a_phone_typing_a_near_duplicate_supports_the_existing_card_with_one_tap(
-    live_server, browser: Browser
+    similar_server, browser: Browser
 ):
-    links = live_server.cli("create", "--title", "Bimtek kartu serupa", "--json")
+    links = similar_server.create_workshop("Bimtek kartu serupa", phase="identify")
     errors: list[str] = []
     laptop = browser.new_context(**LAPTOP)
     phone = browser.new_context(**PHONE)
     try:
-        steering = open_steering(laptop, links["facilitator_url"], errors)
-        choose_phase(steering, "Identifikasi sumbatan")
+        steering = watched_steering(laptop, links["facilitator_url"], errors)
         current = steering.locator(".phase-button[aria-current=step]")
         phase = int(current.get_attribute("data-phase"))
         # This session collects bottlenecks and takes dots on them in one phase.
@@ -102,12 +101,12 @@ def test_a_phone_typing_a_near_duplicate_supports_the_existing_card_with_one_tap
     assert errors == []
 
 
-def test_the_facilitator_accepts_a_suggested_merge_and_undoes_it(live_server, browser: Browser):
-    links = live_server.cli("create", "--title", "Bimtek saran gabung", "--json")
+def test_the_facilitator_accepts_a_suggested_merge_and_undoes_it(similar_server, browser: Browser):
+    links = similar_server.create_workshop("Bimtek saran gabung")
     errors: list[str] = []
     laptop = browser.new_context(**LAPTOP)
     try:
-        steering = open_steering(laptop, links["facilitator_url"], errors)
+        steering = watched_steering(laptop, links["facilitator_url"], errors)
         sector = board_of(steering, SECTOR)
         older = enter(steering, sector, "similar-e2e-0101", EXISTING)
         newer = enter(steering, sector, "similar-e2e-0102", TWIN)

@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from .test_live_board import LAPTOP, PHONE
+from .helpers import LAPTOP, PHONE
 
 PAYLOADS = [
     "<script>window.__xss=1;alert('script')</script>",
@@ -42,7 +42,7 @@ def assert_inert(page: Page) -> None:
 
 
 def test_hostile_text_is_shown_as_typed_and_never_runs(live_server, browser: Browser):
-    links = live_server.cli("create", "--title", "Uji XSS", "--json")
+    links = live_server.create_workshop("Uji XSS", phase="identify")
     laptop = browser.new_context(**LAPTOP)
     phone = browser.new_context(**PHONE)
     try:
@@ -50,7 +50,6 @@ def test_hostile_text_is_shown_as_typed_and_never_runs(live_server, browser: Bro
         guard(steering)
         steering.goto(links["facilitator_url"])
         expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
-        steering.locator("#phase-next").click()
         projector = laptop.new_page()
         guard(projector)
         projector.goto(links["presenter_url"])

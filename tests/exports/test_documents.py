@@ -36,10 +36,11 @@ EXTRA = 12  # bottlenecks added to the demo's 32, so that the annexes run over p
 MATRIX_HEADER = "Sektor/OPD"  # a label of the matrix's header row, in one word
 
 
-@pytest.fixture
-def large(app):
-    """The demo workshop with 44 bottlenecks, a signer and the report's own place."""
-    with app.app_context():
+@pytest.fixture(scope="module")
+def large_id(module_app):
+    """The demo workshop with 44 bottlenecks, a signer and the report's own place,
+    built once: the tests of this module only read it."""
+    with module_app.app_context():
         workshop = create_demo(dt.date(2026, 11, 24)).workshop
         update_signature(workshop, SIGNER)
         set_phase(workshop, next(p.id for p in workshop.phases if p.kind == "identify"))
@@ -63,40 +64,70 @@ def large(app):
             ).card
             assess(workshop, boss, card.id, {"u": 3, "s": 3, "g": 2})
         commit_and_broadcast()
-        yield db.session.get(Workshop, workshop.id)
+        return workshop.id
 
 
-def convert(content: bytes, name: str, folder: Path, to: str = "pdf") -> Path:
-    """Open a document in LibreOffice and save it as `to`, as a user's office would."""
+@pytest.fixture
+def large(module_app, large_id):
+    """The large workshop, read in an app context of its own."""
+    with module_app.app_context():
+        yield db.session.get(Workshop, large_id)
+
+
+@pytest.fixture(scope="module")
+def documents(module_app, large_id) -> dict[str, bytes]:
+    """The large workshop's report and workbook, exported once."""
+    with module_app.app_context():
+        workshop = db.session.get(Workshop, large_id)
+        return {"docx": export(workshop, "docx").content, "xlsx": export(workshop, "xlsx").content}
+
+
+@pytest.fixture(scope="module")
+def printed(documents, tmp_path_factory) -> dict[str, Path]:
+    """The report and the workbook opened in LibreOffice as a user's office would:
+    both printed to PDF by one start, and the workbook saved again as xlsx by a
+    second start on the same (warm) profile."""
+    folder = tmp_path_factory.mktemp("printed")
+    report_file, matrix_file = folder / "laporan.docx", folder / "matriks.xlsx"
+    report_file.write_bytes(documents["docx"])
+    matrix_file.write_bytes(documents["xlsx"])
+    profile = folder / "profile"
+    report_pdf, matrix_pdf = convert([report_file, matrix_file], folder / "pdf", profile)
+    (resaved,) = convert([matrix_file], folder / "xlsx", profile, to="xlsx")
+    return {"report.pdf": report_pdf, "matrix.pdf": matrix_pdf, "matrix.xlsx": resaved}
+
+
+@pytest.fixture(scope="module")
+def printed_report(printed) -> tuple[PdfReader, list[str]]:
+    """The printed report and the text of its pages (pypdf reads them once)."""
+    pdf = PdfReader(printed["report.pdf"])
+    return pdf, [flat(page.extract_text()) for page in pdf.pages]
+
+
+def convert(sources: list[Path], out: Path, profile: Path, to: str = "pdf") -> list[Path]:
+    """Open documents in LibreOffice and save each as `to`: one start for them all."""
     soffice = shutil.which("soffice")
     assert soffice, "LibreOffice is missing: `make test` installs it (make office)"
-    folder.mkdir(parents=True, exist_ok=True)
-    source = folder / name
-    source.write_bytes(content)
-    out = folder / "out"
     subprocess.run(
         [
             soffice,
             # A profile of its own, so that parallel runs do not share one.
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--convert-to",
             to,
             "--outdir",
             str(out),
-            str(source),
+            *map(str, sources),
         ],
         check=True,
         capture_output=True,
         timeout=180,
     )
-    result = out / f"{source.stem}.{to}"
-    assert result.exists(), f"LibreOffice could not open {name}"
-    return result
-
-
-def to_pdf(content: bytes, name: str, folder: Path) -> PdfReader:
-    return PdfReader(convert(content, name, folder))
+    results = [out / f"{source.stem}.{to}" for source in sources]
+    for source, result in zip(sources, results, strict=True):
+        assert result.exists(), f"LibreOffice could not open {source.name}"
+    return results
 
 
 def landscape(page) -> bool:
@@ -111,8 +142,13 @@ def report(workshop):
     return Document(io.BytesIO(export(workshop, "docx").content))
 
 
-def test_the_report_has_a_cover_numbered_pages_and_a_landscape_matrix(large):
-    doc = report(large)
+def large_report(documents):
+    """The large workshop's report, as exported once for the module."""
+    return Document(io.BytesIO(documents["docx"]))
+
+
+def test_the_report_has_a_cover_numbered_pages_and_a_landscape_matrix(large, documents):
+    doc = large_report(documents)
     cover, body, *_rest, last = doc.sections
     for section in doc.sections:
         width, height = sorted((section.page_width, section.page_height))
@@ -130,8 +166,8 @@ def test_the_report_has_a_cover_numbered_pages_and_a_landscape_matrix(large):
     assert large.organiser.upper() in cover_text and "24 November 2026" in cover_text
 
 
-def test_every_report_table_has_set_column_widths_and_a_repeated_header(large):
-    doc = report(large)
+def test_every_report_table_has_set_column_widths_and_a_repeated_header(documents):
+    doc = large_report(documents)
     grids = [t for t in doc.tables if t.style.name == "Table Grid"]
     assert len(grids) >= 10
     for table in grids:
@@ -152,8 +188,8 @@ def test_every_report_table_has_set_column_widths_and_a_repeated_header(large):
     assert sum(c.width for c in matrix.columns) > 1.5 * sum(c.width for c in per_sector.columns)
 
 
-def test_the_report_follows_the_activity_report_layout(app, large):
-    doc = report(large)
+def test_the_report_follows_the_activity_report_layout(large, documents):
+    doc = large_report(documents)
     ones = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     with force_locale("id"):
         closing = _("IV. Closing")
@@ -167,8 +203,8 @@ def test_the_report_follows_the_activity_report_layout(app, large):
     ]
 
 
-def test_the_signature_block_closes_the_report_with_the_signer(large):
-    doc = report(large)
+def test_the_signature_block_closes_the_report_with_the_signer(documents):
+    doc = large_report(documents)
     block = next(t for t in doc.tables if t.style.name != "Table Grid")
     borders = block._tbl.tblPr.find(qn("w:tblBorders"))
     assert borders is None, "no lines around the signature"
@@ -199,9 +235,8 @@ def test_without_a_signer_the_block_leaves_lines_to_fill_in(app, make_workshop):
         assert block.rows[0].cells[1].text.startswith("Aula Bupati, 9 Maret 2026")
 
 
-def test_the_printed_report_shows_its_parts_and_repeats_the_matrix_header(large, tmp_path):
-    pdf = to_pdf(export(large, "docx").content, "laporan.docx", tmp_path)
-    pages = [flat(page.extract_text()) for page in pdf.pages]
+def test_the_printed_report_shows_its_parts_and_repeats_the_matrix_header(printed_report):
+    pdf, pages = printed_report
     assert 12 <= len(pages) <= 40, len(pages)
     text = " ".join(pages)
     for word in ("LAPORAN KEGIATAN", "Pendahuluan", "Pelaksanaan", "Hasil", "Lampiran"):
@@ -222,8 +257,8 @@ def test_the_printed_report_shows_its_parts_and_repeats_the_matrix_header(large,
     assert numbers[-1] == str(len(pages) - 1)
 
 
-def test_every_sheet_is_set_up_to_print(large):
-    book = load_workbook(io.BytesIO(export(large, "xlsx").content))
+def test_every_sheet_is_set_up_to_print(large, documents):
+    book = load_workbook(io.BytesIO(documents["xlsx"]))
     for sheet in book.worksheets:
         setup = sheet.page_setup
         assert setup.orientation == "landscape", sheet.title
@@ -253,9 +288,8 @@ def test_an_ampersand_in_the_title_is_printed_not_read_as_a_code(app, make_works
         assert book.worksheets[0].oddHeader.left.text == "Bimtek P&&P &&B"
 
 
-def test_the_printed_matrix_is_one_page_wide_with_its_header_on_each_page(large, tmp_path):
-    content = export(large, "xlsx").content
-    pdf = to_pdf(content, "matriks.xlsx", tmp_path)
+def test_the_printed_matrix_is_one_page_wide_with_its_header_on_each_page(large, printed):
+    pdf = PdfReader(printed["matrix.pdf"])
     assert all(landscape(page) for page in pdf.pages)
     pages = [flat(page.extract_text()) for page in pdf.pages]
     for i, text in enumerate(pages):
@@ -268,16 +302,15 @@ def test_the_printed_matrix_is_one_page_wide_with_its_header_on_each_page(large,
     text = " ".join(pages)
     assert "Sumbatan tambahan 12" in text and "Status" in text, "no column or row cut off"
     # LibreOffice reads it and saves it again with the print setup intact.
-    again = load_workbook(convert(content, "matriks.xlsx", tmp_path / "again", to="xlsx"))
+    again = load_workbook(printed["matrix.xlsx"])
     resaved = again["Matriks rencana aksi"]
     assert resaved.print_title_rows == "$1:$1"
     assert resaved.page_setup.orientation == "landscape"
     assert resaved.sheet_properties.pageSetUpPr.fitToPage
 
 
-def test_each_numbered_list_of_the_report_starts_at_one(large, tmp_path):
-    content = export(large, "docx").content
-    doc = Document(io.BytesIO(content))
+def test_each_numbered_list_of_the_report_starts_at_one(documents, printed_report):
+    doc = large_report(documents)
     lists = {}
     for paragraph in doc.paragraphs:
         num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
@@ -288,8 +321,6 @@ def test_each_numbered_list_of_the_report_starts_at_one(large, tmp_path):
     for num_id in lists:
         start = numbering.num_having_numId(num_id).find(qn("w:lvlOverride"))
         assert start is not None and start.find(qn("w:startOverride")).get(qn("w:val")) == "1"
-    pages = " ".join(
-        flat(page.extract_text()) for page in to_pdf(content, "r.docx", tmp_path).pages
-    )
+    pages = " ".join(printed_report[1])
     ideas = pages[pages.index("C. Ide inovasi") :]
     assert ideas.split("C. Ide inovasi", 1)[1].split()[0] == "1.", "printed from 1, not 4"

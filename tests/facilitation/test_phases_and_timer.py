@@ -164,7 +164,9 @@ def test_settings_are_checked(workshop):
             services.update_settings(workshop, bad)
 
 
-def test_the_timer_survives_a_reconnect(make_workshop, phone, facilitator, socket_for, clock):
+def test_the_timer_survives_a_reconnect(
+    make_workshop, phone, facilitator, socket_for, clock, socket_post
+):
     ws = make_workshop()
     boss = socket_for(facilitator(ws), ws)
     assert boss.emit("timer:start", {"seconds": 300, "lock": True}, callback=True)["ok"]
@@ -183,14 +185,5 @@ def test_the_timer_survives_a_reconnect(make_workshop, phone, facilitator, socke
         "lock": True,
     }
     clock.advance(200)
-    refused = again.emit(
-        "card:post",
-        {
-            "client_id": "late-card-1",
-            "kind": "bottleneck",
-            "sector_id": ws.sector_ids[0],
-            "text": "Terlambat",
-        },
-        callback=True,
-    )
+    refused = socket_post(again, ws.sector_ids[0], "Terlambat", client_id="late-card-1")
     assert refused["ok"] is False and refused["error"]["code"] == "forbidden"

@@ -81,20 +81,13 @@ def test_every_screen_hears_the_new_state(app, make_workshop, facilitator, phone
     assert message["type"] == "workshop.updated" and message["data"]["state"] == "archived"
 
 
-def test_posting_closes_when_the_workshop_ends(app, make_workshop, facilitator, phone, socket_for):
+def test_posting_closes_when_the_workshop_ends(
+    app, make_workshop, facilitator, phone, socket_for, socket_post
+):
     ws = make_workshop()
     mobile = socket_for(phone(ws), ws)
     assert facilitator(ws).post(f"/w/{ws.code}/state/end").status_code == 303
-    reply = mobile.emit(
-        "card:post",
-        {
-            "client_id": "ended-0001",
-            "kind": "bottleneck",
-            "sector_id": ws.sector_ids[0],
-            "text": "x",
-        },
-        callback=True,
-    )
+    reply = socket_post(mobile, ws.sector_ids[0], "x", client_id="ended-0001")
     assert reply["error"]["code"] == "forbidden"
 
 

@@ -1,9 +1,9 @@
-// The real static/js/causes.js: a bottleneck's causes as the pages draw them, and what the projector shows.
+// The real static/js/shared/causes.js: a bottleneck's causes as the pages draw them, and what the projector shows.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { Store } from "../../static/js/store.js";
-import { causeTree, flatten, allNodes, analysedBottlenecks, causesStage, bonesOf, addressable } from "../../static/js/causes.js";
-import { answersText } from "../../static/js/cards.js";
+import { Store } from "../../static/js/shared/store.js";
+import { causeTree, flatten, allNodes, analysedBottlenecks, causesStage, bonesOf, addressable } from "../../static/js/shared/causes.js";
+import { answersText } from "../../static/js/shared/cards.js";
 
 const BONES = [{ key: "man", name: "Manusia" }, { key: "method", name: "Metode" }, { key: "material", name: "Material/Bahan" }];
 

@@ -1,9 +1,9 @@
-// The real static/js/followup.js: the follow-up state a page keeps, fed by Stream.
+// The real static/js/shared/followup.js: the follow-up state a page keeps, fed by Stream.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { FollowUp, statusPayload, alongside } from "../../static/js/followup.js";
-import { Store } from "../../static/js/store.js";
-import { Cursor } from "../../static/js/stream.js";
+import { FollowUp, statusPayload, alongside } from "../../static/js/shared/followup.js";
+import { Store } from "../../static/js/shared/store.js";
+import { Cursor } from "../../static/js/shared/stream.js";
 
 const W = (state) => ({ state, sectors: [], phases: [], phase_id: null, settings: { concealed: false, anonymous: false, votes_revealed: true }, timer: {} });
 const item = (id, key, status) => ({ card_id: id, agency: key, agency_key: key, status: status || "belum", overdue: false });

@@ -1,11 +1,11 @@
-// The real static/js/layout-*.js: where the projector draws a fishbone and a problem tree.
+// The real static/js/presenter/layout-*.js: where the projector draws a fishbone and a problem tree.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { Store } from "../../static/js/store.js";
-import { causeTree } from "../../static/js/causes.js";
-import { wrap, estimate } from "../../static/js/layout-text.js";
-import { fishboneLayout } from "../../static/js/layout-fishbone.js";
-import { treeLayout, trim, balance } from "../../static/js/layout-tree.js";
+import { Store } from "../../static/js/shared/store.js";
+import { causeTree } from "../../static/js/shared/causes.js";
+import { wrap, estimate } from "../../static/js/presenter/layout-text.js";
+import { fishboneLayout } from "../../static/js/presenter/layout-fishbone.js";
+import { treeLayout, trim, balance } from "../../static/js/presenter/layout-tree.js";
 
 const BONES = ["man", "method", "material", "machine", "money", "environment"].map((key) => ({ key, name: key.toUpperCase() }));
 const OPTS = { max: 30, min: 20, measure: estimate, mark: "★", legend: "Akar masalah", more: (n) => "+" + n + " lagi" };

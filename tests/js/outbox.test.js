@@ -1,7 +1,7 @@
-// The real static/js/outbox.js with a fake storage and a fake server.
+// The real static/js/shared/outbox.js with a fake storage and a fake server.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { Outbox, KEEP_QUEUED, newId } from "../../static/js/outbox.js";
+import { Outbox, KEEP_QUEUED, newId } from "../../static/js/shared/outbox.js";
 
 function memoryStorage(initial) {
   const data = Object.assign({}, initial || {});

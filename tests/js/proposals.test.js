@@ -1,8 +1,8 @@
-// The real static/js/proposals.js: drafts of proposal sections, their saves, merges and
+// The real static/js/proposals/proposals.js: drafts of proposal sections, their saves, merges and
 // conflicts as the server answers them (docs/PROTOCOL.md), and unsaved text across a reload.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { ProposalDesk } from "../../static/js/proposals.js";
+import { ProposalDesk } from "../../static/js/proposals/proposals.js";
 
 function memory() {
   const data = {};

@@ -1,8 +1,8 @@
-// The real static/js/rules.js: what a page offers, from the server's actions and open state.
+// The real static/js/shared/rules.js: what a page offers, from the server's actions and open state.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { Store } from "../../static/js/store.js";
-import { may, postingClosed, closedText, votingOn, scoringBoard, causeBoard, canAddDot, myDots } from "../../static/js/rules.js";
+import { Store } from "../../static/js/shared/store.js";
+import { may, postingClosed, closedText, votingOn, scoringBoard, causeBoard, canAddDot, myDots } from "../../static/js/shared/rules.js";
 
 const PARTICIPANT = { kind: "participant", participant: { id: 5, name: "Andi" }, sector_id: 1, group_sector: 1 };
 const STEERING = { kind: "steering", participant: null };

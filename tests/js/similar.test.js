@@ -1,11 +1,11 @@
-// The real static/js/similar.js: when the phone asks for similar cards while
+// The real static/js/shared/similar.js: when the phone asks for similar cards while
 // its participant types, what it offers, and which suggestions the facilitator sees.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { Store } from "../../static/js/store.js";
+import { Store } from "../../static/js/shared/store.js";
 import {
   createAsker, offerFrom, supportOrView, mergesToShow, clustersToShow, clusterTitle, suggestionKey, createRefresher
-} from "../../static/js/similar.js";
+} from "../../static/js/shared/similar.js";
 
 /* Timers run by hand: tick(ms) fires what is due. */
 function clock() {

@@ -1,4 +1,4 @@
-// Drives the real static/js/store.js and stream.js Cursor for a Python test
+// Drives the real static/js/shared/store.js and stream.js Cursor for a Python test
 // (tests/reliability/test_properties.py): one JSON request a line on stdin,
 // one JSON answer a line on stdout.
 //   {"op": "new"}                        -> {"id": n}        a page's state
@@ -6,8 +6,8 @@
 //   {"op": "event", "id": n, "message": {}} -> {"seq": s}     a broadcast
 //   {"op": "cards", "id": n}             -> {"seq": s, "cards": [...]}
 import { createInterface } from "node:readline";
-import { Store } from "../../static/js/store.js";
-import { Cursor } from "../../static/js/stream.js";
+import { Store } from "../../static/js/shared/store.js";
+import { Cursor } from "../../static/js/shared/stream.js";
 
 const pages = [];
 

@@ -1,7 +1,7 @@
-// The real static/js/store.js, fed snapshots and broadcasts as the server sends them.
+// The real static/js/shared/store.js, fed snapshots and broadcasts as the server sends them.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { Store, compareKeys, formatSeconds, isScored } from "../../static/js/store.js";
+import { Store, compareKeys, formatSeconds, isScored } from "../../static/js/shared/store.js";
 
 const SNAPSHOT = ["cause_depth"];
 

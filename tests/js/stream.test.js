@@ -1,8 +1,8 @@
-// The real static/js/stream.js Cursor: catching up by sequence number.
+// The real static/js/shared/stream.js Cursor: catching up by sequence number.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { Store } from "../../static/js/store.js";
-import { Cursor } from "../../static/js/stream.js";
+import { Store } from "../../static/js/shared/store.js";
+import { Cursor } from "../../static/js/shared/stream.js";
 
 const W = { sectors: [], phases: [], phase_id: null, settings: { concealed: false, anonymous: false, votes_revealed: true }, timer: {} };
 const created = (seq, id) => ({ seq, type: "card.created", sector_id: 1, data: { id, sector_id: 1, kind: "bottleneck", text: "k" + id, status: "visible" } });

@@ -1,9 +1,9 @@
-// The real static/js/wordcount.js on the samples the server's count is checked on too
+// The real static/js/proposals/wordcount.js on the samples the server's count is checked on too
 // (tests/proposals/test_words.py), so a phone and the server agree on every limit.
 import test from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { countWords, wordStatus } from "../../static/js/wordcount.js";
+import { countWords, wordStatus } from "../../static/js/proposals/wordcount.js";
 
 const samples = JSON.parse(readFileSync(new URL("./wordcount-samples.json", import.meta.url), "utf8"));
 

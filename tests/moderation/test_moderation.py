@@ -8,12 +8,12 @@ from sqlalchemy import func, select
 from tests.conftest import events_of
 from workshop.boards.services import post_card
 from workshop.core.errors import DomainError
+from workshop.core.votes import Vote
 from workshop.extensions import db
 from workshop.moderation import services
 from workshop.participants.services import join
 from workshop.realtime.broadcast import commit_and_broadcast
 from workshop.realtime.policy import STEERING_VIEW, Settings
-from workshop.voting.models import Vote
 from workshop.voting.services import cast_vote, votes_of
 from workshop.workshops.services import create_workshop
 
@@ -159,7 +159,9 @@ def test_clusters_group_cards_of_their_own_board(board):
     assert item.cluster_id is None and item.status == "visible"
 
 
-def test_a_move_reaches_watchers_of_both_boards(make_workshop, phone, facilitator, socket_for):
+def test_a_move_reaches_watchers_of_both_boards(
+    make_workshop, phone, facilitator, socket_for, socket_post
+):
     ws = make_workshop()
     author = socket_for(phone(ws, "Penulis", sector=0), ws)
     old_board = socket_for(phone(ws, "Lama", sector=0), ws)
@@ -167,16 +169,7 @@ def test_a_move_reaches_watchers_of_both_boards(make_workshop, phone, facilitato
     author.emit("sync", {"sector_id": ws.sector_ids[0]}, callback=True)
     old_board.emit("sync", {"sector_id": ws.sector_ids[0]}, callback=True)
     new_board.emit("sync", {"sector_id": ws.sector_ids[1]}, callback=True)
-    card = author.emit(
-        "card:post",
-        {
-            "client_id": "move-card-1",
-            "kind": "bottleneck",
-            "sector_id": ws.sector_ids[0],
-            "text": "Salah sektor",
-        },
-        callback=True,
-    )["card"]
+    card = socket_post(author, ws.sector_ids[0], "Salah sektor", client_id="move-card-1")["card"]
     old_board.get_received()
     new_board.get_received()
     boss = socket_for(facilitator(ws), ws)

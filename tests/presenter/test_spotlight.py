@@ -4,23 +4,17 @@ clears itself when its card leaves the room's view."""
 
 from __future__ import annotations
 
-from tests.conftest import events_of
+from tests.conftest import card_of, events_of
 
 
-def post(sock, ws, text: str, client_id: str) -> dict:
-    reply = sock.emit(
-        "card:post",
-        {"client_id": client_id, "kind": "bottleneck", "sector_id": ws.sector_ids[0], "text": text},
-        callback=True,
-    )
-    assert reply["ok"], reply
-    return reply["card"]
-
-
-def test_a_participant_cannot_spotlight(make_workshop, phone, presenter, socket_for):
+def test_a_participant_cannot_spotlight(make_workshop, phone, presenter, socket_for, socket_post):
     ws = make_workshop()
     mobile = socket_for(phone(ws), ws)
-    card = post(mobile, ws, "Antrean panjang di loket", "spot-card-0001")
+    card = card_of(
+        socket_post(
+            mobile, ws.sector_ids[0], "Antrean panjang di loket", client_id="spot-card-0001"
+        )
+    )
     for sock in (mobile, socket_for(presenter(ws), ws)):
         reply = sock.emit("spotlight:set", {"card_id": card["id"]}, callback=True)
         assert reply["ok"] is False
@@ -28,12 +22,16 @@ def test_a_participant_cannot_spotlight(make_workshop, phone, presenter, socket_
 
 
 def test_the_spotlight_reaches_the_projector_and_steering_only(
-    make_workshop, phone, presenter, facilitator, socket_for
+    make_workshop, phone, presenter, facilitator, socket_for, socket_post
 ):
     ws = make_workshop()
     mobile = socket_for(phone(ws), ws)
     mobile.emit("sync", {"sector_id": ws.sector_ids[0]}, callback=True)
-    card = post(mobile, ws, "Antrean panjang di loket", "spot-card-0001")
+    card = card_of(
+        socket_post(
+            mobile, ws.sector_ids[0], "Antrean panjang di loket", client_id="spot-card-0001"
+        )
+    )
     screen = socket_for(presenter(ws), ws)
     boss = socket_for(facilitator(ws), ws)
     for sock in (mobile, screen, boss):
@@ -56,31 +54,41 @@ def test_the_spotlight_reaches_the_projector_and_steering_only(
 
 
 def test_a_hidden_or_waiting_card_cannot_be_spotlighted(
-    make_workshop, phone, facilitator, socket_for
+    make_workshop, phone, facilitator, socket_for, socket_post
 ):
     ws = make_workshop()
     mobile = socket_for(phone(ws), ws)
     boss = socket_for(facilitator(ws), ws)
-    card = post(mobile, ws, "Antrean panjang di loket", "spot-card-0001")
+    card = card_of(
+        socket_post(
+            mobile, ws.sector_ids[0], "Antrean panjang di loket", client_id="spot-card-0001"
+        )
+    )
     assert boss.emit("card:status", {"card_id": card["id"], "action": "hide"}, callback=True)["ok"]
     reply = boss.emit("spotlight:set", {"card_id": card["id"]}, callback=True)
     assert reply["ok"] is False and reply["error"]["code"] == "invalid", reply
     assert boss.emit("settings:update", {"approval_required": True}, callback=True)["ok"]
-    waiting = post(mobile, ws, "Berkas hilang", "spot-card-0002")
+    waiting = card_of(
+        socket_post(mobile, ws.sector_ids[0], "Berkas hilang", client_id="spot-card-0002")
+    )
     assert waiting["status"] == "pending"
     reply = boss.emit("spotlight:set", {"card_id": waiting["id"]}, callback=True)
     assert reply["ok"] is False and reply["error"]["code"] == "invalid", reply
 
 
 def test_hiding_or_deleting_the_spotlighted_card_clears_the_spotlight(
-    make_workshop, phone, presenter, facilitator, socket_for
+    make_workshop, phone, presenter, facilitator, socket_for, socket_post
 ):
     ws = make_workshop()
     mobile = socket_for(phone(ws), ws)
     screen = socket_for(presenter(ws), ws)
     boss = socket_for(facilitator(ws), ws)
     for action in ("hide", "delete"):
-        card = post(mobile, ws, f"Kartu untuk {action}", f"spot-card-{action}")
+        card = card_of(
+            socket_post(
+                mobile, ws.sector_ids[0], f"Kartu untuk {action}", client_id=f"spot-card-{action}"
+            )
+        )
         assert boss.emit("spotlight:set", {"card_id": card["id"]}, callback=True)["ok"]
         screen.get_received()
         reply = boss.emit("card:status", {"card_id": card["id"], "action": action}, callback=True)

@@ -27,7 +27,7 @@ SOLUTION = "Nomor antrean lewat WhatsApp"
 
 
 @pytest.fixture
-def room(make_workshop, phone, presenter, facilitator, socket_for) -> dict[str, Any]:
+def room(make_workshop, phone, presenter, facilitator, socket_for, socket_post) -> dict[str, Any]:
     ws = make_workshop(phase="identify")
     board, other_board = ws.sector_ids[0], ws.sector_ids[1]
     author = socket_for(phone(ws, "Andi", agency="Disdukcapil"), ws)
@@ -37,18 +37,7 @@ def room(make_workshop, phone, presenter, facilitator, socket_for) -> dict[str, 
     boss = socket_for(facilitator(ws), ws)
     elsewhere_ws = make_workshop(title="Bimtek lain")
     elsewhere = socket_for(phone(elsewhere_ws, "Orang lain"), elsewhere_ws)
-    bottleneck = ok(
-        author.emit(
-            "card:post",
-            {
-                "client_id": "kp-b-0001",
-                "kind": "bottleneck",
-                "sector_id": board,
-                "text": BOTTLENECK,
-            },
-            callback=True,
-        )
-    )["card"]
+    bottleneck = ok(socket_post(author, board, BOTTLENECK, client_id="kp-b-0001"))["card"]
     ok(
         boss.emit(
             "card:assess", {"card_id": bottleneck["id"], "u": 5, "s": 4, "g": 3}, callback=True
@@ -70,15 +59,13 @@ def room(make_workshop, phone, presenter, facilitator, socket_for) -> dict[str, 
     )["card"]
     ok(boss.emit("cause:root", {"card_id": root["id"], "root": True}, callback=True))
     solution = ok(
-        author.emit(
-            "card:post",
-            {
-                "client_id": "kp-s-0001",
-                "kind": "solution",
-                "parent_id": bottleneck["id"],
-                "text": SOLUTION,
-            },
-            callback=True,
+        socket_post(
+            author,
+            None,
+            SOLUTION,
+            client_id="kp-s-0001",
+            kind="solution",
+            parent_id=bottleneck["id"],
         )
     )["card"]
     for sock, sector in ((author, board), (mate, board), (stranger, other_board)):

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import card_of
 from tests.live import LiveServer, join_session, key_session, socket_client
 
 BASE = (
@@ -22,7 +23,7 @@ BASE = (
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    live = LiveServer(tmp_path_factory.mktemp("live") / "instance")
+    live = LiveServer(tmp_path_factory.mktemp("live") / "instance", SIMILAR_WORKER="false")
     live.start()
     yield live
     live.stop()
@@ -57,8 +58,8 @@ def call(client: Any, event: str, payload: dict[str, Any]) -> dict[str, Any]:
     return reply
 
 
-def test_two_real_clients_merge_conflict_and_replay(server: LiveServer):
-    links = server.cli("create", "--title", "Bimtek proposal", "--json")
+def test_two_real_clients_merge_conflict_and_replay(server: LiveServer, socket_post):
+    links = server.create_workshop("Bimtek proposal")
     code = links["code"]
     boss = socket_client(server.url, key_session(links["facilitator_url"]), code)
     snapshot = call(boss, "sync", {})["snapshot"]["workshop"]
@@ -70,26 +71,17 @@ def test_two_real_clients_merge_conflict_and_replay(server: LiveServer):
     rina = socket_client(server.url, join_session(server.url, code, "Rina", board), code)
     for client in (andi, rina):
         call(client, "sync", {"sector_id": board})
-    card = call(
-        andi,
-        "card:post",
-        {
-            "client_id": "live-b-0001",
-            "kind": "bottleneck",
-            "sector_id": board,
-            "text": "Antrean pagi",
-        },
-    )["card"]
-    solution = call(
-        andi,
-        "card:post",
-        {
-            "client_id": "live-s-0001",
-            "kind": "solution",
-            "parent_id": card["id"],
-            "text": "Antrean WhatsApp",
-        },
-    )["card"]
+    card = card_of(socket_post(andi, board, "Antrean pagi", client_id="live-b-0001"))
+    solution = card_of(
+        socket_post(
+            andi,
+            None,
+            "Antrean WhatsApp",
+            client_id="live-s-0001",
+            kind="solution",
+            parent_id=card["id"],
+        )
+    )
     proposal = call(boss, "proposal:promote", {"card_id": solution["id"]})["proposal"]
     heard = Listener(rina)
 

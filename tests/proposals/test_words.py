@@ -39,7 +39,7 @@ def test_the_browser_module_gives_the_same_counts_on_random_text():
         "".join(pieces[(i * 7 + j * 3) % len(pieces)] for j in range(i % 23)) for i in range(200)
     ]
     script = (
-        "import { countWords } from './static/js/wordcount.js';"
+        "import { countWords } from './static/js/proposals/wordcount.js';"
         "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>"
         "console.log(JSON.stringify(JSON.parse(s).map(countWords))));"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.conftest import events_of
+from tests.conftest import card_of, events_of
 from workshop.extensions import socketio
 
 
@@ -19,15 +19,8 @@ def synced(sock: Any) -> list[dict[str, Any]]:
     return [m["args"][0] for m in sock.get_received() if m["name"] == "synced"]
 
 
-def post(sock: Any, sector_id: int, client_id: str, text: str) -> dict[str, Any]:
-    payload = {"client_id": client_id, "kind": "bottleneck", "sector_id": sector_id, "text": text}
-    reply = sock.emit("card:post", payload, callback=True)
-    assert reply["ok"], reply
-    return reply["card"]
-
-
 def test_a_reconnect_gets_what_it_missed_and_then_its_boards_posts(
-    app, make_workshop, phone, socket_for
+    app, make_workshop, phone, socket_for, socket_post
 ):
     ws = make_workshop()
     board = ws.sector_ids[2]
@@ -41,7 +34,10 @@ def test_a_reconnect_gets_what_it_missed_and_then_its_boards_posts(
 
     writer = socket_for(phone(ws, "Penulis", sector=2), ws)
     writer.emit("sync", {"sector_id": board}, callback=True)
-    missed = [post(writer, board, f"connect-missed-{n}", f"Sumbatan {n}")["id"] for n in range(3)]
+    missed = [
+        card_of(socket_post(writer, board, f"Sumbatan {n}", client_id=f"connect-missed-{n}"))["id"]
+        for n in range(3)
+    ]
 
     back = connect(app, reader_browser, ws.code, {"sector_id": board, "since": last_seen})
     [reply] = synced(back)
@@ -49,7 +45,7 @@ def test_a_reconnect_gets_what_it_missed_and_then_its_boards_posts(
     assert [e["data"]["id"] for e in reply["events"] if e["type"] == "card.created"] == missed
     assert reply["seq"] > last_seen
     # It watches its board from the connect on, with no `sync` sent.
-    live = post(writer, board, "connect-live", "Sesudah tersambung lagi")
+    live = card_of(socket_post(writer, board, "Sesudah tersambung lagi", client_id="connect-live"))
     assert [e["data"]["id"] for e in events_of(back, "card.created")] == [live["id"]]
     back.disconnect()
 

@@ -9,14 +9,6 @@ import pytest
 from tests.conftest import events_of
 
 
-def post(sock: Any, **payload: Any) -> dict[str, Any]:
-    return sock.emit("card:post", payload, callback=True)
-
-
-def bottleneck(sector_id: int, client_id: str, text: str = "Antrean KTP-el sampai 3 jam") -> dict:
-    return {"client_id": client_id, "kind": "bottleneck", "sector_id": sector_id, "text": text}
-
-
 def watch(sock: Any, sector_id: int | None = None, since: int | None = None) -> dict[str, Any]:
     reply = sock.emit("sync", {"sector_id": sector_id, "since": since}, callback=True)
     assert reply["ok"], reply
@@ -24,7 +16,7 @@ def watch(sock: Any, sector_id: int | None = None, since: int | None = None) -> 
 
 
 def test_a_post_reaches_its_board_and_staff_and_nobody_else(
-    make_workshop, phone, facilitator, presenter, socket_for
+    make_workshop, phone, facilitator, presenter, socket_for, socket_post
 ):
     ws = make_workshop()
     other_ws = make_workshop("Bimtek lain")
@@ -48,7 +40,7 @@ def test_a_post_reaches_its_board_and_staff_and_nobody_else(
     for sock in (author, same_board, other_board, projector, laptop, elsewhere, elsewhere_staff):
         sock.get_received()
 
-    reply = post(author, **bottleneck(health, "client-0001"))
+    reply = socket_post(author, health, "Antrean KTP-el sampai 3 jam", client_id="client-0001")
     assert reply["ok"] is True
     assert reply["card"]["text"] == "Antrean KTP-el sampai 3 jam"
     assert reply["card"]["author"]["name"] == "Penulis"
@@ -61,7 +53,7 @@ def test_a_post_reaches_its_board_and_staff_and_nobody_else(
 
 
 def test_every_broadcast_carries_an_increasing_sequence_number(
-    make_workshop, phone, presenter, socket_for
+    make_workshop, phone, presenter, socket_for, socket_post
 ):
     ws = make_workshop()
     author = socket_for(phone(ws), ws)
@@ -70,27 +62,32 @@ def test_every_broadcast_carries_an_increasing_sequence_number(
     watch(author, ws.sector_ids[0])
     projector.get_received()
     for n in range(3):
-        assert post(author, **bottleneck(ws.sector_ids[0], f"client-seq-{n}"))["ok"]
+        assert socket_post(
+            author, ws.sector_ids[0], "Antrean KTP-el sampai 3 jam", client_id=f"client-seq-{n}"
+        )["ok"]
     seqs = [e["seq"] for e in events_of(projector)]
     assert seqs == [start + 1, start + 2, start + 3]
 
 
 def test_a_solution_goes_under_its_bottleneck_on_the_same_board(
-    make_workshop, phone, presenter, socket_for
+    make_workshop, phone, presenter, socket_for, socket_post
 ):
     ws = make_workshop()
     author = socket_for(phone(ws, sector=2), ws)
     projector = socket_for(presenter(ws), ws)
     watch(author, ws.sector_ids[2])
     watch(projector)
-    parent = post(author, **bottleneck(ws.sector_ids[2], "client-parent"))["card"]
+    parent = socket_post(
+        author, ws.sector_ids[2], "Antrean KTP-el sampai 3 jam", client_id="client-parent"
+    )["card"]
     projector.get_received()
-    reply = post(
+    reply = socket_post(
         author,
+        None,
+        "Bank sampah di tiap kelurahan",
         client_id="client-child",
         kind="solution",
         parent_id=parent["id"],
-        text="Bank sampah di tiap kelurahan",
     )
     assert reply["ok"], reply
     (event,) = events_of(projector, "card.created")
@@ -99,7 +96,7 @@ def test_a_solution_goes_under_its_bottleneck_on_the_same_board(
 
 
 def test_reconnect_with_an_old_sequence_number_receives_exactly_what_was_missed(
-    make_workshop, phone, socket_for
+    make_workshop, phone, socket_for, socket_post
 ):
     ws = make_workshop()
     board = ws.sector_ids[3]
@@ -107,18 +104,22 @@ def test_reconnect_with_an_old_sequence_number_receives_exactly_what_was_missed(
     reader = socket_for(reader_browser, ws)
     writer = socket_for(phone(ws, "Penulis", sector=3), ws)
     watch(writer, board)
-    before = post(writer, **bottleneck(board, "client-before"))["card"]
+    before = socket_post(writer, board, "Antrean KTP-el sampai 3 jam", client_id="client-before")[
+        "card"
+    ]
     last_seen = watch(reader, board)["seq"]
     reader.disconnect()
 
     missed = [
-        post(writer, **bottleneck(board, f"client-missed-{n}", f"Sumbatan {n}"))["card"]["id"]
+        socket_post(writer, board, f"Sumbatan {n}", client_id=f"client-missed-{n}")["card"]["id"]
         for n in range(3)
     ]
     # A card on another board and a roster change happen too; the reader must not get them.
     other = socket_for(phone(ws, "Lain", sector=0), ws)
     watch(other, ws.sector_ids[0])
-    post(other, **bottleneck(ws.sector_ids[0], "client-elsewhere"))
+    socket_post(
+        other, ws.sector_ids[0], "Antrean KTP-el sampai 3 jam", client_id="client-elsewhere"
+    )
 
     back = socket_for(reader_browser, ws)
     reply = watch(back, board, since=last_seen)
@@ -131,14 +132,16 @@ def test_reconnect_with_an_old_sequence_number_receives_exactly_what_was_missed(
 
 
 @pytest.mark.parametrize("app_config", [{"SYNC_MAX_EVENTS": 2}])
-def test_a_large_gap_is_answered_with_a_snapshot(make_workshop, phone, socket_for, app_config):
+def test_a_large_gap_is_answered_with_a_snapshot(
+    make_workshop, phone, socket_for, app_config, socket_post
+):
     ws = make_workshop()
     board = ws.sector_ids[0]
     browser = phone(ws)
     sock = socket_for(browser, ws)
     start = watch(sock, board)["seq"]
     for n in range(5):
-        post(sock, **bottleneck(board, f"client-gap-{n}", f"Kartu {n}"))
+        socket_post(sock, board, f"Kartu {n}", client_id=f"client-gap-{n}")
     reply = watch(sock, board, since=start)
     assert reply["mode"] == "snapshot"
     texts = [c["text"] for c in reply["snapshot"]["cards"]]
@@ -146,11 +149,13 @@ def test_a_large_gap_is_answered_with_a_snapshot(make_workshop, phone, socket_fo
     assert reply["snapshot"]["workshop"]["code"] == ws.code
 
 
-def test_first_sync_is_a_snapshot_of_the_watched_board_only(make_workshop, phone, socket_for):
+def test_first_sync_is_a_snapshot_of_the_watched_board_only(
+    make_workshop, phone, socket_for, socket_post
+):
     ws = make_workshop()
     a = socket_for(phone(ws, sector=0), ws)
     watch(a, ws.sector_ids[0])
-    post(a, **bottleneck(ws.sector_ids[0], "client-board-a", "Di papan A"))
+    socket_post(a, ws.sector_ids[0], "Di papan A", client_id="client-board-a")
     b = socket_for(phone(ws, "B", sector=1), ws)
     snap = watch(b, ws.sector_ids[1])
     assert snap["mode"] == "snapshot" and snap["snapshot"]["cards"] == []
@@ -158,7 +163,9 @@ def test_first_sync_is_a_snapshot_of_the_watched_board_only(make_workshop, phone
     assert [c["text"] for c in switched["snapshot"]["cards"]] == ["Di papan A"]
 
 
-def test_switching_boards_moves_the_phone_to_the_new_board_room(make_workshop, phone, socket_for):
+def test_switching_boards_moves_the_phone_to_the_new_board_room(
+    make_workshop, phone, socket_for, socket_post
+):
     ws = make_workshop()
     reader = socket_for(phone(ws, "Pembaca", sector=0), ws)
     writer = socket_for(phone(ws, "Penulis", sector=1), ws)
@@ -166,22 +173,26 @@ def test_switching_boards_moves_the_phone_to_the_new_board_room(make_workshop, p
     watch(reader, ws.sector_ids[1])
     reader.get_received()
     watch(writer, ws.sector_ids[1])
-    post(writer, **bottleneck(ws.sector_ids[1], "client-room-1"))
+    socket_post(writer, ws.sector_ids[1], "Antrean KTP-el sampai 3 jam", client_id="client-room-1")
     watch(writer, ws.sector_ids[0])
-    post(writer, **bottleneck(ws.sector_ids[0], "client-room-0"))
+    socket_post(writer, ws.sector_ids[0], "Antrean KTP-el sampai 3 jam", client_id="client-room-0")
     received = [e["data"]["client_id"] for e in events_of(reader, "card.created")]
     assert received == ["client-room-1"]
 
 
-def test_a_double_tap_is_stored_once(make_workshop, phone, presenter, socket_for, app):
+def test_a_double_tap_is_stored_once(make_workshop, phone, presenter, socket_for, app, socket_post):
     ws = make_workshop()
     sock = socket_for(phone(ws), ws)
     projector = socket_for(presenter(ws), ws)
     watch(sock, ws.sector_ids[0])
     watch(projector)
     projector.get_received()
-    first = post(sock, **bottleneck(ws.sector_ids[0], "client-double"))
-    second = post(sock, **bottleneck(ws.sector_ids[0], "client-double"))
+    first = socket_post(
+        sock, ws.sector_ids[0], "Antrean KTP-el sampai 3 jam", client_id="client-double"
+    )
+    second = socket_post(
+        sock, ws.sector_ids[0], "Antrean KTP-el sampai 3 jam", client_id="client-double"
+    )
     assert first["ok"] and second["ok"]
     assert second["card"]["id"] == first["card"]["id"]
     assert second["duplicate"] is True
@@ -204,10 +215,12 @@ def test_a_participant_cannot_enter_another_workshop(make_workshop, phone, socke
     assert not socket_for(browser, theirs).is_connected()
 
 
-def test_staff_cannot_post_as_a_participant(make_workshop, facilitator, socket_for):
+def test_staff_cannot_post_as_a_participant(make_workshop, facilitator, socket_for, socket_post):
     ws = make_workshop()
     laptop = socket_for(facilitator(ws), ws)
-    reply = post(laptop, **bottleneck(ws.sector_ids[0], "client-staff"))
+    reply = socket_post(
+        laptop, ws.sector_ids[0], "Antrean KTP-el sampai 3 jam", client_id="client-staff"
+    )
     assert reply["ok"] is False and reply["error"]["code"] == "forbidden"
 
 
@@ -252,6 +265,18 @@ def test_unknown_events_get_an_error(make_workshop, phone, socket_for):
     assert reply["ok"] is False and reply["error"]["code"] == "unknown_event"
 
 
+def test_the_catch_all_name_is_an_unknown_event_too(make_workshop, phone, socket_for):
+    """python-socketio's own catch-all name `*`, sent as an event, is answered like
+    any other unknown name (it used to reach the handler without its name)."""
+    ws = make_workshop()
+    sock = socket_for(phone(ws), ws)
+    reply = sock.emit("*", {}, callback=True)
+    assert reply["ok"] is False and reply["error"]["code"] == "unknown_event"
+    sock.emit("*", {})  # no acknowledgement id: no answer
+    assert sock.get_received() == []
+    assert watch(sock, ws.sector_ids[0])["ok"] is True, "the socket still works"
+
+
 def test_sync_rejects_a_board_of_another_workshop(make_workshop, phone, socket_for):
     ws, other = make_workshop(), make_workshop("Lain")
     sock = socket_for(phone(ws), ws)
@@ -261,12 +286,19 @@ def test_sync_rejects_a_board_of_another_workshop(make_workshop, phone, socket_f
     assert reply["ok"] is False and reply["error"]["code"] == "invalid"
 
 
-def test_staff_snapshot_has_every_board_and_the_roster(make_workshop, phone, presenter, socket_for):
+def test_staff_snapshot_has_every_board_and_the_roster(
+    make_workshop, phone, presenter, socket_for, socket_post
+):
     ws = make_workshop()
     for n, sector in enumerate((0, 0, 4)):
         sock = socket_for(phone(ws, f"Peserta {n}", sector=sector), ws)
         watch(sock, ws.sector_ids[sector])
-        post(sock, **bottleneck(ws.sector_ids[sector], f"client-roster-{n}"))
+        socket_post(
+            sock,
+            ws.sector_ids[sector],
+            "Antrean KTP-el sampai 3 jam",
+            client_id=f"client-roster-{n}",
+        )
     snap = watch(socket_for(presenter(ws), ws))["snapshot"]
     assert len(snap["cards"]) == 3
     assert snap["roster"]["total"] == 3

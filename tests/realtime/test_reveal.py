@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import events_of
+from tests.conftest import card_of, events_of
 from tests.reliability.test_properties import Pages, PageState
 
 
@@ -18,13 +18,6 @@ def pages() -> Iterator[Pages]:
     driver = Pages()
     yield driver
     driver.close()
-
-
-def post(sock: Any, board: int, client_id: str, text: str, **extra: Any) -> dict[str, Any]:
-    payload = {"client_id": client_id, "kind": "bottleneck", "sector_id": board, "text": text}
-    reply = sock.emit("card:post", {**payload, **extra}, callback=True)
-    assert reply["ok"], reply
-    return reply["card"]
 
 
 def setting(boss: Any, **values: Any) -> None:
@@ -45,7 +38,7 @@ def essentials(cards: dict[int, dict[str, Any]]) -> dict[int, tuple[Any, ...]]:
 
 
 def test_a_reveal_reshapes_every_screen_from_one_message_per_board(
-    make_workshop, phone, presenter, facilitator, socket_for, pages
+    make_workshop, phone, presenter, facilitator, socket_for, pages, socket_post
 ):
     ws = make_workshop()
     board, other_board = ws.sector_ids[0], ws.sector_ids[1]
@@ -68,9 +61,9 @@ def test_a_reveal_reshapes_every_screen_from_one_message_per_board(
         states[name].load(sock.emit("sync", payload, callback=True))
 
     setting(boss, concealed=True, votes_revealed=False)
-    mine = post(author, board, "reveal-0001", "Antrean KTP-el mengular")
-    theirs = post(other, board, "reveal-0002", "Blanko habis")
-    post(elsewhere, other_board, "reveal-0003", "Guru kurang")
+    mine = card_of(socket_post(author, board, "Antrean KTP-el mengular", client_id="reveal-0001"))
+    theirs = card_of(socket_post(other, board, "Blanko habis", client_id="reveal-0002"))
+    card_of(socket_post(elsewhere, other_board, "Guru kurang", client_id="reveal-0003"))
     for name, (sock, _sector) in screens.items():
         for message in events_of(sock):
             states[name].apply(message)
@@ -120,7 +113,7 @@ def test_a_reveal_reshapes_every_screen_from_one_message_per_board(
 
 
 def test_a_phone_that_missed_the_reveal_catches_up_from_the_log(
-    make_workshop, phone, facilitator, socket_for, pages
+    make_workshop, phone, facilitator, socket_for, pages, socket_post
 ):
     ws = make_workshop()
     board = ws.sector_ids[0]
@@ -129,7 +122,7 @@ def test_a_phone_that_missed_the_reveal_catches_up_from_the_log(
     late = socket_for(late_browser, ws)
     boss = socket_for(facilitator(ws), ws)
     setting(boss, concealed=True)
-    card = post(author, board, "late-00001", "Jaringan SIAK putus")
+    card = card_of(socket_post(author, board, "Jaringan SIAK putus", client_id="late-00001"))
     state = PageState(pages)
     reply = late.emit("sync", {"sector_id": board}, callback=True)
     state.load(reply)

@@ -12,7 +12,7 @@ from tests.conftest import events_of
 
 
 def test_events_act_as_the_connected_participant_without_reading_the_cookie_again(
-    app, make_workshop, phone, socket_for, monkeypatch: pytest.MonkeyPatch
+    app, make_workshop, phone, socket_for, monkeypatch: pytest.MonkeyPatch, socket_post
 ):
     ws = make_workshop()
     board = {"sector_id": ws.sector_ids[0]}
@@ -28,16 +28,7 @@ def test_events_act_as_the_connected_participant_without_reading_the_cookie_agai
     assert writer.emit("sync", board, callback=True)["ok"]
     before = len(opened)
     posted = [
-        writer.emit(
-            "card:post",
-            {
-                "client_id": f"session-card-{n}",
-                "kind": "bottleneck",
-                "text": f"Antrean {n}",
-                **board,
-            },
-            callback=True,
-        )
+        socket_post(writer, board["sector_id"], f"Antrean {n}", client_id=f"session-card-{n}")
         for n in range(5)
     ]
     assert all(reply["ok"] for reply in posted)

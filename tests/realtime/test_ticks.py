@@ -13,35 +13,17 @@ def ticks(sock):
 
 
 def test_ticks_carry_the_last_sequence_number_each_viewer_should_have(
-    app, make_workshop, phone, presenter, facilitator, socket_for
+    app, make_workshop, phone, presenter, facilitator, socket_for, socket_post
 ):
     ws = make_workshop()
     mobile = socket_for(phone(ws, sector=1), ws)
     projector = socket_for(presenter(ws), ws)
     boss = socket_for(facilitator(ws), ws)
     mobile.emit("sync", {"sector_id": ws.sector_ids[1]}, callback=True)
-    first = mobile.emit(
-        "card:post",
-        {
-            "client_id": "tick-card-1",
-            "kind": "bottleneck",
-            "sector_id": ws.sector_ids[1],
-            "text": "A",
-        },
-        callback=True,
-    )
+    first = socket_post(mobile, ws.sector_ids[1], "A", client_id="tick-card-1")
     assert first["ok"]
     other = socket_for(phone(ws, "Lain", sector=2), ws)
-    other.emit(
-        "card:post",
-        {
-            "client_id": "tick-card-2",
-            "kind": "bottleneck",
-            "sector_id": ws.sector_ids[2],
-            "text": "B",
-        },
-        callback=True,
-    )
+    socket_post(other, ws.sector_ids[2], "B", client_id="tick-card-2")
     for sock in (mobile, projector, boss):
         sock.get_received()
     with app.app_context():

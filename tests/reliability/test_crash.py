@@ -40,7 +40,7 @@ def _collect_cut_connections():
 @pytest.fixture
 def server(tmp_path: Path):
     # Flood control is tested on its own; here phones post as fast as they can.
-    live = LiveServer(tmp_path / "instance", EVENT_BURST="100000")
+    live = LiveServer(tmp_path / "instance", EVENT_BURST="100000", SIMILAR_WORKER="false")
     live.start()
     yield live
     live.stop()
@@ -56,7 +56,7 @@ def open_board(server: LiveServer, links: dict) -> int:
     return state["sectors"][0]["id"]
 
 
-def poster(server, browser, code, board, name, acked, sent, stop):
+def poster(server, browser, code, board, name, acked, sent, stop, socket_post):
     """Post until the connection dies, remembering what the server acknowledged."""
     client = None
     try:
@@ -66,16 +66,7 @@ def poster(server, browser, code, board, name, acked, sent, stop):
             n += 1
             client_id = f"{name}-{n:05d}"
             sent.append(client_id)
-            reply = client.call(
-                "card:post",
-                {
-                    "client_id": client_id,
-                    "kind": "bottleneck",
-                    "sector_id": board,
-                    "text": f"{name} {n}",
-                },
-                timeout=5,
-            )
+            reply = socket_post(client, board, f"{name} {n}", client_id=client_id, timeout=5)
             if reply and reply.get("ok"):
                 acked.append(client_id)
             time.sleep(0.02)
@@ -86,8 +77,8 @@ def poster(server, browser, code, board, name, acked, sent, stop):
             client.disconnect()
 
 
-def test_a_crash_loses_no_acknowledged_post_and_stores_none_twice(server):
-    links = server.cli("create", "--title", "Uji crash", "--json")
+def test_a_crash_loses_no_acknowledged_post_and_stores_none_twice(server, socket_post):
+    links = server.create_workshop("Uji crash")
     board = open_board(server, links)
     browsers = [join_session(server.url, links["code"], f"hp{n}", board) for n in range(PHONES)]
     acked: list[str] = []
@@ -97,7 +88,7 @@ def test_a_crash_loses_no_acknowledged_post_and_stores_none_twice(server):
         threading.Thread(
             name=f"poster-{n}",
             target=poster,
-            args=(server, b, links["code"], board, f"hp{n}", acked, sent, stop),
+            args=(server, b, links["code"], board, f"hp{n}", acked, sent, stop, socket_post),
         )
         for n, b in enumerate(browsers)
     ]
@@ -117,11 +108,7 @@ def test_a_crash_loses_no_acknowledged_post_and_stores_none_twice(server):
     clients = [socket_client(server.url, b, links["code"]) for b in browsers]
     for cid in unacked:
         owner = clients[int(cid[2 : cid.index("-")])]
-        reply = owner.call(
-            "card:post",
-            {"client_id": cid, "kind": "bottleneck", "sector_id": board, "text": cid},
-            timeout=10,
-        )
+        reply = socket_post(owner, board, cid, client_id=cid, timeout=10)
         assert reply["ok"], reply
     # Each client sees every acknowledged post, exactly once.
     for client in clients:

@@ -24,7 +24,7 @@ def test_the_bucket_forgets_the_oldest_callers_past_its_size():
 
 
 def test_one_phone_flooding_is_slowed_then_dropped_while_the_others_keep_working(
-    make_workshop, phone, socket_for, app
+    make_workshop, phone, socket_for, app, socket_post
 ):
     ws = make_workshop()
     browser = phone(ws, "Banjir")
@@ -35,9 +35,8 @@ def test_one_phone_flooding_is_slowed_then_dropped_while_the_others_keep_working
     for n in range(200):
         if not flooder.is_connected():
             break
-        payload = {"client_id": f"flood-{n:05d}", "kind": "bottleneck", "text": f"Spam {n}"}
         replies.append(
-            flooder.emit("card:post", {**payload, "sector_id": ws.sector_ids[0]}, callback=True)
+            socket_post(flooder, ws.sector_ids[0], f"Spam {n}", client_id=f"flood-{n:05d}")
         )
     limited = [r for r in replies if r and not r["ok"]]
     # The buckets refill at EVENT_RATE while the loop runs: a slow machine lets a
@@ -50,16 +49,7 @@ def test_one_phone_flooding_is_slowed_then_dropped_while_the_others_keep_working
     # Reconnecting at once is refused too; the neighbour is not slowed at all.
     again = socket_for(browser, ws)
     assert not again.is_connected()
-    ok = neighbour.emit(
-        "card:post",
-        {
-            "client_id": "neighbour-1",
-            "kind": "bottleneck",
-            "sector_id": ws.sector_ids[0],
-            "text": "Saya masih bisa",
-        },
-        callback=True,
-    )
+    ok = socket_post(neighbour, ws.sector_ids[0], "Saya masih bisa", client_id="neighbour-1")
     assert ok["ok"] is True, "the same Wi-Fi, another participant: not slowed"
 
 

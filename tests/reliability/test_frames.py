@@ -16,7 +16,9 @@ from tests.live import LiveServer, join_session
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
-    live = LiveServer(tmp_path_factory.mktemp("frames") / "instance", EVENT_BURST="100000")
+    live = LiveServer(
+        tmp_path_factory.mktemp("frames") / "instance", EVENT_BURST="100000", SIMILAR_WORKER="false"
+    )
     live.start()
     yield live
     live.stop()
@@ -24,7 +26,7 @@ def server(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="module")
 def joined(server):
-    links = server.cli("create", "--title", "Uji bingkai", "--json")
+    links = server.create_workshop("Uji bingkai")
     page = requests.get(f"{server.url}/j/{links['code']}", timeout=10).text
     sector_id = int(page.split('name="sector_id" type="radio" value="')[1].split('"')[0])
     return links, sector_id, join_session(server.url, links["code"], "Andi", sector_id)
@@ -72,6 +74,7 @@ JUNK = {
     '429["connect",{"workshop":"ABCDEF"}]': "unknown_event",  # reserved names
     '4210["disconnect"]': "unknown_event",
     '4211["no:such-event"]': "unknown_event",
+    '42902["*",{}]': "unknown_event",  # python-socketio's catch-all name
     '4212["card:post",1,2]': "invalid",  # a known event, not an object
 }
 
@@ -82,7 +85,7 @@ def test_junk_frames_get_the_documented_answer_and_no_traceback(server, raw):
         reply = answer(raw, frame)
         assert reply is not None and reply["ok"] is False, frame
         assert reply["error"]["code"] == code, (frame, reply)
-    for frame in ("42x", "7", "45-[1]"):  # no id to answer on: nothing, no crash
+    for frame in ("42x", "7", "45-[1]", '42["*",{}]'):  # no id to answer on: nothing, no crash
         raw.send(frame)
     for n in range(300):  # a phone sending junk as fast as it can
         raw.send(f"42[[{n}]]")  # no id: nothing to answer
@@ -104,3 +107,25 @@ def test_a_frame_that_breaks_engine_io_ends_that_connection_quietly(server, join
     grown = server.log.read_text()[before:]
     assert "Traceback" not in grown, grown[-2000:]
     assert grown.count("socket connection ended") <= 10, "summarised, not a line each"
+
+
+def test_the_catch_all_name_is_answered_and_logs_nothing(server, raw):
+    before = server.log.stat().st_size
+    for n in range(50):
+        raw.send('42["*",{}]')  # no id: no answer
+        reply = answer(raw, f'42{n + 1}["*",{{}}]')
+        assert reply is not None and reply["error"]["code"] == "unknown_event", reply
+    assert answer(raw, "42999" + raw.sync)["ok"] is True, "the socket still works"
+    assert server.log.read_text()[before:] == ""
+
+
+def test_a_very_long_address_gets_the_short_page_not_found(server):
+    """gevent's server refuses a request line over 8 KiB before Flask sees it;
+    the phone gets the same translated page as for an unknown address."""
+    response = requests.get(f"{server.url}/{'a' * 9000}", timeout=10)
+    assert response.status_code == 414
+    assert response.headers["Content-Type"].startswith("text/html")
+    missing = requests.get(f"{server.url}/{'a' * 90}", timeout=10)
+    assert missing.status_code == 404
+    assert response.text == missing.text
+    assert "Halaman tidak ditemukan" in response.text  # Indonesian, the default

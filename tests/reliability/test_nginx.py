@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.conftest import card_of
 from tests.live import ROOT, LiveServer, free_port, join_session, key_session, socket_client
-from tests.servers import create_database, postgres, redis
+from tests.servers import redis
 
 
 def start_nginx(listen: int, upstreams: list[str]) -> tuple[subprocess.Popen[bytes], Path]:
@@ -57,15 +58,15 @@ http {{
     raise RuntimeError("nginx did not start")
 
 
-def test_the_nginx_configuration_serves_two_processes_as_one():
-    with postgres() as pg, redis() as queue:
-        database = create_database(pg, "urai_nginx")
+def test_the_nginx_configuration_serves_two_processes_as_one(postgres_database: str, socket_post):
+    with redis() as queue:
         shared = {
-            "DATABASE_URL": database,
+            "DATABASE_URL": postgres_database,
             "MESSAGE_QUEUE": queue.url,
             "PROXY_COUNT": "1",
             "SECRET_KEY": "shared",
             "TICK_SECONDS": "1",
+            "SIMILAR_WORKER": "false",  # no similar-cards child: not under test here
         }
         folder = Path(tempfile.mkdtemp(prefix="urai-nginx-apps-"))
         # One process as `python app.py` runs it (it migrates the database),
@@ -82,7 +83,7 @@ def test_the_nginx_configuration_serves_two_processes_as_one():
         try:
             for app in apps:
                 app.env["WORKSHOP_PUBLIC_URL"] = front
-            links = apps[0].cli("create", "--title", "Lewat nginx", "--json")
+            links = apps[0].create_workshop("Lewat nginx")
             assert links["join_url"].startswith(front)
             boss_browser = key_session(links["facilitator_url"])
             boss = socket_client(front, boss_browser, links["code"], "websocket")
@@ -103,14 +104,7 @@ def test_the_nginx_configuration_serves_two_processes_as_one():
             direct.on("event", lambda message: direct_got.append(message))
             assert direct.call("sync", {"sector_id": board}, timeout=10)["ok"]
             assert writer.call("sync", {"sector_id": board}, timeout=10)["ok"]
-            card = {
-                "client_id": "nginx-card-1",
-                "kind": "bottleneck",
-                "sector_id": board,
-                "text": "Lewat nginx",
-            }
-            reply = writer.call("card:post", card, timeout=10)
-            assert reply["ok"], reply
+            card_of(socket_post(writer, board, "Lewat nginx", client_id="nginx-card-1"))
             deadline = time.monotonic() + 10
             while time.monotonic() < deadline and not any(m["type"] == "card.created" for m in got):
                 time.sleep(0.1)

@@ -12,7 +12,7 @@ from tests.live import LiveServer, join_session
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
-    live = LiveServer(tmp_path_factory.mktemp("origins") / "instance")
+    live = LiveServer(tmp_path_factory.mktemp("origins") / "instance", SIMILAR_WORKER="false")
     live.start()
     yield live
     live.stop()
@@ -43,7 +43,7 @@ def connect(server: LiveServer, browser: requests.Session, code: str, origin: st
 
 
 def test_a_page_on_another_site_cannot_open_a_socket_with_the_phones_cookie(server):
-    links = server.cli("create", "--title", "Uji origin", "--json")
+    links = server.create_workshop("Uji origin")
     page = requests.get(f"{server.url}/j/{links['code']}", timeout=10).text
     sector_id = int(page.split('name="sector_id" type="radio" value="')[1].split('"')[0])
     browser = join_session(server.url, links["code"], "Andi", sector_id)
@@ -56,7 +56,7 @@ def test_a_page_on_another_site_cannot_open_a_socket_with_the_phones_cookie(serv
 
 
 def test_cookies_are_httponly_and_samesite(server):
-    links = server.cli("create", "--title", "Uji cookie", "--json")
+    links = server.create_workshop("Uji cookie")
     response = requests.get(links["facilitator_url"], allow_redirects=False, timeout=10)
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie

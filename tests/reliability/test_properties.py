@@ -6,7 +6,7 @@ Invariants: vote budgets and caps hold; sequence numbers strictly increase,
 one per event; no solution without its bottleneck; merged cards keep their
 votes without double counting; a client that reconnects with its last
 sequence number converges to the server's state. The clients' state is kept
-by the browser's own static/js/store.js, run in node (tests/js/store-driver.js).
+by the browser's own static/js/shared/store.js, run in node (tests/js/store-driver.js).
 """
 
 from __future__ import annotations
@@ -27,15 +27,15 @@ from sqlalchemy import func, select
 from tests.conftest import events_of
 from workshop.core.cards import Card
 from workshop.core.models import Workshop
+from workshop.core.votes import Vote
 from workshop.extensions import db
 from workshop.realtime.models import Event
-from workshop.voting.models import Vote
 
 DRIVER = Path(__file__).resolve().parents[1] / "js" / "store-driver.js"
 
 
 class Pages:
-    """The browser's own state code (static/js/store.js and stream.js's Cursor),
+    """The browser's own state code (static/js/shared/store.js and stream.js's Cursor),
     run by node: each page's view is rebuilt from the very snapshots and
     broadcasts the server sent, by the code the pages run."""
 
@@ -97,7 +97,7 @@ def same(mine: dict[int, tuple[str, str, int | None]], cards: list[dict[str, Any
             assert mine[cid][2] == votes
 
 
-def run_machine(app, make_workshop, phone, facilitator, socket_for, pages):
+def run_machine(app, make_workshop, phone, facilitator, socket_for, pages, socket_post):
     class Session(RuleBasedStateMachine):
         @initialize(budget=st.integers(1, 3), cap=st.sampled_from([None, 1, 2]))
         def start(self, budget, cap):
@@ -161,16 +161,7 @@ def run_machine(app, make_workshop, phone, facilitator, socket_for, pages):
             if not p["online"]:
                 return
             self.posts += 1
-            p["sock"].emit(
-                "card:post",
-                {
-                    "client_id": f"prop-{self.posts:06d}",
-                    "kind": "bottleneck",
-                    "sector_id": p["board"],
-                    "text": text,
-                },
-                callback=True,
-            )
+            socket_post(p["sock"], p["board"], text, client_id=f"prop-{self.posts:06d}")
             self.deliver()
 
         @rule(who=st.integers(0, 2), pick=st.integers(0, 50))
@@ -181,15 +172,13 @@ def run_machine(app, make_workshop, phone, facilitator, socket_for, pages):
                 return
             self.posts += 1
             parent = parents[pick % len(parents)][0]
-            p["sock"].emit(
-                "card:post",
-                {
-                    "client_id": f"prop-{self.posts:06d}",
-                    "kind": "solution",
-                    "parent_id": parent,
-                    "text": "Solusi",
-                },
-                callback=True,
+            socket_post(
+                p["sock"],
+                None,
+                "Solusi",
+                client_id=f"prop-{self.posts:06d}",
+                kind="solution",
+                parent_id=parent,
             )
             self.deliver()
 
@@ -269,15 +258,11 @@ def run_machine(app, make_workshop, phone, facilitator, socket_for, pages):
             p["online"] = False
             for _ in range(missed):
                 self.posts += 1
-                neighbour["sock"].emit(
-                    "card:post",
-                    {
-                        "client_id": f"prop-{self.posts:06d}",
-                        "kind": "bottleneck",
-                        "sector_id": neighbour["board"],
-                        "text": f"Selama putus {self.posts}",
-                    },
-                    callback=True,
+                socket_post(
+                    neighbour["sock"],
+                    neighbour["board"],
+                    f"Selama putus {self.posts}",
+                    client_id=f"prop-{self.posts:06d}",
                 )
             self.deliver()
             p["sock"] = socket_for(p["browser"], self.ws)
@@ -373,13 +358,15 @@ def run_machine(app, make_workshop, phone, facilitator, socket_for, pages):
 # control is tested on its own (test_floods_and_limits.py).
 @pytest.mark.parametrize("app_config", [{"EVENT_BURST": 1_000_000}])
 def test_random_sessions_keep_every_invariant(
-    app, make_workshop, phone, facilitator, socket_for, app_config
+    app, make_workshop, phone, facilitator, socket_for, socket_post, app_config
 ):
     from hypothesis.stateful import run_state_machine_as_test
 
     pages = Pages()
     try:
-        machine = run_machine(app, make_workshop, phone, facilitator, socket_for, pages)
+        machine = run_machine(
+            app, make_workshop, phone, facilitator, socket_for, pages, socket_post
+        )
         run_state_machine_as_test(machine, settings=machine.TestCase.settings)
     finally:
         pages.close()

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.test_live_board import PHONE
-from tests.live import LiveServer, key_session, socket_client
-from tests.servers import create_database, postgres, redis
+from tests.e2e.helpers import PHONE
+from tests.live import LiveServer
+from tests.servers import redis
 
 
 def join(page: Page, url: str, name: str) -> None:
@@ -35,11 +35,12 @@ def shown(page: Page, text: str):
     return page.locator(".card-text", has_text=text)
 
 
-def test_two_processes_one_workshop_and_a_redis_restart(tmp_path: Path, browser: Browser):
-    with postgres() as pg, redis() as queue:
-        database = create_database(pg, "urai_scaleout")
+def test_two_processes_one_workshop_and_a_redis_restart(
+    tmp_path: Path, browser: Browser, postgres_database: str
+):
+    with redis() as queue:
         shared = {
-            "DATABASE_URL": database,
+            "DATABASE_URL": postgres_database,
             "MESSAGE_QUEUE": queue.url,
             "SECRET_KEY": "shared-by-both-processes",
             "TICK_SECONDS": "1",
@@ -50,11 +51,7 @@ def test_two_processes_one_workshop_and_a_redis_restart(tmp_path: Path, browser:
         second.start()
         contexts = []
         try:
-            links = first.cli("create", "--title", "Bimtek provinsi", "--json")
-            boss = socket_client(first.url, key_session(links["facilitator_url"]), links["code"])
-            phases = boss.call("sync", {}, timeout=10)["snapshot"]["workshop"]["phases"]
-            assert boss.call("phase:set", {"phase_id": phases[1]["id"]}, timeout=10)["ok"]
-            boss.disconnect()
+            links = first.create_workshop("Bimtek provinsi", phase="identify")
 
             pages = []
             for server, name in ((first, "Andi"), (second, "Budi")):

@@ -9,15 +9,12 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import card_of
+
 
 def ok(reply: dict[str, Any]) -> dict[str, Any]:
     assert reply["ok"], reply
     return reply
-
-
-def post(sock, board: int, client_id: str, text: str) -> dict[str, Any]:
-    payload = {"client_id": client_id, "kind": "bottleneck", "sector_id": board, "text": text}
-    return ok(sock.emit("card:post", payload, callback=True))["card"]
 
 
 def similar(sock, board: int, text: str) -> list[dict[str, Any]]:
@@ -36,13 +33,16 @@ TEXTS = [
 
 
 @pytest.fixture
-def board(make_workshop, phone, facilitator, socket_for):
+def board(make_workshop, phone, facilitator, socket_for, socket_post):
     ws = make_workshop()
     sector = ws.sector_ids[0]
     author = socket_for(phone(ws, "Penulis"), ws)
     other = socket_for(phone(ws, "Rekan"), ws)
     boss = socket_for(facilitator(ws), ws)
-    cards = [post(author, sector, f"sim-card-{n:03}", text) for n, text in enumerate(TEXTS)]
+    cards = [
+        card_of(socket_post(author, sector, text, client_id=f"sim-card-{n:03}"))
+        for n, text in enumerate(TEXTS)
+    ]
     return ws, sector, author, other, boss, cards
 
 
@@ -70,9 +70,13 @@ def test_nobody_is_offered_a_card_they_may_not_see(board):
     assert similar(other, sector, "antrean KTP-el lama di Dukcapil")[0]["author"] is None
 
 
-def test_the_facilitator_is_offered_merges_and_may_dismiss_them(board):
+def test_the_facilitator_is_offered_merges_and_may_dismiss_them(board, socket_post):
     _ws, sector, author, _other, boss, cards = board
-    twin = post(author, sector, "sim-card-100", "antri ktp elektronik di dukcapil 3 jam")
+    twin = card_of(
+        socket_post(
+            author, sector, "antri ktp elektronik di dukcapil 3 jam", client_id="sim-card-100"
+        )
+    )
     offered = ok(boss.emit("suggestions:get", {"sector_id": sector}, callback=True))
     pair = sorted([cards[0]["id"], twin["id"]])
     assert pair in [m["cards"] for m in offered["merges"]]
@@ -86,9 +90,13 @@ def test_the_facilitator_is_offered_merges_and_may_dismiss_them(board):
     assert refused["ok"] is False and refused["error"]["code"] == "forbidden"
 
 
-def test_an_accepted_merge_leaves_the_suggestions(board):
+def test_an_accepted_merge_leaves_the_suggestions(board, socket_post):
     _ws, sector, author, _other, boss, cards = board
-    twin = post(author, sector, "sim-card-200", "Antrian rekam KTP-el di Dukcapil 3 jam lebih")
+    twin = card_of(
+        socket_post(
+            author, sector, "Antrian rekam KTP-el di Dukcapil 3 jam lebih", client_id="sim-card-200"
+        )
+    )
     pair = sorted([cards[0]["id"], twin["id"]])
     offered = ok(boss.emit("suggestions:get", {"sector_id": sector}, callback=True))
     assert pair in [m["cards"] for m in offered["merges"]]
@@ -113,14 +121,16 @@ def test_bad_queries_get_clear_errors(board):
 
 @pytest.mark.parametrize("extended", [False, True])
 def test_the_facilitators_own_synonyms_file_extends_matching(
-    app, make_workshop, phone, socket_for, extended
+    app, make_workshop, phone, socket_for, extended, socket_post
 ):
     if extended:  # instance/synonyms.txt: one group of equivalent terms a line
         (Path(app.instance_path) / "synonyms.txt").write_text("banjir rob, air pasang laut\n")
     ws = make_workshop()
     sector = ws.sector_ids[2]
     sock = socket_for(phone(ws, "Warga", sector=2), ws)
-    card = post(sock, sector, "sim-syn-001", "Banjir rob merendam rumah di pesisir")
-    post(sock, sector, "sim-syn-002", "Sampah menumpuk di TPS pasar")
+    card = card_of(
+        socket_post(sock, sector, "Banjir rob merendam rumah di pesisir", client_id="sim-syn-001")
+    )
+    card_of(socket_post(sock, sector, "Sampah menumpuk di TPS pasar", client_id="sim-syn-002"))
     offered = [c["id"] for c in similar(sock, sector, "air pasang laut masuk kampung")]
     assert (card["id"] in offered) is extended

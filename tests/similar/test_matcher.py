@@ -102,6 +102,12 @@ def test_spellings_and_abbreviations_are_the_same_term(matcher: Matcher, a: str,
 def test_stop_words_and_stems(matcher: Matcher) -> None:
     assert matcher.terms("yang dan di ke dengan untuk yg dgn utk tdk") == ()
     assert matcher.terms("the and of for") == ()
+    assert matcher.terms("dilakukan merasa doesnt") == ()  # the libraries' lists, ours
+    # Words the lists hold that a card needs ("lama": a long wait), and words
+    # whose stem is in a list ("laku", "guna") are kept.
+    assert matcher.terms("antri lama") == ("antre", "lambat")
+    assert matcher.terms("perilaku petugas") == ("perilaku", "petugas")
+    assert matcher.terms("pengguna aplikasi") == ("guna", "aplikasi")
     assert matcher.terms("berhari2") == matcher.terms("berhari-hari") == ("hari",)
     assert matcher.terms("Rp50.000") == ("rp",)
     assert "pilah" in matcher.terms("pemilahan sampah")
@@ -125,7 +131,6 @@ def test_any_text_is_accepted(matcher: Matcher, text: str) -> None:
     index.add(2, "antri e-KTP berjam-jam")
     index.add(3, text)
     index.similar(text)
-    index.similar_to(3)
     index.duplicates()
     index.clusters()
     assert 0.0 <= matcher.similarity(text, "antrean KTP") <= 1.0
@@ -174,7 +179,6 @@ def test_k_min_score_and_exclude(board: tuple[CardIndex[str], dict[str, str]]) -
     after = index.similar("antri e-KTP berjam-jam", exclude={"antrean-ktp/1"})
     assert "antrean-ktp/1" not in [card for card, _ in after]
     assert index.similar("website kabupaten")[0][0] == "single/1"
-    assert [c for c, _ in index.similar_to("guru/0")] == ["guru/1"]
 
 
 def test_among_limits_every_answer(board: tuple[CardIndex[str], dict[str, str]]) -> None:
@@ -192,7 +196,6 @@ def test_among_limits_every_answer(board: tuple[CardIndex[str], dict[str, str]])
     assert all(a in visible and b in visible for a, b, _ in pairs)
     for group in index.clusters(among=visible, threshold=0.0):
         assert set(group) <= visible
-    assert index.similar_to("antrean-ktp/1", among={"pungli-ktp/0"}) == []
 
 
 def test_remove(board: tuple[CardIndex[str], dict[str, str]]) -> None:
@@ -206,7 +209,6 @@ def test_remove(board: tuple[CardIndex[str], dict[str, str]]) -> None:
     found = [card for card, _ in index.similar("antri e-KTP berjam-jam", min_score=0.0, k=50)]
     assert "antrean-ktp/1" not in found
     assert all("antrean-ktp/1" not in (a, b) for a, b, _ in index.duplicates(threshold=0.0))
-    assert index.similar_to("antrean-ktp/1") == []
     index.add("antrean-ktp/1", "antri e-KTP berjam-jam")
     assert index.similar("antri e-KTP berjam-jam")[0][0] == "antrean-ktp/1"
 
@@ -216,7 +218,6 @@ def test_edit_replaces_the_text(board: tuple[CardIndex[str], dict[str, str]]) ->
     index.update("guru/1", "obat hipertensi kosong di puskesmas")
     found = index.similar("obat kosong di puskesmas", k=4)
     assert "guru/1" in [card for card, _ in found]
-    assert index.similar_to("guru/0") == [] or index.similar_to("guru/0")[0][0] != "guru/1"
 
 
 def test_incremental_index_matches_a_fresh_one(matcher: Matcher) -> None:
@@ -255,10 +256,9 @@ def test_duplicates_are_same_problem_pairs(board: tuple[CardIndex[str], dict[str
     assert index.duplicates(threshold=1.01) == []
 
 
-def test_merge_groups_and_clusters(board: tuple[CardIndex[str], dict[str, str]]) -> None:
+def test_duplicate_groups_and_clusters(board: tuple[CardIndex[str], dict[str, str]]) -> None:
     index, group_of = board
-    merge = index.merge_groups()
-    assert merge == index.clusters(DUPLICATE_THRESHOLD)
+    merge = index.clusters(DUPLICATE_THRESHOLD)
     for group in merge:
         assert len({group_of[card] for card in group}) == 1, group
     as_sets = [set(g) for g in merge]

@@ -10,21 +10,25 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import card_of
 from workshop.similar import Matcher
 from workshop.similar.worker import handle
 
-from .test_events import TEXTS, ok, post, similar
+from .test_events import TEXTS, ok, similar
 
 TWIN = "antri ktp elektronik di dukcapil 3 jam"
 
 
 @pytest.fixture
-def room(app, make_workshop, phone, facilitator, socket_for):
+def room(app, make_workshop, phone, facilitator, socket_for, socket_post):
     ws = make_workshop()
     sector = ws.sector_ids[0]
     author = socket_for(phone(ws, "Penulis"), ws)
     boss = socket_for(facilitator(ws), ws)
-    cards = [post(author, sector, f"worker-{n:03}", t) for n, t in enumerate([*TEXTS, TWIN])]
+    cards = [
+        card_of(socket_post(author, sector, t, client_id=f"worker-{n:03}"))
+        for n, t in enumerate([*TEXTS, TWIN])
+    ]
     return app, sector, author, boss, cards
 
 
@@ -48,14 +52,18 @@ def test_the_same_answers_in_a_child_process_or_inline(room, app_config):
         assert worker is None
 
 
-def test_a_dead_child_is_replaced_and_the_board_sent_again(room):
+@pytest.mark.parametrize("app_config", [{"SIMILAR_WORKER": True}], ids=["child"])
+def test_a_dead_child_is_replaced_and_the_board_sent_again(room, socket_post):
     app, sector, author, boss, cards = room
     worker = app.extensions["urai_similar"].worker
+    assert worker is not None, "the real child process is under test"
     similar(author, sector, "antrean KTP-el lama")  # the child now holds the board
     first = worker.pid
     os.kill(first, 9)
     # A card posted while no child runs is on the new child's board too.
-    late = post(author, sector, "worker-late", "calo e-KTP minta bayaran di dukcapil")
+    late = card_of(
+        socket_post(author, sector, "calo e-KTP minta bayaran di dukcapil", client_id="worker-late")
+    )
     offered = similar(author, sector, "calo KTP-el minta bayaran")
     assert offered and offered[0]["id"] == late["id"]
     assert worker.pid != first

@@ -15,7 +15,7 @@ def _voting_phase(app, ws) -> int:
 
 
 def test_only_steering_hears_how_many_have_voted(
-    app, make_workshop, phone, presenter, facilitator, socket_for
+    app, make_workshop, phone, presenter, facilitator, socket_for, socket_post
 ):
     ws = make_workshop()
     board = ws.sector_ids[0]
@@ -28,11 +28,7 @@ def test_only_steering_hears_how_many_have_voted(
         assert sock.emit("sync", {"sector_id": board}, callback=True)["mode"] == "snapshot"
     for sock in (projector, boss, helper):
         sock.emit("sync", {}, callback=True)
-    posted = andi.emit(
-        "card:post",
-        {"client_id": "progress-1", "kind": "bottleneck", "sector_id": board, "text": "Antre"},
-        callback=True,
-    )
+    posted = socket_post(andi, board, "Antre", client_id="progress-1")
     assert posted["ok"], posted
     card_id = posted["card"]["id"]
     reply = boss.emit("phase:set", {"phase_id": _voting_phase(app, ws)}, callback=True)

@@ -4,6 +4,7 @@ TALLY_INTERVAL, a quiet board's at once, and the last tally each phone is shown
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from tests.conftest import events_of
 from workshop.extensions import socketio
 
 INTERVAL = 0.3
+PROTOCOL = Path(__file__).resolve().parents[2] / "docs" / "PROTOCOL.md"
 
 
 @pytest.fixture
@@ -19,17 +21,15 @@ def app_config() -> dict[str, Any]:
     return {"TALLY_INTERVAL": INTERVAL}
 
 
-def board_with_a_card(make_workshop: Any, phone: Any, socket_for: Any, client_id: str) -> Any:
+def board_with_a_card(
+    make_workshop: Any, phone: Any, socket_for: Any, socket_post: Any, client_id: str
+) -> Any:
     """A workshop, its first board, a phone watching it and one bottleneck on it."""
     ws = make_workshop()
     board = {"sector_id": ws.sector_ids[0]}
     writer = socket_for(phone(ws, "Penulis"), ws)
     writer.emit("sync", board, callback=True)
-    card = writer.emit(
-        "card:post",
-        {"client_id": client_id, "kind": "bottleneck", "text": "Antrean", **board},
-        callback=True,
-    )["card"]
+    card = socket_post(writer, board["sector_id"], "Antrean", client_id=client_id)["card"]
     return ws, board, writer, card
 
 
@@ -40,23 +40,16 @@ def open_voting(boss: Any) -> None:
 
 
 def test_a_burst_of_votes_reaches_the_board_as_few_tallies(
-    app, make_workshop, phone, facilitator, socket_for
+    app, make_workshop, phone, facilitator, socket_for, socket_post
 ):
     ws = make_workshop()
     board = {"sector_id": ws.sector_ids[0]}
     writer = socket_for(phone(ws, "Penulis"), ws)
     writer.emit("sync", board, callback=True)
     cards = [
-        writer.emit(
-            "card:post",
-            {
-                "client_id": f"tally-storm-{n}",
-                "kind": "bottleneck",
-                "text": f"Antrean {n}",
-                **board,
-            },
-            callback=True,
-        )["card"]
+        socket_post(writer, board["sector_id"], f"Antrean {n}", client_id=f"tally-storm-{n}")[
+            "card"
+        ]
         for n in range(2)
     ]
     boss = socket_for(facilitator(ws), ws)
@@ -98,9 +91,11 @@ def test_a_burst_of_votes_reaches_the_board_as_few_tallies(
 
 
 def test_a_quiet_boards_tally_does_not_wait_for_the_interval(
-    app, make_workshop, phone, facilitator, socket_for
+    app, make_workshop, phone, facilitator, socket_for, socket_post
 ):
-    ws, board, writer, card = board_with_a_card(make_workshop, phone, socket_for, "tally-quiet-1")
+    ws, board, writer, card = board_with_a_card(
+        make_workshop, phone, socket_for, socket_post, "tally-quiet-1"
+    )
     boss = socket_for(facilitator(ws), ws)
     open_voting(boss)
     voter = socket_for(phone(ws, "Pemilih"), ws)
@@ -116,9 +111,11 @@ def test_a_quiet_boards_tally_does_not_wait_for_the_interval(
     assert [e["data"]["tallies"] for e in got] == [{str(card["id"]): 1}]
 
 
-def test_a_refused_vote_stamps_no_tally(app, make_workshop, phone, facilitator, socket_for):
+def test_a_refused_vote_stamps_no_tally(
+    app, make_workshop, phone, facilitator, socket_for, socket_post
+):
     _ws, _board, writer, card = board_with_a_card(
-        make_workshop, phone, socket_for, "tally-refused-1"
+        make_workshop, phone, socket_for, socket_post, "tally-refused-1"
     )
     # Still collecting: voting is not open, the vote is refused and nothing is marked.
     writer.get_received()
@@ -129,9 +126,11 @@ def test_a_refused_vote_stamps_no_tally(app, make_workshop, phone, facilitator, 
 
 
 def test_batched_tallies_stay_hidden_until_revealed(
-    app, make_workshop, phone, facilitator, presenter, socket_for
+    app, make_workshop, phone, facilitator, presenter, socket_for, socket_post
 ):
-    ws, board, writer, card = board_with_a_card(make_workshop, phone, socket_for, "tally-hidden-1")
+    ws, board, writer, card = board_with_a_card(
+        make_workshop, phone, socket_for, socket_post, "tally-hidden-1"
+    )
     boss = socket_for(facilitator(ws), ws)
     open_voting(boss)
     assert boss.emit("settings:update", {"votes_revealed": False}, callback=True)["ok"]
@@ -153,3 +152,38 @@ def test_batched_tallies_stay_hidden_until_revealed(
     replay = writer.emit("sync", {**board, "since": since}, callback=True)
     assert replay["mode"] == "events"
     assert [e for e in replay["events"] if e["type"] == "votes.tallied"] == []
+
+
+def test_a_merge_sends_both_tallies_in_the_next_batch_as_documented(
+    app, make_workshop, phone, facilitator, socket_for
+):
+    ws, board, writer, source = board_with_a_card(make_workshop, phone, socket_for, "tally-mrg-1")
+    target = writer.emit(
+        "card:post",
+        {"client_id": "tally-mrg-2", "kind": "bottleneck", "text": "Antrean lama", **board},
+        callback=True,
+    )["card"]
+    boss = socket_for(facilitator(ws), ws)
+    open_voting(boss)
+    voter = socket_for(phone(ws, "Pemilih"), ws)
+    assert voter.emit("vote:cast", {"card_id": source["id"]}, callback=True)["ok"]
+    wait_for_tallies(boss)
+    reply = boss.emit(
+        "card:merge", {"source_id": source["id"], "target_id": target["id"]}, callback=True
+    )
+    assert reply["ok"], reply
+    assert wait_for_tallies(boss) == {str(source["id"]): 0, str(target["id"]): 1}
+    assert events_of(boss, "votes.updated") == []
+    row = next(line for line in PROTOCOL.read_text().splitlines() if "| `votes.tallied`" in line)
+    assert "merge" in row, "docs/PROTOCOL.md says which event a merge's tallies come in"
+
+
+def wait_for_tallies(sock: Any) -> dict[str, int]:
+    """The tallies of the next batch `sock` receives (waiting up to ten intervals)."""
+    for _ in range(100):
+        for message in [m["args"][0] for m in sock.get_received() if m["name"] == "event"]:
+            if message["type"] == "votes.tallied":
+                return dict(message["data"]["tallies"])
+            assert message["type"] != "votes.updated", message
+        socketio.sleep(INTERVAL / 10)
+    raise AssertionError("no votes.tallied within ten intervals")

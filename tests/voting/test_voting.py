@@ -12,10 +12,10 @@ from tests.conftest import events_of
 from workshop.boards.services import post_card
 from workshop.core.errors import DomainError
 from workshop.core.models import Workshop
+from workshop.core.votes import Vote
 from workshop.extensions import db
 from workshop.participants.services import join
 from workshop.realtime.broadcast import commit_and_broadcast, rollback
-from workshop.voting.models import Vote
 from workshop.voting.services import cast_vote, retract_vote, votes_of
 from workshop.workshops.services import create_workshop
 
@@ -152,21 +152,12 @@ def test_the_cap_holds_when_one_card_gets_many_votes_at_once(app):
 
 
 def test_tallies_reach_phones_only_once_revealed(
-    app, make_workshop, phone, presenter, facilitator, socket_for
+    app, make_workshop, phone, presenter, facilitator, socket_for, socket_post
 ):
     ws = make_workshop()
     writer = socket_for(phone(ws, "Penulis"), ws)
     writer.emit("sync", {"sector_id": ws.sector_ids[0]}, callback=True)
-    card = writer.emit(
-        "card:post",
-        {
-            "client_id": "tally-card-1",
-            "kind": "bottleneck",
-            "sector_id": ws.sector_ids[0],
-            "text": "Antrean",
-        },
-        callback=True,
-    )["card"]
+    card = socket_post(writer, ws.sector_ids[0], "Antrean", client_id="tally-card-1")["card"]
     boss = socket_for(facilitator(ws), ws)
     vote_phase = boss.emit("sync", {}, callback=True)["snapshot"]["workshop"]["phases"][3]
     assert boss.emit("phase:set", {"phase_id": vote_phase["id"]}, callback=True)["ok"]

@@ -5,14 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import Column, Table, bindparam, insert, select
-from sqlalchemy.orm import make_transient_to_detached
-from sqlalchemy.schema import ColumnDefault
 
-from ..core import gates
+from ..core import fastpath, gates
 from ..core.cards import (
     BOTTLENECK,
     CAUSE,
@@ -41,7 +38,6 @@ _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 class Posted:
     card: Card
     created: bool  # False when this was a retry of a post already stored
-    data: dict[str, Any] | None = None  # the new card as broadcast (Card.as_dict())
 
 
 def posting_refusal(workshop: Workshop, sector: Sector, kind: str) -> str | None:
@@ -63,50 +59,6 @@ def posting_refusal(workshop: Workshop, sector: Sector, kind: str) -> str | None
     return None
 
 
-# A retry is found by its client id (built once: every post asks, and almost
-# every answer is "none": a plain query of the id, the card loaded only if found).
-_CARDS = cast(Table, Card.__table__)
-_BY_CLIENT_ID = select(_CARDS.c.id).where(
-    _CARDS.c.workshop_id == bindparam("workshop_id"), _CARDS.c.client_id == bindparam("client_id")
-)
-# A new card is written with one plain INSERT rather than by the ORM's flush,
-# which for a card (three relationships to sort out) cost a quarter of a
-# post's CPU (bench/RESULTS.md). Every column but the id, by its attribute.
-_ADD_CARD = insert(_CARDS).returning(_CARDS.c.id)
-_CARD_COLUMNS = [
-    (Card.__mapper__.get_property_by_column(column).key, column)
-    for column in _CARDS.columns
-    if not column.primary_key
-]
-
-
-def _python_default(column: Column[Any]) -> Any:
-    default = column.default
-    if not isinstance(default, ColumnDefault) or default.is_clause_element:
-        return None
-    return default.arg(None) if default.is_callable else default.arg
-
-
-def _store(card: Card) -> None:
-    """INSERT a new card and keep it in the session as if loaded: no flush follows.
-
-    Its relationships must be set as objects or None (the author as well as
-    `author_id`): what the object holds is what as_dict() and later changes see.
-    """
-    values: dict[str, Any] = {}
-    for attribute, column in _CARD_COLUMNS:
-        value = card.__dict__.get(attribute)
-        if value is None:
-            # The column's Python-side default, as the flush would have used;
-            # set even when None: an unset attribute would be "expired" (a SELECT).
-            value = _python_default(column)
-            setattr(card, attribute, value)
-        values[column.key] = value
-    card.id = db.session.connection().execute(_ADD_CARD, values).scalar_one()
-    make_transient_to_detached(card)
-    db.session.add(card)
-
-
 def post_card(
     workshop: Workshop,
     author: Participant | None,
@@ -123,14 +75,7 @@ def post_card(
     client_id = payload.get("client_id")
     if not isinstance(client_id, str) or not _CLIENT_ID.match(client_id):
         raise invalid(_("The post has no valid id; reload the page."), client_id=_("Invalid."))
-    # The Core statements below do not autoflush: write what this transaction
-    # holds unwritten first (a participant just joined needs its id).
-    db.session.flush()
-    found = db.session.connection().execute(
-        _BY_CLIENT_ID, {"workshop_id": workshop.id, "client_id": client_id}
-    )
-    existing_id = found.scalar()
-    existing = db.session.get(Card, existing_id) if existing_id is not None else None
+    existing = fastpath.card_by_client_id(workshop.id, client_id)
     if existing is not None:
         same = existing.author_id == (author.id if author else None)
         if not same or existing.entered_by_facilitator != by_facilitator:
@@ -156,20 +101,23 @@ def post_card(
         plan=None,
     )
     poster = None if by_facilitator else author
+    sector: Sector | None
     if kind == BOTTLENECK:
-        _fill_bottleneck(workshop, card, payload)
-    elif kind == SOLUTION:
-        _fill_solution(workshop, card, payload, poster)
+        sector = sector_in(workshop, payload.get("sector_id"))
+        _fill_bottleneck(card, sector, payload)
     else:
-        _fill_cause(workshop, card, payload, poster)
-    if not by_facilitator:
+        if kind == SOLUTION:
+            _fill_solution(workshop, card, payload, poster)
+        else:
+            _fill_cause(workshop, card, payload, poster)
         sector = workshop.sector(card.sector_id)
+    if not by_facilitator:
         refusal = posting_refusal(workshop, sector, kind) if sector else None
         if refusal:
             raise forbidden(refusal)
-    _store(card)
-    data = publish_card(workshop, card, created=True)
-    return Posted(card, created=True, data=data)
+    fastpath.insert_card(card)
+    publish_card(workshop, card, created=True)
+    return Posted(card, created=True)
 
 
 def clean_category(value: object) -> str | None:
@@ -181,8 +129,8 @@ def clean_category(value: object) -> str | None:
     return value
 
 
-def _fill_bottleneck(workshop: Workshop, card: Card, payload: Mapping[str, Any]) -> None:
-    card.sector_id = sector_in(workshop, payload.get("sector_id")).id
+def _fill_bottleneck(card: Card, sector: Sector, payload: Mapping[str, Any]) -> None:
+    card.sector_id = sector.id
     card.category = clean_category(payload.get("category"))
     card.service = clean_text(
         payload.get("service"), "service", max_length=SERVICE_MAX, required=False

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, select
 
 from ..extensions import db
+from . import fastpath
 from .errors import forbidden, unauthenticated
 from .models import AccessKey, Participant, Workshop
 
@@ -98,20 +98,12 @@ def _participant_of(workshop_id: int, session: MutableMapping[str, Any]) -> Part
     return participant
 
 
-# Built once: every socket's connect asks it (a thousand phones at once when
-# the Wi-Fi comes back), and it needs only to know the participant is there.
-_PARTICIPANT_IN = select(Participant.id).where(
-    Participant.id == bindparam("id"), Participant.workshop_id == bindparam("workshop_id")
-)
-
-
 def _participant_id_in(workshop_id: int, session: MutableMapping[str, Any]) -> int | None:
     """The id of the participant this browser joined `workshop_id` as, if still there."""
     pid = _participants(session).get(str(workshop_id))
     if not isinstance(pid, int) or isinstance(pid, bool):
         return None
-    found = db.session.execute(_PARTICIPANT_IN, {"id": pid, "workshop_id": workshop_id})
-    return found.scalar()
+    return fastpath.participant_id_in(workshop_id, pid)
 
 
 def identity_of(workshop: Workshop, session: MutableMapping[str, Any]) -> Identity | None:

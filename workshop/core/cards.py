@@ -126,8 +126,12 @@ class Card(Base):
             return (1, 0, 0, 0, self.id)
         return (0, -a.total, -(a.urgency or 0), -(a.seriousness or 0), self.id)
 
-    def as_dict(self) -> dict[str, Any]:
-        """The full card, as the facilitator sees it; `realtime.policy` shapes it for others."""
+    def as_dict(self, *, new: bool = False) -> dict[str, Any]:
+        """The full card, as the facilitator sees it; `realtime.policy` shapes it for others.
+
+        `new`: just posted, so with its tally, none yet: said by the server, so that a
+        screen shows it as it shows every other (the policy drops it while hidden).
+        """
         author = self.author
         data: dict[str, Any] = {
             "id": self.id,
@@ -156,6 +160,8 @@ class Card(Base):
             data.update(bone=self.bone, depth=self.depth, root=self.is_root)
         else:
             data["addresses"] = self.addresses_id
+        if new:
+            data["votes"] = 0
         return data
 
 

@@ -7,13 +7,12 @@ found: a caller can never reach into a workshop it is not in.
 from __future__ import annotations
 
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, select
 
 from ..extensions import db
-from . import codes
+from . import codes, fastpath
 from .cards import Card
 from .errors import not_found
-from .models import Participant, Phase, Sector, Workshop
+from .models import Participant, Sector, Workshop
 from .validation import optional_int
 
 
@@ -26,45 +25,13 @@ def find_workshop(raw_code: str) -> Workshop:
     return workshop
 
 
-# Built once: `session.get` builds its statement and cache key on each call,
-# twice the cost of running a ready one, and every socket event loads its
-# workshop. Its current phase comes in the same row: posts and votes ask it.
-_WORKSHOP_BY_ID = (
-    select(Workshop, Phase)
-    .outerjoin(Phase, (Phase.id == Workshop.phase_id) & (Phase.workshop_id == Workshop.id))
-    .where(Workshop.id == bindparam("id"))
-)
-
-
-def workshop_by_id(workshop_id: int) -> Workshop | None:
-    """The workshop with this id, or None (each socket event's first read)."""
-    row = db.session.execute(_WORKSHOP_BY_ID, {"id": workshop_id}).one_or_none()
-    if row is None:
-        return None
-    workshop, phase = row
-    if phase is not None:
-        workshop.hold(phase)
-    return workshop
-
-
-_PARTICIPANT_BY_ID = select(Participant).where(Participant.id == bindparam("id"))
-
-
-def participant_by_id(participant_id: int) -> Participant | None:
-    """The participant with this id, or None (a ready statement: every post asks)."""
-    return db.session.execute(_PARTICIPANT_BY_ID, {"id": participant_id}).scalar_one_or_none()
-
-
-_WORKSHOP_ID_BY_CODE = select(Workshop.id).where(Workshop.code == bindparam("code"))
-
-
 def workshop_id_by_code(raw_code: str) -> int | None:
     """The id of the workshop with this join code, or None, without loading it
     (the sockets' connect needs only the id; a thousand may come back at once)."""
     code = codes.normalise_code(raw_code or "")
     if len(code) != codes.CODE_LENGTH:
         return None
-    return db.session.execute(_WORKSHOP_ID_BY_CODE, {"code": code}).scalar()
+    return fastpath.workshop_id_by_code(code)
 
 
 def card_in(workshop: Workshop, card_id: object, *, kind: str | None = None) -> Card:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
 
 from sqlalchemy import (
     JSON,
@@ -12,21 +11,17 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    bindparam,
+    event,
     inspect,
     select,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
-from sqlalchemy.orm.util import identity_key
-from sqlalchemy.sql import Select
 
 from ..extensions import Base, db
 from . import gates
 from .errors import DomainError
 from .lifecycle import ARCHIVED, RUNNING, archived_refusal
 from .timeutil import utcnow
-
-_Row = TypeVar("_Row", bound=Base)
 
 # The workshop's on/off settings, in the order the facilitator's page lists them.
 FLAG_SETTINGS = (
@@ -180,17 +175,13 @@ class Workshop(Base):
     phases: Mapped[list[Phase]] = relationship(
         order_by="Phase.position", cascade="all, delete-orphan"
     )
-
-    @property
-    def phase(self) -> Phase | None:
-        if self.phase_id is None:
-            return None
-        if "phases" not in self.__dict__:
-            # One row by its key, not the whole list: a vote or a post asks this
-            # of a workshop whose phases nothing else in the event reads.
-            found = self._row(Phase, _PHASE_BY_ID, self.phase_id)
-            return found if found is not None and found.workshop_id == self.id else None
-        return next((p for p in self.phases if p.id == self.phase_id), None)
+    # The current phase, read through `phase_id` (changed by setting that; see
+    # _phase_follows_its_id). Socket events load it joined to the workshop's
+    # row (core/fastpath.py); elsewhere it comes from the session's identity
+    # map when the phases are loaded, else from one query by its key.
+    phase: Mapped[Phase | None] = relationship(
+        primaryjoin="foreign(Workshop.phase_id) == Phase.id", viewonly=True
+    )
 
     def timer_remaining(self, now: dt.datetime) -> int | None:
         """Whole seconds left on the phase timer, or None when no timer is set."""
@@ -209,32 +200,11 @@ class Workshop(Base):
     def active_sectors(self) -> list[Sector]:
         return [s for s in self.sectors if not s.archived]
 
-    def _row(self, model: type[_Row], statement: Select[_Row], key: int) -> _Row | None:
-        """A phase or sector read by its key, held for this workshop object's life: the
-        session's identity map holds rows weakly, so a row read, used and dropped
-        (the posting rules ask for the phase twice) was read again."""
-        held = self._held()
-        found = held.get((model, key))
-        if found is not None and not (inspect(found).deleted or inspect(found).was_deleted):
-            return found  # type: ignore[return-value]
-        row = _by_id(model, statement, key)
-        if row is not None:
-            held[(model, key)] = row
-        return row
-
-    def hold(self, row: Phase | Sector) -> None:
-        """Keep a phase or sector read along with this workshop (see `_row`)."""
-        self._held()[(type(row), row.id)] = row
-
-    def _held(self) -> dict[tuple[type, int], Base]:
-        held: dict[tuple[type, int], Base] = self.__dict__.setdefault("_urai_rows", {})
-        return held
-
     def sector(self, sector_id: int) -> Sector | None:
         """The active sector with this id, if it belongs to this workshop."""
-        if "sectors" not in self.__dict__:
+        if "sectors" not in inspect(self).dict:
             # One row by its key, not the whole list (a post asks this).
-            found = self._row(Sector, _SECTOR_BY_ID, sector_id)
+            found = db.session.get(Sector, sector_id)
             if found is None or found.workshop_id != self.id or found.archived:
                 return None
             return found
@@ -440,14 +410,11 @@ class AccessKey(Base):
         return self.revoked_at is None
 
 
-# Built once (a ready statement runs in half the time of `session.get`'s).
-_PHASE_BY_ID = select(Phase).where(Phase.id == bindparam("id"))
-_SECTOR_BY_ID = select(Sector).where(Sector.id == bindparam("id"))
-
-
-def _by_id(model: type[_Row], statement: Select[_Row], key: int) -> _Row | None:
-    """The row with this primary key: from the session if it holds it, else one query."""
-    held = db.session.identity_map.get(identity_key(model, key))
-    if held is not None:
-        return held
-    return db.session.execute(statement, {"id": key}).scalar_one_or_none()
+@event.listens_for(Workshop.phase_id, "set")
+def _phase_follows_its_id(workshop: Workshop, value: object, previous: object, _: object) -> None:
+    """A view-only relationship is not refreshed when its key changes: a phase
+    loaded before is dropped, and read again (without a query when the session
+    holds it) the next time `workshop.phase` is asked."""
+    state = inspect(workshop)
+    if value != previous and state.persistent and "phase" in state.dict:
+        state.session.expire(workshop, ["phase"])  # type: ignore[union-attr]

@@ -47,16 +47,58 @@ def clean_text(
     return text
 
 
-MAX_INT = 2**63 - 1
+# SQLite's INTEGER is signed 64-bit: a larger Python int given to a statement
+# raises OverflowError in the driver, far from the payload that carried it.
+MIN_INT, MAX_INT = -(2**63), 2**63 - 1
+
+# The payload fields that name a row (or a sequence number or version compared
+# in a statement), in every socket event: checked once by the transport
+# (realtime/transport.py) before any handler runs.
+ID_FIELDS = frozenset(
+    {
+        "id",
+        "sector_id",
+        "card_id",
+        "phase_id",
+        "participant_id",
+        "cluster_id",
+        "proposal_id",
+        "plan_id",
+        "parent_id",
+        "source_id",
+        "target_id",
+        "addresses_id",
+        "since",
+        "base_version",
+    }
+)
+ID_LISTS = frozenset({"cards"})  # suggestion:dismiss names its cards in a list
+
+
+def is_integer(value: Any) -> bool:
+    """An integer SQLite can store (not a boolean, a float or a string of digits)."""
+    return isinstance(value, int) and not isinstance(value, bool) and MIN_INT <= value <= MAX_INT
 
 
 def optional_int(value: Any, field: str) -> int | None:
     """Return an integer or None; reject booleans, floats, strings and huge numbers."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_INT:
+    if not is_integer(value):
         raise invalid(_("Invalid value."), **{field: _("Must be a number.")})
-    return value
+    return int(value)
+
+
+def check_ids(payload: dict[str, Any]) -> None:
+    """Raise `invalid` naming the first id field that holds anything but null or an
+    integer SQLite can store, so that no statement ever sees such a value."""
+    for field in ID_FIELDS.intersection(payload):
+        optional_int(payload[field], field)
+    for field in ID_LISTS.intersection(payload):
+        values = payload[field]
+        if isinstance(values, list):
+            for value in values:
+                optional_int(value, field)
 
 
 def required_flag(value: Any, field: str) -> bool:

@@ -72,10 +72,6 @@ class SectorResult:
     def solution_count(self) -> int:
         return sum(len(b.solutions) for b in self.bottlenecks)
 
-    @property
-    def card_count(self) -> int:
-        return len(self.bottlenecks) + self.solution_count
-
 
 @dataclass
 class Results:
@@ -88,9 +84,6 @@ class Results:
     @property
     def speakers(self) -> list[str]:
         return [line for line in (self.workshop.speakers or "").splitlines() if line.strip()]
-
-    def category_counts(self) -> Counter[str | None]:
-        return Counter(b.card.category for s in self.sectors for b in s.bottlenecks)
 
     def priorities(self, per_sector: int = 3) -> list[tuple[SectorResult, BottleneckRow]]:
         """The top-ranked (scored) bottlenecks of each sector."""

@@ -29,11 +29,11 @@ from ..core.cards import (
 from ..core.categories import CATEGORIES
 from ..core.errors import DomainError, invalid
 from ..core.models import BONE_NAME_MAX, FLAG_SETTINGS, VOTE_ON, Participant, Phase, Workshop
+from ..core.votes import Vote
 from ..extensions import db
 from ..moderation.models import Cluster
 from ..proposals.models import STATUSES as PROPOSAL_STATUSES
 from ..proposals.models import Proposal, ProposalRevision, ProposalSection
-from ..voting.models import Vote
 from ..workshops.services import NewWorkshop, Signature, create_workshop, update_signature
 from .json_export import FORMAT, VERSION
 

@@ -16,11 +16,11 @@ from sqlalchemy import select
 
 from ..core.cards import PLAN_FIELDS, ActionPlan, Card
 from ..core.models import Participant, Workshop
+from ..core.votes import Vote
 from ..extensions import db
 from ..moderation.models import Cluster
 from ..proposals.models import Proposal, ProposalRevision
 from ..realtime.policy import BACKUP_VIEW, Settings
-from ..voting.models import Vote
 
 FORMAT = "urai.workshop"
 VERSION = 1

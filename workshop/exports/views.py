@@ -18,7 +18,7 @@ bp = Blueprint("exports", __name__)
 
 
 @bp.get("/w/<code>/export/<any(" + ",".join(FORMATS) + "):fmt>")
-@staff_page(steer=True)
+@staff_page(steering=True)
 def download(workshop: Workshop, identity: Identity, fmt: str) -> Response:
     """Send one export; the HTML report opens in the browser, ready to print."""
     top = request.args.get("top", default=3, type=int) or 3

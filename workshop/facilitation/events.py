@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.access import Identity, steering
+from ..core.access import Identity
 from ..core.models import Workshop
 from ..extensions import socketio
 from ..realtime.transport import socket_action
@@ -16,98 +16,86 @@ from . import services
 
 
 @socketio.on("phase:set")
-@socket_action
+@socket_action(steering=True)
 def on_phase_set(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
     """Make a phase current: {phase_id}."""
-    steering(identity)
     services.set_phase(workshop, payload.get("phase_id"))
 
 
 @socketio.on("phase:step")
-@socket_action
+@socket_action(steering=True)
 def on_phase_step(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
     """Go to the next or previous phase: {direction: 1 | -1}."""
-    steering(identity)
     services.step_phase(workshop, payload.get("direction"))
 
 
 @socketio.on("phase:save")
-@socket_action
+@socket_action(steering=True)
 def on_phase_save(
     workshop: Workshop, identity: Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
     """Add or change a phase: {id?, name, prompt, kind, allow_bottlenecks, ...}."""
-    steering(identity)
     return {"phase": services.save_phase(workshop, payload).as_dict()}
 
 
 @socketio.on("phase:remove")
-@socket_action
+@socket_action(steering=True)
 def on_phase_remove(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
     """Remove a phase that is not current: {phase_id}."""
-    steering(identity)
     services.remove_phase(workshop, payload.get("phase_id"))
 
 
 @socketio.on("phase:move")
-@socket_action
+@socket_action(steering=True)
 def on_phase_move(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
     """Move a phase earlier or later: {phase_id, direction: -1 | 1}."""
-    steering(identity)
     services.move_phase(workshop, payload.get("phase_id"), payload.get("direction"))
 
 
 @socketio.on("timer:start")
-@socket_action
+@socket_action(steering=True)
 def on_timer_start(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
     """Start the phase timer: {seconds, lock?}."""
-    steering(identity)
     services.start_timer(workshop, payload.get("seconds"), payload.get("lock", False))
 
 
 @socketio.on("timer:pause")
-@socket_action
+@socket_action(steering=True)
 def on_timer_pause(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
     """Pause the running timer."""
-    steering(identity)
     services.pause_timer(workshop)
 
 
 @socketio.on("timer:resume")
-@socket_action
+@socket_action(steering=True)
 def on_timer_resume(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
     """Resume a paused timer."""
-    steering(identity)
     services.resume_timer(workshop)
 
 
 @socketio.on("timer:add")
-@socket_action
+@socket_action(steering=True)
 def on_timer_add(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
     """Add (or remove) time: {seconds}."""
-    steering(identity)
     services.add_time(workshop, payload.get("seconds"))
 
 
 @socketio.on("timer:stop")
-@socket_action
+@socket_action(steering=True)
 def on_timer_stop(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
     """Stop and clear the timer."""
-    steering(identity)
     services.stop_timer(workshop)
 
 
 @socketio.on("settings:update")
-@socket_action
+@socket_action(steering=True)
 def on_settings(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
     """Change locks, reveal, anonymity, approval queue, vote budget and cap."""
-    steering(identity)
     services.update_settings(workshop, payload)
 
 
 @socketio.on("sector:lock")
-@socket_action
+@socket_action(steering=True)
 def on_sector_lock(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
     """Lock or unlock posting on one board: {sector_id, locked}."""
-    steering(identity)
     services.lock_sector(workshop, payload.get("sector_id"), payload.get("locked"))

@@ -47,7 +47,7 @@ _DONE = {
 
 
 @bp.post("/w/<code>/state/<any(" + ",".join(TRANSITIONS) + "):action>")
-@staff_page(steer=True)
+@staff_page(steering=True)
 def change(workshop: Workshop, identity: access.Identity, action: str) -> Any:
     """End, reopen for follow-up, archive or un-archive the workshop."""
     return apply(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.access import Identity, steering
+from ..core.access import Identity
 from ..core.models import Workshop
 from ..extensions import socketio
 from ..realtime.transport import card_ack, socket_action
@@ -14,10 +14,9 @@ from . import services
 
 
 @socketio.on("card:edit")
-@socket_action
+@socket_action(steering=True)
 def on_card_edit(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """Correct a card: {card_id, text?, category?, service?}."""
-    steering(identity)
     return {
         "card": card_ack(
             services.edit_card(workshop, payload.get("card_id"), payload), identity, workshop
@@ -26,71 +25,64 @@ def on_card_edit(workshop: Workshop, identity: Identity, payload: dict[str, Any]
 
 
 @socketio.on("card:status")
-@socket_action
+@socket_action(steering=True)
 def on_card_status(
     workshop: Workshop, identity: Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
     """Approve, hide, show, delete or restore: {card_id, action}."""
-    steering(identity)
     card = services.change_status(workshop, payload.get("card_id"), payload.get("action"))
     return {"card": card_ack(card, identity, workshop)}
 
 
 @socketio.on("card:move")
-@socket_action
+@socket_action(steering=True)
 def on_card_move(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """Move a bottleneck and its solutions to another board: {card_id, sector_id}."""
-    steering(identity)
     card = services.move_card(workshop, payload.get("card_id"), payload.get("sector_id"))
     return {"card": card_ack(card, identity, workshop)}
 
 
 @socketio.on("card:merge")
-@socket_action
+@socket_action(steering=True)
 def on_card_merge(
     workshop: Workshop, identity: Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
     """Merge a duplicate into another card: {source_id, target_id}."""
-    steering(identity)
     card = services.merge_cards(workshop, payload.get("source_id"), payload.get("target_id"))
     return {"card": card_ack(card, identity, workshop)}
 
 
 @socketio.on("card:unmerge")
-@socket_action
+@socket_action(steering=True)
 def on_card_unmerge(
     workshop: Workshop, identity: Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
     """Undo a merge: {card_id} of the card that was merged into another."""
-    steering(identity)
     card = services.unmerge_card(workshop, payload.get("card_id"))
     return {"card": card_ack(card, identity, workshop)}
 
 
 @socketio.on("cluster:save")
-@socket_action
+@socket_action(steering=True)
 def on_cluster_save(
     workshop: Workshop, identity: Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
     """Create a cluster on a board, or rename one: {id?, sector_id, title}."""
-    steering(identity)
     return {"cluster": services.save_cluster(workshop, payload).as_dict()}
 
 
 @socketio.on("cluster:remove")
-@socket_action
+@socket_action(steering=True)
 def on_cluster_remove(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
     """Dissolve a cluster: {cluster_id}."""
-    steering(identity)
     services.remove_cluster(workshop, payload.get("cluster_id"))
 
 
 @socketio.on("card:cluster")
-@socket_action
+@socket_action(steering=True)
 def on_card_cluster(
     workshop: Workshop, identity: Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
     """Put a bottleneck in a cluster, or take it out: {card_id, cluster_id | null}."""
-    steering(identity)
     card = services.assign_cluster(workshop, payload.get("card_id"), payload.get("cluster_id"))
     return {"card": card_ack(card, identity, workshop)}

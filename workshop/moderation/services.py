@@ -29,10 +29,10 @@ from ..core.lookup import card_in, sector_in
 from ..core.models import Workshop
 from ..core.timeutil import utcnow
 from ..core.validation import clean_text, optional_int
+from ..core.votes import Vote
 from ..extensions import db
 from ..realtime.broadcast import publish_card, stamp
 from ..realtime.policy import STEERING_VIEW, Settings
-from ..voting.models import Vote
 from ..voting.services import announce_tally
 from .models import Cluster, MergeRecord
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.access import Identity, steering
+from ..core.access import Identity
 from ..core.models import Workshop
 from ..extensions import socketio
 from ..realtime.transport import socket_action
@@ -14,8 +14,7 @@ from . import services
 
 
 @socketio.on("spotlight:set")
-@socket_action
+@socket_action(steering=True)
 def on_spotlight(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """Show one visible card large on the projector, or none: {card_id | null}."""
-    steering(identity)
     return {"card_id": services.spotlight(workshop, payload.get("card_id"))}

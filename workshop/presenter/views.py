@@ -13,7 +13,7 @@ bp = Blueprint("presenter", __name__)
 
 
 @bp.get("/w/<code>/present")
-@staff_page(steer=False)
+@staff_page(steering=False)
 def present(workshop: Workshop, identity: Identity) -> str:
     """Show the presenter view; cards and counts arrive over the socket."""
     return render_template(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.access import Identity, steering
+from ..core.access import Identity
 from ..core.models import Workshop
 from ..extensions import socketio
 from ..i18n import current_language
@@ -24,19 +24,17 @@ def _full(workshop: Workshop, identity: Identity, proposal: Proposal) -> dict[st
 
 
 @socketio.on("proposal:promote")
-@socket_action
+@socket_action(steering=True)
 def on_promote(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """The facilitator makes a solution a proposal: {card_id}."""
-    steering(identity)
     proposal = services.promote(workshop, payload.get("card_id"))
     return {"proposal": _full(workshop, identity, proposal)}
 
 
 @socketio.on("proposal:withdraw")
-@socket_action
+@socket_action(steering=True)
 def on_withdraw(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """The facilitator unpromotes a proposal, keeping its text: {proposal_id}."""
-    steering(identity)
     proposal = services.withdraw(workshop, payload.get("proposal_id"))
     return {"proposal": services.summary(proposal)}
 

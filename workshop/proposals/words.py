@@ -1,4 +1,4 @@
-"""Counting words as the pages count them (static/js/wordcount.js): a word is a run
+"""Counting words as the pages count them (static/js/proposals/wordcount.js): a word is a run
 of characters between white space that holds at least one letter or digit, so
 "KTP-el" is one word and a lone dash none. The white space is JavaScript's `\\s`,
 spelled out so that both sides split at the same characters; tests/proposals

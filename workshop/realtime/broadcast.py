@@ -186,28 +186,19 @@ def announce_archived(workshop: Workshop) -> None:
 
 def publish_card(
     workshop: Workshop, card: Card, *, created: bool = False, moved: bool = False
-) -> dict[str, Any]:
-    """Stamp a card's creation or change; a move goes workshop-wide so both boards hear it.
-
-    Returns the card whole (as staff see it); acknowledgements shape it for the caller.
-    """
+) -> None:
+    """Stamp a card's creation or change; a move goes workshop-wide so both boards hear it."""
     db.session.flush()
-    data = card.as_dict()
-    if created:
-        # A new card has no dots yet: said by the server, so that a screen shows
-        # its tally as it shows every other (the policy drops it while hidden).
-        data["votes"] = 0
     stamp(
         workshop,
         "card.created" if created else "card.updated",
-        data,
+        card.as_dict(new=created),
         sector_id=None if moved else card.sector_id,
     )
     if card.status != VISIBLE and workshop.spotlight_card_id == card.id:
         # Hidden, deleted, merged or sent back for approval: off the projector too.
         workshop.spotlight_card_id = None
         stamp(workshop, SPOTLIGHT_EVENT, {"card_id": None}, audience=SPOTLIGHT_AUDIENCE)
-    return data
 
 
 def commit_and_broadcast() -> None:

@@ -5,7 +5,6 @@ state/events.py. Documented in docs/PROTOCOL.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from flask import current_app, session
@@ -19,6 +18,7 @@ from ..extensions import db, socketio
 from . import ticks
 from .frames import MALFORMED
 from .policy import Viewer
+from .signals import socket_connected
 from .transport import (
     bind_identity,
     bound_identity,
@@ -27,10 +27,6 @@ from .transport import (
     flooding,
     internal_error,
 )
-
-# Run after a socket is accepted, with its `auth` (state/events.py registers the
-# catch-up that a connect may carry, so connecting and syncing take one trip).
-after_connect: list[Callable[[Any], None]] = []
 
 
 @socketio.on("connect")
@@ -56,9 +52,9 @@ def on_connect(auth: Any = None) -> None:
         bind_identity(session, identity)
         for room in Viewer.of(identity).rooms(identity.workshop_id, identity.key_id):
             join_room(room)
-        ticks.ensure_started(current_app._get_current_object())  # type: ignore[attr-defined]
-        for hook in after_connect:
-            hook(auth)
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        ticks.ensure_started(app)
+        socket_connected.send(app, auth=auth)
     finally:
         db.session.rollback()
 

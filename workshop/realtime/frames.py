@@ -3,10 +3,12 @@
 A phone (or anything that can open a websocket) may send frames the protocol
 never produces: an event name that is not text (`42[123]`, `42[["a"]]`), no
 name at all (`42[]`, `421`), JSON that does not parse (`42[1`), the reserved
-names `connect` and `disconnect` as events, packet types a client never
-sends (binary, unknown numbers). python-socketio would raise on most of them,
-write a traceback to the log for each and answer nothing, and it would run
-the connect handler again for an event named "connect".
+names `connect` and `disconnect` as events, the catch-all name `*`, packet
+types a client never sends (binary, unknown numbers). python-socketio would
+raise on most of them, write a traceback to the log for each and answer
+nothing; it would run the connect handler again for an event named "connect",
+and hand an event named "*" to the catch-all handler without its name (so
+Flask-SocketIO took the payload for the socket's id).
 
 `Frame` is the packet class the server decodes with: every such frame becomes
 the event `MALFORMED` (answered `invalid` when it carries an acknowledgement
@@ -29,7 +31,7 @@ from typing import Any
 from socketio import packet
 
 MALFORMED = "urai:malformed"  # not a name any client uses: see events.on_malformed
-RESERVED = ("connect", "disconnect", "connect_error")
+RESERVED = ("connect", "disconnect", "connect_error", "*")
 CLIENT_TYPES = (packet.CONNECT, packet.DISCONNECT, packet.EVENT, packet.ACK)
 
 

@@ -12,8 +12,9 @@ from ..core.timeutil import utcnow
 from ..extensions import Base
 
 # Who may receive an event, before each viewer's own view is applied
-# (realtime/views.py): everyone in the workshop; the projector and those who
-# steer; or only those who steer (facilitator and co-facilitators).
+# (realtime/policy.py): everyone in the workshop; the projector (the DISPLAY
+# viewer) and those who steer; or only those who steer (the STEERING viewer:
+# facilitator and co-facilitators). Stored in the event log: keep the values.
 EVERYONE = "all"
 DISPLAY = "display"
 STEERING = "steering"

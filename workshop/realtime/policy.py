@@ -1,25 +1,30 @@
 """Who sees what: the one visibility policy.
 
-A `Viewer` is a kind of reader (the steering staff, the projector, a
-participant, a filed report, a backup) and answers every question about what
-reaches it: which rooms its connection joins, whether an event reaches it and
-in what form, which stored events a replay may send it, whether it sees a card
-and in what shape (with the actions it may take on it), and what an export
-may contain. Broadcast, replay, ticks, the snapshot, acknowledgements and the
-exports all ask it, so a new kind of card is made visible here, once.
+A `Viewer` is a kind of reader (`ViewerKind`: the steering staff, the
+projector's display, a participant, a filed report, a backup) and answers every
+question about what reaches it: which rooms its connection joins, whether an
+event reaches it and in what form, which stored events a replay may send it,
+whether it sees a card and in what shape (with the actions it may take on it),
+and what an export may contain. Broadcast, replay, ticks, the snapshot,
+acknowledgements and the exports all ask it, so a new kind of card is made
+visible here, once. It answers from two tables: `READERS` (one row a viewer
+kind: what it receives and reads) and `CAPABILITIES` (one row a card action:
+the card kinds, and for each viewer kind the statuses and named conditions).
 
 Steering staff see everything. The projector and participants see visible
 cards while the boards are not concealed, without their authors in anonymous
 mode, and vote tallies once revealed; a participant also sees their own cards
 while the boards are concealed or a card waits for approval. Proposals being
-drafted are read by everyone and edited by steering and their sector's group. A filed report
-holds the visible cards only (concealment is a matter of the live room), and
+drafted are read by everyone and edited by steering and their sector's group.
+A filed report holds the visible cards only (concealment is a matter of the live room), and
 neither a report nor a backup names authors in anonymous mode.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, or_
@@ -29,6 +34,8 @@ from ..core.cards import (
     BOTTLENECK,
     CAUSE,
     DELETED,
+    HIDDEN,
+    KINDS,
     MERGED,
     PENDING,
     SOLUTION,
@@ -48,11 +55,16 @@ from .rooms import (
     workshop_room,
 )
 
-STEER = "steering"
-PROJECTOR = "display"
-PARTICIPANT = "participant"
-REPORT = "report"
-BACKUP = "backup"
+
+class ViewerKind(StrEnum):
+    """The kinds of reader; the page is told its own (`viewer.kind` in the page config)."""
+
+    STEERING = "steering"  # the facilitator and co-facilitators
+    DISPLAY = "display"  # the projector (a presenter's link)
+    PARTICIPANT = "participant"
+    REPORT = "report"  # a filed document: the Excel, Word and HTML exports
+    BACKUP = "backup"  # the JSON backup of the whole workshop
+
 
 _CARD_EVENTS = ("card.created", "card.updated")
 # A board's cards after a change of what others may see (facilitation.services).
@@ -90,9 +102,154 @@ class Settings:
         return cls(**{name: getattr(workshop, name) for name in VIEW_SETTINGS})
 
 
+# -- the table of viewer kinds: what each kind receives and reads -----------------
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One row of the table of viewer kinds."""
+
+    # The stored audiences (realtime/models.py) whose events reach it.
+    audiences: tuple[str, ...] = (EVERYONE,)
+    # The rooms its connections join at once (a member also joins its own room).
+    rooms: tuple[Callable[[int], str], ...] = ()
+    # Steers the workshop: gets every event whole, edits every proposal being
+    # drafted, reports the follow-up of any planned solution.
+    steering: bool = False
+    # A member of a sector's group and an agency (a participant): follows one
+    # board at a time, edits its group's proposals, reports its agency's follow-up.
+    member: bool = False
+    # Every card, follow-up and proposal whatever its status, not only visible ones.
+    sees_all: bool = False
+    # Concealed boards hide the cards from it (a live screen, not a filed report).
+    concealable: bool = False
+    # Names the authors of cards and scores in anonymous mode.
+    names_authors: bool = False
+    # Names who reported a follow-up status in anonymous mode.
+    names_reporters: bool = False
+    # Sees vote tallies before the facilitator reveals them.
+    sees_tallies: bool = False
+
+
+READERS: Mapping[ViewerKind, Reader] = {
+    ViewerKind.STEERING: Reader(
+        audiences=(EVERYONE, DISPLAY, STEERING),
+        rooms=(steering_room,),
+        steering=True,
+        sees_all=True,
+        names_authors=True,
+        names_reporters=True,
+        sees_tallies=True,
+    ),
+    ViewerKind.DISPLAY: Reader(
+        audiences=(EVERYONE, DISPLAY), rooms=(workshop_room, display_room), concealable=True
+    ),
+    ViewerKind.PARTICIPANT: Reader(
+        rooms=(workshop_room, people_room), member=True, concealable=True
+    ),
+    ViewerKind.REPORT: Reader(names_reporters=True, sees_tallies=True),
+    ViewerKind.BACKUP: Reader(sees_all=True, names_reporters=True, sees_tallies=True),
+}
+
+
+# -- the table of capabilities: who may do what to which card in which status -----
+
+# A condition on the card beyond its kind and status, asked of a viewer.
+Condition = Callable[["Viewer", dict[str, Any], Settings], bool]
+
+
+def seen(viewer: Viewer, card: dict[str, Any], settings: Settings) -> bool:
+    """The viewer sees the card (a participant: public, or their own)."""
+    return viewer.sees(card.get("status", VISIBLE), _author_id(card), settings)
+
+
+def own(viewer: Viewer, card: dict[str, Any], settings: Settings) -> bool:
+    """The viewer wrote the card."""
+    author_id = _author_id(card)
+    return author_id is not None and viewer.owns(author_id)
+
+
+def takes_causes(viewer: Viewer, card: dict[str, Any], settings: Settings) -> bool:
+    """A bottleneck chosen for root causes, or a cause not yet as deep as allowed."""
+    if card.get("kind") == BOTTLENECK:
+        return bool(card.get("analysed"))
+    return card.get("kind") == CAUSE and int(card.get("depth") or 0) < settings.cause_depth
+
+
+@dataclass(frozen=True)
+class Grant:
+    """One cell of the table: the statuses a card must be in, and the conditions."""
+
+    statuses: frozenset[str]
+    when: tuple[Condition, ...] = ()
+
+
+def allow(statuses: Iterable[str], *when: Condition) -> Grant:
+    return Grant(frozenset(statuses), when)
+
+
+@dataclass(frozen=True)
+class Capability:
+    """One row of the table: an action, the kinds of card it applies to, and for each
+    kind of viewer that may take it, in which statuses and on what conditions."""
+
+    action: str
+    kinds: Collection[str]
+    grants: Mapping[ViewerKind, Grant]
+
+    def allows(self, viewer: Viewer, card: dict[str, Any], settings: Settings) -> bool:
+        grant = self.grants.get(viewer.kind)
+        return (
+            grant is not None
+            and card.get("kind") in self.kinds
+            and card.get("status", VISIBLE) in grant.statuses
+            and all(condition(viewer, card, settings) for condition in grant.when)
+        )
+
+
+def can(action: str, kinds: Collection[str], **grants: Grant) -> Capability:
+    """A row of the table; each keyword is a viewer kind (`steering=`, `participant=`)."""
+    return Capability(action, kinds, {ViewerKind(kind): grant for kind, grant in grants.items()})
+
+
+LIVE = (VISIBLE, PENDING, HIDDEN)  # neither deleted nor merged: steering works on it
+OPEN = (VISIBLE, PENDING)  # on the board, or waiting for approval
+SHOWN = (VISIBLE,)
+ANY = (VISIBLE, PENDING, HIDDEN, DELETED, MERGED)
+BOTTLENECKS, SOLUTIONS, CAUSES = (BOTTLENECK,), (SOLUTION,), (CAUSE,)
+
+# What a viewer may do to a card, apart from what the phase opens, in the order
+# the card's `actions` lists them: one row an action, the card kinds it applies
+# to, then for each kind of viewer that may take it the statuses and conditions.
+# The projector, a report and a backup take no action.
+# fmt: off
+CAPABILITIES: tuple[Capability, ...] = (
+    # The status changes (core/cards.py TRANSITIONS): approve, hide, show, delete, restore.
+    *(can(action, KINDS, steering=allow(sources)) for action, (sources, _) in TRANSITIONS.items()),
+    can("unmerge", KINDS,       steering=allow([MERGED])),
+    can("edit",    KINDS,       steering=allow(LIVE)),
+    can("merge",   KINDS,       steering=allow(LIVE)),
+    can("vote",    KINDS,       steering=allow(SHOWN), participant=allow(SHOWN, seen)),
+    can("move",    BOTTLENECKS, steering=allow(LIVE)),
+    can("cluster", BOTTLENECKS, steering=allow(LIVE)),
+    can("assess",  BOTTLENECKS, steering=allow(LIVE),  participant=allow(OPEN, seen)),
+    can("analyse", BOTTLENECKS, steering=allow(LIVE)),
+    can("plan",    SOLUTIONS,   steering=allow(LIVE),  participant=allow(ANY, own)),
+    can("root",    CAUSES,      steering=allow(LIVE)),
+    can("solve",   BOTTLENECKS, steering=allow(OPEN),  participant=allow(OPEN, seen)),
+    can("cause",   BOTTLENECKS + CAUSES,
+        steering=allow(OPEN, takes_causes), participant=allow(OPEN, seen, takes_causes)),
+)
+# fmt: on
+CAPABILITY = {capability.action: capability for capability in CAPABILITIES}
+
+
+# -- the viewer --------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class Viewer:
-    kind: str
+    kind: ViewerKind
     # For PARTICIPANT: whose view; None is the form every participant in a room gets.
     participant_id: int | None = None
 
@@ -102,11 +259,16 @@ class Viewer:
             return STEERING_VIEW
         if identity.is_staff:
             return DISPLAY_VIEW
-        return cls(PARTICIPANT, identity.participant_id)
+        return participant_view(identity.participant_id)
+
+    @property
+    def reader(self) -> Reader:
+        """This kind of viewer's row in the table of viewer kinds."""
+        return READERS[self.kind]
 
     @property
     def steering(self) -> bool:
-        return self.kind == STEER
+        return self.reader.steering
 
     @property
     def sees_progress(self) -> bool:
@@ -118,27 +280,16 @@ class Viewer:
 
     def rooms(self, workshop_id: int, key_id: int | None = None) -> list[str]:
         """The rooms a connection joins at once; a participant adds one board on sync."""
-        if self.kind == STEER:
-            rooms = [steering_room(workshop_id)]
-        elif self.kind == PROJECTOR:
-            rooms = [workshop_room(workshop_id), display_room(workshop_id)]
-        else:
-            rooms = [
-                workshop_room(workshop_id),
-                people_room(workshop_id),
-                participant_room(workshop_id, self.who),
-            ]
+        rooms = [room(workshop_id) for room in self.reader.rooms]
+        if self.reader.member:
+            rooms.append(participant_room(workshop_id, self.participant_id or 0))
         if key_id is not None:
             rooms.append(key_room(key_id))
         return rooms
 
-    @property
-    def who(self) -> int:
-        return self.participant_id or 0
-
     def watches_one_board(self) -> bool:
         """Participants follow one sector board at a time; staff follow them all."""
-        return self.kind == PARTICIPANT
+        return self.reader.member
 
     # -- events --------------------------------------------------------------------
 
@@ -146,16 +297,12 @@ class Viewer:
         return audience in self.audiences()
 
     def audiences(self) -> tuple[str, ...]:
-        if self.kind == STEER:
-            return (EVERYONE, DISPLAY, STEERING)
-        if self.kind == PROJECTOR:
-            return (EVERYONE, DISPLAY)
-        return (EVERYONE,)
+        return self.reader.audiences
 
     def replay_filter(self, sector_id: int | None) -> list[ColumnElement[bool]]:
         """SQL conditions on the event log for the events a replay may send."""
         conditions: list[ColumnElement[bool]] = []
-        if self.kind != STEER:
+        if not self.steering:
             conditions.append(Event.audience.in_(self.audiences()))
         if sector_id is not None:
             conditions.append(or_(Event.sector_id.is_(None), Event.sector_id == sector_id))
@@ -194,7 +341,7 @@ class Viewer:
         changes nothing for it. The settings are the event's own (`data`), so
         a replay shapes the cards as they were shown then.
         """
-        if self.kind == STEER:
+        if self.steering:
             return None
         data = message["data"]
         settings = Settings(**data["settings"])
@@ -211,21 +358,21 @@ class Viewer:
         Those who do not steer see the items of visible solutions only, and the
         name of who reported a status not at all in anonymous mode.
         """
-        if self.kind in (STEER, BACKUP):
+        if self.reader.sees_all:
             return item
         if item.get("card_status") != VISIBLE:
             return None
         by = item.get("updated_by")
-        if by and settings.anonymous and self.kind != REPORT:
+        if by and settings.anonymous and not self.reader.names_reporters:
             return {**item, "updated_by": {**by, "name": None}}
         return item
 
     def follows_up(self, item: dict[str, Any], agency: str | None, settings: Settings) -> bool:
         """Whether this viewer may report the status of `item`: steering any item; a
         participant (of `agency`) one they see whose owner agency is theirs."""
-        if self.kind == STEER:
+        if self.steering:
             return True
-        if self.kind != PARTICIPANT or self.follow_up_item(item, settings) is None:
+        if not self.reader.member or self.follow_up_item(item, settings) is None:
             return False
         mine = agency_key(agency)
         return bool(mine) and item.get("agency_key") == mine
@@ -233,16 +380,14 @@ class Viewer:
     # -- cards ---------------------------------------------------------------------
 
     def sees(self, status: str, author_id: int | None, settings: Settings) -> bool:
-        if self.kind in (STEER, BACKUP):
+        if self.reader.sees_all:
             return True
-        if self.kind == REPORT:
-            return status == VISIBLE
-        own = self._owns(author_id)
-        public = status == VISIBLE and not settings.concealed
-        return public or (own and status in (VISIBLE, PENDING))
+        hidden = self.reader.concealable and settings.concealed
+        public = status == VISIBLE and not hidden
+        return public or (self.owns(author_id) and status in OPEN)
 
     def shows_author(self, author_id: int | None, settings: Settings) -> bool:
-        return self.kind == STEER or not settings.anonymous or self._owns(author_id)
+        return self.reader.names_authors or not settings.anonymous or self.owns(author_id)
 
     @property
     def sees_spotlight(self) -> bool:
@@ -251,7 +396,7 @@ class Viewer:
         return self.receives(SPOTLIGHT_AUDIENCE)
 
     def shows_votes(self, settings: Settings) -> bool:
-        return self.kind in (STEER, REPORT, BACKUP) or settings.votes_revealed
+        return self.reader.sees_tallies or settings.votes_revealed
 
     def card(self, data: dict[str, Any], settings: Settings) -> dict[str, Any] | None:
         """The card as this viewer may see it, with the actions it may take, or None."""
@@ -273,42 +418,7 @@ class Viewer:
 
     def actions(self, data: dict[str, Any], settings: Settings) -> list[str]:
         """What this viewer may do to the card, apart from what the phase opens."""
-        status, kind = data.get("status", VISIBLE), data.get("kind")
-        if self.kind == STEER:
-            done = [a for a, (sources, _to) in TRANSITIONS.items() if status in sources]
-            if status == MERGED:
-                return [*done, "unmerge"]
-            if status == DELETED:
-                return done  # restore it first
-            done += ["edit", "merge"]
-            if status == VISIBLE:
-                done.append("vote")
-            if kind == BOTTLENECK:
-                done += ["move", "cluster", "assess", "analyse"]
-            if kind == SOLUTION:
-                done.append("plan")
-            if kind == CAUSE:
-                done.append("root")
-            if status in (VISIBLE, PENDING):
-                if kind == BOTTLENECK:
-                    done.append("solve")
-                if _takes_causes(data, settings):
-                    done.append("cause")
-            return done
-        if self.kind != PARTICIPANT:
-            return []
-        author_id = _author_id(data)
-        seen = self.sees(status, author_id, settings)
-        done = []
-        if seen and status == VISIBLE:
-            done.append("vote")
-        if seen and kind == BOTTLENECK:
-            done += ["assess", "solve"]
-        if seen and _takes_causes(data, settings):
-            done.append("cause")
-        if kind == SOLUTION and author_id is not None and self._owns(author_id):
-            done.append("plan")
-        return done
+        return [c.action for c in CAPABILITIES if c.allows(self, data, settings)]
 
     def may(self, card: Any, action: str, settings: Settings) -> bool:
         """Whether this viewer may take `action` on a Card (services ask this)."""
@@ -319,7 +429,8 @@ class Viewer:
             "analysed": card.analysed,
             "depth": card.depth,
         }
-        return action in self.actions(essentials, settings)
+        capability = CAPABILITY.get(action)
+        return capability is not None and capability.allows(self, essentials, settings)
 
     # -- proposals -----------------------------------------------------------------
 
@@ -327,26 +438,20 @@ class Viewer:
         """A proposal being drafted is the workshop's shared work: every viewer reads it,
         a participant of any sector too (as they may open any board); one the
         facilitator withdrew is seen by steering (and kept in backups) only."""
-        return active or self.kind in (STEER, BACKUP)
+        return active or self.reader.sees_all
 
     def edits_proposal(self, active: bool, sector_id: int, own_sector_id: int | None) -> bool:
         """Steering edits every proposal being drafted; a participant only those of
         their own sector's group (`own_sector_id`); nobody else, and none withdrawn."""
         if not active:
             return False
-        if self.kind == STEER:
+        if self.steering:
             return True
-        return self.kind == PARTICIPANT and own_sector_id is not None and own_sector_id == sector_id
+        return self.reader.member and own_sector_id is not None and own_sector_id == sector_id
 
-    def _owns(self, author_id: int | None) -> bool:
+    def owns(self, author_id: int | None) -> bool:
+        """Whether `author_id` is this viewer's: a participant's own card or score."""
         return self.participant_id is not None and author_id == self.participant_id
-
-
-def _takes_causes(data: dict[str, Any], settings: Settings) -> bool:
-    """A bottleneck chosen for root causes, or a cause not yet as deep as allowed."""
-    if data.get("kind") == BOTTLENECK:
-        return bool(data.get("analysed"))
-    return data.get("kind") == CAUSE and int(data.get("depth") or 0) < settings.cause_depth
 
 
 def _author_id(data: dict[str, Any]) -> int | None:
@@ -355,15 +460,15 @@ def _author_id(data: dict[str, Any]) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-STEERING_VIEW = Viewer(STEER)
-DISPLAY_VIEW = Viewer(PROJECTOR)
-PUBLIC_VIEW = Viewer(PARTICIPANT)
-REPORT_VIEW = Viewer(REPORT)
-BACKUP_VIEW = Viewer(BACKUP)
+STEERING_VIEW = Viewer(ViewerKind.STEERING)
+DISPLAY_VIEW = Viewer(ViewerKind.DISPLAY)
+PUBLIC_VIEW = Viewer(ViewerKind.PARTICIPANT)
+REPORT_VIEW = Viewer(ViewerKind.REPORT)
+BACKUP_VIEW = Viewer(ViewerKind.BACKUP)
 
 
 def participant_view(participant_id: int | None) -> Viewer:
-    return Viewer(PARTICIPANT, participant_id)
+    return Viewer(ViewerKind.PARTICIPANT, participant_id)
 
 
 def deliveries_of(
@@ -378,39 +483,45 @@ def deliveries_of(
     """
     if message["type"] == BOARD_SHOWN:
         return _board_deliveries(workshop_id, message)
-    out = []
-    whole = STEERING_VIEW.event(message, audience, settings)
-    if whole is not None:
-        out.append(([steering_room(workshop_id)], whole))
+    out = _delivery([steering_room(workshop_id)], STEERING_VIEW.event(message, audience, settings))
     if audience == STEERING:
         return out
-    sector_id = message["sector_id"]
     if audience == DISPLAY or message["type"] in _CARD_EVENTS:
         shown = DISPLAY_VIEW.event(message, audience, settings)
-        if shown is not None:
-            out.append(([display_room(workshop_id)], shown))
-        if audience == DISPLAY:
-            return out
-        public = PUBLIC_VIEW.event(message, audience, settings)
-        people = (
-            people_room(workshop_id) if sector_id is None else sector_room(workshop_id, sector_id)
-        )
-        if public is not None:
-            out.append(([people], public))
-        author = _author_id(message["data"])
-        if author is not None:
-            own = participant_view(author).event(message, audience, settings)
-            if own is not None and own != public:
-                out.append(([participant_room(workshop_id, author)], own))
+        out += _delivery([display_room(workshop_id)], shown)
+        if audience != DISPLAY:
+            out += _card_deliveries(workshop_id, message, audience, settings)
         return out
+    sector_id = message["sector_id"]
+    rooms = (
+        [workshop_room(workshop_id)]
+        if sector_id is None
+        else [sector_room(workshop_id, sector_id), display_room(workshop_id)]
+    )
+    return out + _delivery(rooms, PUBLIC_VIEW.event(message, audience, settings))
+
+
+def _delivery(
+    rooms: list[str], form: dict[str, Any] | None
+) -> list[tuple[list[str], dict[str, Any]]]:
+    """The one delivery of `form` to `rooms`, or none when the viewer gets nothing."""
+    return [] if form is None else [(rooms, form)]
+
+
+def _card_deliveries(
+    workshop_id: int, message: dict[str, Any], audience: str, settings: Settings
+) -> list[tuple[list[str], dict[str, Any]]]:
+    """A card event to the participants: the public form to the board's watchers
+    (or to every participant, for a card between boards), then the author's own."""
+    sector_id = message["sector_id"]
     public = PUBLIC_VIEW.event(message, audience, settings)
-    if public is not None:
-        rooms = (
-            [workshop_room(workshop_id)]
-            if sector_id is None
-            else [sector_room(workshop_id, sector_id), display_room(workshop_id)]
-        )
-        out.append((rooms, public))
+    people = people_room(workshop_id) if sector_id is None else sector_room(workshop_id, sector_id)
+    out = _delivery([people], public)
+    author = _author_id(message["data"])
+    if author is not None:
+        own = participant_view(author).event(message, audience, settings)
+        if own != public:
+            out += _delivery([participant_room(workshop_id, author)], own)
     return out
 
 

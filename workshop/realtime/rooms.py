@@ -1,7 +1,7 @@
 """Socket.IO room names, made and read in this one place.
 
 One set per workshop:
-- `w<id>:steer`: facilitator and co-facilitator connections.
+- `w<id>:steering`: facilitator and co-facilitator connections.
 - `w<id>:display`: the projector.
 - `w<id>`: participants and the projector: workshop-wide events.
 - `w<id>:people`: participants only: the participants' form of a card moved between boards.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-_WORKSHOP_ROOM = re.compile(r"^w(\d+)(?::steer)?$")
+_WORKSHOP_ROOM = re.compile(r"^w(\d+)(?::steering)?$")
 
 
 def workshop_room(workshop_id: int) -> str:
@@ -24,7 +24,7 @@ def workshop_room(workshop_id: int) -> str:
 
 
 def steering_room(workshop_id: int) -> str:
-    return f"w{workshop_id}:steer"
+    return f"w{workshop_id}:steering"
 
 
 def display_room(workshop_id: int) -> str:

@@ -5,7 +5,8 @@ identity and a dict payload; it calls services and returns a dict. The wrapper
 runs it as one unit of work (unit.py): it commits and broadcasts on success,
 and turns any error into the documented
 acknowledgement `{"ok": false, "error": {"code", "message", "fields"}}`,
-rolling back so nothing half-done is kept or sent.
+rolling back so nothing half-done is kept or sent. `socket_action(steering=True)`
+lets only the facilitator and co-facilitators in (core.access.steering).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import json
 import logging
 from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, overload
 
 from flask import current_app, session
 from flask_babel import gettext as _
@@ -25,8 +26,9 @@ from ..core import access
 from ..core.access import Identity
 from ..core.cards import Card
 from ..core.errors import DomainError, invalid, unauthenticated
-from ..core.lookup import workshop_by_id
+from ..core.fastpath import workshop_by_id
 from ..core.models import Workshop
+from ..core.validation import check_ids
 from ..extensions import db
 from ..ratelimit import limits
 from .broadcast import refuse_writes, rollback
@@ -38,6 +40,7 @@ log = logging.getLogger(__name__)
 SOCKET_KEY = "socket"
 
 Action = Callable[[Workshop, Identity, dict[str, Any]], dict[str, Any] | None]
+Handler = Callable[..., dict[str, Any]]
 
 
 def bind_identity(store: MutableMapping[str, Any], identity: Identity) -> None:
@@ -106,17 +109,48 @@ def internal_error() -> DomainError:
     return DomainError("internal", _("The server could not do this; please try again."), {}, 500)
 
 
-def socket_action(fn: Action) -> Callable[..., dict[str, Any]]:
-    """Run `fn` as one write unit: validate the envelope, commit, broadcast, acknowledge."""
-    return _unit(fn, write=True)
+@overload
+def socket_action(fn: Action, /) -> Handler: ...
 
 
-def socket_query(fn: Action) -> Callable[..., dict[str, Any]]:
-    """Run `fn`, which only reads, with the same envelope and error handling."""
-    return _unit(fn, write=False)
+@overload
+def socket_action(*, steering: bool = False) -> Callable[[Action], Handler]: ...
 
 
-def _unit(fn: Action, *, write: bool) -> Callable[..., dict[str, Any]]:
+def socket_action(
+    fn: Action | None = None, /, *, steering: bool = False
+) -> Handler | Callable[[Action], Handler]:
+    """Run `fn` as one write unit: validate the envelope, commit, broadcast, acknowledge.
+
+    `@socket_action(steering=True)`: only the facilitator and co-facilitators may;
+    anyone else is refused before `fn` runs (core.access.steering)."""
+    return _decorator(fn, write=True, steering=steering)
+
+
+@overload
+def socket_query(fn: Action, /) -> Handler: ...
+
+
+@overload
+def socket_query(*, steering: bool = False) -> Callable[[Action], Handler]: ...
+
+
+def socket_query(
+    fn: Action | None = None, /, *, steering: bool = False
+) -> Handler | Callable[[Action], Handler]:
+    """Run `fn`, which only reads, with the same envelope, guard and error handling."""
+    return _decorator(fn, write=False, steering=steering)
+
+
+def _decorator(
+    fn: Action | None, *, write: bool, steering: bool
+) -> Handler | Callable[[Action], Handler]:
+    if fn is None:
+        return functools.partial(_unit, write=write, steering=steering)
+    return _unit(fn, write=write, steering=steering)
+
+
+def _unit(fn: Action, *, write: bool, steering: bool = False) -> Handler:
     @functools.wraps(fn)
     def handler(payload: Any = None, *_extra: Any) -> dict[str, Any]:
         try:
@@ -126,20 +160,9 @@ def _unit(fn: Action, *, write: bool) -> Callable[..., dict[str, Any]]:
             return error_ack(err)
         try:
             with unit_of_work() if write else _reading():
-                workshop = workshop_by_id(identity.workshop_id)
-                if workshop is None:
-                    raise unauthenticated(_("This workshop no longer exists."))
-                if identity.key_id is not None:
-                    access.check_key(identity)
-                if write:
-                    # Early, so that an archived workshop answers every write
-                    # with why, whatever the payload; stamp() checks again.
-                    refuse_writes(workshop)
-                if payload is None:
-                    payload = {}
-                if not isinstance(payload, dict):
-                    raise invalid(_("The message must be an object."))
-                check_size(payload)
+                workshop, payload = _opened(identity, payload, write=write)
+                if steering:
+                    access.steering(identity)
                 result = fn(workshop, identity, payload) or {}
             return {"ok": True, **result}
         except DomainError as err:
@@ -156,6 +179,27 @@ def _unit(fn: Action, *, write: bool) -> Callable[..., dict[str, Any]]:
     return handler
 
 
+def _opened(identity: Identity, payload: Any, *, write: bool) -> tuple[Workshop, dict[str, Any]]:
+    """The caller's workshop and the payload, once the envelope is checked: the
+    workshop is there, the caller's link still valid, the workshop open to writes
+    (early, so an archived workshop answers every write with why, whatever the
+    payload; stamp() checks again), and the payload an object of bounded size."""
+    workshop = workshop_by_id(identity.workshop_id)
+    if workshop is None:
+        raise unauthenticated(_("This workshop no longer exists."))
+    if identity.key_id is not None:
+        access.check_key(identity)
+    if write:
+        refuse_writes(workshop)
+    if payload is None:
+        payload = {}
+    if not isinstance(payload, dict):
+        raise invalid(_("The message must be an object."))
+    check_size(payload)
+    check_ids(payload)  # before any statement sees an id
+    return workshop, payload
+
+
 @contextmanager
 def _reading() -> Iterator[None]:
     """A query reads in a plain transaction and ends it, so no snapshot stays open."""
@@ -166,9 +210,8 @@ def _reading() -> Iterator[None]:
 
 
 def card_ack(
-    card: Card, identity: Identity, workshop: Workshop, data: dict[str, Any] | None = None
+    card: Card, identity: Identity, workshop: Workshop, *, new: bool = False
 ) -> dict[str, Any] | None:
     """A card in an acknowledgement, shaped for the caller by the visibility policy
-    (from `data`, the card's as_dict() when the caller has it already)."""
-    whole = card.as_dict() if data is None else data
-    return Viewer.of(identity).card(whole, Settings.of(workshop))
+    (`new`: just posted, as its broadcast says it)."""
+    return Viewer.of(identity).card(card.as_dict(new=new), Settings.of(workshop))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.access import Identity, steering
+from ..core.access import Identity
 from ..core.models import Workshop
 from ..extensions import socketio
 from ..realtime.policy import Viewer
@@ -29,18 +29,16 @@ def on_similar(workshop: Workshop, identity: Identity, payload: dict[str, Any]) 
 
 
 @socketio.on("suggestions:get")
-@socket_query
+@socket_query(steering=True)
 def on_suggestions(
     workshop: Workshop, identity: Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
     """Near-duplicates and related cards on one board: {sector_id}."""
-    steering(identity)
     return services.suggestions(workshop, payload.get("sector_id"))
 
 
 @socketio.on("suggestion:dismiss")
-@socket_action
+@socket_action(steering=True)
 def on_dismiss(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
     """Never offer a suggestion again: {kind: "merge" | "cluster", cards: [ids]}."""
-    steering(identity)
     services.dismiss(workshop, payload.get("kind"), payload.get("cards"))

@@ -384,20 +384,6 @@ class CardIndex(Generic[K]):
         )
         return self._top(snap, query, k, among, min_score, exclude)
 
-    def similar_to(
-        self,
-        card_id: K,
-        k: int = 3,
-        among: Collection[K] | None = None,
-        min_score: float = SIMILAR_MIN_SCORE,
-    ) -> list[tuple[K, float]]:
-        """Like similar(), for a card already on the index (never itself)."""
-        snap = self._current()
-        row = snap.row_of.get(card_id)
-        if row is None or k <= 0:
-            return []
-        return self._top(snap, snap.matrix[row], k, among, min_score, {card_id})
-
     def _top(
         self,
         snap: _Snapshot[K],
@@ -470,12 +456,6 @@ class CardIndex(Generic[K]):
         pairs = [(a, b) for g in groups if len(g) > 1 for a, b in combinations(g, 2)]
         pairs.sort(key=lambda p: (-scores[p], p[0], p[1]))
         return [(ids[a], ids[b], round(float(scores[a, b]), 4)) for a, b in pairs]
-
-    def merge_groups(
-        self, threshold: float = DUPLICATE_THRESHOLD, among: Collection[K] | None = None
-    ) -> list[list[K]]:
-        """The groups that duplicates() draws its pairs from, largest first."""
-        return self.clusters(threshold, among)
 
     def clusters(
         self,

@@ -12,8 +12,9 @@ The steps, in order:
    -> ``akta_kelahiran akta lahir``, so it still meets "akta"). A word of six
    letters or more that is in no dictionary is matched to a synonym term when
    it is a near miss (rapidfuzz ratio >= 88: "puskemas" is "puskesmas").
-3. Indonesian and English stop words go (including chat spellings: yg, dgn,
-   utk, tdk, bgt...).
+3. Indonesian and English stop words go, as typed: Sastrawi's and
+   scikit-learn's lists, plus the chat spellings of stopwords.txt (yg, dgn,
+   utk, tdk, bgt...), less the words it keeps ("lama", "kurang", "jauh").
 4. Other words are stemmed with Sastrawi (PySastrawi, the dictionary-based
    Nazief-Adriani/ECS stemmer: "pengurusan", "diurus" -> "urus"). Words that
    Sastrawi neither knows nor changes get a light English suffix stripping
@@ -35,402 +36,37 @@ from rapidfuzz import fuzz, process
 from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary  # type: ignore[import-untyped]
 from Sastrawi.Stemmer.Stemmer import Stemmer  # type: ignore[import-untyped]
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
+from Sastrawi.StopWordRemover.StopWordRemoverFactory import (  # type: ignore[import-untyped]
+    StopWordRemoverFactory,
+)
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # type: ignore[import-untyped]
 
 DEFAULT_SYNONYMS_PATH = Path(__file__).with_name("synonyms.txt")
+STOP_WORDS_PATH = Path(__file__).with_name("stopwords.txt")
 
 # Near-miss spelling of a synonym term: rapidfuzz ratio (0-100) and the
 # shortest word it is tried on.
 FUZZY_CUTOFF = 88.0
 FUZZY_MIN_LENGTH = 6
 
-INDONESIAN_STOP_WORDS = frozenset(
-    [
-        "ada",
-        "adalah",
-        "adanya",
-        "agak",
-        "agar",
-        "akan",
-        "akhirnya",
-        "aku",
-        "amat",
-        "anda",
-        "antar",
-        "antara",
-        "apa",
-        "apabila",
-        "apakah",
-        "apalagi",
-        "atas",
-        "atau",
-        "ataupun",
-        "bagai",
-        "bagaimana",
-        "bagi",
-        "bahkan",
-        "bahwa",
-        "baik",
-        "banyak",
-        "begitu",
-        "begini",
-        "belum",
-        "berapa",
-        "berbagai",
-        "beberapa",
-        "biar",
-        "bila",
-        "bisa",
-        "boleh",
-        "bukan",
-        "bukannya",
-        "cuma",
-        "dahulu",
-        "dalam",
-        "dan",
-        "dapat",
-        "dari",
-        "daripada",
-        "demi",
-        "demikian",
-        "dengan",
-        "di",
-        "dia",
-        "dimana",
-        "dll",
-        "dsb",
-        "dua",
-        "ini",
-        "itu",
-        "itupun",
-        "jadi",
-        "jangan",
-        "jika",
-        "juga",
-        "kalau",
-        "kami",
-        "kamu",
-        "kan",
-        "kapan",
-        "karena",
-        "karna",
-        "katanya",
-        "ke",
-        "kebanyakan",
-        "kemana",
-        "kemudian",
-        "kenapa",
-        "kepada",
-        "ketika",
-        "kita",
-        "lagi",
-        "lah",
-        "lain",
-        "lalu",
-        "maka",
-        "malah",
-        "mana",
-        "masih",
-        "mau",
-        "melalui",
-        "memang",
-        "mereka",
-        "meski",
-        "meskipun",
-        "misalnya",
-        "mohon",
-        "mungkin",
-        "namun",
-        "nanti",
-        "nya",
-        "oleh",
-        "pada",
-        "padahal",
-        "para",
-        "per",
-        "pula",
-        "pun",
-        "saat",
-        "saja",
-        "sama",
-        "sambil",
-        "sampai",
-        "sana",
-        "sangat",
-        "saya",
-        "se",
-        "sebab",
-        "sebagai",
-        "sebagian",
-        "sebelum",
-        "sedang",
-        "sedangkan",
-        "sehingga",
-        "sejak",
-        "sekali",
-        "sekitar",
-        "selalu",
-        "selama",
-        "seluruh",
-        "semua",
-        "sendiri",
-        "seperti",
-        "sering",
-        "sesuatu",
-        "setelah",
-        "setiap",
-        "sini",
-        "suatu",
-        "sudah",
-        "supaya",
-        "tapi",
-        "tentang",
-        "terhadap",
-        "terlalu",
-        "termasuk",
-        "tersebut",
-        "tetap",
-        "tetapi",
-        "tiap",
-        "tidak",
-        "toh",
-        "untuk",
-        "walau",
-        "walaupun",
-        "ya",
-        "yaitu",
-        "yakni",
-        "yang",
-        "begitupun",
-        "bukankah",
-        "yg",
-        "dgn",
-        "utk",
-        "krn",
-        "tdk",
-        "gak",
-        "ga",
-        "gk",
-        "nggak",
-        "enggak",
-        "ngga",
-        "tak",
-        "udah",
-        "sdh",
-        "blm",
-        "bgt",
-        "banget",
-        "aja",
-        "sj",
-        "dr",
-        "dlm",
-        "tsb",
-        "kalo",
-        "klo",
-        "jg",
-        "sy",
-        "gw",
-        "gue",
-        "kok",
-        "sih",
-        "dong",
-        "deh",
-        "nih",
-        "tuh",
-        "pas",
-        "tp",
-        "hrs",
-        "bs",
-        "sdg",
-        "lg",
-        "sm",
-        "bbrp",
-        "trs",
-        "terus",
-        "jd",
-        "spy",
-        "smp2",
-        "kyk",
-        "kayak",
-        "gitu",
-        "gini",
-        "doang",
-        "pak",
-        "bu",
-        "bapak",
-        "ibu",
-        "tolong",
-        "mas",
-        "mbak",
-        "kak",
-        "harus",
-        "perlu",
-        "hanya",
-        "kadang",
-        "kadang-kadang",
-        "sekitarnya",
-        "hal",
-        "orang",
-    ]
-)
 
-ENGLISH_STOP_WORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "aren",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "cannot",
-        "cant",
-        "could",
-        "couldn",
-        "did",
-        "didn",
-        "do",
-        "does",
-        "doesn",
-        "doesnt",
-        "don",
-        "dont",
-        "down",
-        "during",
-        "each",
-        "even",
-        "ever",
-        "every",
-        "few",
-        "for",
-        "from",
-        "further",
-        "get",
-        "gets",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "him",
-        "his",
-        "how",
-        "however",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "isn",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "let",
-        "lets",
-        "like",
-        "me",
-        "more",
-        "most",
-        "much",
-        "must",
-        "my",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "often",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "out",
-        "over",
-        "own",
-        "per",
-        "please",
-        "quite",
-        "rather",
-        "really",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "still",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "upon",
-        "us",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "within",
-        "without",
-        "would",
-        "yet",
-        "you",
-        "your",
-        "yours",
+def stop_words(path: Path = STOP_WORDS_PATH) -> frozenset[str]:
+    """Sastrawi's Indonesian stop words and scikit-learn's English ones, with the
+    chat spellings and fillers of `path` (stopwords.txt) that both leave out,
+    less the words `path` keeps ("-lama": how long a queue takes matters)."""
+    words = [
+        word.lower()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if not line.lstrip().startswith("#")
+        for word in line.split()
     ]
-)
+    kept = {word[1:] for word in words if word.startswith("-")}
+    added = {word for word in words if not word.startswith("-")}
+    libraries = {*StopWordRemoverFactory().get_stop_words(), *ENGLISH_STOP_WORDS}
+    return frozenset((libraries - kept) | added)
 
-STOP_WORDS = INDONESIAN_STOP_WORDS | ENGLISH_STOP_WORDS
+
+STOP_WORDS = stop_words()
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _REDUPLICATED_2 = re.compile(r"^([a-z]{3,})2$")
@@ -447,35 +83,34 @@ def fold(text: str) -> str:
 
 def raw_tokens(text: str) -> list[str]:
     """Words as typed, folded, numbers dropped; hyphens kept inside a word."""
-    out: list[str] = []
-    for match in _TOKEN_RE.finditer(fold(text)):
-        token = match.group(0).replace("'", "").replace("’", "")
-        if "." in token:
-            parts = token.split(".")
-            if all(p.isdigit() for p in parts):
-                continue
-            if _MONEY.match(token):
-                out.append("rp")
-                continue
+    words = (
+        _word(m.group(0).replace("'", "").replace("’", "")) for m in _TOKEN_RE.finditer(fold(text))
+    )
+    return [word for word in words if word]
+
+
+def _word(token: str) -> str | None:
+    """One token as the engine reads it ("rp50.000" -> "rp", "3hari" -> "hari",
+    "berubah2" -> "berubah-berubah"), or None for a number."""
+    if "." in token:
+        parts = token.split(".")
+        if all(p.isdigit() for p in parts):
+            return None
+        if not _MONEY.match(token):
             token = "".join(parts)
-        if token.isdigit():
-            continue
-        if _MONEY.match(token):
-            out.append("rp")
-            continue
-        digits = _LEADING_DIGITS.match(token)
-        if digits:
-            token = digits.group(1)
-        twice = _REDUPLICATED_2.match(token)
-        if twice:
-            token = f"{twice.group(1)}-{twice.group(1)}"
-        if "-" in token:
-            parts = [p for p in token.split("-") if p and not p.isdigit()]
-            if not parts:
-                continue
-            token = "-".join(parts)
-        out.append(token)
-    return out
+    if token.isdigit():
+        return None
+    if _MONEY.match(token):
+        return "rp"
+    digits = _LEADING_DIGITS.match(token)
+    if digits:
+        token = digits.group(1)
+    twice = _REDUPLICATED_2.match(token)
+    if twice:
+        token = f"{twice.group(1)}-{twice.group(1)}"
+    if "-" in token:
+        return "-".join(p for p in token.split("-") if p and not p.isdigit()) or None
+    return token
 
 
 def _squash(token: str) -> str:
@@ -701,7 +336,10 @@ class TextAnalyzer:
             else:
                 unit = units[i]
                 i += 1
-                if unit.surface in STOP_WORDS or unit.stem in STOP_WORDS:
+                # As typed, not by stem: the lists spell out the forms they mean
+                # ("dilakukan"), and a stem in them ("guna", "laku", "kerja")
+                # would take "pengguna", "perilaku", "pekerjaan" with it.
+                if unit.surface in STOP_WORDS:
                     continue
                 # Only a word Sastrawi could not place is a possible typo.
                 concept = self._fuzzy(unit.surface)

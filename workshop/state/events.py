@@ -10,8 +10,8 @@ from flask_socketio import emit, join_room, leave_room
 from ..core.access import Identity
 from ..core.models import Workshop
 from ..extensions import socketio
-from ..realtime.events import after_connect
 from ..realtime.rooms import sector_room
+from ..realtime.signals import socket_connected
 from ..realtime.transport import socket_query
 from .sync import catch_up, valid_since, watched_sector
 
@@ -42,7 +42,8 @@ def on_sync(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> 
     return catch_up(workshop, identity, since, sector_id, limit)
 
 
-def sync_on_connect(auth: Any) -> None:
+@socket_connected.connect
+def sync_on_connect(_app: Any, auth: Any = None) -> None:
     """A connect whose `auth` carries `sync` ({since, sector_id}, as `sync` takes)
     gets the answer at once as a `synced` event, without a second round trip:
     a thousand phones coming back after the Wi-Fi dropped each send one
@@ -51,6 +52,3 @@ def sync_on_connect(auth: Any) -> None:
     if wanted is None:
         return
     emit("synced", on_sync(wanted), to=request.sid)  # type: ignore[attr-defined]
-
-
-after_connect.append(sync_on_connect)

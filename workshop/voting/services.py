@@ -7,14 +7,15 @@ from collections.abc import Iterable
 from typing import Any, Protocol, cast
 
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, delete, func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from ..core import gates
+from ..core import fastpath, gates
 from ..core.cards import KINDS, Card
 from ..core.errors import DomainError, forbidden, invalid, not_found
-from ..core.models import Participant, Phase, Workshop
+from ..core.models import Participant, Workshop
 from ..core.validation import optional_int
+from ..core.votes import Vote
 from ..extensions import db
 from ..realtime.broadcast import stamp
 from ..realtime.policy import (
@@ -25,7 +26,6 @@ from ..realtime.policy import (
     Settings,
     participant_view,
 )
-from .models import Vote
 from .tallies import batcher, tallies, voting_progress
 
 __all__ = ["tallies", "voting_progress"]  # counted in tallies.py, used by other features
@@ -52,30 +52,7 @@ def cards_of(workshop: Workshop, sector_ids: Iterable[int] | None = None) -> lis
 
 def votes_of(workshop: Workshop, participant_id: int) -> dict[str, Any]:
     """A participant's own dots per card, and how many they have left per kind."""
-    return _shape(workshop, _dots_of(workshop, participant_id))
-
-
-# The statements of a vote, built once: building a statement and its cache key
-# on each call was a fifth of a vote's CPU in a vote storm (cProfile).
-_DOTS = (
-    select(Vote.card_id, Vote.kind, func.count(Vote.id))
-    .where(Vote.workshop_id == bindparam("workshop_id"), Vote.participant_id == bindparam("voter"))
-    .group_by(Vote.card_id, Vote.kind)
-)
-_ADD_DOT = insert(Vote)
-_LAST_DOT = (
-    select(Vote.id)
-    .where(Vote.participant_id == bindparam("voter"), Vote.card_id == bindparam("card_id"))
-    .order_by(Vote.id.desc())
-    .limit(1)
-)
-_TAKE_DOT = delete(Vote).where(Vote.id == bindparam("vote_id"))
-
-
-def _dots_of(workshop: Workshop, participant_id: int) -> list[tuple[int, str, int]]:
-    """(card id, kind, dots) of one participant's votes."""
-    rows = db.session.execute(_DOTS, {"workshop_id": workshop.id, "voter": participant_id}).all()
-    return [(int(card), str(kind), int(n)) for card, kind, n in rows]
+    return _shape(workshop, fastpath.dots_of(workshop.id, participant_id))
 
 
 def _shape(workshop: Workshop, rows: list[tuple[int, str, int]]) -> dict[str, Any]:
@@ -103,7 +80,7 @@ def cast_vote(
     card = _votable(workshop, card_id, None if by_facilitator else voter_id)
     _lock(voter_id)
     # One query for the voter's dots: the budget, the cap, and the answer after this dot.
-    dots = _dots_of(workshop, voter_id)
+    dots = fastpath.dots_of(workshop.id, voter_id)
     mine = sum(n for _card, kind, n in dots if kind == card.kind)
     if mine >= workshop.vote_budget:
         raise DomainError(
@@ -112,17 +89,7 @@ def cast_vote(
     on_card = sum(n for card_id, _kind, n in dots if card_id == card.id)
     if workshop.vote_cap is not None and on_card >= workshop.vote_cap:
         raise DomainError("cap", _("At most %(n)d votes on one card.", n=workshop.vote_cap))
-    # A plain INSERT: the ORM's unit of work for one new row cost a tenth of a vote.
-    db.session.execute(
-        _ADD_DOT,
-        {
-            "workshop_id": workshop.id,
-            "card_id": card.id,
-            "participant_id": voter_id,
-            "kind": card.kind,
-            "entered_by_facilitator": by_facilitator,
-        },
-    )
+    fastpath.add_dot(workshop.id, card.id, card.kind, voter_id, by_facilitator=by_facilitator)
     # The progress ("18/25 have voted") moves only with a voter's first dot of a kind.
     announce_tally(workshop, card, progress=mine == 0)
     others = [row for row in dots if row[0] != card.id]
@@ -135,10 +102,8 @@ def retract_vote(
     """Take one of the voter's dots back from a card."""
     card = _votable(workshop, card_id, None if by_facilitator else voter_id)
     _lock(voter_id)
-    vote_id = db.session.scalar(_LAST_DOT, {"voter": voter_id, "card_id": card.id})
-    if vote_id is None:
+    if not fastpath.take_last_dot(voter_id, card.id):
         raise invalid(_("You have no vote on this card."))
-    db.session.execute(_TAKE_DOT, {"vote_id": vote_id})
     mine = votes_of(workshop, voter_id)
     # ... and with their last one of the kind taken back.
     announce_tally(workshop, card, progress=mine["left"][card.kind] >= workshop.vote_budget)
@@ -150,8 +115,8 @@ def announce_tally(workshop: Workshop, card: Votable, *, progress: bool = True) 
     and (when it may have changed: `progress`) to those who steer how many
     participants have voted so far. With a tally interval, in the next batch
     after this transaction commits (tallies.py); without, in this transaction."""
-    if batcher.interval() > 0:
-        batcher.mark_after_commit(workshop.id, card.id, progress=progress)
+    if batcher().interval() > 0:
+        batcher().mark_after_commit(workshop.id, card.id, progress=progress)
         return
     total = _count(Vote.card_id == card.id)
     stamp(
@@ -170,32 +135,11 @@ def announce_tally(workshop: Workshop, card: Votable, *, progress: bool = True) 
 
 
 class Votable(Protocol):
-    """What a vote needs of a card (a row of `_VOTABLE`, or a Card)."""
+    """What a vote needs of a card (a row of `fastpath.votable`, or a Card)."""
 
     id: int
     sector_id: int
     kind: str
-
-
-# The card's columns that a vote and the policy's `may` read: one light query,
-# not the whole Card with its assessment and plan.
-_VOTABLE = (
-    Card.id,
-    Card.workshop_id,
-    Card.sector_id,
-    Card.kind,
-    Card.status,
-    Card.author_id,
-    Card.analysed,
-    Card.depth,
-)
-
-
-_VOTABLE_WITH_PHASE = (
-    select(*_VOTABLE, Phase)
-    .outerjoin(Phase, (Phase.id == bindparam("phase_id")) & (Phase.workshop_id == Card.workshop_id))
-    .where(Card.id == bindparam("card_id"))
-)
 
 
 def _votable(workshop: Workshop, card_id: object, voter_id: int | None) -> Votable:
@@ -204,11 +148,7 @@ def _votable(workshop: Workshop, card_id: object, voter_id: int | None) -> Votab
     cid = optional_int(card_id, "card_id")
     if cid is None:
         raise not_found(_("This card does not exist in this workshop."))
-    # One statement for the card and the current phase: the phase comes into the
-    # session's identity map, where `open_phase` then finds it without a query.
-    row = db.session.execute(
-        _VOTABLE_WITH_PHASE, {"card_id": cid, "phase_id": workshop.phase_id}
-    ).one_or_none()
+    row = fastpath.votable(cid)  # the phase came with the workshop (fastpath.workshop_by_id)
     viewer = STEERING_VIEW if voter_id is None else participant_view(voter_id)
     if (
         row is None

@@ -36,11 +36,11 @@ from sqlalchemy import func, select
 
 from ..core.cards import KINDS, Card
 from ..core.models import Workshop
+from ..core.votes import Vote
 from ..extensions import db, socketio
 from ..realtime.broadcast import Stamp, after_commit, stamp_all
 from ..realtime.policy import TALLIES_EVENT, VOTING_PROGRESS_AUDIENCE, VOTING_PROGRESS_EVENT
 from ..realtime.unit import unit_of_work
-from .models import Vote
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,18 @@ class TallyBatcher:
             delay = interval  # more votes came in meanwhile: the next batch, one interval on
 
 
-batcher = TallyBatcher()
+_KEY = "urai_tallies"
+
+
+def init_app(app: Flask) -> None:
+    """One batcher per app: its marks and background tasks belong to that app."""
+    app.extensions[_KEY] = TallyBatcher()
+
+
+def batcher() -> TallyBatcher:
+    """The current app's tally batcher."""
+    value: TallyBatcher = current_app.extensions[_KEY]
+    return value
 
 
 def tallies(workshop: Workshop, card_ids: list[int] | None = None) -> dict[int, int]:

@@ -103,7 +103,7 @@ def open_key(token: str) -> Any:
 
 
 @bp.get("/w/<code>/facilitator")
-@staff_page(steer=True)
+@staff_page(steering=True)
 def dashboard(workshop: Workshop, identity: access.Identity) -> str:
     """Show the facilitator's page: join details, links, sectors, live boards."""
     fresh = session.get(_FRESH_LINKS)
@@ -127,7 +127,7 @@ def dashboard(workshop: Workshop, identity: access.Identity) -> str:
 
 
 @bp.post("/w/<code>/details")
-@staff_page(steer=True)
+@staff_page(steering=True)
 def update_details(workshop: Workshop, identity: access.Identity) -> Any:
     """Change the workshop's details and the signature block of its activity report."""
     form = WorkshopForm()
@@ -165,7 +165,7 @@ def update_details(workshop: Workshop, identity: access.Identity) -> Any:
 
 
 @bp.post("/w/<code>/sectors")
-@staff_page(steer=True)
+@staff_page(steering=True)
 def add_sector(workshop: Workshop, identity: access.Identity) -> Any:
     """Add a sector board."""
     form = SectorForm()
@@ -178,7 +178,7 @@ def add_sector(workshop: Workshop, identity: access.Identity) -> Any:
 
 
 @bp.post("/w/<code>/sectors/<int:sector_id>/rename")
-@staff_page(steer=True)
+@staff_page(steering=True)
 def rename_sector(workshop: Workshop, identity: access.Identity, sector_id: int) -> Any:
     """Rename a sector board."""
     form = SectorForm()
@@ -191,7 +191,7 @@ def rename_sector(workshop: Workshop, identity: access.Identity, sector_id: int)
 
 
 @bp.post("/w/<code>/sectors/<int:sector_id>/remove")
-@staff_page(steer=True)
+@staff_page(steering=True)
 def remove_sector(workshop: Workshop, identity: access.Identity, sector_id: int) -> Any:
     """Remove an empty sector board."""
     return apply(
@@ -203,7 +203,7 @@ def remove_sector(workshop: Workshop, identity: access.Identity, sector_id: int)
 
 
 @bp.post("/w/<code>/sectors/<int:sector_id>/move/<any(up,down):direction>")
-@staff_page(steer=True)
+@staff_page(steering=True)
 def move_sector(
     workshop: Workshop, identity: access.Identity, sector_id: int, direction: str
 ) -> Any:
@@ -218,7 +218,7 @@ def move_sector(
 
 
 @bp.post("/w/<code>/links/<any(facilitator,cofacilitator,presenter):role>")
-@staff_page(steer=True)
+@staff_page(steering=True)
 def new_link(workshop: Workshop, identity: access.Identity, role: str) -> Any:
     """Make a new secret link (the old ones keep working) and show it once."""
     if role != access.PRESENTER:
@@ -233,7 +233,7 @@ def new_link(workshop: Workshop, identity: access.Identity, role: str) -> Any:
 
 
 @bp.post("/w/<code>/keys/<int:key_id>/revoke")
-@staff_page(steer=True)
+@staff_page(steering=True)
 def revoke_link(workshop: Workshop, identity: access.Identity, key_id: int) -> Any:
     """Revoke a co-facilitator or presenter link; its open pages are cut off at once."""
     _owner_only(identity)
