@@ -2,7 +2,7 @@
 
 For the rules the server tells the page (each card's `actions`, the
 workshop's `open.gates`, the page config's `viewer.group_sector`), the real
-static/js/rules.js is asked, in node (tests/js/rules-driver.js), what a
+static/js/shared/rules.js is asked, in node (tests/js/rules-driver.js), what a
 participant's page offers on every card of every board, in every phase, with
 causes open to every board or not; then the participant's socket tries each
 of them, and the server accepts exactly those.

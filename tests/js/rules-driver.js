@@ -1,4 +1,4 @@
-// Asks the real static/js/rules.js what a page offers, for a Python test
+// Asks the real static/js/shared/rules.js what a page offers, for a Python test
 // (tests/test_told_rules.py): one JSON request a line on stdin, one answer a line.
 //   {"snapshot": {...}, "viewer": {...}, "asks": [[card_id, action], ...]}
 //     -> {"offers": [true | false, ...]}   may(card, action) as the page asks it
@@ -7,8 +7,8 @@
 //   {"snapshot": {...}, "spotlight": {...}, "ids": [...]}
 //     -> {"offers": [...]}   whether the page offers to spotlight each card
 import { createInterface } from "node:readline";
-import { Store } from "../../static/js/store.js";
-import { may, mergeProblem, spotlightable } from "../../static/js/rules.js";
+import { Store } from "../../static/js/shared/store.js";
+import { may, mergeProblem, spotlightable } from "../../static/js/shared/rules.js";
 
 function handle(request) {
   const store = new Store();

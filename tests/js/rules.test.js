@@ -146,7 +146,7 @@ test("the board where the group adds causes, when only its own takes them", () =
 });
 
 test("the spotlight and merges follow the rules the server told", async () => {
-  const { spotlightable, mergeProblem } = await import("../../static/js/rules.js");
+  const { spotlightable, mergeProblem } = await import("../../static/js/shared/rules.js");
   const rule = { statuses: ["visible"], off_when: "concealed" };
   const w = (concealed) => ({ settings: { concealed } });
   assert.equal(spotlightable(card(1), w(false), rule), true);
