@@ -155,14 +155,14 @@ def test_batched_tallies_stay_hidden_until_revealed(
 
 
 def test_a_merge_sends_both_tallies_in_the_next_batch_as_documented(
-    app, make_workshop, phone, facilitator, socket_for
+    app, make_workshop, phone, facilitator, socket_for, socket_post
 ):
-    ws, board, writer, source = board_with_a_card(make_workshop, phone, socket_for, "tally-mrg-1")
-    target = writer.emit(
-        "card:post",
-        {"client_id": "tally-mrg-2", "kind": "bottleneck", "text": "Antrean lama", **board},
-        callback=True,
-    )["card"]
+    ws, board, writer, source = board_with_a_card(
+        make_workshop, phone, socket_for, socket_post, "tally-mrg-1"
+    )
+    target = socket_post(writer, board["sector_id"], "Antrean lama", client_id="tally-mrg-2")[
+        "card"
+    ]
     boss = socket_for(facilitator(ws), ws)
     open_voting(boss)
     voter = socket_for(phone(ws, "Pemilih"), ws)
