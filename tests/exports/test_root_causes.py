@@ -23,12 +23,20 @@ from workshop.realtime.unit import unit_of_work
 ROOT = "Permintaan blanko ke Ditjen Dukcapil baru diajukan setelah stok habis"
 
 
-@pytest.fixture
-def demo(app):
-    with app.app_context():
+@pytest.fixture(scope="module")
+def demo_id(module_app):
+    """The demo workshop, built once: these tests read it (the round trip imports
+    a copy beside it and leaves it as it was)."""
+    with module_app.app_context():
         with unit_of_work():
             created = create_demo()
-        yield db.session.get(Workshop, created.workshop.id)
+        return created.workshop.id
+
+
+@pytest.fixture
+def demo(module_app, demo_id):
+    with module_app.app_context():
+        yield db.session.get(Workshop, demo_id)
 
 
 def test_the_report_draws_a_fishbone_and_lists_causes_per_analysed_bottleneck(demo):
