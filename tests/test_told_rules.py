@@ -11,15 +11,13 @@ of them, and the server accepts exactly those.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import events_of
+from tests.node import NodeDriver
 from workshop.boards.services import post_card
 from workshop.core.models import Participant, Workshop
 from workshop.extensions import db
@@ -27,7 +25,6 @@ from workshop.realtime.broadcast import commit_and_broadcast
 from workshop.realtime.policy import STEERING_VIEW, participant_view
 from workshop.web import page_config
 
-DRIVER = Path(__file__).resolve().parent / "js" / "rules-driver.js"
 GATED = ("vote", "assess", "solve", "cause")
 
 
@@ -36,45 +33,26 @@ def app_config() -> dict[str, Any]:
     return {"EVENT_BURST": 100000}  # one participant tries every action in every phase
 
 
-class RulesPage:
+class RulesPage(NodeDriver):
     """The page's own rules.js, run by node."""
 
     def __init__(self) -> None:
-        node = shutil.which("node")
-        if node is None:
-            pytest.fail("node is needed to run the browser's rules.js; `make test` installs it.")
-        self.process = subprocess.Popen(
-            [node, str(DRIVER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
+        super().__init__("rules-driver.js")
 
     def offers(
         self, snapshot: dict[str, Any], viewer: dict[str, Any], asks: list[tuple[int, str]]
     ) -> list[bool]:
-        return self.ask({"snapshot": snapshot, "viewer": viewer, "asks": asks})
+        return list(self.call(snapshot=snapshot, viewer=viewer, asks=asks)["offers"])
 
     def merges(
         self, snapshot: dict[str, Any], same: list[str], pairs: list[tuple[int, int]]
     ) -> list[bool]:
-        return self.ask({"snapshot": snapshot, "same": same, "pairs": pairs})
+        return list(self.call(snapshot=snapshot, same=same, pairs=pairs)["offers"])
 
     def spotlights(
         self, snapshot: dict[str, Any], rule: dict[str, Any], ids: list[int]
     ) -> list[bool]:
-        return self.ask({"snapshot": snapshot, "spotlight": rule, "ids": ids})
-
-    def ask(self, request: dict[str, Any]) -> list[bool]:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write(json.dumps(request) + "\n")
-        self.process.stdin.flush()
-        answer = json.loads(self.process.stdout.readline())
-        assert "error" not in answer, answer["error"]
-        return list(answer["offers"])
-
-    def close(self) -> None:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.close()
-        self.process.wait(timeout=10)
-        self.process.stdout.close()
+        return list(self.call(snapshot=snapshot, spotlight=rule, ids=ids)["offers"])
 
 
 @pytest.fixture

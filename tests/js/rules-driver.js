@@ -6,7 +6,7 @@
 //     -> {"offers": [...]}   whether the page offers to merge source into target
 //   {"snapshot": {...}, "spotlight": {...}, "ids": [...]}
 //     -> {"offers": [...]}   whether the page offers to spotlight each card
-import { createInterface } from "node:readline";
+import { serve } from "./driver.js";
 import { Store } from "../../static/js/shared/store.js";
 import { may, mergeProblem, spotlightable } from "../../static/js/shared/rules.js";
 
@@ -24,12 +24,4 @@ function handle(request) {
   return { offers: request.asks.map(([id, action]) => may(store.cards[id], action, state)) };
 }
 
-createInterface({ input: process.stdin }).on("line", (line) => {
-  let answer;
-  try {
-    answer = handle(JSON.parse(line));
-  } catch (err) {
-    answer = { error: String(err && err.stack ? err.stack : err) };
-  }
-  process.stdout.write(JSON.stringify(answer) + "\n");
-});
+serve(handle);

@@ -5,7 +5,7 @@
 //   {"op": "reply", "id": n, "reply": {}} -> {"seq": s}       a sync's answer
 //   {"op": "event", "id": n, "message": {}} -> {"seq": s}     a broadcast
 //   {"op": "cards", "id": n}             -> {"seq": s, "cards": [...]}
-import { createInterface } from "node:readline";
+import { serve } from "./driver.js";
 import { Store } from "../../static/js/shared/store.js";
 import { Cursor } from "../../static/js/shared/stream.js";
 
@@ -30,12 +30,4 @@ function handle(request) {
   return { seq: cursor.seq };
 }
 
-createInterface({ input: process.stdin }).on("line", (line) => {
-  let answer;
-  try {
-    answer = handle(JSON.parse(line));
-  } catch (err) {
-    answer = { error: String(err && err.stack ? err.stack : err) };
-  }
-  process.stdout.write(JSON.stringify(answer) + "\n");
-});
+serve(handle);

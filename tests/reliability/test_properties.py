@@ -11,11 +11,7 @@ by the browser's own static/js/shared/store.js, run in node (tests/js/store-driv
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,42 +21,21 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from sqlalchemy import func, select
 
 from tests.conftest import events_of
+from tests.node import NodeDriver
 from workshop.core.cards import Card
 from workshop.core.models import Workshop
 from workshop.core.votes import Vote
 from workshop.extensions import db
 from workshop.realtime.models import Event
 
-DRIVER = Path(__file__).resolve().parents[1] / "js" / "store-driver.js"
 
-
-class Pages:
+class Pages(NodeDriver):
     """The browser's own state code (static/js/shared/store.js and stream.js's Cursor),
     run by node: each page's view is rebuilt from the very snapshots and
     broadcasts the server sent, by the code the pages run."""
 
     def __init__(self) -> None:
-        node = shutil.which("node")
-        if node is None:
-            pytest.fail("node is needed to run the browser's store.js; `make test` installs it.")
-        self.process = subprocess.Popen(
-            [node, str(DRIVER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
-
-    def call(self, **request: Any) -> dict[str, Any]:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write(json.dumps(request) + "\n")
-        self.process.stdin.flush()
-        answer = json.loads(self.process.stdout.readline())
-        assert "error" not in answer, answer["error"]
-        return answer
-
-    def close(self) -> None:
-        if self.process.stdin is not None:
-            self.process.stdin.close()
-        self.process.wait(timeout=10)
-        if self.process.stdout is not None:
-            self.process.stdout.close()
+        super().__init__("store-driver.js")
 
 
 class PageState:
@@ -224,8 +199,19 @@ def run_machine(app, make_workshop, phone, facilitator, socket_for, pages, socke
             cards = self.cards(kind="bottleneck", status="visible")
             if len(cards) < 2:
                 return
-            source, target = cards[a % len(cards)][0], cards[b % len(cards)][0]
+            (source, _, board), (target, _, other_board) = (
+                cards[a % len(cards)],
+                cards[b % len(cards)],
+            )
             if source == target:
+                return
+            if board != other_board:
+                # Only cards of one board merge: the server refuses, and nothing moves.
+                reply = self.boss.emit(
+                    "card:merge", {"source_id": source, "target_id": target}, callback=True
+                )
+                assert reply["error"]["code"] == "invalid", reply
+                self.deliver()
                 return
             with app.app_context():
 
