@@ -225,7 +225,7 @@ def socket_for(app: Flask) -> Iterator[Callable[..., Any]]:
             sock.disconnect()
 
 
-def _post(
+def post_through_socket(
     sock: Any,
     sector_id: int | None,
     text: str,
@@ -260,9 +260,10 @@ def card_of(reply: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture
 def socket_post() -> Callable[..., dict[str, Any]]:
     """`socket_post(sock, sector_id, text, **extra)`: a card posted through a
-    socket, as a page posts it; returns the ack (see `_post`). Not named
-    post_card: that is the service, which many tests call directly."""
-    return _post
+    socket, as a page posts it; returns the ack (`post_through_socket`, which
+    helpers outside a test import). Not named post_card: that is the service,
+    which many tests call directly."""
+    return post_through_socket
 
 
 def events_of(sock: Any, type_: str | None = None) -> list[dict[str, Any]]:

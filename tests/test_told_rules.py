@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import events_of
+from tests.conftest import card_of, events_of, post_through_socket
 from tests.node import NodeDriver
 from workshop.boards.services import post_card
 from workshop.core.models import Participant, Workshop
@@ -116,12 +116,10 @@ def attempt(sock: Any, action: str, card: dict[str, Any], n: int) -> dict[str, A
         return sock.emit("vote:cast", {"card_id": card["id"]}, callback=True)
     if action == "assess":
         return sock.emit("card:assess", {"card_id": card["id"], "u": 3}, callback=True)
-    post = {"client_id": f"told-try-{n:05}", "parent_id": card["id"], "text": f"Coba {n}"}
+    under = {"client_id": f"told-try-{n:05}", "parent_id": card["id"]}
     if action == "solve":
-        post["kind"] = "solution"
-    else:
-        post.update(kind="cause", bone="man")
-    return sock.emit("card:post", post, callback=True)
+        return post_through_socket(sock, None, f"Coba {n}", kind="solution", **under)
+    return post_through_socket(sock, None, f"Coba {n}", kind="cause", bone="man", **under)
 
 
 def test_a_participant_s_page_offers_what_the_server_accepts(
@@ -241,8 +239,9 @@ def test_the_facilitator_s_page_offers_the_spotlights_the_server_accepts(
         assert boss.emit("card:status", {"card_id": card_id, "action": action}, callback=True)["ok"]
     assert boss.emit("card:merge", {"source_id": merged, "target_id": shown}, callback=True)["ok"]
     assert boss.emit("settings:update", {"approval_required": True}, callback=True)["ok"]
-    card = {"client_id": "told-s-pending", "kind": "bottleneck", "sector_id": ws.sector_ids[0]}
-    pending = andi.emit("card:post", {**card, "text": "Menunggu"}, callback=True)["card"]["id"]
+    pending = card_of(
+        post_through_socket(andi, ws.sector_ids[0], "Menunggu", client_id="told-s-pending")
+    )["id"]
     ids = [shown, hidden, deleted, merged, pending]
     rule = page_rules(app, ws)["spotlight"]
     for concealed in (False, True):
@@ -306,9 +305,7 @@ def test_a_new_card_comes_with_its_tally_where_tallies_are_shown(
         assert boss.emit("settings:update", {"votes_revealed": revealed}, callback=True)["ok"]
         for sock in (boss, screen, andi):
             sock.get_received()
-        card = {"client_id": f"told-new-{n}", "kind": "bottleneck", "sector_id": ws.sector_ids[0]}
-        reply = andi.emit("card:post", {**card, "text": f"Baru {n}"}, callback=True)
-        assert reply["ok"], reply
+        card_of(post_through_socket(andi, ws.sector_ids[0], f"Baru {n}", client_id=f"told-new-{n}"))
         (for_boss,) = events_of(boss, "card.created")
         assert for_boss["data"]["votes"] == 0, "steering always sees tallies"
         for sock in (screen, andi):

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 import socketio
 from playwright.sync_api import Browser, Page, expect
 
+from tests.conftest import card_of, post_through_socket
 from tests.live import join_session, socket_client
 
 from .helpers import LAPTOP, fail_on_dialog, steer
@@ -51,18 +52,8 @@ def phone(live_server, code: str, name: str, sector_id: int) -> socketio.Client:
 
 
 def post(client: socketio.Client, sector_id: int, text: str) -> int:
-    reply = client.call(
-        "card:post",
-        {
-            "client_id": f"fit-{abs(hash(text))}",
-            "kind": "bottleneck",
-            "sector_id": sector_id,
-            "text": text,
-        },
-        timeout=10,
-    )
-    assert reply["ok"], reply
-    return int(reply["card"]["id"])
+    ack = post_through_socket(client, sector_id, text, client_id=f"fit-{abs(hash(text))}")
+    return int(card_of(ack)["id"])
 
 
 def card(page: Page, text: str):

@@ -6,6 +6,7 @@ import re
 
 from playwright.sync_api import Browser, expect
 
+from tests.conftest import post_through_socket
 from tests.live import join_session, key_session, socket_client
 
 from .helpers import LAPTOP, PHONE, facilitator_socket, fail_on_dialog
@@ -111,17 +112,10 @@ def test_a_workshop_made_by_another_process_is_found_at_once(live_server):
             made["code"],
         )
         try:
-            reply = phone.call(
-                "card:post",
-                {
-                    "client_id": "other-process-0001",
-                    "kind": "bottleneck",
-                    "sector_id": sector_id,
-                    "text": "Antrean panjang",
-                },
-                timeout=10,
+            ack = post_through_socket(
+                phone, sector_id, "Antrean panjang", client_id="other-process-0001"
             )
-            assert reply["ok"], reply  # the phase set in this process: collecting bottlenecks
+            assert ack["ok"], ack  # the phase set in this process: collecting bottlenecks
         finally:
             phone.disconnect()
     finally:

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.conftest import card_of, post_through_socket
 from tests.live import join_session, socket_client
 
 from .helpers import facilitator_socket, tick
@@ -101,15 +102,10 @@ def long_board(live_server) -> Iterator[dict[str, Any]]:
                 f"Sumbatan nomor {n + 1}: kekurangan guru di sekolah dasar wilayah pegunungan "
                 "dan pulau terluar, sehingga satu guru mengajar dua sampai tiga kelas sekaligus"
             )
-            payload = {
-                "client_id": f"stage-card-{n:04d}",
-                "kind": "bottleneck",
-                "sector_id": sector["id"],
-                "text": text,
-            }
-            reply = phones[n % 2].call("card:post", payload, timeout=10)
-            assert reply["ok"], reply
-            links["cards"].append(reply["card"]["id"])
+            ack = post_through_socket(
+                phones[n % 2], sector["id"], text, client_id=f"stage-card-{n:04d}"
+            )
+            links["cards"].append(card_of(ack)["id"])
         yield links
     finally:
         for client in (boss, *phones):

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import card_of
 from workshop.core.validation import is_integer
 from workshop.extensions import socketio
 from workshop.realtime.frames import MALFORMED
@@ -106,18 +107,16 @@ def test_every_event_is_listed_here(app):
 
 @pytest.mark.parametrize("app_config", [{"EVENT_BURST": 1_000_000}])
 def test_no_id_reaches_a_statement_unchecked(
-    make_workshop, phone, facilitator, socket_for, caplog, app_config
+    make_workshop, phone, facilitator, socket_for, socket_post, caplog, app_config
 ):
     ws = make_workshop()
     sock = socket_for(phone(ws, "Andi"), ws)
     boss = socket_for(facilitator(ws), ws)
     sector = ws.sector_ids[0]
-    card = sock.emit("card:post", _post(sector, "client-ids-base-1"), callback=True)["card"]["id"]
-    solution = sock.emit(
-        "card:post",
-        {"client_id": "client-ids-base-2", "kind": "solution", "parent_id": card, "text": "S"},
-        callback=True,
-    )["card"]["id"]
+    card = card_of(socket_post(sock, sector, "Antrean", client_id="client-ids-base-1"))["id"]
+    solution = card_of(
+        socket_post(sock, None, "S", kind="solution", parent_id=card, client_id="client-ids-base-2")
+    )["id"]
     snapshot = boss.emit("sync", {}, callback=True)["snapshot"]
     real = {
         "sector": sector,
@@ -156,10 +155,6 @@ def test_no_id_reaches_a_statement_unchecked(
 
     throw()
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
-
-
-def _post(sector: int, client_id: str) -> dict[str, Any]:
-    return {"client_id": client_id, "kind": "bottleneck", "sector_id": sector, "text": "Antrean"}
 
 
 @pytest.mark.parametrize("sector_id", [2**63, -(2**64), 10**20, True, 3.0, "3"])

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import ColumnElement, or_
@@ -244,6 +245,23 @@ CAPABILITIES: tuple[Capability, ...] = (
 CAPABILITY = {capability.action: capability for capability in CAPABILITIES}
 
 
+def _granted() -> dict[tuple[ViewerKind, str, str], tuple[tuple[str, tuple[Condition, ...]], ...]]:
+    """The table read by (viewer kind, card kind, status): the actions granted there,
+    in the table's order, each with the conditions left to ask. Made once, so that
+    shaping a card (five times a post) asks no row that cannot apply."""
+    index: dict[tuple[ViewerKind, str, str], list[tuple[str, tuple[Condition, ...]]]] = {}
+    for capability in CAPABILITIES:
+        for viewer_kind, grant in capability.grants.items():
+            for kind in capability.kinds:
+                for status in grant.statuses:
+                    cell = index.setdefault((viewer_kind, kind, status), [])
+                    cell.append((capability.action, grant.when))
+    return {key: tuple(cell) for key, cell in index.items()}
+
+
+GRANTED = _granted()
+
+
 # -- the viewer --------------------------------------------------------------------
 
 
@@ -261,7 +279,7 @@ class Viewer:
             return DISPLAY_VIEW
         return participant_view(identity.participant_id)
 
-    @property
+    @cached_property
     def reader(self) -> Reader:
         """This kind of viewer's row in the table of viewer kinds."""
         return READERS[self.kind]
@@ -418,7 +436,15 @@ class Viewer:
 
     def actions(self, data: dict[str, Any], settings: Settings) -> list[str]:
         """What this viewer may do to the card, apart from what the phase opens."""
-        return [c.action for c in CAPABILITIES if c.allows(self, data, settings)]
+        key = (self.kind, str(data.get("kind")), str(data.get("status", VISIBLE)))
+        held: dict[Condition, bool] = {}  # each condition asked once a card
+
+        def holds(condition: Condition) -> bool:
+            if condition not in held:
+                held[condition] = condition(self, data, settings)
+            return held[condition]
+
+        return [action for action, when in GRANTED.get(key, ()) if all(map(holds, when))]
 
     def may(self, card: Any, action: str, settings: Settings) -> bool:
         """Whether this viewer may take `action` on a Card (services ask this)."""
