@@ -198,15 +198,6 @@ class Capability:
     kinds: Collection[str]
     grants: Mapping[ViewerKind, Grant]
 
-    def allows(self, viewer: Viewer, card: dict[str, Any], settings: Settings) -> bool:
-        grant = self.grants.get(viewer.kind)
-        return (
-            grant is not None
-            and card.get("kind") in self.kinds
-            and card.get("status", VISIBLE) in grant.statuses
-            and all(condition(viewer, card, settings) for condition in grant.when)
-        )
-
 
 def can(action: str, kinds: Collection[str], **grants: Grant) -> Capability:
     """A row of the table; each keyword is a viewer kind (`steering=`, `participant=`)."""
@@ -242,9 +233,6 @@ CAPABILITIES: tuple[Capability, ...] = (
         steering=allow(OPEN, takes_causes), participant=allow(OPEN, seen, takes_causes)),
 )
 # fmt: on
-CAPABILITY = {capability.action: capability for capability in CAPABILITIES}
-
-
 def _granted() -> dict[tuple[ViewerKind, str, str], tuple[tuple[str, tuple[Condition, ...]], ...]]:
     """The table read by (viewer kind, card kind, status): the actions granted there,
     in the table's order, each with the conditions left to ask. Made once, so that
@@ -455,8 +443,7 @@ class Viewer:
             "analysed": card.analysed,
             "depth": card.depth,
         }
-        capability = CAPABILITY.get(action)
-        return capability is not None and capability.allows(self, essentials, settings)
+        return action in self.actions(essentials, settings)
 
     # -- proposals -----------------------------------------------------------------
 
