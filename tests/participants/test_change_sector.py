@@ -116,3 +116,30 @@ def test_the_board_page_opens_on_the_new_sector(app, make_workshop, phone, socke
     page = andi.get(f"/w/{ws.code}/board").get_data(as_text=True)
     assert f'"group_sector": {ws.sector_ids[3]}' in page
     assert f'"sector_id": {ws.sector_ids[3]}' in page
+
+
+def test_after_the_move_the_phone_hears_its_new_board_not_the_old_one(
+    make_workshop, phone, facilitator, socket_for
+):
+    ws = make_workshop()
+    mine = socket_for(phone(ws, "Andi", sector=0), ws)
+    boss = socket_for(facilitator(ws), ws)
+    old, new = ws.sector_ids[0], ws.sector_ids[1]
+    assert mine.emit("sync", {"since": None, "sector_id": old}, callback=True)["ok"]
+    assert mine.emit("participant:sector", {"sector_id": new}, callback=True)["ok"]
+    assert mine.emit("sync", {"since": None, "sector_id": new}, callback=True)["ok"]
+    mine.get_received()
+    for n, sector in enumerate((old, new)):
+        entered = boss.emit(
+            "card:enter",
+            {
+                "client_id": f"moved-room-{n:04}",
+                "kind": "bottleneck",
+                "sector_id": sector,
+                "text": f"Kartu papan {n}",
+            },
+            callback=True,
+        )
+        assert entered["ok"], entered
+    heard = [m["data"]["sector_id"] for m in events_of(mine, "card.created")]
+    assert heard == [new]
