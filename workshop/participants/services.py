@@ -66,8 +66,8 @@ def change_sector(
     unknown = set(payload) - {"sector_id", "participant_id"}
     if unknown:
         raise invalid(_("Invalid value."), **{name: _("Invalid.") for name in sorted(unknown)})
-    named = payload.get("participant_id", participant.id)
-    if named != participant.id:
+    named = payload.get("participant_id")
+    if named is not None and named != participant.id:
         raise forbidden(_("You can only change your own sector."))
     sid = optional_int(payload.get("sector_id"), "sector_id")
     if sid is None or workshop.sector(sid) is None:
