@@ -49,6 +49,9 @@ export function createSectorPicker(ctx) {
   }
 
   open.addEventListener("click", function () { toggle(form.hidden); });
+  /* The confirmation of a move stays until the participant goes on (writes, or looks elsewhere). */
+  const textArea = byId("post-text");
+  if (textArea) textArea.addEventListener("input", function () { setText(moved, ""); });
   byId("sector-cancel").addEventListener("click", function () { toggle(false); open.focus(); });
 
   form.addEventListener("submit", function (event) {
