@@ -26,6 +26,7 @@ from .facilitation import events as _facilitation_events  # noqa: F401
 from .followup import events as _followup_events  # noqa: F401
 from .followup.views import bp as followup_bp
 from .moderation import events as _moderation_events  # noqa: F401
+from .participants import events as _participants_events  # noqa: F401
 from .participants.views import bp as participants_bp
 from .plans import events as _plans_events  # noqa: F401
 from .presenter import events as _presenter_events  # noqa: F401

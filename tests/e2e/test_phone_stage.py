@@ -181,7 +181,10 @@ def test_one_quiet_note_when_nothing_is_collected(room, browser: Browser):
         join(page, room.links["join_url"], "Sari")
         notes = page.locator(".board-note:visible")
         expect(notes).to_have_count(1)
-        expect(notes).to_have_text("Fase ini tidak mengumpulkan sumbatan atau solusi baru.")
+        # And when they are collected again (issue 24).
+        expect(notes).to_have_text(
+            "Fase ini tidak mengumpulkan sumbatan atau solusi baru: solusi dibuka pada fase Solusi."
+        )
     finally:
         context.close()
 

@@ -42,6 +42,7 @@ IDS: dict[str, dict[str, Any]] = {
     "card:assess": {"card_id": "card"},
     "card:plan": {"card_id": "solution"},
     "plan:status": {"card_id": "solution"},
+    "participant:sector": {"sector_id": "sector", "participant_id": "participant"},
     "card:similar": {"sector_id": "sector", "kind": "bottleneck", "text": "Antrean"},
     "suggestions:get": {"sector_id": "sector"},
     "suggestion:dismiss": {"kind": "merge", "cards": ["card", "solution"]},

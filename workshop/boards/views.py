@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, redirect, render_template, request, url_for
 
 from ..core.lifecycle import FOLLOW_UP
-from ..core.models import Participant, Workshop
+from ..core.models import COLLECTS, Participant, Workshop
 from ..facilitation.phases import DEFAULT_PHASES
 from ..i18n import current_language
 from ..realtime.policy import participant_view
@@ -37,6 +37,9 @@ def board(workshop: Workshop, participant: Participant) -> Any:
     )
     config["default_phases"] = default_phases(current_language())
     config["elsewhere"] = elsewhere
+    # Which flag of a phase says it collects each kind of card: the page names
+    # the phase in which closed posting opens again.
+    config["collects"] = COLLECTS
     return render_template(
         "participant/board.html", workshop=workshop, participant=participant, page_config=config
     )

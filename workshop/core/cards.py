@@ -5,7 +5,6 @@ them. With the USG assessment of a bottleneck and the action plan of a solution.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -272,14 +271,6 @@ class PlanUpdate(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     participant: Mapped[Participant | None] = relationship()
-
-
-_SPACES = re.compile(r"\s+")
-
-
-def agency_key(name: str | None) -> str:
-    """An agency's name as compared: "Dinas  Pendidikan" is "dinas pendidikan"."""
-    return _SPACES.sub(" ", name or "").strip().casefold()
 
 
 def cause_trees(cards: Iterable[Card]) -> dict[int, list[Card]]:

@@ -4,11 +4,13 @@ its owner agency's people or by the facilitator, and the progress per agency."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..core.access import Identity
@@ -19,7 +21,6 @@ from ..core.cards import (
     ActionPlan,
     Card,
     PlanUpdate,
-    agency_key,
 )
 from ..core.errors import forbidden, invalid, not_found
 from ..core.lifecycle import FOLLOW_UP
@@ -31,6 +32,76 @@ from ..extensions import db
 from ..realtime.broadcast import stamp
 from ..realtime.models import STEERING
 from ..realtime.policy import FOLLOW_UP_EVENT, PROGRESS_EVENT, Settings, Viewer
+
+# How people write agency names in the field, word for word: the long form each
+# abbreviation stands for (compared after case and punctuation are folded).
+_ABBREVIATIONS = {
+    "dinkes": "dinas kesehatan",
+    "disdik": "dinas pendidikan",
+    "diknas": "dinas pendidikan",
+    "dukcapil": "dinas kependudukan dan pencatatan sipil",
+    "disdukcapil": "dinas kependudukan dan pencatatan sipil",
+    "dlh": "dinas lingkungan hidup",
+    "dpmd": "dinas pemberdayaan masyarakat dan desa",
+    "dispmd": "dinas pemberdayaan masyarakat dan desa",
+    "diskop": "dinas koperasi",
+    "diskopukm": "dinas koperasi",
+    "dinsos": "dinas sosial",
+    "pkm": "puskesmas",
+    "kab": "kabupaten",
+    "kec": "kecamatan",
+    "prov": "provinsi",
+}
+# Words that say nothing about which agency: "UPT Puskesmas X" is "Puskesmas X",
+# "Dinas Koperasi dan UKM" is "Dinas Koperasi".
+_FILLER = re.compile(
+    r"^(?:upt|uptd) |(?<=koperasi)(?: usaha(?: mikro)?(?: kecil)?(?: menengah)?| ukm| umkm)+\b"
+    r"|(?<=puskesmas) kecamatan\b"
+)
+# Where a region starts ("Dinas Kesehatan Kabupaten Maros"): a workshop is held
+# in one, so an agency is the same with or without it.
+_REGION = re.compile(r" (?:kabupaten|kota|provinsi)(?: |$).*")
+
+
+def agency_key(name: str | None) -> str:
+    """An agency's name as compared: "Dinkes Kab. Maros", "DINAS KESEHATAN" and
+    "Dinas  Kesehatan" are all "dinas kesehatan".
+
+    Case, accents and punctuation are folded, abbreviations written out (Dinkes,
+    Disdik, Dukcapil, DLH, DPMD, Diskop, PKM, Kab., Kec., Prov.), "dan" and the
+    region after the agency's name dropped; a name that is a region alone
+    ("Kabupaten Maros") stays whole. "" for no name.
+    """
+    plain = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
+    words = re.sub(r"[^0-9a-z]+", " ", plain.casefold()).split()
+    text = " ".join(_ABBREVIATIONS.get(word, word) for word in words)
+    text = " ".join(word for word in text.split() if word != "dan")
+    text = _FILLER.sub("", text)
+    return _REGION.sub("", text).strip()
+
+
+def known_agencies(workshop: Workshop) -> list[str]:
+    """The agencies named in this workshop, one spelling each (a plan's owner
+    agency's first, then the participants' most common), in alphabetical order:
+    the join form offers them so that the follow-up finds its people."""
+    owners = db.session.scalars(
+        select(ActionPlan.agency)
+        .join(Card, Card.id == ActionPlan.card_id)
+        .where(Card.workshop_id == workshop.id, ActionPlan.agency.is_not(None))
+        .order_by(ActionPlan.card_id)
+    )
+    given = db.session.execute(
+        select(Participant.agency, func.count(Participant.id))
+        .where(Participant.workshop_id == workshop.id)
+        .group_by(Participant.agency)
+        .order_by(func.count(Participant.id).desc(), Participant.agency)
+    )
+    spelling: dict[str, str] = {}
+    for name in [*owners, *(row[0] for row in given)]:
+        clean = " ".join((name or "").split())
+        spelling.setdefault(agency_key(clean), clean)
+    spelling.pop("", None)
+    return sorted(spelling.values(), key=str.casefold)
 
 
 def item(card: Card, today: dt.date) -> dict[str, Any]:
@@ -109,19 +180,17 @@ def state_for(workshop: Workshop, identity: Identity, today: dt.date) -> dict[st
         state["items"] = whole
         state["progress"] = progress(whole)
         return state
-    mine = _agency_of(identity)
+    mine = _agency_key_of(identity)
     shown = (viewer.follow_up_item(entry, settings) for entry in whole)
     state["items"] = [
-        entry
-        for entry in shown
-        if entry is not None and mine is not None and entry["agency_key"] == agency_key(mine)
+        entry for entry in shown if entry is not None and mine and entry["agency_key"] == mine
     ]
     return state
 
 
-def _agency_of(identity: Identity) -> str | None:
+def _agency_key_of(identity: Identity) -> str:
     person = db.session.get(Participant, identity.participant_id or 0)
-    return person.agency if person is not None else None
+    return agency_key(person.agency) if person is not None else ""
 
 
 def update_status(
@@ -152,7 +221,7 @@ def update_status(
     if viewer.follow_up_item(whole, settings) is None:
         # A hidden or deleted solution: as if absent, for those who may not see it.
         raise not_found(_("This card does not exist in this workshop."))
-    if not viewer.follows_up(whole, _agency_of(identity), settings):
+    if not viewer.follows_up(whole, _agency_key_of(identity), settings):
         raise forbidden(_("Only the owner agency's people can update this item."))
     status = payload.get("status")
     if status not in FOLLOW_UP_STATUSES:

@@ -8,12 +8,12 @@ from flask import Blueprint, render_template
 from flask_babel import gettext as _
 
 from ..core import access
-from ..core.cards import agency_key
 from ..core.lifecycle import ARCHIVED, FOLLOW_UP, TRANSITIONS
 from ..core.models import Participant, Workshop
 from ..realtime.policy import participant_view
 from ..web import apply, page_config, participant_page, staff_page
 from . import lifecycle
+from .services import agency_key
 
 bp = Blueprint("followup", __name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from ..core.errors import invalid
+from ..core.errors import forbidden, invalid
 from ..core.models import AGENCY_MAX, NAME_MAX, POSITION_MAX, Participant, Workshop
 from ..core.validation import clean_text, optional_int
 from ..extensions import db
@@ -51,9 +51,39 @@ def join(
     participant.sector_id = sid
     db.session.add(participant)
     db.session.flush()
+    _announce(workshop, participant)
+    return participant
+
+
+def change_sector(
+    workshop: Workshop, participant: Participant, payload: dict[str, object]
+) -> Participant:
+    """Move a participant to another sector's group: the same attendance row, a new board.
+
+    Only their own sector (who moves is the caller, never a field of the message),
+    and only to an active sector of this workshop.
+    """
+    unknown = set(payload) - {"sector_id", "participant_id"}
+    if unknown:
+        raise invalid(_("Invalid value."), **{name: _("Invalid.") for name in sorted(unknown)})
+    named = payload.get("participant_id")
+    if named is not None and named != participant.id:
+        raise forbidden(_("You can only change your own sector."))
+    sid = optional_int(payload.get("sector_id"), "sector_id")
+    if sid is None or workshop.sector(sid) is None:
+        message = _("Choose one of this workshop's sectors.")
+        raise invalid(message, sector_id=message)
+    if participant.sector_id != sid:
+        participant.sector_id = sid
+        db.session.flush()
+        _announce(workshop, participant)
+    return participant
+
+
+def _announce(workshop: Workshop, participant: Participant) -> None:
+    """Tell steering the participant's row, and the projector the counts per sector."""
     stamp(workshop, "participant.updated", participant.as_dict(), audience=STEERING)
     stamp(workshop, "roster.updated", roster_counts(workshop), audience=DISPLAY)
-    return participant
 
 
 def roster(workshop: Workshop) -> list[dict[str, object]]:

@@ -10,6 +10,7 @@ from wtforms import SelectChoice
 
 from ..core import access
 from ..core.errors import DomainError
+from ..followup.services import known_agencies
 from ..realtime.unit import unit_of_work
 from ..web import back_to, load_workshop, show_errors
 from . import services
@@ -45,6 +46,15 @@ def join(code: str) -> Any:
             access.remember_participant(session, participant)
             return back_to("boards.board", code=workshop.code)
     status = 400 if request.method == "POST" else 200
+    # The agencies named so far, offered as the phone types: the same spelling
+    # for the same agency, so that the follow-up finds its people.
+    agencies = known_agencies(workshop)
+    if agencies:
+        form.agency.render_kw = {**(form.agency.render_kw or {}), "list": "agencies"}
     return render_template(
-        "participant/join.html", workshop=workshop, form=form, returning=returning
+        "participant/join.html",
+        workshop=workshop,
+        form=form,
+        returning=returning,
+        agencies=agencies,
     ), status

@@ -42,7 +42,6 @@ from ..core.cards import (
     SOLUTION,
     TRANSITIONS,
     VISIBLE,
-    agency_key,
 )
 from ..core.models import VIEW_SETTINGS, Workshop
 from .models import DISPLAY, EVERYONE, STEERING, Event
@@ -373,15 +372,15 @@ class Viewer:
             return {**item, "updated_by": {**by, "name": None}}
         return item
 
-    def follows_up(self, item: dict[str, Any], agency: str | None, settings: Settings) -> bool:
+    def follows_up(self, item: dict[str, Any], agency_key: str, settings: Settings) -> bool:
         """Whether this viewer may report the status of `item`: steering any item; a
-        participant (of `agency`) one they see whose owner agency is theirs."""
+        participant (of the agency compared as `agency_key`, followup/services.py)
+        one they see whose owner agency is theirs."""
         if self.steering:
             return True
         if not self.reader.member or self.follow_up_item(item, settings) is None:
             return False
-        mine = agency_key(agency)
-        return bool(mine) and item.get("agency_key") == mine
+        return bool(agency_key) and item.get("agency_key") == agency_key
 
     # -- cards ---------------------------------------------------------------------
 

@@ -30,6 +30,8 @@ export function createChrome(ctx) {
     solutionsClosed: byId("solutions-closed"),
     scoringNote: byId("scoring-note"),
     causesNote: byId("causes-note"),
+    empty: byId("empty"),
+    ended: byId("ended"),
     announcer: byId("announcer")
   };
   let tabsKey = "";
@@ -82,8 +84,10 @@ export function createChrome(ctx) {
     const phase = store.phase();
     setText(dom.phaseName, phase ? phaseName(phase) : "");
     show(dom.phaseName, !!phase);
-    setText(dom.prompt, phase ? phasePrompt(phase) : "");
-    show(dom.prompt, !!(phase && phase.prompt));
+    /* After the end the phase's prompt ("write your bottlenecks") no longer asks anything. */
+    const asking = !!(phase && phase.prompt) && store.workshop.state === "running";
+    setText(dom.prompt, asking ? phasePrompt(phase) : "");
+    show(dom.prompt, asking);
     renderTimer();
     renderVotesLeft();
     show(dom.banner, !!phase || !dom.timerBox.hidden || !dom.votesLeft.hidden);
@@ -91,8 +95,8 @@ export function createChrome(ctx) {
 
   function renderTabs(sectorId) {
     const list = sectors();
-    const key = list.map(function (s) { return s.id + ":" + s.name; }).join("|");
-    const own = ctx.viewer.group_sector;
+    const own = ctx.viewer.group_sector; /* it changes when the participant moves */
+    const key = list.map(function (s) { return s.id + ":" + s.name; }).join("|") + "/" + own;
     if (key !== tabsKey) {
       tabsKey = key;
       // The participant's own sector first, marked: it is where they post and score.
@@ -118,23 +122,48 @@ export function createChrome(ctx) {
     }
   }
 
+  /* The next phase, after the current one, that collects `kind` (the flag the
+   * server named in the page config's `collects`), or null. */
+  function phaseThatOpens(kind) {
+    const w = store.workshop;
+    const flag = (ctx.config.collects || {})[kind];
+    const now = store.phase();
+    if (!flag || !now) return null;
+    return w.phases.find(function (p) { return p.position > now.position && p[flag]; }) || null;
+  }
+
+  /* Why neither bottlenecks nor solutions may be posted in this phase, and when they may. */
+  function closedByPhase() {
+    const bottlenecks = phaseThatOpens("bottleneck");
+    if (bottlenecks) return fmt(t.opens_in_phase, { phase: phaseName(bottlenecks) });
+    const solutions = phaseThatOpens("solution");
+    if (solutions) return fmt(t.opens_in_phase_solution, { phase: phaseName(solutions) });
+    return t.closed_phase_both;
+  }
+
   /* What is closed on this board and why, in the server's words (or the clock's). */
   function renderNotes(sectorId) {
-    const postReason = closedText(postingClosed(store, sectorId, "bottleneck"), "bottleneck", t);
+    const over = store.workshop.state === "ended" || store.workshop.state === "archived";
+    const postWhy = postingClosed(store, sectorId, "bottleneck");
+    const solutionWhy = postingClosed(store, sectorId, "solution");
+    let postReason = closedText(postWhy, "bottleneck", t);
+    if (store.workshop.state === "archived") postReason = t.closed_archived;
     const shownAbove = dom.phaseClosed.textContent;
     setText(dom.postClosed, postReason === shownAbove ? "" : postReason);
     dom.fields.disabled = postReason !== null;
-    show(dom.form, postReason === null || dom.textArea.value.trim() !== "");
-    const postWhy = postingClosed(store, sectorId, "bottleneck");
-    const solutionWhy = postingClosed(store, sectorId, "solution");
+    show(dom.form, !over && (postReason === null || dom.textArea.value.trim() !== ""));
     const solutionReason = closedText(solutionWhy, "solution", t);
-    const repeated = solutionReason === postReason || solutionReason === shownAbove;
+    const repeated = over || solutionReason === postReason || solutionReason === shownAbove;
     setText(dom.solutionsClosed, repeated ? "" : solutionReason);
     if (postWhy === "phase" && solutionWhy === "phase") {
-      /* One short note, not two: neither kind of card is collected now. */
-      setText(dom.postClosed, t.closed_phase_both);
+      /* One short note, not two: neither kind of card is collected now, until a later phase. */
+      setText(dom.postClosed, closedByPhase());
       setText(dom.solutionsClosed, "");
     }
+    /* After the end the thanks say it all: no note that posting is closed "for now". */
+    show(dom.ended, store.workshop.state === "ended");
+    if (store.workshop.state === "ended") setText(dom.postClosed, "");
+    setText(dom.empty, postReason === null ? t.empty_open : t.empty_closed);
     setText(dom.concealed, store.workshop.settings.concealed ? t.concealed : "");
     const board = scoringBoard(store, ctx.viewer);
     const elsewhere = board !== null && board !== sectorId;

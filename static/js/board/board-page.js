@@ -10,6 +10,7 @@ import { createChrome } from "./board-chrome.js";
 import { createCardList } from "./board-cards.js";
 import { bindPostForm } from "./board-post.js";
 import { createSimilar } from "./board-similar.js";
+import { createSectorPicker } from "./board-sector.js";
 
 const config = readJSON("page-config");
 const t = readJSON("board-strings");
@@ -33,12 +34,20 @@ const ctx = {
     if (place) where[item.client_id] = place;
   },
   switchSector: switchSector,
+  /* The participant moved to sector `id` (board-sector.js): watch its board, afresh. */
+  moved: function (id) {
+    if (id !== sectorId) return switchSector(id);
+    scheduleRender();
+    stream.sync(null);
+  },
   sectorId: function () { return sectorId; },
   connected: function () { return stream.connected; }
 };
 ctx.similar = createSimilar(ctx); /* similar cards offered while typing (solution forms attach too) */
 
 const chrome = createChrome(ctx);
+ctx.sectors = chrome.sectors;
+const picker = createSectorPicker(ctx);
 
 const outbox = (ctx.outbox = new Outbox({
   storage: safeStorage(),
@@ -82,6 +91,7 @@ function render() {
   }
   closedByClock = store.timeUp();
   chrome.render(sectorId);
+  picker.render(!!store.workshop && store.workshop.state === "running");
   cards.render(sectorId);
 }
 
