@@ -82,8 +82,8 @@ def test_setting_the_same_phase_again_keeps_the_projector(lit):
     assert snapshot["workshop"]["focus_card_id"] == card["id"]
 
 
-def test_a_new_spotlight_or_focus_is_not_pinned_by_the_last_pin(lit, socket_post):
-    ws, card, mobile, boss, _second, _screen = lit
+def test_a_new_spotlight_or_focus_is_not_pinned_by_the_last_pin(lit):
+    _ws, card, _mobile, boss, _second, _screen = lit
     assert boss.emit("pin:set", {"what": "focus", "pinned": True}, callback=True)["ok"]
     assert boss.emit("focus:set", {"card_id": None}, callback=True)["ok"]
     assert boss.emit("focus:set", {"card_id": card["id"]}, callback=True)["ok"]
@@ -96,8 +96,8 @@ def test_a_new_spotlight_or_focus_is_not_pinned_by_the_last_pin(lit, socket_post
     assert boss.emit("sync", {}, callback=True)["snapshot"]["spotlight_pinned"] is False
 
 
-def test_only_steering_pins_and_only_what_is_shown(lit, presenter, make_workshop):
-    ws, _card, mobile, boss, _second, screen = lit
+def test_only_steering_pins_and_only_what_is_shown(lit):
+    _ws, _card, mobile, boss, _second, screen = lit
     for sock in (mobile, screen):
         reply = sock.emit("pin:set", {"what": "spotlight", "pinned": True}, callback=True)
         assert reply["ok"] is False and reply["error"]["code"] == "forbidden"
