@@ -360,7 +360,9 @@ def test_the_secret_links_are_put_away_at_once_and_come_back_when_asked(
         laptop.close()
 
 
-def test_the_spotlight_has_an_off_in_the_bar_and_ends_with_the_phase(live_server, browser: Browser):
+def test_the_spotlight_and_focus_have_an_off_in_the_bar_and_end_with_the_phase(
+    live_server, browser: Browser
+):
     with room(live_server) as r:
         boss, phone, board = r["boss"], r["phone"], r["sectors"][0]
         lit = post(phone, board, "Antrean KTP-el tiga jam")
@@ -385,3 +387,15 @@ def test_the_spotlight_has_an_off_in_the_bar_and_ends_with_the_phase(live_server
             page.locator("#bar-next").click()
             expect(page.locator("#bar-phase")).not_to_have_text("Pengelompokan")
             expect(onair).to_be_visible()
+            onair.locator("[data-onair-off=spotlight]").click()
+            expect(onair).to_be_hidden()
+            # The focus (a bottleneck's fishbone) has its off too, and ends with the phase.
+            call(boss, "causes:choose", {"card_id": lit["id"], "chosen": True})
+            call(boss, "focus:set", {"card_id": lit["id"]})
+            expect(onair.locator("[data-onair=focus]")).to_contain_text("Antrean KTP-el")
+            onair.locator("[data-onair-off=focus]").click()
+            expect(onair).to_be_hidden()
+            call(boss, "focus:set", {"card_id": lit["id"]})
+            expect(onair).to_be_visible()
+            page.locator("#bar-next").click()
+            expect(onair).to_be_hidden()
