@@ -322,6 +322,7 @@ def test_the_board_page_is_told_where_it_goes_when_the_workshop_is_reopened(
     page = browser.get(f"/w/{ws.code}/board").get_data(as_text=True)
     config = json.loads(page.split('id="page-config">', 1)[1].split("</script>", 1)[0])
     steering = facilitator(ws)
+    assert steering.post(f"/w/{ws.code}/state/end").status_code == 303
     assert steering.post(f"/w/{ws.code}/state/follow_up").status_code == 303
     boss = socket_for(steering, ws)
     state = boss.emit("sync", {}, callback=True)["snapshot"]["workshop"]["state"]

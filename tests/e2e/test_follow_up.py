@@ -82,7 +82,9 @@ def test_a_phone_back_at_the_follow_up_meeting_reports_and_the_facilitator_sees_
         steering = laptop.new_page()
         steering.on("dialog", fail_on_dialog)
         steering.goto(links["facilitator_url"])
+        expect(steering.locator("#connection")).to_have_text("Terhubung")
         steering.locator("[data-lifecycle=end]").click()
+        steering.locator("dialog.fac-confirm [data-confirm=yes]").click()  # asked first
         steering.locator("[data-lifecycle=follow_up]").click()
         expect(steering.locator("#fu-state-name")).to_have_text(
             re.compile("follow-up|tindak lanjut", re.I)
@@ -141,13 +143,20 @@ def test_a_phone_left_on_its_board_follows_the_reopening_and_an_archive_stops_it
         steering = laptop.new_page()
         steering.on("dialog", fail_on_dialog)
         steering.goto(links["facilitator_url"])
+        expect(steering.locator("#connection")).to_have_text("Terhubung")
+        # The follow-up meeting comes after the day: ended first (asked), then reopened.
+        steering.locator("[data-lifecycle=end]").click()
+        steering.locator("dialog.fac-confirm [data-confirm=yes]").click()
+        expect(steering.locator("[data-lifecycle=follow_up]")).to_be_visible()
         steering.locator("[data-lifecycle=follow_up]").click()
         # The board page heard the new state and went to the follow-up page by itself.
         expect(page).to_have_url(re.compile(r"/follow-up$"), timeout=5000)
         button = page.locator("article.fu-item [data-status=selesai]")
         expect(button).to_be_enabled()
 
+        expect(steering.locator("#connection")).to_have_text("Terhubung")
         steering.locator("[data-lifecycle=archive]").click()
+        steering.locator("dialog.fac-confirm [data-confirm=yes]").click()
         expect(steering.locator(".flash.error")).to_be_visible()  # the archive notice
         expect(button).to_be_disabled(timeout=5000)
     finally:

@@ -59,6 +59,11 @@ def test_the_life_cycle_moves_only_along_its_transitions(app, make_workshop, fac
     refusal = said(app, lambda: _refusal_of(lambda: next_state("running", "resume")))
     assert refusal in page, "a refusal is said, not a 500"
     assert state_of(app, ws)[0] == "running"
+    # The follow-up meeting comes after the day, never while it runs.
+    boss.post(f"/w/{ws.code}/state/follow_up")
+    refusal = said(app, lambda: _refusal_of(lambda: next_state("running", "follow_up")))
+    assert refusal in boss.get(f"/w/{ws.code}/facilitator").get_data(as_text=True)
+    assert state_of(app, ws)[0] == "running"
     for action, state in [
         ("end", "ended"),
         ("follow_up", "follow_up"),
@@ -221,6 +226,9 @@ def test_only_steering_moves_the_workshop_along_its_life(
         "presenter": lambda: presenter(ws),
         "facilitator": lambda: facilitator(ws),
     }[caller]()
+    if action == "follow_up":  # after the day only: end it first
+        assert facilitator(ws).post(f"/w/{ws.code}/state/end").status_code == 303
+    before = state_of(app, ws)[0]
     response = browser.post(f"/w/{ws.code}/state/{action}")
     assert response.status_code == (303 if allowed else 403)
-    assert (state_of(app, ws)[0] != "running") is allowed
+    assert (state_of(app, ws)[0] != before) is allowed

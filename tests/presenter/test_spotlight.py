@@ -40,7 +40,7 @@ def test_the_spotlight_reaches_the_projector_and_steering_only(
     assert reply == {"ok": True, "card_id": card["id"]}
     for sock in (screen, boss):
         (event,) = events_of(sock, "spotlight.updated")
-        assert event["data"] == {"card_id": card["id"]}
+        assert event["data"] == {"card_id": card["id"], "pinned": False}
     assert events_of(mobile) == [], "phones do not hear of the projector's spotlight"
     # A projector that opens later finds it in its snapshot; a phone does not.
     late = socket_for(presenter(ws), ws)
@@ -50,7 +50,7 @@ def test_the_spotlight_reaches_the_projector_and_steering_only(
     assert "spotlight" not in reply["snapshot"]
     assert boss.emit("spotlight:set", {"card_id": None}, callback=True)["ok"]
     (event,) = events_of(screen, "spotlight.updated")
-    assert event["data"] == {"card_id": None}
+    assert event["data"] == {"card_id": None, "pinned": False}
 
 
 def test_a_hidden_or_waiting_card_cannot_be_spotlighted(
@@ -94,5 +94,5 @@ def test_hiding_or_deleting_the_spotlighted_card_clears_the_spotlight(
         reply = boss.emit("card:status", {"card_id": card["id"], "action": action}, callback=True)
         assert reply["ok"], reply
         (event,) = events_of(screen, "spotlight.updated")
-        assert event["data"] == {"card_id": None}
+        assert event["data"] == {"card_id": None, "pinned": False}
         assert screen.emit("sync", {}, callback=True)["snapshot"]["spotlight"] is None

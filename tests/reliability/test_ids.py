@@ -48,6 +48,8 @@ IDS: dict[str, dict[str, Any]] = {
     "suggestion:dismiss": {"kind": "merge", "cards": ["card", "solution"]},
     "card:edit": {"card_id": "solution", "addresses_id": None},
     "card:status": {"card_id": "card", "action": "hide"},
+    "cards:approve_all": {"sector_id": "sector"},
+    "cards:bulk": {"card_ids": ["card", "solution"], "action": "hide"},
     "card:move": {"card_id": "card", "sector_id": "sector"},
     "card:merge": {"source_id": "solution", "target_id": "card"},
     "card:unmerge": {"card_id": "card"},
@@ -81,13 +83,14 @@ NO_IDS = {
     "settings:update",
     "causes:choose_top",
     "bones:save",
+    "pin:set",
 }
 FIELDS = [
     (event, field)
     for event, payload in IDS.items()
     for field in payload
     if (field.endswith("_id") and field != "client_id")
-    or field in ("id", "since", "base_version", "cards")
+    or field in ("id", "since", "base_version", "cards", "card_ids")
 ]
 
 NOT_AN_ID = st.one_of(
@@ -142,7 +145,7 @@ def test_no_id_reaches_a_statement_unchecked(
             else real.get(given, given)
             for name, given in IDS[event].items()
         }
-        payload[field] = [value, card] if field == "cards" else value
+        payload[field] = [value, card] if field in ("cards", "card_ids") else value
         for who in (sock, boss):
             reply = who.emit(event, payload, callback=True)
             assert reply["ok"] is True or reply["error"]["code"] != "internal", (event, payload)

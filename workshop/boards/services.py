@@ -95,7 +95,7 @@ def post_card(
         author_id=author.id if author else None,
         client_id=client_id,
         entered_by_facilitator=by_facilitator,
-        status=PENDING if workshop.approval_required and not by_facilitator else VISIBLE,
+        status=PENDING if workshop.holds_for_approval(kind) and not by_facilitator else VISIBLE,
         # A new card has neither: saying so spares two lookups per post.
         assessment=None,
         plan=None,

@@ -63,6 +63,7 @@ def choose_top(workshop: Workshop, count: object, by: object) -> list[Card]:
 
 def focus(workshop: Workshop, card_id: object) -> None:
     """Show one bottleneck large on the projector (its fishbone), or none (None)."""
+    before = workshop.focus_card_id
     if card_id is None:
         workshop.focus_card_id = None
     else:
@@ -70,6 +71,8 @@ def focus(workshop: Workshop, card_id: object) -> None:
         if card.status != VISIBLE:
             raise invalid(_("This card cannot be changed that way now."))
         workshop.focus_card_id = card.id
+    if workshop.focus_card_id != before:
+        workshop.focus_pinned = False  # a pin keeps one choice, not the next
     announce(workshop)
 
 

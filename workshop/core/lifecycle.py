@@ -23,10 +23,11 @@ STATES = (RUNNING, ENDED, FOLLOW_UP, ARCHIVED)
 # Un-archiving exists because archiving is one click away from "end" on the
 # same page, and a facilitator who archived too early must not lose the
 # follow-up meeting; it returns to "ended", never straight to a live room.
+# The follow-up meeting comes after the day: a running workshop is ended first.
 TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "end": ((RUNNING, FOLLOW_UP), ENDED),
     "resume": ((ENDED,), RUNNING),
-    "follow_up": ((RUNNING, ENDED), FOLLOW_UP),
+    "follow_up": ((ENDED,), FOLLOW_UP),
     "archive": ((RUNNING, ENDED, FOLLOW_UP), ARCHIVED),
     "unarchive": ((ARCHIVED,), ENDED),
 }

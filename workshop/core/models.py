@@ -20,6 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..extensions import Base, db
 from . import gates
 from .errors import DomainError
+from .kinds import CAUSE as CAUSE_KIND
 from .lifecycle import ARCHIVED, RUNNING, archived_refusal
 from .timeutil import utcnow
 
@@ -29,6 +30,7 @@ FLAG_SETTINGS = (
     "concealed",
     "anonymous",
     "approval_required",
+    "causes_skip_approval",
     "votes_revealed",
     "causes_open",
 )
@@ -132,6 +134,9 @@ class Workshop(Base):
     concealed: Mapped[bool] = mapped_column(default=False)  # cards hidden until reveal
     anonymous: Mapped[bool] = mapped_column(default=False)  # authors hidden from others
     approval_required: Mapped[bool] = mapped_column(default=False)  # queue before projector
+    # With approval on, causes and their "why?"s from phones still appear at once
+    # (holds_for_approval): the facilitator approves bottlenecks and solutions only.
+    causes_skip_approval: Mapped[bool] = mapped_column(default=False)
     votes_revealed: Mapped[bool] = mapped_column(default=True)  # tallies shown to all
     vote_budget: Mapped[int] = mapped_column(default=3)  # dots per participant per kind
     vote_cap: Mapped[int | None]  # most dots one participant may put on one card
@@ -153,6 +158,10 @@ class Workshop(Base):
     # The one card the facilitator puts large in the middle of the projector
     # (presenter/services.py); not in summary(): only staff screens hear of it.
     spotlight_card_id: Mapped[int | None]
+    # Pinned, the spotlight or the focus stays on the projector into the next
+    # phase; otherwise a change of phase takes it off (facilitation/services.py).
+    spotlight_pinned: Mapped[bool] = mapped_column(default=False)
+    focus_pinned: Mapped[bool] = mapped_column(default=False)
     # Its life (core/lifecycle.py): running, ended, follow_up or archived.
     state: Mapped[str] = mapped_column(String(12), default=RUNNING, server_default=RUNNING)
 
@@ -217,6 +226,12 @@ class Workshop(Base):
         column = 2 if self.language == "en" else 1
         return [{"key": row[0], "name": row[column]} for row in DEFAULT_BONES]
 
+    def holds_for_approval(self, kind: str) -> bool:
+        """Whether a card of `kind` posted from a phone waits in the approval queue."""
+        if not self.approval_required:
+            return False
+        return not (kind == CAUSE_KIND and self.causes_skip_approval)
+
     def settings(self) -> dict[str, object]:
         """Every setting by name (the one list: SETTINGS)."""
         return {name: getattr(self, name) for name in SETTINGS}
@@ -270,6 +285,7 @@ class Workshop(Base):
             "phase_id": self.phase_id,
             "state": self.state,
             "focus_card_id": self.focus_card_id,
+            "focus_pinned": self.focus_pinned,
             "settings": self.settings(),
             "bones": self.bones(),
             "open": self.open_now(),

@@ -72,7 +72,8 @@ ID_FIELDS = frozenset(
         "base_version",
     }
 )
-ID_LISTS = frozenset({"cards"})  # suggestion:dismiss names its cards in a list
+# suggestion:dismiss names its cards in a list, cards:bulk its card_ids.
+ID_LISTS = frozenset({"cards", "card_ids"})
 
 
 def is_integer(value: Any) -> bool:

@@ -32,6 +32,7 @@ from ..core.models import (
 from ..core.timeutil import utcnow
 from ..core.validation import clean_text, optional_int, required_flag
 from ..extensions import db
+from ..presenter.services import end_with_phase
 from ..realtime.broadcast import announce, stamp
 from ..realtime.policy import BOARD_SHOWN, Settings
 from ..voting.services import cards_of
@@ -65,8 +66,11 @@ def add_default_phases(workshop: Workshop) -> None:
 
 
 def set_phase(workshop: Workshop, phase_id: object) -> Phase:
-    """Make a phase current; its timer starts stopped."""
+    """Make a phase current; its timer starts stopped, and what the projector showed
+    large (the spotlight, the focus) ends with the phase unless pinned."""
     phase = _phase(workshop, phase_id)
+    if phase.id != workshop.phase_id:
+        end_with_phase(workshop)
     workshop.phase_id = phase.id
     _clear_timer(workshop)
     announce(workshop)

@@ -34,6 +34,27 @@ def on_card_status(
     return {"card": card_ack(card, identity, workshop)}
 
 
+@socketio.on("cards:approve_all")
+@socket_action(steering=True)
+def on_cards_approve_all(
+    workshop: Workshop, identity: Identity, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """Approve every card waiting for approval, on one board or on all: {sector_id?}."""
+    approved = services.approve_all(workshop, payload.get("sector_id"))
+    return {"approved": [card.id for card in approved]}
+
+
+@socketio.on("cards:bulk")
+@socket_action(steering=True)
+def on_cards_bulk(
+    workshop: Workshop, identity: Identity, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """Approve, hide, show, delete or restore a selection: {card_ids, action}; the
+    ack lists the cards changed (`done`) and those refused, each with why."""
+    result = services.bulk_status(workshop, payload.get("card_ids"), payload.get("action"))
+    return {"done": [card.id for card in result.done], "refused": result.refused}
+
+
 @socketio.on("card:move")
 @socket_action(steering=True)
 def on_card_move(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:

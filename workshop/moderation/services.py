@@ -1,10 +1,12 @@
 """Moderation rules, all for the facilitator: edit, hide, delete and restore, move,
-approve, merge duplicates, and group cards into named clusters."""
+approve (one card, a board's queue or every board's, or a selection at once), merge
+duplicates, and group cards into named clusters."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask_babel import gettext as _
@@ -18,13 +20,15 @@ from ..core.cards import (
     DELETED,
     MERGE_SAME,
     MERGED,
+    PENDING,
     SERVICE_MAX,
     SOLUTION,
     TEXT_MAX,
     TRANSITIONS,
+    VISIBLE,
     Card,
 )
-from ..core.errors import invalid, not_found
+from ..core.errors import DomainError, invalid, not_found
 from ..core.lookup import card_in, sector_in
 from ..core.models import Workshop
 from ..core.timeutil import utcnow
@@ -81,6 +85,61 @@ def change_status(workshop: Workshop, card_id: object, action: object) -> Card:
     card.status = target
     publish_card(workshop, card)
     return card
+
+
+# The status changes a selection of cards may take at once (cards:bulk), each card
+# as its `actions` allow (TRANSITIONS; the capability table).
+BULK_ACTIONS = tuple(TRANSITIONS)
+BULK_MAX = 500  # cards in one bulk action: a board's worth, and a bounded unit of work
+
+
+def approve_all(workshop: Workshop, sector_id: object = None) -> list[Card]:
+    """Approve every card waiting for approval, on one board (`sector_id`) or on all."""
+    query = select(Card).where(Card.workshop_id == workshop.id, Card.status == PENDING)
+    if sector_id is not None:
+        query = query.where(Card.sector_id == sector_in(workshop, sector_id).id)
+    settings = Settings.of(workshop)
+    approved = []
+    for card in db.session.scalars(query.order_by(Card.id)):
+        if STEERING_VIEW.may(card, "approve", settings):
+            card.status = VISIBLE
+            publish_card(workshop, card)
+            approved.append(card)
+    return approved
+
+
+@dataclass
+class BulkResult:
+    """What a bulk action did: the cards changed, and why each other card was not."""
+
+    done: list[Card] = field(default_factory=list)
+    refused: list[dict[str, object]] = field(default_factory=list)
+
+
+def bulk_status(workshop: Workshop, card_ids: object, action: object) -> BulkResult:
+    """Approve, hide, show, delete or restore each card of a selection that allows it
+    (its `actions`); each other card is left as it is, with the reason."""
+    if not isinstance(action, str) or action not in BULK_ACTIONS:
+        raise invalid(_("Invalid value."), action=_("Invalid."))
+    if not isinstance(card_ids, list) or not card_ids or len(card_ids) > BULK_MAX:
+        message = _("Choose between %(low)d and %(high)d cards.", low=1, high=BULK_MAX)
+        raise invalid(message, card_ids=message)
+    settings = Settings.of(workshop)
+    result = BulkResult()
+    for card_id in dict.fromkeys(card_ids):  # each card once, in the order chosen
+        try:
+            card = card_in(workshop, card_id)
+        except DomainError as err:
+            result.refused.append({"card_id": card_id, "message": err.message})
+            continue
+        if not STEERING_VIEW.may(card, action, settings):
+            message = _("This card cannot be changed that way now.")
+            result.refused.append({"card_id": card.id, "message": message})
+            continue
+        card.status = TRANSITIONS[action][1]
+        publish_card(workshop, card)
+        result.done.append(card)
+    return result
 
 
 def move_card(workshop: Workshop, card_id: object, sector_id: object) -> Card:

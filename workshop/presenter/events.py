@@ -1,6 +1,7 @@
-"""The socket event with which the facilitator steers the projector's spotlight
-(docs/PROTOCOL.md): steering only; the projector and steering hear of it as one
-`spotlight.updated` broadcast."""
+"""The socket events with which the facilitator steers the projector's spotlight
+and pin it or the focus for the next phase (docs/PROTOCOL.md): steering only; the
+projector and steering hear of the spotlight as one `spotlight.updated` broadcast,
+of the focus as `workshop.updated`."""
 
 from __future__ import annotations
 
@@ -16,5 +17,14 @@ from . import services
 @socketio.on("spotlight:set")
 @socket_action(steering=True)
 def on_spotlight(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
-    """Show one visible card large on the projector, or none: {card_id | null}."""
-    return {"card_id": services.spotlight(workshop, payload.get("card_id"))}
+    """Show one visible card large on the projector, or none: {card_id | null, pinned?}."""
+    chosen = services.spotlight(workshop, payload.get("card_id"), payload.get("pinned", False))
+    return {"card_id": chosen}
+
+
+@socketio.on("pin:set")
+@socket_action(steering=True)
+def on_pin(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
+    """Keep the spotlight or the focus into the next phase, or not:
+    {what: "spotlight" | "focus", pinned}."""
+    services.pin(workshop, payload.get("what"), payload.get("pinned"))

@@ -198,7 +198,13 @@ def publish_card(
     if card.status != VISIBLE and workshop.spotlight_card_id == card.id:
         # Hidden, deleted, merged or sent back for approval: off the projector too.
         workshop.spotlight_card_id = None
-        stamp(workshop, SPOTLIGHT_EVENT, {"card_id": None}, audience=SPOTLIGHT_AUDIENCE)
+        workshop.spotlight_pinned = False
+        stamp(
+            workshop,
+            SPOTLIGHT_EVENT,
+            {"card_id": None, "pinned": False},
+            audience=SPOTLIGHT_AUDIENCE,
+        )
 
 
 def commit_and_broadcast() -> None:

@@ -14,6 +14,7 @@ from ..extensions import db
 from ..followup.services import state_for
 from ..moderation.services import clusters_of
 from ..participants.services import roster, roster_counts
+from ..presenter.services import spotlight_state
 from ..proposals.services import proposals_of, summary
 from ..realtime.policy import Settings, Viewer
 from ..realtime.replay import missed_events
@@ -83,6 +84,7 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
         state["participants"] = roster(workshop)
     if viewer.sees_spotlight:
         state["spotlight"] = workshop.spotlight_card_id
+        state["spotlight_pinned"] = spotlight_state(workshop)["pinned"]
     if viewer.sees_progress:
         state["voting_progress"] = voting_progress(workshop)
     if viewer.steering or identity.participant_id is not None:

@@ -1,6 +1,6 @@
 /* Groups of the "Moderate" panel that fill in a card's details: a bottleneck's
- * cause and impact, a solution's action plan (rules.plan_fields),
- * and votes on someone's behalf. Labels are the page's strings, keyed by name. Each returns {root, refresh(card)}. */
+ * cause and impact and votes on someone's behalf (a solution's action plan has
+ * its dialog, facilitator-plan.js). Labels are the page's strings, keyed by name. Each returns {root, refresh(card)}. */
 
 import { el, fmt } from "../shared/dom.js";
 import { errorArea, showError, showOk, syncValue, select, button, field, int, participantOptions, fillSelect } from "./facilitator-ui.js";
@@ -41,29 +41,6 @@ export function notesGroup(ctx, id) {
       const a = card.assessment || {};
       syncValue(cause, a.cause || "");
       syncValue(impact, a.impact || "");
-    }
-  };
-}
-
-export function planGroup(ctx, id) {
-  const t = ctx.t;
-  const fields = {};
-  const rows = ctx.rules.plan_fields.map(function (key) {
-    fields[key] = el("textarea", { rows: 2, maxlength: ctx.rules.limits.plan });
-    return field(t["plan_" + key] || key, fields[key]);
-  });
-  fields.deadline = el("input", { type: "date" }); /* the follow-up's deadline: overdue after it */
-  rows.push(field(t.plan_deadline || "deadline", fields.deadline));
-  const form = formGroup(t.plan, rows, t.save_plan, function (area, b) {
-    const payload = { card_id: id };
-    Object.keys(fields).forEach(function (key) { payload[key] = fields[key].value; });
-    ctx.send("card:plan", payload, { area: area, button: b, okText: t.saved });
-  });
-  return {
-    root: form.root,
-    refresh: function (card) {
-      const plan = card.plan || {};
-      Object.keys(fields).forEach(function (key) { syncValue(fields[key], plan[key] || ""); });
     }
   };
 }

@@ -4,9 +4,37 @@
 
 import { el, readJSON, setText, syncChildren } from "../shared/dom.js";
 import { createItemList } from "../shared/followup-view.js";
+import { confirmStep } from "./facilitator-confirm.js";
+import { texts } from "./facilitator-texts.js";
+
+/* The life-cycle steps asked about first: ending the day and archiving. */
+const ASKED = { end: ["confirm_end", "confirm_end_body"], archive: ["confirm_archive", "confirm_archive_body"] };
+
+/* Each asked step's form submits only once confirmed in the dialog. */
+function askBeforeMoves() {
+  Object.keys(ASKED).forEach(function (action) {
+    const form = document.querySelector("form[data-move='" + action + "']");
+    if (!form) return;
+    form.addEventListener("submit", function (event) {
+      if (form.uraiConfirmed) return;
+      event.preventDefault();
+      const words = texts();
+      const button = form.querySelector("button[type=submit]");
+      confirmStep(words[ASKED[action][0]], words[ASKED[action][1]], button ? button.textContent.trim() : action).then(function (yes) {
+        if (!yes) {
+          if (button) button.focus();
+          return;
+        }
+        form.uraiConfirmed = true;
+        form.submit();
+      });
+    });
+  });
+}
 
 export function createFollowUpPanel(ctx, follow) {
   const t = readJSON("followup-strings");
+  askBeforeMoves();
   const body = document.getElementById("fu-progress-body");
   const stateName = document.getElementById("fu-state-name");
   const list = createItemList(document.getElementById("fu-items"), document.getElementById("fu-empty"), follow, {
@@ -34,8 +62,9 @@ export function createFollowUpPanel(ctx, follow) {
     ]));
   }
 
-  /* The life-cycle buttons open from the current state (rules.lifecycle), kept
-   * right when another steering page moves the workshop on. */
+  /* The life-cycle buttons open from the current state (rules.lifecycle: reopening
+   * for the follow-up meeting only once the day has ended), kept right when
+   * another steering page moves the workshop on. */
   function renderMoves() {
     if (!follow.state) return;
     ctx.rules.lifecycle.forEach(function (move) {

@@ -1,6 +1,7 @@
 /* The "Moderate" panel of one card: the status actions (rules.transitions),
  * edit, move, merge, cluster, a bottleneck's cause and impact (its USG is
- * scored in the grid, facilitator-scoring.js), a solution's action plan and
+ * scored in the grid, facilitator-scoring.js), a solution's action plan (a
+ * button opening its dialog, facilitator-plan.js) and
  * votes on someone's behalf (a first-level cause's edit also moves it to
  * another bone). A group shows only when the card's `actions`
  * (from the server) include it. Built when first opened, then kept: a redraw
@@ -11,7 +12,8 @@ import { categoryOptions } from "../shared/cards.js";
 import { may, mergeProblem } from "../shared/rules.js";
 import { bonesOf, addressable } from "../shared/causes.js";
 import { errorArea, showError, syncValue, select, button, field, int, uid, fillSelect } from "./facilitator-ui.js";
-import { group, formGroup, notesGroup, planGroup, voteGroup } from "./facilitator-assess.js";
+import { group, formGroup, notesGroup, voteGroup } from "./facilitator-assess.js";
+import { planLauncher } from "./facilitator-plan.js";
 
 /* The panel's groups, in the order they show, by the action that allows each. */
 const GROUPS = ["edit", "move", "merge", "cluster", "assess", "plan", "vote"];
@@ -157,7 +159,7 @@ function clusterGroup(ctx, id) {
   };
 }
 
-const BUILDERS = { edit: editGroup, move: moveGroup, merge: mergeGroup, cluster: clusterGroup, assess: notesGroup, plan: planGroup, vote: voteGroup };
+const BUILDERS = { edit: editGroup, move: moveGroup, merge: mergeGroup, cluster: clusterGroup, assess: notesGroup, plan: planLauncher, vote: voteGroup };
 
 function refresh(ctx, panel) {
   const card = ctx.store.cards[panel.id];

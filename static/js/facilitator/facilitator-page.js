@@ -20,6 +20,9 @@ import { createBar } from "./facilitator-bar.js";
 import { createQueue } from "./facilitator-queue.js";
 import { createSelection } from "./facilitator-select.js";
 import { createScoring } from "./facilitator-scoring.js";
+import { createOnAir } from "./facilitator-onair.js";
+import { createLinksBox } from "./facilitator-links.js";
+import { planTool } from "./facilitator-plan.js";
 
 const config = readJSON("page-config");
 const t = readJSON("facilitator-strings");
@@ -50,6 +53,7 @@ const bar = createBar(ctx, progress, timer);
 const queue = createQueue(ctx);
 const selection = createSelection(ctx);
 ctx.cardTools.push(selection.tool);
+ctx.cardTools.push(function (id) { return planTool(ctx, id); });
 ctx.dnd = selection.dnd;
 const scoring = createScoring(ctx);
 const boards = createBoards(ctx);
@@ -156,6 +160,8 @@ boards.init();
 entry.init();
 createSuggestions(ctx).init(); /* it follows the store itself */
 causes.init();
+createOnAir(ctx); /* it follows the store itself */
+createLinksBox();
 setInterval(function () {
   timer.tick();
   bar.tick();

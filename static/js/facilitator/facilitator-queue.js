@@ -1,17 +1,57 @@
 /* One approval queue for every board: each card waiting for approval, with its
  * board, its kind and who wrote it, approved or rejected (deleted, so it can
- * still be restored) in one click. Rows are kept per card and only moved. */
+ * still be restored) in one click; or every waiting card of one board, or of
+ * all, approved in one click (cards:approve_all). Rows are kept per card and
+ * only moved. */
 
 import { el, fmt, setText, short, syncChildren, prune } from "../shared/dom.js";
 import { createCard, renderCard, byline } from "../shared/cards.js";
 import { approvalQueue } from "./facilitator-model.js";
-import { errorArea, button, sectorName } from "./facilitator-ui.js";
+import { errorArea, button, sectorName, showOk } from "./facilitator-ui.js";
+import { texts } from "./facilitator-texts.js";
 
 export function createQueue(ctx) {
   const t = ctx.t;
   const store = ctx.store;
   const rows = {}; // card id -> row parts
   const $ = function (id) { return document.getElementById(id); };
+  const words = texts();
+  const allArea = errorArea();
+  const allBoards = {}; // sector id -> its "approve all on this board" button
+  let allBar = null;
+
+  /* "Approve all (n)" for every board, then one per board with cards waiting. */
+  function approveAll(sectorId, b) {
+    const payload = sectorId === null ? {} : { sector_id: sectorId };
+    ctx.send("cards:approve_all", payload, {
+      area: allArea,
+      button: b,
+      ok: function (reply) { showOk(allArea, fmt(words.approved_n, { n: reply.approved.length })); }
+    });
+  }
+
+  function renderAll(waiting) {
+    if (!allBar) {
+      const every = button("", "", function () { approveAll(null, every); }, { "data-approve-all": "" });
+      allBar = { every: every, boards: el("div", { className: "actions fac-queue-boards" }) };
+      allBar.root = el("div", { className: "fac-queue-all" }, [el("div", { className: "actions" }, [every]), allBar.boards, allArea]);
+      $("queue-list").parentNode.insertBefore(allBar.root, $("queue-list"));
+    }
+    const counts = {};
+    waiting.forEach(function (card) { counts[card.sector_id] = (counts[card.sector_id] || 0) + 1; });
+    allBar.root.hidden = waiting.length === 0;
+    setText(allBar.every, fmt(words.approve_all, { n: waiting.length }));
+    const boards = store.sectors().filter(function (s) { return counts[s.id]; });
+    // One board's button says the same as "all": shown only with two boards or more.
+    syncChildren(allBar.boards, boards.length < 2 ? [] : boards.map(function (sector) {
+      let b = allBoards[sector.id];
+      if (!b) {
+        b = allBoards[sector.id] = button("", "secondary", function () { approveAll(sector.id, b); }, { "data-approve-board": sector.id });
+      }
+      setText(b, fmt(words.approve_all_board, { board: sector.name, n: counts[sector.id] }));
+      return b;
+    }));
+  }
 
   function row(card) {
     let r = rows[card.id];
@@ -47,6 +87,7 @@ export function createQueue(ctx) {
   function render() {
     if (!store.workshop) return;
     const waiting = approvalQueue(store);
+    renderAll(waiting);
     syncChildren($("queue-list"), waiting.map(row));
     prune(rows, function (id) { const c = store.cards[id]; return !!c && c.status === "pending"; });
     $("queue-empty").hidden = waiting.length > 0;

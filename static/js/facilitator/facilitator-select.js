@@ -3,7 +3,15 @@
  * click, or put into a cluster of their board, new or existing. Outside it a
  * card is dragged onto another (merge) or onto a cluster (group; onto "not in
  * a cluster" to take it out). Every merge and grouping ends in a note with
- * Undo: card:unmerge for merges, the former cluster back for a grouping.
+ * Undo: card:unmerge for merges, the former cluster back for a grouping. The
+ * chosen cards also take a status change at once (cards:bulk: approve, hide,
+ * show, delete, restore), offered when a chosen card's `actions` allow it.
+ *
+ * The note and the selection bar stand in one dock at the foot of the screen,
+ * the note above the bar, so the note never covers the bar's buttons; it goes
+ * after a few seconds. A drag scrolls the page (or the column it is in) when
+ * it nears an edge, so a card can be dropped on one far away in a long column,
+ * and leaves no text selected.
  *
  * It gives the boards two hooks (facilitator-boards.js): a card tool (the
  * checkbox, in ctx.cardTools, where other small modules add theirs) and
@@ -12,9 +20,11 @@
 import { el, fmt, setText, short } from "../shared/dom.js";
 import { selectionProblem, dropAction } from "./facilitator-model.js";
 import { showError, fillSelect } from "./facilitator-ui.js";
+import { createBulk } from "./facilitator-bulk.js";
+import { createNote } from "./facilitator-note.js";
+import { edgeScroller, clearTextSelection } from "./facilitator-drag.js";
 
 const CARD_TYPE = "application/x-urai-card";
-
 export function createSelection(ctx) {
   const t = ctx.t;
   const store = ctx.store;
@@ -22,42 +32,15 @@ export function createSelection(ctx) {
   let chosen = []; // card ids, in the order chosen
   const boxes = {}; // card id -> its checkbox
   let dragging = null; // the card id being dragged
-  let toastTimer = null;
+  const edges = edgeScroller();
+  const toast = createNote(t).show;
+  const bulk = createBulk(ctx, function () { return chosen; }, function () { renderBar(); });
 
   /* send() as a promise of the reply (rejected with the error). */
   function ask(event, payload, area) {
     return new Promise(function (resolve, reject) {
       ctx.send(event, payload, { area: area, ok: resolve, fail: reject });
     });
-  }
-
-  /* -- the note with Undo -------------------------------------------------------- */
-
-  function toast(text, undo) {
-    clearTimeout(toastTimer);
-    setText($("toast-text"), text);
-    const b = $("toast-undo");
-    b.hidden = !undo;
-    b.removeAttribute("aria-busy");
-    b.onclick = undo ? function () {
-      if (b.getAttribute("aria-busy") === "true") return;
-      b.setAttribute("aria-busy", "true");
-      undo().then(function () {
-        b.hidden = true;
-        setText($("toast-text"), t.undone);
-        hideLater();
-      }, function (error) {
-        b.removeAttribute("aria-busy");
-        setText($("toast-text"), (error && error.message) || t.no_answer);
-      });
-    } : null;
-    $("toast").hidden = false;
-    hideLater(20000);
-  }
-
-  function hideLater(ms) {
-    clearTimeout(toastTimer);
-    toastTimer = setTimeout(function () { $("toast").hidden = true; }, ms || 5000);
   }
 
   /* -- actions ------------------------------------------------------------------- */
@@ -107,6 +90,7 @@ export function createSelection(ctx) {
 
   function setChosen(ids) {
     chosen = ids.filter(function (id) { return !!store.cards[id]; });
+    showError($("selection-error"), "");
     Object.keys(boxes).forEach(function (id) {
       const on = chosen.indexOf(Number(id)) >= 0;
       boxes[id].checked = on;
@@ -131,6 +115,7 @@ export function createSelection(ctx) {
       return { value: String(k.id), label: k.title };
     })).concat([{ value: "none", label: t.no_cluster }]));
     $("selection-title").hidden = $("selection-cluster").value !== "new";
+    bulk.render(chosen);
   }
 
   function problem(action) {
@@ -186,7 +171,6 @@ export function createSelection(ctx) {
         b.removeAttribute("aria-busy");
       });
     });
-    $("toast-close").addEventListener("click", function () { $("toast").hidden = true; });
   }
 
   /* The card tool: a checkbox, shown in select mode only (CSS). */
@@ -204,12 +188,20 @@ export function createSelection(ctx) {
       refresh: function (card) {
         box.setAttribute("aria-label", t.select_card + ": " + short(card.text, 40));
         // Causes are merged from their panel: a box on every "why?" would crowd the tree.
-        root.hidden = card.kind === "cause" || card.status === "merged" || card.status === "deleted";
+        // A deleted card may be chosen: the bar restores it (cards:bulk).
+        root.hidden = card.kind === "cause" || card.status === "merged";
       }
     };
   }
 
   /* -- dragging -------------------------------------------------------------------- */
+
+  /* Anywhere on the page, a drag near an edge scrolls (also over no drop target). */
+  ["dragover", "dragenter"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (dragging !== null) edges.at(event.clientY, event.target);
+    }, true);
+  });
 
   function target(node, where) {
     node.addEventListener("dragover", function (event) {
@@ -230,6 +222,8 @@ export function createSelection(ctx) {
       event.preventDefault();
       event.stopPropagation();
       dragging = null;
+      edges.stop();
+      clearTextSelection();
       const area = node.querySelector(".fac-error") || $("selection-error");
       if (action.action === "merge") merge([action.source], action.target, area);
       else {
@@ -247,10 +241,13 @@ export function createSelection(ctx) {
         dragging = cardId;
         event.dataTransfer.setData(CARD_TYPE, String(cardId));
         event.dataTransfer.effectAllowed = "move";
+        clearTextSelection();
         document.body.classList.add("fac-dragging");
       });
       handle.addEventListener("dragend", function () {
         dragging = null;
+        edges.stop();
+        clearTextSelection();
         document.body.classList.remove("fac-dragging");
         document.querySelectorAll(".fac-drop-ok").forEach(function (n) { n.classList.remove("fac-drop-ok"); });
       });
@@ -268,7 +265,7 @@ export function createSelection(ctx) {
     dnd: dnd,
     /* After a redraw: drop cards that are gone or merged from the choice. */
     render: function () {
-      const kept = chosen.filter(function (id) { const c = store.cards[id]; return c && c.status !== "merged" && c.status !== "deleted"; });
+      const kept = chosen.filter(function (id) { const c = store.cards[id]; return c && c.status !== "merged"; });
       if (kept.length !== chosen.length) setChosen(kept);
       else renderBar();
     }

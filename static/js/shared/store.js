@@ -50,6 +50,7 @@ export class Store {
     this.participants = {}; // id -> participant (steering only)
     this.myVotes = null; // {cards, left, budget, cap, capped} (participants)
     this.spotlight = null; // the card id shown large on the projector (projector, steering)
+    this.spotlightPinned = false; // kept into the next phase
     this.listeners = [];
   }
 
@@ -81,6 +82,7 @@ export class Store {
     this.participants = keyed(snapshot.participants);
     if (snapshot.my_votes) this.myVotes = snapshot.my_votes;
     if ("spotlight" in snapshot) this.spotlight = snapshot.spotlight;
+    this.spotlightPinned = !!snapshot.spotlight_pinned;
     this.notify({ type: "snapshot" });
   }
 
@@ -130,6 +132,7 @@ export class Store {
         break;
       case "spotlight.updated":
         this.spotlight = data.card_id;
+        this.spotlightPinned = !!data.pinned;
         break;
     }
     this.notify({ type: message.type, data: data });
