@@ -80,6 +80,7 @@ NO_IDS = {
     "settings:update",
     "causes:choose_top",
     "bones:save",
+    "join:show",
 }
 FIELDS = [
     (event, field)

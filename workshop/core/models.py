@@ -153,6 +153,9 @@ class Workshop(Base):
     # The one card the facilitator puts large in the middle of the projector
     # (presenter/services.py); not in summary(): only staff screens hear of it.
     spotlight_card_id: Mapped[int | None]
+    # The phase during which the facilitator put the join QR large on the
+    # projector ("Tampilkan QR", presenter/services.py); the next phase folds it.
+    join_shown_in: Mapped[int | None]
     # Its life (core/lifecycle.py): running, ended, follow_up or archived.
     state: Mapped[str] = mapped_column(String(12), default=RUNNING, server_default=RUNNING)
 

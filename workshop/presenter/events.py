@@ -1,6 +1,6 @@
-"""The socket event with which the facilitator steers the projector's spotlight
-(docs/PROTOCOL.md): steering only; the projector and steering hear of it as one
-`spotlight.updated` broadcast."""
+"""The socket events with which the facilitator steers the projector
+(docs/PROTOCOL.md): steering only; the projector and steering hear of each as
+one broadcast (`spotlight.updated`, `join.shown`)."""
 
 from __future__ import annotations
 
@@ -18,3 +18,10 @@ from . import services
 def on_spotlight(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """Show one visible card large on the projector, or none: {card_id | null}."""
     return {"card_id": services.spotlight(workshop, payload.get("card_id"))}
+
+
+@socketio.on("join:show")
+@socket_action(steering=True)
+def on_join_show(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """Bring the join QR up large on the projector for this phase, or fold it: {shown}."""
+    return {"shown": services.show_join(workshop, payload.get("shown"))}

@@ -70,7 +70,7 @@ const stage = createStage(
     spotText: byId("spotlight-text"),
     spotMeta: byId("spotlight-meta")
   },
-  { t: t, store: store, pager: pager }
+  { t: t, store: store, pager: pager, joinShown: readJSON("join-shown") }
 );
 const causes = createCauses(
   { stage: byId("causes-stage"), figure: byId("causes-figure"), title: byId("causes-title"), count: byId("causes-count"), toggle: byId("causes-view") },
@@ -112,6 +112,11 @@ function renderHeader() {
   setText(dom.cards, store.list(isShown).length);
 }
 
+/* The facilitator's "Tampilkan QR" is heard before the stage is drawn again. */
+store.onChange(function (change) {
+  if (change.type === "join.shown") stage.joinShown(change.data);
+});
+
 /* The timer alone changes nothing in the columns: the header counts it down. */
 store.onChange(debounced(function () {
   boards.render();
@@ -135,6 +140,18 @@ new Stream({
 setInterval(function () {
   if (store.workshop) renderTimer();
 }, 1000);
+
+/* The operator's buttons are for whoever holds the mouse, not for the room:
+ * they show while the pointer moves and go OPERATOR_MS after it stops. */
+const OPERATOR_MS = 3000;
+let still = null;
+function operatorHere() {
+  document.body.classList.add("pointer-active");
+  clearTimeout(still);
+  still = setTimeout(function () { document.body.classList.remove("pointer-active"); }, OPERATOR_MS);
+}
+document.addEventListener("mousemove", operatorHere);
+document.addEventListener("pointerdown", operatorHere);
 
 // The bundled typeface may arrive after the first layout (font-display: swap):
 // the boards' pages, the spotlight and the fishbone are measured again then,

@@ -1,6 +1,8 @@
-/* The projector's stage around the boards: the join strip, large during the
- * opening and a small band with the code afterwards (key "J" or the button
- * brings it back, or folds it again); the results view, the top three of
+/* The projector's stage around the boards: the join stage (the QR, the code
+ * and the join address filling the screen) during the opening and whenever
+ * the facilitator brings it up from the laptop ("Tampilkan QR", `join.shown`:
+ * for the rest of that phase), a small band with the code otherwise (key "J"
+ * or the button brings it up, or folds it again); the results view, the top three of
  * each board in large type, on its own in prioritising and closing (key "R"
  * or the button switches it); and the spotlight, one card the facilitator
  * puts large in the middle of the screen until they clear it. What the
@@ -14,7 +16,7 @@ const TOP = 3;
 const SPOT_SIZES = 5; // spotlight-size-0 (largest) .. spotlight-size-4
 
 /* parts: {joinToggle, resultsToggle, results, resultsGrid, spotlight, spotText, spotMeta};
- * ctx: {t, store, rules, pager}. */
+ * ctx: {t, store, rules, pager, joinShown: the page's `join.shown` state at load}. */
 export function createStage(parts, ctx) {
   const t = ctx.t;
   const store = ctx.store;
@@ -24,9 +26,18 @@ export function createStage(parts, ctx) {
   let resultsChoice = null;
   let resultsHtml = null;
   let spotKey = null;
+  let joinPhase = ctx.joinShown ? ctx.joinShown.phase_id : null; // the facilitator's QR, for this phase
 
   function joinOpen() {
-    return joinChoice === null ? joinOpenByPhase(store.workshop) : joinChoice;
+    if (joinChoice !== null) return joinChoice;
+    const w = store.workshop;
+    return (joinPhase !== null && joinPhase !== undefined && w && w.phase_id === joinPhase) || joinOpenByPhase(w);
+  }
+
+  /* The facilitator brought the QR up (or folded it): it outranks a key pressed here. */
+  function joinShown(data) {
+    joinPhase = data ? data.phase_id : null;
+    joinChoice = null;
   }
 
   function resultsOn() {
@@ -113,6 +124,7 @@ export function createStage(parts, ctx) {
     phaseSeen = w.phase_id;
     const open = joinOpen();
     body.classList.toggle("join-collapsed", !open);
+    body.classList.toggle("join-mode", open);
     parts.joinToggle.setAttribute("aria-pressed", String(open));
     renderResults(resultsOn());
     renderSpotlight();
@@ -141,5 +153,5 @@ export function createStage(parts, ctx) {
   });
   window.addEventListener("resize", function () { spotKey = null; renderSpotlight(); });
 
-  return { render: render };
+  return { render: render, joinShown: joinShown };
 }
