@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .helpers import LAPTOP, facilitator_socket, open_steering
+from .helpers import LAPTOP, facilitator_socket, hold, open_steering
 
 SIZES = [(1280, 720), (1024, 768)]
 IDS = [f"{w}x{h}" for w, h in SIZES]
@@ -95,7 +95,7 @@ def test_the_operator_buttons_show_only_while_the_mouse_moves(live_server, brows
         buttons = page.locator(".stage-buttons")
         opacity = "e => getComputedStyle(e).opacity"
         expect(buttons).to_have_css("opacity", "0")
-        page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 0.05)
+        hold(page)
         page.mouse.move(size[0] / 2, size[1] / 2)
         page.mouse.move(size[0] / 2 + 10, size[1] / 2 + 5)
         expect(buttons).to_have_css("opacity", "1")

@@ -6,7 +6,7 @@
  * font shrinks from opts.max to opts.min until all fits, then branches that
  * still do not fit give way to "+N more". No DOM: tested with node --test. */
 
-import { wrap, estimate, textItem, rectItem, pathItem, largestFit, round } from "./layout-text.js";
+import { wrap, estimate, textItem, rectItem, pathItem, largestFit, round, rootsFirst } from "./layout-text.js";
 
 const MAX_LINES = 6;
 
@@ -14,7 +14,8 @@ const MAX_LINES = 6;
  * opts as for fishboneLayout. Returns {width, height, size, hidden, fits, items}. */
 export function treeLayout(tree, head, box, opts) {
   const top = tree.bones.reduce(function (all, bone) { return all.concat(bone.causes); }, []);
-  return largestFit(function (size, squeeze) { return place(top, head, box, opts, size, squeeze); }, opts);
+  const rooted = rootsFirst(top); // short of room, root causes (and the causes above them) go first
+  return largestFit(function (size, squeeze) { return place(squeeze ? rooted : top, head, box, opts, size, squeeze); }, opts);
 }
 
 function leaves(node) {
