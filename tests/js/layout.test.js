@@ -184,3 +184,19 @@ test("short of room, a root cause is drawn and other causes give way to +N (fish
     inside(layout);
   }
 });
+
+test("a problem tree short of room at 1024 x 768 drops a row of whys before it cuts a text", () => {
+  const long = " karena verifikasi berkas di kecamatan masih manual dan lambat";
+  const deep = [];
+  for (let b = 0; b < 4; b++) {
+    const top = 300 + b * 10;
+    deep.push(cause(top, 1, BONES[b].key, 1, "Penyebab utama nomor " + b + long));
+    deep.push(cause(top + 1, top, BONES[b].key, 2, "Mengapa pertama " + b + long));
+    deep.push(cause(top + 2, top + 1, BONES[b].key, 3, "Mengapa kedua " + b + long));
+  }
+  const layout = treeLayout(treeOf(deep), HEAD, { width: 984, height: 430 }, OPTS);
+  const cut = texts(layout).filter((i) => i.lines.some((line) => line.endsWith("…")));
+  assert.deepEqual(cut.map((i) => i.lines.join(" ")), [], "no box ends in …");
+  assert.ok(texts(layout).some((i) => i.card === 300), "the first row is drawn");
+  inside(layout);
+});
