@@ -10,10 +10,14 @@ clock."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+
+from tests.conftest import card_of, post_through_socket
+from tests.live import join_session, socket_client
 
 from .helpers import LAPTOP, facilitator_socket, hold, open_steering
 
@@ -107,5 +111,118 @@ def test_the_operator_buttons_show_only_while_the_mouse_moves(live_server, brows
         page.clock.resume()
         page.get_by_role("button", name="Tema gelap").click()
         expect(page.locator("body")).to_have_class(re.compile(r"\btheme-dark\b"))
+    finally:
+        page.context.close()
+
+
+@pytest.fixture(scope="module")
+def grouped_board(live_server) -> Iterator[dict[str, Any]]:
+    """A workshop grouping its bottlenecks: one board of 24 long cards in three
+    clusters (more than a page), another with two cards, the other four empty."""
+    links: dict[str, Any] = live_server.create_workshop("Bimtek kelompok", phase="identify")
+    boss = steer(live_server, links)
+    phones: list[Any] = []
+    try:
+        snapshot = boss.call("sync", {}, timeout=10)["snapshot"]
+        sectors = {s["name"]: s["id"] for s in snapshot["workshop"]["sectors"]}
+        links["long"], links["short"] = sectors["Pendidikan"], sectors["Kesehatan"]
+        for name in ("Andi", "Rina"):
+            browser = join_session(live_server.url, links["code"], name, links["long"])
+            phones.append(socket_client(live_server.url, browser, links["code"]))
+        clusters = []
+        for title in ("Guru", "Sarana", "Anggaran"):
+            reply = boss.call(
+                "cluster:save", {"sector_id": links["long"], "title": title}, timeout=10
+            )
+            clusters.append(reply["cluster"]["id"])
+        links["cards"] = []
+        for n in range(24):
+            text = (
+                f"Sumbatan {n + 1}: kekurangan guru di sekolah dasar wilayah pegunungan, "
+                "satu guru mengajar dua sampai tiga kelas sekaligus"
+            )
+            ack = post_through_socket(phones[n % 2], links["long"], text, client_id=f"grp-{n:04d}")
+            card = card_of(ack)["id"]
+            links["cards"].append(card)
+            reply = boss.call("card:cluster", {"card_id": card, "cluster_id": clusters[n // 8]})
+            assert reply["ok"], reply
+        for n in range(2):
+            ack = post_through_socket(
+                phones[0], links["short"], f"Obat habis {n}", client_id=f"grp-s-{n:04d}"
+            )
+            card_of(ack)
+        group = next(p["id"] for p in snapshot["workshop"]["phases"] if p["kind"] == "group")
+        assert boss.call("phase:set", {"phase_id": group}, timeout=10)["ok"]
+        yield links
+    finally:
+        for client in (boss, *phones):
+            client.disconnect()
+
+
+# What a person in the hall sees of each board on stage now: its page label, its
+# whole cards in view, whether each has its cluster's heading above it on screen,
+# and whether any card in view is cut.
+SEEN = """() => [...document.querySelectorAll('#boards .board-column.on-stage')].map(col => {
+  const body = col.querySelector('.column-body').getBoundingClientRect();
+  const shown = e => getComputedStyle(e).visibility !== 'hidden' && e.getClientRects().length;
+  const cards = [...col.querySelectorAll('li.card')].filter(shown);
+  const inView = cards.filter(e => { const b = e.getBoundingClientRect();
+    return b.bottom > body.top + 1 && b.top < body.bottom - 1; });
+  const cut = inView.filter(e => { const b = e.getBoundingClientRect();
+    return b.top < body.top - 1 || b.bottom > body.bottom + 1; }).map(e => e.dataset.card);
+  const headless = inView.filter(e => {
+    const head = e.closest('.cluster').querySelector('.cluster-title');
+    if (!head) return false;
+    const h = head.getBoundingClientRect(), b = e.getBoundingClientRect();
+    return !shown(head) || h.top < body.top - 1 || h.bottom > b.top + 1;
+  }).map(e => e.dataset.card);
+  const label = col.querySelector('.page-no');
+  return {sector: col.dataset.sector, page: (label.textContent || '').trim(),
+          cards: inView.map(e => Number(e.dataset.card)), cut, headless,
+          empty: !col.querySelector('li.card')};
+})"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_pages_show_in_full_cycles_from_page_one_with_their_headings(
+    browser: Browser, grouped_board, size
+):
+    page = projector(browser, size, grouped_board["presenter_url"])
+    try:
+        expect(page.locator("#phase-name")).to_have_text("Pengelompokan")
+        column = page.locator(f'.board-column[data-sector="{grouped_board["long"]}"]')
+        expect(column.locator("li.card")).to_have_count(24)
+        expect(column.locator(".page-no")).to_contain_text("1/")
+        total = int(column.locator(".page-no").inner_text().split("/")[-1])
+        assert total > 1
+        hold(page)
+        # Every quarter second for two rounds of pages: which page each board shows.
+        runs: list[list[Any]] = []  # [page, quarters shown]
+        seen: set[int] = set()
+        for _quarter in range(4 * 2 * (total + 1) * 2):
+            boards = page.evaluate(SEEN)
+            assert [b for b in boards if b["empty"]] == [], "empty sectors take no turn"
+            assert {b["sector"] for b in boards} == {
+                str(grouped_board["long"]),
+                str(grouped_board["short"]),
+            }
+            long = next(b for b in boards if b["sector"] == str(grouped_board["long"]))
+            assert long["cut"] == [], f"cards cut on page {long['page']}"
+            assert long["headless"] == [], f"cards without their heading on {long['page']}"
+            seen.update(long["cards"])
+            label = long["page"].replace("Halaman", "").strip()
+            if runs and runs[-1][0] == label:
+                runs[-1][1] += 1
+            else:
+                runs.append([label, 1])
+            page.clock.run_for(250)
+        assert seen == set(grouped_board["cards"]), "every card seen"
+        labels = [r[0] for r in runs]
+        assert labels[0] == f"1/{total}", "the first page comes first"
+        cycle = [f"{n}/{total}" for n in range(1, total + 1)]
+        assert labels[: 2 * total] == cycle + cycle, labels
+        # Two seconds a page (the first run may have started before the clock was held).
+        full = [r[1] for r in runs[1:-1]]
+        assert min(full) >= 7 and max(full) <= 9, runs
     finally:
         page.context.close()
