@@ -226,3 +226,177 @@ def test_pages_show_in_full_cycles_from_page_one_with_their_headings(
         assert min(full) >= 7 and max(full) <= 9, runs
     finally:
         page.context.close()
+
+
+def set_phase(boss: Any, kind: str) -> None:
+    phases = boss.call("sync", {}, timeout=10)["snapshot"]["workshop"]["phases"]
+    reply = boss.call("phase:set", {"phase_id": next(p["id"] for p in phases if p["kind"] == kind)})
+    assert reply["ok"], reply
+
+
+# The results on screen now: each sector in view with how many of its three are
+# whole in view, and how much of the view the sectors in it cover.
+RESULTS_SEEN = """() => {
+  const grid = document.querySelector('#results-grid').getBoundingClientRect();
+  const shown = e => getComputedStyle(e).visibility !== 'hidden' && e.getClientRects().length;
+  const inView = b => b.bottom > grid.top + 1 && b.top < grid.bottom - 1;
+  const whole = b => b.top >= grid.top - 1 && b.bottom <= grid.bottom + 1;
+  const sectors = [...document.querySelectorAll('.result-sector')].filter(e =>
+    shown(e) && inView(e.getBoundingClientRect()));
+  let covered = 0;
+  const rows = new Map();
+  for (const s of sectors) {
+    const b = s.getBoundingClientRect();
+    rows.set(Math.round(b.top), Math.max(rows.get(Math.round(b.top)) || 0, b.height));
+  }
+  rows.forEach(h => { covered += h; });
+  return {
+    sectors: sectors.map(s => ({
+      id: s.dataset.sector,
+      items: [...s.querySelectorAll('.result-item')].length,
+      whole: [...s.querySelectorAll('.result-item')].filter(i =>
+        shown(i) && whole(i.getBoundingClientRect())).length,
+    })),
+    covered: covered / grid.height,
+  };
+}"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_the_results_fill_the_screen_a_whole_sector_at_a_time(live_server, browser: Browser, size):
+    demo = live_server.demo_workshop()
+    page = projector(browser, size, demo["presenter_url"])
+    try:
+        expect(page.locator("#results")).to_be_visible()
+        expect(page.locator(".result-sector")).to_have_count(6)
+        hold(page)
+        seen: set[str] = set()
+        for _second in range(14):
+            now = page.evaluate(RESULTS_SEEN)
+            assert now["sectors"], "a page of results is up"
+            for sector in now["sectors"]:
+                assert sector["items"] == 3
+                assert sector["whole"] == 3, f"sector {sector['id']} split across pages"
+                seen.add(sector["id"])
+            assert now["covered"] >= 0.5, f"the results cover {now['covered']:.0%} of the view"
+            page.clock.run_for(1000)
+        assert len(seen) == 6, "every sector's three within a round of the pages"
+        assert page.evaluate("document.documentElement.scrollHeight") <= size[1] + 1
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_counts_say_what_they_count_and_fit_one_line(live_server, browser: Browser, size):
+    demo = live_server.demo_workshop()
+    boss = steer(live_server, demo)
+    page = projector(browser, size, demo["presenter_url"], '{"pageSeconds": 600, "seconds": 1}')
+    try:
+        set_phase(boss, "identify")
+        expect(page.locator("#phase-name")).to_have_text("Identifikasi sumbatan")
+        cards = boss.call("sync", {}, timeout=10)["snapshot"]["cards"]
+        shown = [c for c in cards if c["status"] == "visible"]
+        for kind, box in (
+            ("bottleneck", "#total-bottlenecks"),
+            ("solution", "#total-solutions"),
+            ("cause", "#total-causes"),
+        ):
+            expect(page.locator(box)).to_have_text(str(sum(c["kind"] == kind for c in shown)))
+        # Each board's count is the cards it draws, over all its pages.
+        expect(page.locator(".board-column li.card").first).to_be_attached()
+        columns = page.evaluate(
+            """() => [...document.querySelectorAll('.board-column')].map(c => [
+              c.querySelector('.count-cards').textContent,
+              c.querySelectorAll('li.card, li.solution').length])"""
+        )
+        assert [said for said, _drawn in columns] == [f"{n} kartu" for _said, n in columns]
+        # Nothing in the boards' headings wraps or is cut, whichever group is on.
+        lines = """() => [...document.querySelectorAll(
+            '.board-column.on-stage .counts, .board-column.on-stage .page-no:not(:empty)')]
+          .filter(e => {
+            const s = getComputedStyle(e);
+            return e.getClientRects().length && (e.scrollWidth > e.clientWidth + 1 ||
+              e.getBoundingClientRect().height > 1.6 * parseFloat(s.lineHeight || s.fontSize));
+          }).map(e => e.textContent)"""
+        for _turn in range(3):
+            assert page.evaluate(lines) == []
+            page.clock.run_for(1000)
+    finally:
+        boss.disconnect()
+        page.context.close()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_no_box_of_the_problem_tree_ends_in_an_ellipsis(live_server, browser: Browser, size):
+    demo = live_server.demo_workshop()
+    boss = steer(live_server, demo)
+    page = projector(browser, size, demo["presenter_url"], '{"tree": true, "seconds": 1}')
+    try:
+        set_phase(boss, "causes")
+        expect(page.locator('#causes-figure svg[data-view="tree"]')).to_be_visible()
+        texts = (
+            "() => [...document.querySelectorAll('#causes-figure text')].map(t => t.textContent)"
+        )
+        drawn: set[str] = set()
+        hold(page)
+        for _turn in range(8):  # each analysed bottleneck in turn
+            drawn.add(page.locator("#causes-figure svg").get_attribute("data-card") or "")
+            cut = [t for t in page.evaluate(texts) if "…" in t or "..." in t]
+            assert cut == [], cut
+            page.clock.run_for(1000)
+        assert len(drawn) > 1
+    finally:
+        set_phase(boss, "prioritise")
+        boss.disconnect()
+        page.context.close()
+
+
+def layout_count(session: Any) -> int:
+    metrics = session.send("Performance.getMetrics")["metrics"]
+    return int(next(m["value"] for m in metrics if m["name"] == "LayoutCount"))
+
+
+def test_an_arriving_card_redraws_its_own_board_only(live_server, browser: Browser):
+    demo = live_server.demo_workshop()
+    boss = steer(live_server, demo)
+    prefs = '{"pageSeconds": 600, "seconds": 600}'
+    page = projector(browser, SIZES[0], demo["presenter_url"], prefs)
+    phone = None
+    try:
+        set_phase(boss, "identify")
+        expect(page.locator("#phase-name")).to_have_text("Identifikasi sumbatan")
+        sector = boss.call("sync", {}, timeout=10)["snapshot"]["workshop"]["sectors"][0]["id"]
+        phone = socket_client(
+            live_server.url,
+            join_session(live_server.url, demo["code"], "Andi", sector),
+            demo["code"],
+        )
+        page.wait_for_timeout(500)
+        session = page.context.new_cdp_session(page)
+        session.send("Performance.enable")
+        columns = page.evaluate("document.querySelectorAll('.board-column').length")
+        before = layout_count(session)
+        posted = 8
+        for n in range(posted):
+            card = card_of(
+                post_through_socket(
+                    phone, sector, f"Antrean KTP-el nomor {n}", client_id=f"lay-{n:04d}"
+                )
+            )["id"]
+            expect(page.locator(f'li.card[data-card="{card}"]')).to_be_attached()
+        per_card = (layout_count(session) - before) / posted
+        print(f"layouts a card: {per_card:.2f} ({columns} boards)")  # shown with pytest -s
+        # The page paints each card (a layout or two), never a layout per board.
+        assert per_card <= 2.5, f"{per_card:.1f} layouts a card with {columns} boards"
+        # Its board still pages correctly: every card whole in view or off the page.
+        body = page.locator(f'.board-column[data-sector="{sector}"] .column-body')
+        assert body.evaluate(
+            """b => [...b.querySelectorAll('li.card:not(.off-page)')].every(e => {
+              const r = e.getBoundingClientRect(), v = b.getBoundingClientRect();
+              return r.top >= v.top - 1 && r.bottom <= v.bottom + 1; })"""
+        )
+    finally:
+        if phone is not None:
+            phone.disconnect()
+        boss.disconnect()
+        page.context.close()

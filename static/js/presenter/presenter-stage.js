@@ -88,15 +88,15 @@ export function createStage(parts, ctx) {
   /* The sectors in a grid that fills the screen (three across for five or
    * six, each sector's three stacked), in the largest type at which all of
    * them fit with no word broken. When none does, pages of whole sectors
-   * take turns (presenter-pages.js): rows of that grid, or one sector under
-   * another with its three side by side, whichever needs the fewest pages,
-   * in the largest type that does. */
+   * take turns (presenter-pages.js): rows of that grid, or of two sectors,
+   * or one sector under another with its three side by side, whichever needs
+   * the fewest pages, in the largest type that does. */
   function fitResults() {
     const grid = parts.resultsGrid;
     if (parts.results.hidden) return;
     const n = grid.children.length;
     const wide = n <= 3 ? Math.max(1, n) : n === 4 ? 2 : n <= 6 ? 3 : 4;
-    const grids = wide > 1 ? [wide, 1] : [1];
+    const grids = [wide, 2, 1].filter(function (c, i, all) { return c <= wide && all.indexOf(c) === i; });
     const arrange = function (cols, size) {
       for (let c = 1; c <= 4; c++) grid.classList.toggle("results-cols-" + c, c === cols);
       for (let i = 0; i < RESULT_SIZES; i++) grid.classList.toggle("results-size-" + i, i === size);
