@@ -356,11 +356,12 @@ def layout_count(session: Any) -> int:
     return int(next(m["value"] for m in metrics if m["name"] == "LayoutCount"))
 
 
-def test_an_arriving_card_redraws_its_own_board_only(live_server, browser: Browser):
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_an_arriving_card_redraws_its_own_board_only(live_server, browser: Browser, size):
     demo = live_server.demo_workshop()
     boss = steer(live_server, demo)
     prefs = '{"pageSeconds": 600, "seconds": 600}'
-    page = projector(browser, SIZES[0], demo["presenter_url"], prefs)
+    page = projector(browser, size, demo["presenter_url"], prefs)
     phone = None
     try:
         set_phase(boss, "identify")
@@ -368,7 +369,7 @@ def test_an_arriving_card_redraws_its_own_board_only(live_server, browser: Brows
         sector = boss.call("sync", {}, timeout=10)["snapshot"]["workshop"]["sectors"][0]["id"]
         phone = socket_client(
             live_server.url,
-            join_session(live_server.url, demo["code"], "Andi", sector),
+            join_session(live_server.url, demo["code"], f"Andi {size[0]}", sector),
             demo["code"],
         )
         page.wait_for_timeout(500)
