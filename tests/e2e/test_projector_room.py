@@ -302,14 +302,22 @@ def test_counts_say_what_they_count_and_fit_one_line(live_server, browser: Brows
             ("cause", "#total-causes"),
         ):
             expect(page.locator(box)).to_have_text(str(sum(c["kind"] == kind for c in shown)))
-        # Each board's count is the cards it draws, over all its pages.
+        # Each board's count is the cards it draws; with pages, how many of them are in view.
         expect(page.locator(".board-column li.card").first).to_be_attached()
-        columns = page.evaluate(
-            """() => [...document.querySelectorAll('.board-column')].map(c => [
-              c.querySelector('.count-cards').textContent,
-              c.querySelectorAll('li.card, li.solution').length])"""
-        )
-        assert [said for said, _drawn in columns] == [f"{n} kartu" for _said, n in columns]
+        counts = """() => [...document.querySelectorAll('.board-column.on-stage')].map(c => {
+          const body = c.querySelector('.column-body');
+          const on = [...body.querySelectorAll('li.card')].filter(e =>
+            getComputedStyle(e).visibility !== 'hidden');
+          const drawn = body.querySelectorAll('li.card, li.solution').length;
+          const under = e => e.querySelectorAll('li.solution').length;
+          const seen = on.length + on.reduce((n, e) => n + under(e), 0);
+          return [c.querySelector('.count-cards').textContent,
+                  seen < drawn ? `${seen} dari ${drawn} kartu` : `${drawn} kartu`];
+        })"""
+        for _turn in range(3):
+            columns = page.evaluate(counts)
+            assert columns and all(said == right for said, right in columns), columns
+            page.clock.run_for(1000)
         # Nothing in the boards' headings wraps or is cut, whichever group is on.
         lines = """() => [...document.querySelectorAll(
             '.board-column.on-stage .counts, .board-column.on-stage .page-no:not(:empty)')]

@@ -189,10 +189,12 @@ export function createBoards(root, ctx) {
     const drawn = columnBody(sector);
     const holder = el("div", {}, drawn.parts);
     const html = holder.innerHTML;
-    setText(col.count, fmt(t.cards, { n: drawn.count }));
-    col.el.toggleAttribute("data-empty", drawn.count === 0);
     if (html === col.html) return false;
     col.html = html;
+    // "N kartu"; the pager says "n dari N kartu" while the board has pages (presenter-page.js).
+    col.count.setAttribute("data-count", String(drawn.count));
+    setText(col.count, fmt(t.cards, { n: drawn.count }));
+    col.el.toggleAttribute("data-empty", drawn.count === 0);
     col.body.replaceChildren.apply(col.body, Array.prototype.slice.call(holder.childNodes));
     return true;
   }

@@ -61,11 +61,21 @@ const display = bindDisplay(byId("boards"), byId("theme-toggle"), byId("rotate-t
 function viewports() {
   return Array.prototype.slice.call(document.querySelectorAll("#boards .column-body, #results-grid"));
 }
-/* "Halaman 2/3" by the results; "2/3" by a column's name (the word for screen readers). */
+/* The cards a column shows on this page: whole units on it, and the solutions under them. */
+const ON_PAGE = "li.card:not(.off-page), li.card:not(.off-page) li.solution, .vote-item:not(.off-page), .rank-item:not(.off-page)";
+
+/* "Halaman 2/3" by the results; "2/3" by a column's name (the word for
+ * screen readers), and its count says how many of its cards are on the page. */
 pager = createPager(viewports, function (viewport, n, total) {
   const column = viewport.closest(".board-column");
   const label = column ? column.querySelector(".page-no") : byId("results-page");
   if (!label) return;
+  const count = column ? column.querySelector(".count-cards") : null;
+  if (count) {
+    const all = Number(count.getAttribute("data-count") || 0);
+    const shown = total > 1 ? viewport.querySelectorAll(ON_PAGE).length : all;
+    setText(count, shown < all ? fmt(t.cards_of, { n: shown, total: all }) : fmt(t.cards, { n: all }));
+  }
   const text = total > 1 ? fmt(t.page, { n: n, total: total }) : "";
   if (label.getAttribute("data-text") === text) return;
   label.setAttribute("data-text", text);
