@@ -50,9 +50,13 @@ export function bindDisplay(boards, themeButton, rotateButton, storage, hooks) {
   }
 
   /* How many columns show at once now: one when rotating, else as many as fit. */
+  /* The boards' width, read again only after a resize: a card arriving does
+   * not change it, and reading it would lay the page out at once. */
+  let width = 0;
   function perScreen(count) {
     if (prefs.rotate) return 1;
-    return groupSize(count, boards.clientWidth || window.innerWidth, LEAST_PX, GAP_PX);
+    width = width || boards.clientWidth;
+    return groupSize(count, width || window.innerWidth, LEAST_PX, GAP_PX);
   }
 
   /* Mark the columns of the group on stage; tell of the sectors that came on.
@@ -120,7 +124,10 @@ export function bindDisplay(boards, themeButton, rotateButton, storage, hooks) {
   let resized = null;
   window.addEventListener("resize", function () {
     clearTimeout(resized);
-    resized = setTimeout(stage, 100);
+    resized = setTimeout(function () {
+      width = 0;
+      stage();
+    }, 100);
   });
   setInterval(function () {
     if (!boards.classList.contains("taking-turns")) return;
