@@ -409,3 +409,63 @@ def test_an_arriving_card_redraws_its_own_board_only(live_server, browser: Brows
             phone.disconnect()
         boss.disconnect()
         page.context.close()
+
+
+# The boards redrawn from now on: a column swapped, or a body whose cards changed.
+WATCH_BODIES = """() => {
+  window.__boards = new Set();
+  const boards = document.getElementById('boards');
+  new MutationObserver(list => list.forEach(m => {
+    if (m.target === boards) {
+      const gone = [...m.removedNodes].filter(n => n.dataset);
+      gone.forEach(n => window.__boards.add('sector-' + n.dataset.sector));
+      return;
+    }
+    const body = m.target.closest && m.target.closest('.column-body');
+    if (body) window.__boards.add(body.dataset.pages);
+  })).observe(boards, {subtree: true, childList: true});
+}"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_a_tally_redraws_its_own_board_only(live_server, browser: Browser, size):
+    demo = live_server.demo_workshop()
+    boss = steer(live_server, demo)
+    prefs = '{"pageSeconds": 600, "seconds": 600}'
+    page = projector(browser, size, demo["presenter_url"], prefs)
+    phone = None
+    try:
+        set_phase(boss, "vote")
+        snapshot = boss.call("sync", {}, timeout=10)["snapshot"]
+        sector = snapshot["workshop"]["sectors"][0]["id"]
+        targets = [
+            c
+            for c in snapshot["cards"]
+            if c["kind"] == "bottleneck" and c["sector_id"] == sector and c["status"] == "visible"
+        ][:3]
+        for card in targets:
+            count = page.locator(f'.vote-item[data-card="{card["id"]}"] .vote-count')
+            expect(count).to_have_text(str(card.get("votes", 0)))
+        phone = socket_client(
+            live_server.url,
+            join_session(live_server.url, demo["code"], f"Rina {size[0]}", sector),
+            demo["code"],
+        )
+        page.evaluate(WATCH_BODIES)
+        session = page.context.new_cdp_session(page)
+        session.send("Performance.enable")
+        before = layout_count(session)
+        for card in targets:
+            reply = phone.call("vote:cast", {"card_id": card["id"]}, timeout=10)
+            assert reply["ok"], reply
+            count = page.locator(f'.vote-item[data-card="{card["id"]}"] .vote-count')
+            expect(count).to_have_text(str(card.get("votes", 0) + 1))
+        per_tally = (layout_count(session) - before) / len(targets)
+        print(f"layouts a tally: {per_tally:.2f}")  # shown with pytest -s
+        assert per_tally <= 2.5, f"{per_tally:.1f} layouts a tally"
+        assert page.evaluate("[...window.__boards]") == [f"sector-{sector}"]
+    finally:
+        if phone is not None:
+            phone.disconnect()
+        boss.disconnect()
+        page.context.close()
