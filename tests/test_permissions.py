@@ -157,6 +157,7 @@ STEERING_EVENTS: list[tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = 
     ("cause:root", lambda ids: {"card_id": ids["cause"], "root": True}),
     ("focus:set", lambda ids: {"card_id": ids["first"]}),
     ("spotlight:set", lambda ids: {"card_id": ids["first"]}),
+    ("join:show", lambda ids: {"shown": True}),
     ("bones:save", lambda ids: {"bones": [{"key": "man", "name": "SDM"}, {"name": "Regulasi"}]}),
     # The participant caller is of the solution's own sector: still only steering promotes.
     ("proposal:promote", lambda ids: {"card_id": ids["solution"]}),

@@ -171,3 +171,32 @@ test("balance: columns with long texts get the width, short ones keep the floor"
   assert.ok(widths[0] > widths[1] && widths[1] >= 120 && widths[2] >= 120);
   assert.ok(Math.abs(widths.reduce((a, b) => a + b, 0) - 600) < 1);
 });
+
+test("short of room, a root cause is drawn and other causes give way to +N (fishbone and tree)", () => {
+  const many = [];
+  for (let n = 0; n < 30; n++) many.push(cause(100 + n, 1, "man", 1, "Penyebab nomor " + n + " yang cukup panjang untuk dua baris"));
+  many.push(cause(200, 129, "man", 2, "Akar yang dibintangi fasilitator", true));
+  for (const layout of [fishboneLayout(treeOf(many), HEAD, BOX, OPTS), treeLayout(treeOf(many), HEAD, BOX, OPTS)]) {
+    assert.ok(layout.hidden > 0, "some causes give way");
+    const drawn = texts(layout).filter((i) => i.card).map((i) => i.card);
+    assert.ok(drawn.includes(200), "the root cause is drawn");
+    assert.ok(drawn.includes(129), "with the cause it explains");
+    inside(layout);
+  }
+});
+
+test("a problem tree short of room at 1024 x 768 drops a row of whys before it cuts a text", () => {
+  const long = " karena verifikasi berkas di kecamatan masih manual dan lambat";
+  const deep = [];
+  for (let b = 0; b < 4; b++) {
+    const top = 300 + b * 10;
+    deep.push(cause(top, 1, BONES[b].key, 1, "Penyebab utama nomor " + b + long));
+    deep.push(cause(top + 1, top, BONES[b].key, 2, "Mengapa pertama " + b + long));
+    deep.push(cause(top + 2, top + 1, BONES[b].key, 3, "Mengapa kedua " + b + long));
+  }
+  const layout = treeLayout(treeOf(deep), HEAD, { width: 984, height: 430 }, OPTS);
+  const cut = texts(layout).filter((i) => i.lines.some((line) => line.endsWith("…")));
+  assert.deepEqual(cut.map((i) => i.lines.join(" ")), [], "no box ends in …");
+  assert.ok(texts(layout).some((i) => i.card === 300), "the first row is drawn");
+  inside(layout);
+});

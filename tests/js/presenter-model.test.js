@@ -147,3 +147,16 @@ test("a heading alone at the top of a column does not make a page of its own", (
   assert.equal(starts[0], 0);
   assert.ok(onPage(units[1], starts, 0, 400), "the card shows on the first page with its heading");
 });
+
+test("a page that goes on with a cluster starts higher by its heading's room", () => {
+  const units = [{ top: 0, bottom: 30, keep: true }].concat(
+    [40, 150, 260, 370].map((top) => ({ top: top, bottom: top + 100, keep: false, lead: 38 }))
+  );
+  const starts = pageStarts(units, 300);
+  assert.deepEqual(starts.slice(0, 2), [0, 222], "room for the heading above the third card");
+  assert.ok(onPage(units[3], starts, 1, 300), "the third card is whole on page 2");
+  assert.ok(onPage(units[2], starts, 0, 300) && !onPage(units[2], starts, 1, 300), "the second shows once");
+  // No room for the heading too: the page starts at the card.
+  const tall = [{ top: 0, bottom: 30, keep: true }, { top: 40, bottom: 280, lead: 38 }, { top: 290, bottom: 580, lead: 38 }];
+  assert.deepEqual(pageStarts(tall, 300), [0, 290]);
+});

@@ -191,7 +191,10 @@ test("a cluster's title starts as the first card's text, cut at a word", () => {
   const long = { text: "Antrean perekaman KTP-el di Disdukcapil sampai 3 jam, setiap hari Senin dan Kamis" };
   const title = clusterTitle([long], 48);
   assert.ok(title.length <= 48, title);
-  assert.equal(title, "Antrean perekaman KTP-el di Disdukcapil sampai 3");
+  // Not "... sampai 3" nor "... di": a shortened title ends where a phrase does.
+  assert.equal(title, "Antrean perekaman KTP-el di Disdukcapil");
+  assert.equal(clusterTitle([{ text: "Antrean pendaftaran pasien BPJS di Puskesmas Bontonompo sejak subuh" }], 36), "Antrean pendaftaran pasien BPJS");
+  assert.equal(clusterTitle([{ text: "Blanko KTP-el habis, warga menunggu tiga bulan untuk mencetak" }], 40), "Blanko KTP-el habis");
   assert.equal(clusterTitle([{ text: "x".repeat(80) }], 20), "x".repeat(20));
   assert.equal(clusterTitle([]), "");
 });

@@ -84,6 +84,7 @@ NO_IDS = {
     "causes:choose_top",
     "bones:save",
     "pin:set",
+    "join:show",
 }
 FIELDS = [
     (event, field)

@@ -162,6 +162,9 @@ class Workshop(Base):
     # phase; otherwise a change of phase takes it off (facilitation/services.py).
     spotlight_pinned: Mapped[bool] = mapped_column(default=False)
     focus_pinned: Mapped[bool] = mapped_column(default=False)
+    # The phase during which the facilitator put the join QR large on the
+    # projector ("Tampilkan QR", presenter/services.py); the next phase folds it.
+    join_shown_in: Mapped[int | None]
     # Its life (core/lifecycle.py): running, ended, follow_up or archived.
     state: Mapped[str] = mapped_column(String(12), default=RUNNING, server_default=RUNNING)
 

@@ -1,7 +1,8 @@
-"""The socket events with which the facilitator steers the projector's spotlight
-and pin it or the focus for the next phase (docs/PROTOCOL.md): steering only; the
-projector and steering hear of the spotlight as one `spotlight.updated` broadcast,
-of the focus as `workshop.updated`."""
+"""The socket events with which the facilitator steers the projector
+(docs/PROTOCOL.md): the spotlight, the pin that keeps it or the focus into the
+next phase, and the join QR. Steering only; the projector and steering hear of
+each as one broadcast (`spotlight.updated`, `join.shown`; the focus's pin as
+`workshop.updated`)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,10 @@ def on_pin(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> N
     """Keep the spotlight or the focus into the next phase, or not:
     {what: "spotlight" | "focus", pinned}."""
     services.pin(workshop, payload.get("what"), payload.get("pinned"))
+
+
+@socketio.on("join:show")
+@socket_action(steering=True)
+def on_join_show(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """Bring the join QR up large on the projector for this phase, or fold it: {shown}."""
+    return {"shown": services.show_join(workshop, payload.get("shown"))}

@@ -1,5 +1,7 @@
-"""The projector's spotlight: one card the facilitator shows large in the middle
-of the projector until it is cleared (docs/PROTOCOL.md, `spotlight:set`).
+"""What the facilitator steers on the projector (docs/PROTOCOL.md): the
+spotlight, one card shown large in the middle until it is cleared
+(`spotlight:set`), and the join QR brought up large for the rest of the phase
+(`join:show`).
 
 Only a card the room may see can be spotlighted: visible (not waiting for
 approval, hidden, deleted or merged) while the boards are not concealed. A
@@ -19,7 +21,7 @@ from ..core.lookup import card_in
 from ..core.models import Workshop
 from ..core.validation import required_flag
 from ..realtime.broadcast import announce, stamp
-from ..realtime.policy import SPOTLIGHT_AUDIENCE, SPOTLIGHT_EVENT
+from ..realtime.policy import JOIN_AUDIENCE, JOIN_EVENT, SPOTLIGHT_AUDIENCE, SPOTLIGHT_EVENT
 
 # What the projector may keep into the next phase, pinned: `pin:set`'s `what`.
 PINNABLE = ("spotlight", "focus")
@@ -84,3 +86,18 @@ def spotlit(workshop: Workshop, card: Card) -> bool:
     """Whether `card` may be in the spotlight now (the page is told the same rule:
     `rules.spotlight`)."""
     return card.status in SPOTLIGHT_STATUSES and not getattr(workshop, SPOTLIGHT_OFF_WHEN)
+
+
+def show_join(workshop: Workshop, shown: object) -> bool:
+    """Bring the join QR up large on the projector for the current phase, or fold it."""
+    if not isinstance(shown, bool):
+        raise invalid(_("Invalid value."), shown=_("Invalid."))
+    workshop.join_shown_in = workshop.phase_id if shown else None
+    stamp(workshop, JOIN_EVENT, join_state(workshop), audience=JOIN_AUDIENCE)
+    return shown
+
+
+def join_state(workshop: Workshop) -> dict[str, int | None]:
+    """What the projector is told of the join QR: the phase it is up for (None: as
+    the phase says). The projector's page starts from it (views.py)."""
+    return {"phase_id": workshop.join_shown_in}

@@ -8,6 +8,7 @@ from ..core.access import Identity
 from ..core.models import Workshop
 from ..realtime.policy import Viewer
 from ..web import join_url, page_config, staff_page
+from .services import join_state
 
 bp = Blueprint("presenter", __name__)
 
@@ -21,4 +22,7 @@ def present(workshop: Workshop, identity: Identity) -> str:
         workshop=workshop,
         join_url=join_url(workshop),
         page_config=page_config(workshop, Viewer.of(identity)),
+        # A projector that opens (or reloads) during a phase whose QR the
+        # facilitator brought up shows it too; later changes come as `join.shown`.
+        join_shown=join_state(workshop),
     )

@@ -78,6 +78,10 @@ PROGRESS_EVENT = "followup.progress"
 # projector hear of it and participants do not.
 SPOTLIGHT_EVENT = "spotlight.updated"
 SPOTLIGHT_AUDIENCE = DISPLAY
+# The join QR the facilitator brings up large on the projector for one phase
+# (presenter/services.py, `join:show`): {phase_id | null}, for the same audience.
+JOIN_EVENT = "join.shown"
+JOIN_AUDIENCE = DISPLAY
 # How many participants have voted: the room's progress, for those who steer only
 # (a participant must not watch who is done; the projector does not need it).
 VOTING_PROGRESS_EVENT = "voting.progress"

@@ -63,6 +63,8 @@ export function createBar(ctx, progress, timer) {
   function toggleQR(open) {
     const panel = $("bar-qr-panel");
     const opened = open === undefined ? panel.hidden : open;
+    // The projector shows (or folds) the join QR with the laptop (`join:show`).
+    if (panel.hidden === opened) ctx.send("join:show", { shown: opened }, { area: $("bar-error") });
     panel.hidden = !opened;
     $("bar-qr").setAttribute("aria-expanded", String(opened));
     setText($("bar-qr"), opened ? t.hide_qr : t.show_qr);

@@ -6,7 +6,7 @@
  * shrinks from opts.max to opts.min until all fits, then causes that still do
  * not fit give way to "+N more". No DOM: tested with node --test. */
 
-import { wrap, textItem, rectItem, lineItem, pathItem, largestFit, round } from "./layout-text.js";
+import { wrap, textItem, rectItem, lineItem, pathItem, largestFit, round, rootsFirst } from "./layout-text.js";
 import { flatten } from "../shared/causes.js";
 
 const MAX_LINES = 6; // a cause's text, at most
@@ -92,7 +92,8 @@ function placeBone(bone, g, opts, squeeze, items, state) {
 
   const top = g.up ? end + 8 : g.spineY + 10;
   const bottom = g.up ? g.spineY - 8 : end - 8;
-  const nodes = flatten(bone.causes);
+  // Short of room, root causes (and the causes above them) go first.
+  const nodes = flatten(squeeze ? rootsFirst(bone.causes) : bone.causes);
   const placed = {}; // card id -> {textX, bottom}
   const indent = Math.round(size * 1.2);
   let y = top;

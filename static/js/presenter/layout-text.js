@@ -79,3 +79,13 @@ export function largestFit(place, opts) {
 export function round(n) {
   return Math.round(n * 10) / 10;
 }
+
+/* The same causes (causes.js causeTree nodes) with those that are, or lead
+ * to, a root cause first, the order kept otherwise: when room runs out and
+ * causes give way to "+N more", a root cause is never among them while
+ * another could give way instead. */
+export function rootsFirst(nodes) {
+  const has = function (node) { return !!node.card.root || node.children.some(has); };
+  const sorted = nodes.map(function (node) { return Object.assign({}, node, { children: rootsFirst(node.children) }); });
+  return sorted.filter(has).concat(sorted.filter(function (node) { return !has(node); }));
+}

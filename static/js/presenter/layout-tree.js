@@ -6,7 +6,7 @@
  * font shrinks from opts.max to opts.min until all fits, then branches that
  * still do not fit give way to "+N more". No DOM: tested with node --test. */
 
-import { wrap, estimate, textItem, rectItem, pathItem, largestFit, round } from "./layout-text.js";
+import { wrap, estimate, textItem, rectItem, pathItem, largestFit, round, rootsFirst } from "./layout-text.js";
 
 const MAX_LINES = 6;
 
@@ -14,7 +14,8 @@ const MAX_LINES = 6;
  * opts as for fishboneLayout. Returns {width, height, size, hidden, fits, items}. */
 export function treeLayout(tree, head, box, opts) {
   const top = tree.bones.reduce(function (all, bone) { return all.concat(bone.causes); }, []);
-  return largestFit(function (size, squeeze) { return place(top, head, box, opts, size, squeeze); }, opts);
+  const rooted = rootsFirst(top); // short of room, root causes (and the causes above them) go first
+  return largestFit(function (size, squeeze) { return place(squeeze ? rooted : top, head, box, opts, size, squeeze); }, opts);
 }
 
 function leaves(node) {
@@ -100,7 +101,7 @@ export function balance(nodes, columns, total, floor, linesOf) {
   return best ? best.w : w;
 }
 
-function place(top, head, box, opts, size, squeeze) {
+function place(top, head, box, opts, size, squeeze, depthCap) {
   const W = box.width;
   const H = box.height;
   const pad = 8;
@@ -125,7 +126,7 @@ function place(top, head, box, opts, size, squeeze) {
   const rowsTop = pad + headH + vgap;
   const minRow = lh + 2 * npad;
   const floor = Math.round(size * 6.5);
-  const depth = Math.min(depthOf(top), Math.max(1, Math.floor((H - pad - rowsTop + vgap) / (minRow + vgap))));
+  const depth = Math.min(depthCap || Infinity, depthOf(top), Math.max(1, Math.floor((H - pad - rowsTop + vgap) / (minRow + vgap))));
   const shape = trim(top, Math.max(1, Math.floor((W - 2 * pad) / floor)), depth);
   if (countShown(shape.items) < count(top)) state.fits = false;
   if (!squeeze && !state.fits) return { fits: false };
@@ -170,6 +171,8 @@ function place(top, head, box, opts, size, squeeze) {
   const room = H - pad - rowsTop - (need.length - 1) * vgap;
   const rows = need.slice();
   const height = function () { return rows.reduce(function (s, l) { return s + l * lh + 2 * npad; }, 0); };
+  // Short of room, a row less of "why?"s (counted as "+N" under their cause) before any text is cut.
+  if (squeeze && height() > room && depth > 1) return place(top, head, box, opts, size, squeeze, depth - 1);
   while (height() > room && Math.max.apply(null, rows) > 1) rows[rows.indexOf(Math.max.apply(null, rows))] -= 1;
   const rowTop = [rowsTop];
   rows.forEach(function (l, i) { rowTop.push(rowTop[i] + l * lh + 2 * npad + vgap); });

@@ -4,18 +4,22 @@
  * What a column shows follows the phase: the cards grouped by cluster, with
  * their solutions; while dots go on one kind of card (once tallies are
  * revealed) a bar chart of those cards, most votes first; while groups score,
- * the sector's USG ranking, in the server's order. Each column is rebuilt
- * off-screen and swapped in only when its markup changed, so a change on one
- * board leaves the others alone. */
+ * the sector's USG ranking, in the server's order. Each column stays on the
+ * page; render(sectors) rebuilds off-screen only the bodies of the boards a
+ * change touched (presenter-page.js tells which) and swaps one in only when
+ * its markup changed, so a card or a tally on one board leaves the others
+ * alone. Returns which bodies changed: only those are paged again. */
 
-import { el, fmt } from "../shared/dom.js";
+import { el, fmt, setText } from "../shared/dom.js";
+import { isShown } from "../shared/store.js";
 import { createCard, renderCard } from "../shared/cards.js";
 import { votingOn } from "../shared/rules.js";
 
 export function createBoards(root, ctx) {
   const t = ctx.t;
   const store = ctx.store;
-  const columns = {}; // sector id -> {el, html}
+  const columns = {}; // sector id -> {el, body, people, count, html}
+  let solutionsBy = null; // parent id -> shown solutions, built once a render
 
   function talliesShown() {
     const w = store.workshop;
@@ -50,7 +54,7 @@ export function createBoards(root, ctx) {
   function cardItem(card, scale) {
     const item = face("li", "card page-unit", card);
     if (scale.bottleneck > 0 && votesOf(card) > 0) item.appendChild(voteMeasure(card, scale.bottleneck));
-    const solutions = store.solutionsOf(card.id);
+    const solutions = solutionsOf(card.id);
     if (solutions.length) {
       item.appendChild(el("ul", { className: "solutions" }, solutions.map(function (s) {
         const node = face("li", "solution", s);
@@ -61,9 +65,22 @@ export function createBoards(root, ctx) {
     return item;
   }
 
+  function solutionsOf(id) {
+    return solutionsBy[id] || [];
+  }
+
+  /* Shown solutions by the card they answer, in one pass over the cards. */
+  function indexSolutions() {
+    const by = {};
+    store.list(function (c) { return c.kind === "solution" && isShown(c); }).forEach(function (c) {
+      (by[c.parent_id] || (by[c.parent_id] = [])).push(c);
+    });
+    return by;
+  }
+
   function cardList(sectorId, bottlenecks) {
     let solutions = [];
-    bottlenecks.forEach(function (b) { solutions = solutions.concat(store.solutionsOf(b.id)); });
+    bottlenecks.forEach(function (b) { solutions = solutions.concat(solutionsOf(b.id)); });
     const shown = talliesShown();
     const scale = { bottleneck: shown ? maxVotes(bottlenecks) : 0, solution: shown ? maxVotes(solutions) : 0 };
     const grouped = store.grouped(sectorId, bottlenecks.slice().reverse());
@@ -102,8 +119,7 @@ export function createBoards(root, ctx) {
   }
 
   /* The USG ranking, in the server's rank_key order (store.ranking). */
-  function rankingList(sectorId) {
-    const ranked = store.ranking(sectorId);
+  function rankingList(ranked) {
     return el("section", { className: "ranking-box" }, [
       el("h3", { className: "chart-title page-unit page-keep", text: t.ranking }),
       ranked.length
@@ -121,15 +137,22 @@ export function createBoards(root, ctx) {
     ]);
   }
 
-  function columnBody(sector, cards) {
+  /* The column's body and how many cards it draws (over all its pages). */
+  function columnBody(sector) {
     const w = store.workshop;
     const voteOn = votingOn(store);
-    const parts = [];
-    if (w && w.open && w.open.scoring) parts.push(rankingList(sector.id));
-    if (voteOn && talliesShown()) parts.push(voteChart(cards.filter(function (c) { return c.kind === voteOn; }), voteOn));
-    if (parts.length) return parts;
-    const list = cardList(sector.id, store.bottlenecks(sector.id));
-    return list.length ? list : [el("p", { className: "empty", text: t.empty })];
+    if (w && w.open && w.open.scoring) {
+      const ranked = store.ranking(sector.id);
+      return { parts: [rankingList(ranked)], count: ranked.length };
+    }
+    if (voteOn && talliesShown()) {
+      const voted = store.cardsOf(sector.id).filter(function (c) { return c.kind === voteOn; });
+      return { parts: [voteChart(voted, voteOn)], count: voted.length };
+    }
+    const bottlenecks = store.bottlenecks(sector.id);
+    const count = bottlenecks.reduce(function (n, b) { return n + 1 + solutionsOf(b.id).length; }, 0);
+    const list = cardList(sector.id, bottlenecks);
+    return { parts: list.length ? list : [el("p", { className: "empty", text: t.empty })], count: count };
   }
 
   /* "Kelurahan/Kecamatan" may wrap after the slash in a narrow column. */
@@ -142,26 +165,44 @@ export function createBoards(root, ctx) {
     return parts;
   }
 
+  /* A column's frame, made once per sector: its heading, counts and page label. */
   function column(sector) {
-    const cards = store.cardsOf(sector.id);
-    const people = store.roster.per_sector[String(sector.id)] || 0;
-    return el("section", { className: "board-column", "data-sector": sector.id, "aria-labelledby": "sector-h-" + sector.id }, [
+    const people = el("span", { className: "count-people" });
+    const count = el("span", { className: "count-cards" });
+    const body = el("div", { className: "column-body", "data-pages": "sector-" + sector.id });
+    const node = el("section", { className: "board-column", "data-sector": sector.id, "aria-labelledby": "sector-h-" + sector.id }, [
       el("header", { className: "board-column-head" }, [
-        el("h2", { id: "sector-h-" + sector.id }, breakable(sector.name)),
-        el("p", { className: "counts" }, [
-          el("span", { className: "count-people", text: fmt(t.participants, { n: people }) }),
-          " · ",
-          el("span", { className: "count-cards", text: fmt(t.cards, { n: cards.length }) }),
-          el("span", { className: "page-no" })
-        ])
+        el("div", { className: "column-title" }, [
+          el("h2", { id: "sector-h-" + sector.id }, breakable(sector.name)),
+          el("p", { className: "page-no" })
+        ]),
+        el("p", { className: "counts" }, [people, " · ", count])
       ]),
       // The pages of a long board turn by themselves (presenter-pages.js).
-      el("div", { className: "column-body", "data-pages": "sector-" + sector.id }, columnBody(sector, cards))
+      body
     ]);
+    return { el: node, body: body, people: people, count: count, html: null, name: sector.name };
   }
 
-  /* Rebuild each column off-screen; swap in only those whose markup changed. */
-  function render() {
+  /* The body of one column again, swapped in only when its markup changed. */
+  function fill(col, sector) {
+    const drawn = columnBody(sector);
+    const holder = el("div", {}, drawn.parts);
+    const html = holder.innerHTML;
+    if (html === col.html) return false;
+    col.html = html;
+    // "N kartu"; the pager says "n dari N kartu" while the board has pages (presenter-page.js).
+    col.count.setAttribute("data-count", String(drawn.count));
+    setText(col.count, fmt(t.cards, { n: drawn.count }));
+    col.el.toggleAttribute("data-empty", drawn.count === 0);
+    col.body.replaceChildren.apply(col.body, Array.prototype.slice.call(holder.childNodes));
+    return true;
+  }
+
+  /* Draw the boards: every body when `dirty` is null, else only those of the
+   * sector ids in it ({id: true}); the people counts always (cheap). Returns
+   * the `data-pages` keys of the bodies that changed. */
+  function render(dirty) {
     const sectors = store.sectors();
     const layout = "cols-" + sectors.length;
     const before = root.getAttribute("data-layout");
@@ -170,23 +211,30 @@ export function createBoards(root, ctx) {
       root.classList.add(layout);
       root.setAttribute("data-layout", layout);
     }
+    solutionsBy = null;
+    const changed = [];
     const seen = {};
     sectors.forEach(function (sector, i) {
       seen[sector.id] = true;
-      const fresh = column(sector);
-      const html = fresh.outerHTML;
-      let old = columns[sector.id];
-      if (!old || old.html !== html) {
-        if (old && old.el.parentNode === root) root.replaceChild(fresh, old.el);
-        old = columns[sector.id] = { el: fresh, html: html };
+      let col = columns[sector.id];
+      if (col && col.name !== sector.name) {
+        if (col.el.parentNode === root) root.removeChild(col.el);
+        col = null;
       }
-      if (root.children[i] !== old.el) root.insertBefore(old.el, root.children[i] || null);
+      if (!col) col = columns[sector.id] = column(sector);
+      setText(col.people, fmt(t.participants, { n: store.roster.per_sector[String(sector.id)] || 0 }));
+      if (col.html === null || !dirty || dirty[sector.id]) {
+        solutionsBy = solutionsBy || indexSolutions();
+        if (fill(col, sector)) changed.push(col.body.getAttribute("data-pages"));
+      }
+      if (root.children[i] !== col.el) root.insertBefore(col.el, root.children[i] || null);
     });
     Object.keys(columns).forEach(function (id) {
       if (seen[id]) return;
       if (columns[id].el.parentNode === root) root.removeChild(columns[id].el);
       delete columns[id];
     });
+    return changed;
   }
 
   return { render: render };

@@ -5,8 +5,9 @@
  * columns turn their pages every `pageSeconds` (presenter-pages.js).
  * Boards too many for the screen's width at a readable size (six on a
  * 1280 px projector) take turns in even groups the same way (presenter-model.js's
- * groupSize). A group moves on once each of its columns has shown its last
- * page. hooks: {ready(column): whether that column has shown its last page;
+ * groupSize); sectors with no card yet are left out while others have some.
+ * A group moves on once each of its columns has shown every page its full
+ * time. hooks: {ready(column): whether that column has shown its last page;
  * staged(columns): columns came on stage; group({from, to, total} | null):
  * which sectors are on stage while they take turns}. Returns {prefs, save, stage}. */
 
@@ -49,19 +50,29 @@ export function bindDisplay(boards, themeButton, rotateButton, storage, hooks) {
   }
 
   /* How many columns show at once now: one when rotating, else as many as fit. */
+  /* The boards' width, read again only after a resize: a card arriving does
+   * not change it, and reading it would lay the page out at once. */
+  let width = 0;
   function perScreen(count) {
     if (prefs.rotate) return 1;
-    return groupSize(count, boards.clientWidth || window.innerWidth, LEAST_PX, GAP_PX);
+    width = width || boards.clientWidth;
+    return groupSize(count, width || window.innerWidth, LEAST_PX, GAP_PX);
   }
 
-  /* Mark the columns of the group on stage; tell of the sectors that came on. */
+  /* Mark the columns of the group on stage; tell of the sectors that came on.
+   * Sectors with no card yet take no turn while others have cards. */
   function stage() {
-    const list = columns();
-    if (!list.length) return;
+    const all = columns();
+    if (!all.length) return;
+    const filled = all.filter(function (c) { return !c.hasAttribute("data-empty"); });
+    const list = filled.length ? filled : all;
     const size = perScreen(list.length);
     const groups = Math.ceil(list.length / size);
     group = group % groups;
-    const turns = size < list.length;
+    const turns = size < list.length || list.length < all.length;
+    all.forEach(function (column) {
+      if (list.indexOf(column) < 0) column.classList.remove("on-stage");
+    });
     if (size !== per) {
       boards.classList.remove("per-" + per);
       boards.classList.add("per-" + size);
@@ -80,7 +91,8 @@ export function bindDisplay(boards, themeButton, rotateButton, storage, hooks) {
       if (!shown[key]) came.push(column);
     });
     shown = now;
-    if (on.group) on.group(turns ? { from: group * size + 1, to: Math.min(list.length, (group + 1) * size), total: list.length } : null);
+    const grouped = size < list.length;
+    if (on.group) on.group(grouped ? { from: group * size + 1, to: Math.min(list.length, (group + 1) * size), total: list.length } : null);
     if (came.length && on.staged) on.staged(came);
   }
 
@@ -112,7 +124,10 @@ export function bindDisplay(boards, themeButton, rotateButton, storage, hooks) {
   let resized = null;
   window.addEventListener("resize", function () {
     clearTimeout(resized);
-    resized = setTimeout(stage, 100);
+    resized = setTimeout(function () {
+      width = 0;
+      stage();
+    }, 100);
   });
   setInterval(function () {
     if (!boards.classList.contains("taking-turns")) return;

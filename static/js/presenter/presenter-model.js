@@ -10,7 +10,10 @@ import { compareKeys, isScored } from "../shared/store.js";
  * and no page starts inside one. units: [{top, bottom, keep}] in the order
  * they come, keep: a heading that must not end a page (it goes over with what
  * follows). A unit taller than the page gets pages of its own, one page
- * height apart. height: the column's visible height. */
+ * height apart. A unit may say `lead`: the room its section's heading takes
+ * when a page starts with it, the heading having been on an earlier page (the
+ * page then starts that much higher, the heading sticking to its top).
+ * height: the column's visible height. */
 export function pageStarts(units, height) {
   const starts = [0];
   if (!(height > 0)) return starts;
@@ -32,13 +35,22 @@ export function pageStarts(units, height) {
       start = splitTall(starts, start, unit, height);
       continue;
     }
-    start = units[first].top;
+    start = leadStart(units[first], start, height);
     starts.push(start);
     pageFirst = first;
     // The headings carried over and this unit are on the new page; a tall one splits.
     start = splitTall(starts, start, unit, height);
   }
   return starts;
+}
+
+/* Where a page that opens with `unit` starts: above it by its lead, when
+ * that leaves the unit whole on the page and stays below the last start. */
+function leadStart(unit, last, height) {
+  const lead = unit.lead || 0;
+  if (!lead || unit.keep) return unit.top;
+  const start = unit.top - lead;
+  return start > last && unit.bottom - start <= height + 0.5 ? start : unit.top;
 }
 
 function splitTall(starts, start, unit, height) {

@@ -5,7 +5,7 @@
  * spotlight (presenter-stage.js) and, while causes are collected or a
  * bottleneck is in focus, its fishbone (presenter-causes.js). */
 
-import { readJSON, setText, show, debounced, fmt } from "../shared/dom.js";
+import { readJSON, setText, show, debounced, fmt, el } from "../shared/dom.js";
 import { Store, formatSeconds, isShown } from "../shared/store.js";
 import { Stream } from "../shared/stream.js";
 import { createBoards } from "./presenter-boards.js";
@@ -27,7 +27,10 @@ const dom = {
   timer: byId("timer"),
   timerNote: byId("timer-note"),
   people: byId("total-people"),
-  cards: byId("total-cards"),
+  bottlenecks: byId("total-bottlenecks"),
+  solutions: byId("total-solutions"),
+  causes: byId("total-causes"),
+  causesBox: byId("total-causes-box"),
   status: byId("connection")
 };
 const boards = createBoards(byId("boards"), { t: t, store: store, rules: config.rules });
@@ -39,11 +42,14 @@ const display = bindDisplay(byId("boards"), byId("theme-toggle"), byId("rotate-t
   },
   staged: function (list) {
     if (!pager) return;
+    const keys = [];
     list.forEach(function (column) {
       const body = column.querySelector(".column-body");
-      if (body) pager.rewind(body.getAttribute("data-pages"));
+      if (!body) return;
+      keys.push(body.getAttribute("data-pages"));
+      pager.rewind(body.getAttribute("data-pages"));
     });
-    pager.refresh();
+    pager.refresh(keys);
   },
   group: function (shown) {
     const label = byId("group-no");
@@ -55,10 +61,30 @@ const display = bindDisplay(byId("boards"), byId("theme-toggle"), byId("rotate-t
 function viewports() {
   return Array.prototype.slice.call(document.querySelectorAll("#boards .column-body, #results-grid"));
 }
+/* The cards a column shows on this page: whole units on it, and the solutions under them. */
+const ON_PAGE = "li.card:not(.off-page), li.card:not(.off-page) li.solution, .vote-item:not(.off-page), .rank-item:not(.off-page)";
+
+/* "Halaman 2/3" by the results; "2/3" by a column's name (the word for
+ * screen readers), and its count says how many of its cards are on the page. */
 pager = createPager(viewports, function (viewport, n, total) {
   const column = viewport.closest(".board-column");
   const label = column ? column.querySelector(".page-no") : byId("results-page");
-  if (label) label.textContent = total > 1 ? fmt(t.page, { n: n, total: total }) : "";
+  if (!label) return;
+  const count = column ? column.querySelector(".count-cards") : null;
+  if (count) {
+    const all = Number(count.getAttribute("data-count") || 0);
+    const shown = total > 1 ? viewport.querySelectorAll(ON_PAGE).length : all;
+    setText(count, shown < all ? fmt(t.cards_of, { n: shown, total: all }) : fmt(t.cards, { n: all }));
+  }
+  const text = total > 1 ? fmt(t.page, { n: n, total: total }) : "";
+  if (label.getAttribute("data-text") === text) return;
+  label.setAttribute("data-text", text);
+  if (!column || !text) {
+    label.textContent = text;
+    return;
+  }
+  const short = n + "/" + total;
+  label.replaceChildren(el("span", { className: "visually-hidden", text: text.replace(short, "") }), short);
 }, display.prefs.pageSeconds);
 const stage = createStage(
   {
@@ -70,7 +96,7 @@ const stage = createStage(
     spotText: byId("spotlight-text"),
     spotMeta: byId("spotlight-meta")
   },
-  { t: t, store: store, pager: pager }
+  { t: t, store: store, pager: pager, joinShown: readJSON("join-shown") }
 );
 const causes = createCauses(
   { stage: byId("causes-stage"), figure: byId("causes-figure"), title: byId("causes-title"), count: byId("causes-count"), toggle: byId("causes-view") },
@@ -109,17 +135,84 @@ function renderHeader() {
   show(dom.phaseBox, !!phase || !!dom.note.textContent);
   renderTimer();
   setText(dom.people, store.roster.total || 0);
-  setText(dom.cards, store.list(isShown).length);
+  const n = totals();
+  setText(dom.bottlenecks, n.bottleneck);
+  setText(dom.solutions, n.solution);
+  setText(dom.causes, n.cause);
+  show(dom.causesBox, n.cause > 0);
 }
 
-/* The timer alone changes nothing in the columns: the header counts it down. */
+/* The shown cards of each kind: each counted under its own name. */
+function totals() {
+  const n = { bottleneck: 0, solution: 0, cause: 0 };
+  for (const id in store.cards) {
+    const card = store.cards[id];
+    if (card.kind in n && isShown(card)) n[card.kind] += 1;
+  }
+  return n;
+}
+
+/* Which boards a change touched, gathered until the next drawing: a card's
+ * board (and the board it left, and its parent's), a tally's, a cluster's.
+ * Anything else may change every column (a phase, a setting, a snapshot). */
+const touched = createTouched();
+store.onChange(function (change) {
+  if (change.type === "join.shown") stage.joinShown(change.data);
+  touched.note(change);
+});
+
+function createTouched() {
+  const sectorOf = {}; // card id -> board, as last drawn
+  let dirty = null; // null: every board
+  let all = true;
+  function mark(id) {
+    if (id !== null && id !== undefined && !all) dirty[id] = true;
+  }
+  function card(id) {
+    const now = store.cards[id];
+    mark(sectorOf[id]);
+    if (!now) {
+      delete sectorOf[id];
+      return;
+    }
+    sectorOf[id] = now.sector_id;
+    mark(now.sector_id);
+    if (now.parent_id && store.cards[now.parent_id]) mark(store.cards[now.parent_id].sector_id);
+  }
+  const NONE = { "roster.updated": true, "spotlight.updated": true, "join.shown": true, "participant.updated": true, "voting.progress": true, "followup.updated": true, "followup.progress": true, my_votes: true };
+  return {
+    note: function (change) {
+      const d = change.data || {};
+      if (NONE[change.type]) return;
+      if (change.type === "card.created" || change.type === "card.updated" || change.type === "card.removed") card(d.id);
+      else if (change.type === "votes.updated") card(d.card_id);
+      else if (change.type === "votes.tallied") mark(d.sector_id);
+      else if (change.type === "cluster.updated" || change.type === "cluster.removed" || change.type === "board.shown") mark(d.sector_id);
+      else if (change.type && change.type.indexOf("proposal.") === 0) return;
+      else all = true;
+    },
+    /* The boards touched since the last call ({id: true}), or null for all. */
+    take: function () {
+      const out = all ? null : dirty;
+      if (all) Object.keys(store.cards).forEach(function (id) { sectorOf[id] = store.cards[id].sector_id; });
+      all = false;
+      dirty = {};
+      return out;
+    }
+  };
+}
+
+/* The timer alone changes nothing in the columns: the header counts it down.
+ * Only the boards a change touched are drawn and paged again. */
 store.onChange(debounced(function () {
-  boards.render();
+  const dirty = touched.take();
+  const changed = boards.render(dirty);
   display.stage();
   renderHeader();
-  stage.render();
+  const results = stage.render();
   causes.render();
-  pager.refresh();
+  if (dirty === null) pager.refresh();
+  else pager.refresh(results ? changed.concat(["results"]) : changed);
 }));
 
 new Stream({
@@ -135,6 +228,18 @@ new Stream({
 setInterval(function () {
   if (store.workshop) renderTimer();
 }, 1000);
+
+/* The operator's buttons are for whoever holds the mouse, not for the room:
+ * they show while the pointer moves and go OPERATOR_MS after it stops. */
+const OPERATOR_MS = 3000;
+let still = null;
+function operatorHere() {
+  document.body.classList.add("pointer-active");
+  clearTimeout(still);
+  still = setTimeout(function () { document.body.classList.remove("pointer-active"); }, OPERATOR_MS);
+}
+document.addEventListener("mousemove", operatorHere);
+document.addEventListener("pointerdown", operatorHere);
 
 // The bundled typeface may arrive after the first layout (font-display: swap):
 // the boards' pages, the spotlight and the fishbone are measured again then,

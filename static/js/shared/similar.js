@@ -141,15 +141,33 @@ export function clustersToShow(reply, store, skip) {
   return out;
 }
 
-/* A cluster's title to start from: the first card's text, cut at a word
- * within `length` characters (no "…": it is a title to edit, not a quote). */
+/* Words a shortened title must not end on: it would stop mid-phrase
+ * ("Antrean pendaftaran pasien BPJS di"). Indonesian first, then English. */
+const DANGLING = new Set((
+  "di ke dari pada dan atau yang untuk dengan oleh karena sampai hingga agar serta sebagai tentang " +
+  "antara bagi dalam tanpa tidak belum masih sudah akan para si sang se per tiap setiap " +
+  "the a an of to in at on and or for with by from as is are not"
+).split(" "));
+
+/* A cluster's title to start from: the first card's text, or its first
+ * clause, shortened at a word within `length` characters to end on a whole
+ * word that closes a phrase (not "di", "yang", a lone number...); no "…": it
+ * is a title to edit, not a quote. A first word longer than that is cut. */
 export function clusterTitle(cards, length) {
   const text = short(cards.length ? cards[0].text : "", 1000);
   const max = length || 40;
   if (text.length <= max) return text;
-  const cut = text.slice(0, max + 1);
-  const space = cut.lastIndexOf(" ");
-  return (space > max / 2 ? cut.slice(0, space) : text.slice(0, max)).replace(/[\s,.;:–-]+$/, "");
+  const head = text.slice(0, max + 1);
+  const clause = head.search(/[,;:(–—]\s[^,;:(–—]*$/);
+  const space = head.lastIndexOf(" ");
+  if (space <= 0) return text.slice(0, max);
+  let words = (clause > max / 3 ? head.slice(0, clause) : head.slice(0, space)).split(" ");
+  const dangling = function (word) {
+    const bare = word.toLowerCase().replace(/[^\p{L}\p{N}%]+/gu, "");
+    return !bare || DANGLING.has(bare) || /^\d+([.,]\d+)?%?$/.test(bare);
+  };
+  while (words.length > 1 && dangling(words[words.length - 1])) words = words.slice(0, -1);
+  return words.join(" ").replace(/[\s,.;:–—(-]+$/, "");
 }
 
 /* Refresh something once soon after changes, one fetch at a time: soon()
