@@ -9,6 +9,8 @@
  * a card's lists are then read in the time of their own length, not of the
  * workshop's: an event on a room of 800 cards does not walk the 800. */
 
+import { CardIndex } from "./card-index.js";
+
 /* Compare two rank keys (lists of numbers) element by element, smaller first. */
 export function compareKeys(x, y) {
   if (!x || !y) return x ? -1 : y ? 1 : 0;
@@ -40,57 +42,6 @@ function byId(a, b) {
   return a.id - b.id;
 }
 
-const NONE = [];
-
-/* Where `id` is or would go in the ascending `ids` (binary search). */
-function place(ids, id) {
-  let lo = 0;
-  let hi = ids.length;
-  if (hi && ids[hi - 1] < id) return hi; // a new card: the largest id
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ids[mid] < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/* Ids by a key (a board, a parent), each list kept in id order. */
-class Index {
-  constructor() {
-    this.lists = new Map();
-  }
-
-  add(key, id) {
-    if (key === null || key === undefined) return;
-    const k = String(key);
-    let ids = this.lists.get(k);
-    if (!ids) this.lists.set(k, (ids = []));
-    const at = place(ids, id);
-    if (ids[at] !== id) ids.splice(at, 0, id);
-  }
-
-  remove(key, id) {
-    if (key === null || key === undefined) return;
-    const k = String(key);
-    const ids = this.lists.get(k);
-    if (!ids) return;
-    const at = place(ids, id);
-    if (ids[at] !== id) return;
-    ids.splice(at, 1);
-    if (!ids.length) this.lists.delete(k);
-  }
-
-  ids(key) {
-    if (key === null || key === undefined) return NONE;
-    return this.lists.get(String(key)) || NONE;
-  }
-
-  clear() {
-    this.lists.clear();
-  }
-}
-
 export class Store {
   /* snapshotSettings: the settings whose change needs a fresh snapshot
    * (rules.snapshot_settings; a reveal comes as "board.shown" instead);
@@ -102,9 +53,7 @@ export class Store {
     this.workshop = null; // the workshop summary: sectors, phases, phase_id, settings, timer, open
     this.receivedAt = 0; // when `workshop` arrived, for the timer
     this.cards = {}; // id -> card (read it; write through put/drop only)
-    this.bySector = new Index(); // board -> card ids, every kind and status
-    this.byParent = new Index(); // card -> ids of its solutions and causes
-    this.byClient = new Map(); // client_id -> card id
+    this.index = new CardIndex(); // by board, by parent, by client_id
     this.clusters = {}; // id -> cluster
     this.roster = { total: 0, per_sector: {} };
     this.participants = {}; // id -> participant (steering only)
@@ -136,9 +85,7 @@ export class Store {
   load(snapshot) {
     this.setWorkshop(snapshot.workshop);
     this.cards = {};
-    this.bySector.clear();
-    this.byParent.clear();
-    this.byClient.clear();
+    this.index = new CardIndex();
     (snapshot.cards || []).forEach(this.put, this);
     this.clusters = keyed(snapshot.clusters);
     if (snapshot.roster) this.roster = snapshot.roster;
@@ -205,32 +152,24 @@ export class Store {
    * card no longer seen goes and hidden tallies do not linger; otherwise the
    * cards given replace those with the same ids (the author's own forms). */
   showBoard(data) {
-    if (data.complete) this.bySector.ids(data.sector_id).slice().forEach(this.drop, this);
+    if (data.complete) this.index.board(data.sector_id).slice().forEach(this.drop, this);
     (data.cards || []).forEach(this.put, this);
   }
 
   /* Keep `card` (a new one, or the new state of one held), and the indexes. */
   put(card) {
     const old = this.cards[card.id];
-    if (old) this.unindex(old);
+    if (old) this.index.remove(old);
     this.cards[card.id] = card;
-    this.bySector.add(card.sector_id, card.id);
-    this.byParent.add(card.parent_id, card.id);
-    if (card.client_id) this.byClient.set(card.client_id, card.id);
+    this.index.add(card);
   }
 
   /* Forget the card `id`. */
   drop(id) {
     const old = this.cards[id];
     if (!old) return;
-    this.unindex(old);
+    this.index.remove(old);
     delete this.cards[id];
-  }
-
-  unindex(card) {
-    this.bySector.remove(card.sector_id, card.id);
-    this.byParent.remove(card.parent_id, card.id);
-    if (card.client_id && this.byClient.get(card.client_id) === card.id) this.byClient.delete(card.client_id);
   }
 
   /* The cards of these ids that pass `test`, in id order. */
@@ -245,18 +184,18 @@ export class Store {
 
   /* The card posted with this client_id (a post of this phone, stored), or null. */
   withClient(clientId) {
-    const id = this.byClient.get(clientId);
+    const id = this.index.client(clientId);
     return id === undefined ? null : this.cards[id] || null;
   }
 
   /* Every card of a board (any kind, any status), oldest first. */
   onBoard(sectorId) {
-    return this.pick(this.bySector.ids(sectorId));
+    return this.pick(this.index.board(sectorId));
   }
 
   /* The cards under a card (solutions, causes, "why?"s; any status), oldest first. */
   childrenOf(cardId) {
-    return this.pick(this.byParent.ids(cardId));
+    return this.pick(this.index.children(cardId));
   }
 
   phase() {
@@ -284,17 +223,17 @@ export class Store {
 
   /* Bottlenecks of a board that are shown (not merged or deleted). */
   bottlenecks(sectorId) {
-    return this.pick(this.bySector.ids(sectorId), function (c) { return c.kind === "bottleneck" && c.sector_id === sectorId && isShown(c); });
+    return this.pick(this.index.board(sectorId), function (c) { return c.kind === "bottleneck" && c.sector_id === sectorId && isShown(c); });
   }
 
   /* The solutions of a card that are shown, oldest first. */
   solutionsOf(cardId) {
-    return this.pick(this.byParent.ids(cardId), function (c) { return c.kind === "solution" && c.parent_id === cardId && isShown(c); });
+    return this.pick(this.index.children(cardId), function (c) { return c.kind === "solution" && c.parent_id === cardId && isShown(c); });
   }
 
   /* Cards of a board that are shown, of both kinds. */
   cardsOf(sectorId) {
-    return this.pick(this.bySector.ids(sectorId), function (c) { return c.sector_id === sectorId && isShown(c); });
+    return this.pick(this.index.board(sectorId), function (c) { return c.sector_id === sectorId && isShown(c); });
   }
 
   clustersOf(sectorId) {
