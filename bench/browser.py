@@ -203,7 +203,10 @@ class Phones:
             await join_app(http, self.room.url, self.room.code, f"Peserta {i}", sector)
             sio = socketio.AsyncClient(http_session=http, reconnection=False)
             await sio.connect(
-                self.room.url, auth={"workshop": self.room.code}, transports=["websocket"]
+                self.room.url,
+                auth={"workshop": self.room.code},
+                transports=["websocket"],
+                wait_timeout=60,
             )
             self.sockets.append(sio)
             self.sectors.append(sector)
