@@ -39,6 +39,10 @@ Figures (milliseconds unless said), per page:
   tallies arrive.
 - paint_ms: message-to-paint p50/p95/max of the cards posted during the
   window, and how many of them were painted (`painted` of `sent`).
+- work_ms_per_card (in cards) and work_ms_per_tally (in tallies): the main
+  thread's time in tasks, script, layout and style recalculation (CDP
+  Performance.getMetrics) over the window, divided by the cards posted or the
+  tally batches received (with the phone's 4x throttle, as the phone spends it).
 - frozen: the page did not answer (first card or an evaluate) within --cap
   seconds; its figures are then those it gave, or null.
 
@@ -306,12 +310,33 @@ async def probe(page: Any, script: str, cap: float) -> Any:
         return None
 
 
+WORK = {"task": "TaskDuration", "script": "ScriptDuration", "layout": "LayoutDuration"}
+WORK["style"] = "RecalcStyleDuration"
+
+
+async def metrics(cdp: Any, cap: float) -> dict[str, float]:
+    """The renderer's main-thread time so far (CDP Performance.getMetrics), in seconds."""
+    try:
+        reply = await asyncio.wait_for(cdp.send("Performance.getMetrics"), cap)
+    except TimeoutError:
+        return {}
+    return {m["name"]: m["value"] for m in reply["metrics"]}
+
+
+def work(before: dict[str, float], after: dict[str, float], count: int) -> dict[str, float]:
+    """Main-thread milliseconds between two readings, per event (card or tally batch)."""
+    if not (before and after and count):
+        return {}
+    return {k: round(1000 * (after[m] - before[m]) / count, 1) for k, m in WORK.items()}
+
+
 async def measure(
     name: str, context: Any, url: str, phones: Phones, args: argparse.Namespace, start: int
 ) -> dict[str, Any]:
     page = await context.new_page()
+    cdp = await context.new_cdp_session(page)
+    await cdp.send("Performance.enable")
     if name == "phone":
-        cdp = await context.new_cdp_session(page)
         await cdp.send("Emulation.setCPUThrottlingRate", {"rate": args.throttle})
     result: dict[str, Any] = {"page": name, "url_path": re.sub(r"^https?://[^/]+", "", url)}
     await page.goto(url, wait_until="commit", timeout=args.cap * 1000)
@@ -339,13 +364,16 @@ async def measure(
     bench = await probe(page, "window.__bench.tasks", args.cap) or []
     result["load_blocked_ms"] = round(sum(d for s, d in bench if s < window_start))
 
+    work_start = await metrics(cdp, args.cap)
     ours = texts(args.rate_cards, args.alike, seed=start)
     ours = [MARK.sub(f"(#{start + n})", t) for n, t in enumerate(ours)]
     sent = await traffic(phones, ours, args.rate, args.votes, args.seconds)
     await asyncio.sleep(2)  # the last cards' paint
     middle = await probe(page, "performance.now()", args.cap)
+    work_middle = await metrics(cdp, args.cap)
     await traffic(phones, [], 0, args.votes, args.seconds / 3)
     await asyncio.sleep(1)
+    work_end = await metrics(cdp, args.cap)
     state = await probe(
         page,
         "[window.__bench, performance.now(), document.getElementsByTagName('*').length]",
@@ -358,7 +386,10 @@ async def measure(
     bench, window_end, result["dom_nodes_end"] = state
     result["cards"] = tasks_in(bench["tasks"], window_start, middle)
     result["tallies"] = tasks_in(bench["tasks"], middle, window_end)
-    result["tallies"]["tallies_received"] = sum(1 for t in bench["tallies"] if t >= middle)
+    tallies = sum(1 for t in bench["tallies"] if t >= middle)
+    result["tallies"]["tallies_received"] = tallies
+    result["cards"]["work_ms_per_card"] = work(work_start, work_middle, sent)
+    result["tallies"]["work_ms_per_tally"] = work(work_middle, work_end, tallies)
     delays = []
     for n in range(start, start + sent):
         at, painted = bench["msgs"].get(str(n)), bench["paints"].get(str(n))
