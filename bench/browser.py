@@ -40,7 +40,7 @@ Figures (milliseconds unless said), per page:
 - paint_ms: message-to-paint p50/p95/max of the cards posted during the
   window, and how many of them were painted (`painted` of `sent`).
 - work_ms_per_card (in cards) and work_ms_per_tally (in tallies): the main
-  thread's time in tasks, script, layout and style recalculation (CDP
+  thread's time in script, layout and style recalculation (CDP
   Performance.getMetrics) over the window, divided by the cards posted or the
   tally batches received (with the phone's 4x throttle, as the phone spends it).
 - frozen: the page did not answer (first card or an evaluate) within --cap
@@ -310,8 +310,7 @@ async def probe(page: Any, script: str, cap: float) -> Any:
         return None
 
 
-WORK = {"task": "TaskDuration", "script": "ScriptDuration", "layout": "LayoutDuration"}
-WORK["style"] = "RecalcStyleDuration"
+WORK = {"script": "ScriptDuration", "layout": "LayoutDuration", "style": "RecalcStyleDuration"}
 
 
 async def metrics(cdp: Any, cap: float) -> dict[str, float]:
