@@ -18,19 +18,19 @@ export function bonesOf(store) {
  * cannot be placed and is left out, like its own "why?"s. */
 export function causeTree(store, bottleneckId, keep) {
   const test = keep || isShown;
-  const children = {};
-  store.list(function (c) { return c.kind === "cause" && test(c); }).forEach(function (c) {
-    (children[c.parent_id] = children[c.parent_id] || []).push(c);
-  });
+  // From the store's index of children: the tree's own cards, not the workshop's.
+  function causesUnder(id) {
+    return store.childrenOf(id).filter(function (c) { return c.kind === "cause" && test(c); });
+  }
   let count = 0;
   function grow(card, level) {
     count += 1;
-    return { card: card, level: level, children: (children[card.id] || []).map(function (c) { return grow(c, level + 1); }) };
+    return { card: card, level: level, children: causesUnder(card.id).map(function (c) { return grow(c, level + 1); }) };
   }
   const groups = bonesOf(store).map(function (bone) { return { key: bone.key, name: bone.name, causes: [] }; });
   const byKey = {};
   groups.forEach(function (g) { byKey[g.key] = g; });
-  (children[bottleneckId] || []).forEach(function (card) {
+  causesUnder(bottleneckId).forEach(function (card) {
     const key = card.bone || "";
     if (!byKey[key]) groups.push((byKey[key] = { key: key, name: key, causes: [] }));
     byKey[key].causes.push(grow(card, 1));

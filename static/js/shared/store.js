@@ -1,7 +1,15 @@
 /* Client-side state of one workshop, kept from snapshots and broadcasts.
  * Every page (phone board, presenter, facilitator) renders from a Store; the
  * rules for applying an event live here once. No DOM: tested with node --test
- * (tests/js/store.test.js). See docs/PROTOCOL.md. */
+ * (tests/js/store.test.js, tests/js/store-index.test.js). See docs/PROTOCOL.md.
+ *
+ * `cards` is read by the pages (cards[id]) but written only here, so that the
+ * indexes stay right: the cards of each board, the children of each card
+ * (solutions and causes by parent), the card of each client_id. A board's or
+ * a card's lists are then read in the time of their own length, not of the
+ * workshop's: an event on a room of 800 cards does not walk the 800. */
+
+import { CardIndex } from "./card-index.js";
 
 /* Compare two rank keys (lists of numbers) element by element, smaller first. */
 export function compareKeys(x, y) {
@@ -44,7 +52,8 @@ export class Store {
     this.now = opts.now || Date.now;
     this.workshop = null; // the workshop summary: sectors, phases, phase_id, settings, timer, open
     this.receivedAt = 0; // when `workshop` arrived, for the timer
-    this.cards = {}; // id -> card
+    this.cards = {}; // id -> card (read it; write through put/drop only)
+    this.index = new CardIndex(); // by board, by parent, by client_id
     this.clusters = {}; // id -> cluster
     this.roster = { total: 0, per_sector: {} };
     this.participants = {}; // id -> participant (steering only)
@@ -76,7 +85,9 @@ export class Store {
   /* Replace everything with a snapshot from `sync`. */
   load(snapshot) {
     this.setWorkshop(snapshot.workshop);
-    this.cards = keyed(snapshot.cards);
+    this.cards = {};
+    this.index = new CardIndex();
+    (snapshot.cards || []).forEach(this.put, this);
     this.clusters = keyed(snapshot.clusters);
     if (snapshot.roster) this.roster = snapshot.roster;
     this.participants = keyed(snapshot.participants);
@@ -95,11 +106,11 @@ export class Store {
       case "card.created":
       case "card.updated": {
         // A new card comes with its tally (0) where tallies are shown: the server says so.
-        this.cards[data.id] = Object.assign({}, this.cards[data.id] || {}, data);
+        this.put(Object.assign({}, this.cards[data.id] || {}, data));
         break;
       }
       case "card.removed":
-        delete this.cards[data.id];
+        this.drop(data.id);
         break;
       case "board.shown":
         this.showBoard(data);
@@ -144,13 +155,50 @@ export class Store {
    * card no longer seen goes and hidden tallies do not linger; otherwise the
    * cards given replace those with the same ids (the author's own forms). */
   showBoard(data) {
-    const cards = this.cards;
-    if (data.complete) {
-      Object.keys(cards).forEach(function (id) {
-        if (cards[id].sector_id === data.sector_id) delete cards[id];
-      });
+    if (data.complete) this.index.board(data.sector_id).slice().forEach(this.drop, this);
+    (data.cards || []).forEach(this.put, this);
+  }
+
+  /* Keep `card` (a new one, or the new state of one held), and the indexes. */
+  put(card) {
+    const old = this.cards[card.id];
+    if (old) this.index.remove(old);
+    this.cards[card.id] = card;
+    this.index.add(card);
+  }
+
+  /* Forget the card `id`. */
+  drop(id) {
+    const old = this.cards[id];
+    if (!old) return;
+    this.index.remove(old);
+    delete this.cards[id];
+  }
+
+  /* The cards of these ids that pass `test`, in id order. */
+  pick(ids, test) {
+    const out = [];
+    for (let i = 0; i < ids.length; i++) {
+      const card = this.cards[ids[i]];
+      if (card && (!test || test(card))) out.push(card);
     }
-    (data.cards || []).forEach(function (card) { cards[card.id] = card; });
+    return out;
+  }
+
+  /* The card posted with this client_id (a post of this phone, stored), or null. */
+  withClient(clientId) {
+    const id = this.index.client(clientId);
+    return id === undefined ? null : this.cards[id] || null;
+  }
+
+  /* Every card of a board (any kind, any status), oldest first. */
+  onBoard(sectorId) {
+    return this.pick(this.index.board(sectorId));
+  }
+
+  /* The cards under a card (solutions, causes, "why?"s; any status), oldest first. */
+  childrenOf(cardId) {
+    return this.pick(this.index.children(cardId));
   }
 
   phase() {
@@ -178,16 +226,17 @@ export class Store {
 
   /* Bottlenecks of a board that are shown (not merged or deleted). */
   bottlenecks(sectorId) {
-    return this.list(function (c) { return c.kind === "bottleneck" && c.sector_id === sectorId && isShown(c); });
+    return this.pick(this.index.board(sectorId), function (c) { return c.kind === "bottleneck" && c.sector_id === sectorId && isShown(c); });
   }
 
+  /* The solutions of a card that are shown, oldest first. */
   solutionsOf(cardId) {
-    return this.list(function (c) { return c.kind === "solution" && c.parent_id === cardId && isShown(c); });
+    return this.pick(this.index.children(cardId), function (c) { return c.kind === "solution" && c.parent_id === cardId && isShown(c); });
   }
 
   /* Cards of a board that are shown, of both kinds. */
   cardsOf(sectorId) {
-    return this.list(function (c) { return c.sector_id === sectorId && isShown(c); });
+    return this.pick(this.index.board(sectorId), function (c) { return c.sector_id === sectorId && isShown(c); });
   }
 
   clustersOf(sectorId) {
