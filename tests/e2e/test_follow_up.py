@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, expect
 
 from tests.live import LiveServer
 
-from .helpers import LAPTOP, PHONE, facilitator_socket, fail_on_dialog, violations
+from .helpers import LAPTOP, PHONE, facilitator_socket, fail_on_dialog, show_tab, violations
 
 
 def plan_a_solution(server: LiveServer, links: dict[str, str]) -> None:
@@ -82,6 +82,7 @@ def test_a_phone_back_at_the_follow_up_meeting_reports_and_the_facilitator_sees_
         steering = laptop.new_page()
         steering.on("dialog", fail_on_dialog)
         steering.goto(links["facilitator_url"])
+        show_tab(steering, "followup")
         steering.locator("[data-lifecycle=end]").click()
         steering.locator("[data-lifecycle=follow_up]").click()
         expect(steering.locator("#fu-state-name")).to_have_text(
@@ -141,6 +142,7 @@ def test_a_phone_left_on_its_board_follows_the_reopening_and_an_archive_stops_it
         steering = laptop.new_page()
         steering.on("dialog", fail_on_dialog)
         steering.goto(links["facilitator_url"])
+        show_tab(steering, "followup")
         steering.locator("[data-lifecycle=follow_up]").click()
         # The board page heard the new state and went to the follow-up page by itself.
         expect(page).to_have_url(re.compile(r"/follow-up$"), timeout=5000)

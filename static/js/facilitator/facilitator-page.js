@@ -88,8 +88,16 @@ function renderPeopleCount() {
   totalPeople.textContent = String(store.roster.total || 0);
 }
 
+/* The tab this phase works in says so ("now"): the USG grid while the phase ranks. */
+function renderTabNotes() {
+  const phase = store.phase();
+  const note = document.querySelector('[data-tab-note="scoring"]');
+  if (note) note.textContent = phase && phase.ranks ? " · " + t.now : "";
+}
+
 function renderAll() {
   keepFocus(function () {
+    renderTabNotes();
     phases.render();
     timer.render();
     bar.render();
@@ -97,7 +105,7 @@ function renderAll() {
     selection.render();
     queue.render();
     if (seen("scoring")) scoring.render();
-    entry.render();
+    if (seen("paper")) entry.render();
     causes.render();
     renderPeopleCount();
   });

@@ -1,8 +1,28 @@
 /* The cockpit's tabs: one panel at a time under the bar (the boards first;
  * scoring, suggestions, paper cards, follow-up, documents, settings and set-up
  * a click away). A link to something in a closed panel (#followup-h, the
- * bar's #queue-h...) opens its tab first. show(name) for the shortcuts;
+ * bar's #queue-h...) opens its tab first. The tab chosen stays chosen
+ * through a reload in this browser tab (the set-up's and the follow-up's
+ * forms post and come back). show(name) for the shortcuts;
  * onShow(fn) tells a part that draws only while seen (fn(name)). */
+
+const KEY = "urai-tab:" + location.pathname;
+
+function remember(name) {
+  try {
+    sessionStorage.setItem(KEY, name);
+  } catch (e) {
+    /* storage refused: the boards come first after a reload */
+  }
+}
+
+function remembered() {
+  try {
+    return sessionStorage.getItem(KEY);
+  } catch (e) {
+    return null;
+  }
+}
 
 export function createTabs() {
   const tabs = Array.prototype.slice.call(document.querySelectorAll(".fac-tabs [role=tab]"));
@@ -28,6 +48,7 @@ export function createTabs() {
       panelOf(b).hidden = !on;
     });
     if (focus) chosen.focus();
+    remember(name);
     if (before !== name) listeners.forEach(function (fn) { fn(name); });
   }
 
@@ -56,6 +77,8 @@ export function createTabs() {
       if (!link || link.getAttribute("href").length < 2) return;
       reveal(document.getElementById(link.getAttribute("href").slice(1)));
     });
+    const kept = remembered();
+    if (kept) show(kept);
     if (location.hash.length > 1) reveal(document.getElementById(location.hash.slice(1)));
   }
 
