@@ -1,7 +1,9 @@
 /* One menu for every card on the facilitator's boards: a card's "Actions"
  * button opens it, filled then with what that card allows now (its `actions`,
  * told by the server; the spotlight by rules.spotlight): the status changes,
- * split again, the projector's spotlight and focus, root-cause analysis, the
+ * split again, the projector's spotlight (facilitator-spotlight.js's
+ * control, mounted here: it follows the spotlight itself, so the menu stays
+ * open on it and shows the new state) and focus, root-cause analysis, the
  * root-cause mark, and "Moderate…", which opens the card's Moderate panel
  * (facilitator-moderate.js) in a dialog for the longer forms (edit, move,
  * merge, cluster, notes, action plan, votes). Nothing is built per card: the
@@ -9,8 +11,9 @@
  * them) are worked out when opened. */
 
 import { el, short } from "../shared/dom.js";
-import { may, spotlightable } from "../shared/rules.js";
+import { may } from "../shared/rules.js";
 import { moderatePanel } from "./facilitator-moderate.js";
+import { spotlightButton } from "./facilitator-spotlight.js";
 
 export function createMenu(ctx) {
   const t = ctx.t;
@@ -19,7 +22,6 @@ export function createMenu(ctx) {
   const dialog = document.getElementById("card-dialog");
   const dialogBody = document.getElementById("card-dialog-body");
   let opener = null; // the button that opened the menu
-  let openFor = null; // the card id the menu is open for
   let panel = null; // the Moderate panel in the dialog: {id, details, refresh}
 
   function item(text, attrs, run, checked) {
@@ -47,11 +49,14 @@ export function createMenu(ctx) {
       out.push(item(t[action] || action, { "data-action": action }, function () { send("card:status", { card_id: c.id, action: action }); }));
     });
     if (may(c, "unmerge", ctx)) out.push(item(t.unmerge, { "data-action": "unmerge" }, function () { send("card:unmerge", { card_id: c.id }); }));
-    if (store.spotlight === c.id) {
-      out.push(item(t.unspotlight, { "data-spotlight-off": c.id }, function () { send("spotlight:set", { card_id: null }); }));
-    } else if (spotlightable(c, store.workshop, ctx.rules.spotlight)) {
-      out.push(item(t.spotlight, { "data-spotlight": c.id }, function () { send("spotlight:set", { card_id: c.id }); }));
-    }
+    const spot = spotlightButton(ctx, c.id);
+    spot.refresh();
+    spot.root.querySelectorAll("button").forEach(function (b) {
+      b.setAttribute("role", "menuitem");
+      b.setAttribute("tabindex", "-1");
+      b.classList.add("fac-menu-item");
+    });
+    if (!spot.root.hidden) out.push(spot.root);
     const w = store.workshop;
     const focused = !!w && w.focus_card_id === c.id;
     if (c.kind === "bottleneck" && may(c, "analyse", ctx)) {
@@ -80,7 +85,6 @@ export function createMenu(ctx) {
   function open(cardId, button, area) {
     const c = store.cards[cardId];
     if (!c) return;
-    if (openFor === cardId && !menu.hidden) return close(true);
     close(false);
     const list = items(c, area);
     if (!list.length) list.push(el("p", { className: "hint fac-menu-none", text: t.no_actions }));
@@ -88,12 +92,10 @@ export function createMenu(ctx) {
     list.forEach(function (node) { menu.appendChild(node); });
     menu.setAttribute("aria-label", t.actions + ": " + short(c.text, 40));
     opener = button;
-    openFor = cardId;
     menu.hidden = false;
     button.setAttribute("aria-expanded", "true");
     place(button);
-    const first = menu.querySelector("[role^=menuitem]");
-    if (first) first.focus();
+    move(1);
   }
 
   function close(refocus) {
@@ -105,11 +107,10 @@ export function createMenu(ctx) {
       if (refocus && document.contains(opener)) opener.focus();
     }
     opener = null;
-    openFor = null;
   }
 
   function move(step) {
-    const entries = Array.prototype.slice.call(menu.querySelectorAll("[role^=menuitem]"));
+    const entries = Array.prototype.slice.call(menu.querySelectorAll("[role^=menuitem]")).filter(function (b) { return !b.hidden; });
     if (!entries.length) return;
     const at = entries.indexOf(document.activeElement);
     entries[(at + step + entries.length) % entries.length].focus();
