@@ -248,3 +248,23 @@ def test_an_arriving_card_is_painted_without_redrawing_the_others(live_server, b
         assert page.evaluate(SIZE)["cards"] == before + 2
     finally:
         page.context.close()
+
+
+def test_merge_suggestions_show_the_best_few_and_more_on_request(live_server, browser: Browser):
+    links = live_server.create_workshop("Bimtek saran bertahap", phase="identify")
+    page = open_cockpit(browser, links["facilitator_url"])
+    try:
+        sector = board_of(page, SECTOR)
+        for n in range(8):
+            text = f"Antrean pendaftaran pasien BPJS di Puskesmas sampai {n + 2} jam"
+            enter(page, sector, f"cockpit-look-{n:04d}", text)
+        page.get_by_role("tab", name="Saran penggabungan").click()
+        board = page.locator(f'.fac-suggest-board[data-sector="{sector}"]')
+        shown = board.locator(".fac-suggestion")
+        expect(shown).to_have_count(3, timeout=10000)
+        more = board.get_by_role("button", name="3 lagi")
+        expect(more).to_be_visible()
+        more.click()
+        expect(shown).to_have_count(6)
+    finally:
+        page.context.close()

@@ -15,6 +15,8 @@ import { errorArea, showOk, button, field, syncValue, schedule } from "./facilit
 const REFRESH_MS = 2000; // after a card changes, before asking again
 const UNDO_MS = 60000; // how long "Undo" stays after a merge
 const PAGE = 3; // suggestions a board shows at first, and how many more each "More" adds
+const SPARE = 5; // asked for beyond those shown: some may have been dismissed or merged here meanwhile
+const MOST = 200; // the most the server sends at once
 
 export function createSuggestions(ctx) {
   const t = ctx.t;
@@ -34,6 +36,7 @@ export function createSuggestions(ctx) {
     b.title = el("span");
     b.more = button(t.more, "secondary fac-suggest-more", function () {
       b.limit += PAGE;
+      if (b.reply && sent(b.reply) < Math.min(inAll(b.reply), b.limit + SPARE)) b.refresher.now();
       later();
     });
     b.count = el("span", { className: "fac-suggest-count" });
@@ -47,7 +50,7 @@ export function createSuggestions(ctx) {
       b.more
     ]);
     b.refresher = createRefresher(function (done) {
-      send("suggestions:get", { sector_id: sectorId }, {
+      send("suggestions:get", { sector_id: sectorId, limit: Math.min(MOST, b.limit + SPARE) }, {
         area: b.area,
         ok: function (reply) {
           b.reply = reply;
@@ -58,6 +61,15 @@ export function createSuggestions(ctx) {
       });
     }, { delay: REFRESH_MS });
     return b;
+  }
+
+  /* How many suggestions an answer holds, and how many the server has in all. */
+  function sent(reply) {
+    return (reply.merges || []).length + (reply.clusters || []).length;
+  }
+
+  function inAll(reply) {
+    return reply.total ? reply.total.merges + reply.total.clusters : sent(reply);
   }
 
   function later() {
@@ -212,16 +224,17 @@ export function createSuggestions(ctx) {
     const sections = store.sectors().map(function (sector) {
       const b = board(sector.id);
       const all = mergesToShow(b.reply, store, skip).concat(clustersToShow(b.reply, store, skip));
+      const count = b.reply ? all.length + inAll(b.reply) - sent(b.reply) : 0; // those not sent yet too
       const nodes = all.slice(0, b.limit).map(function (s) {
         used[s.key] = true;
         return s.type === "merge" ? mergeNode(s, sector.id) : clusterNode(s, sector.id);
       });
       syncChildren(b.list, nodes);
       setText(b.title, sector.name);
-      setText(b.count, all.length ? " · " + (all.length === 1 ? t.suggestion_one : fmt(t.suggestions_n, { n: all.length })) : "");
-      b.more.hidden = all.length <= b.limit;
-      setText(b.more, fmt(t.more_suggestions, { n: Math.min(PAGE, all.length - b.limit) }));
-      const on = all.length > 0 || b.undos.childNodes.length > 0 || b.area.textContent !== "";
+      setText(b.count, count ? " · " + (count === 1 ? t.suggestion_one : fmt(t.suggestions_n, { n: count })) : "");
+      b.more.hidden = count <= b.limit;
+      setText(b.more, fmt(t.more_suggestions, { n: Math.min(PAGE, count - b.limit) }));
+      const on = count > 0 || b.undos.childNodes.length > 0 || b.area.textContent !== "";
       show(b.root, on);
       if (on) total += 1;
       return b.root;
