@@ -9,6 +9,9 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
+from tests.conftest import card_of, post_through_socket
+from tests.live import join_session, socket_client
+
 from .helpers import LAPTOP, PHONE, fail_on_dialog, join, steer
 
 SECTOR = "Kesehatan"
@@ -208,6 +211,21 @@ def test_shortcuts_steer_and_never_fire_while_typing(live_server, browser: Brows
         page.keyboard.press("s")
         expect(page.locator("#bar-spotlight-off")).to_be_hidden()
         expect(card(page, card_id).locator(".fac-on-screen")).to_have_count(0)
+
+        # A: the oldest card waiting is approved.
+        assert steer(page, "settings:update", {"approval_required": True})["ok"]
+        session = join_session(live_server.url, links["code"], "Andi", sector)
+        andi = socket_client(live_server.url, session, links["code"])
+        try:
+            assert andi.call("sync", {"sector_id": sector}, timeout=10)["mode"] == "snapshot"
+            waiting = card_of(post_through_socket(andi, sector, "Tulisan tangan tidak terbaca"))
+            expect(page.locator("#queue-list > li")).to_have_count(1)
+            expect(card(page, waiting["id"])).to_have_class(re.compile(r"\bstatus-pending\b"))
+            page.keyboard.press("a")
+            expect(page.locator("#queue-list > li")).to_have_count(0)
+            expect(card(page, waiting["id"])).to_have_class(re.compile(r"\bstatus-visible\b"))
+        finally:
+            andi.disconnect()
 
         # "?" lists them.
         page.keyboard.press("?")
