@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import socketio
-from playwright.sync_api import BrowserContext, Dialog, Error, Page, expect
+from playwright.sync_api import BrowserContext, Dialog, Error, Locator, Page, expect
 
 from tests.live import LiveServer, key_session, socket_client
 
@@ -82,6 +82,21 @@ def open_steering(laptop: BrowserContext, facilitator_url: str) -> Page:
     steering.goto(facilitator_url)
     expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
     return steering
+
+
+def show_tab(steering: Page, key: str) -> None:
+    """Open one of the facilitator cockpit's tabs: boards, scoring, suggestions,
+    paper, followup, exports, settings, setup."""
+    steering.locator(f"#tab-{key}").click()
+    expect(steering.locator(f"#panel-{key}")).to_be_visible()
+
+
+def card_menu(steering: Page, card: Locator) -> Locator:
+    """Open the facilitator's menu of `card` (an li.fac-card); returns the menu."""
+    card.locator(":scope > .fac-card-row > [data-card-menu]").click()
+    menu = steering.locator("#card-menu")
+    expect(menu).to_be_visible()
+    return menu
 
 
 def choose_phase(steering: Page, name: str) -> None:

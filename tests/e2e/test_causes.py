@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from .helpers import PHONE, PROJECTOR, choose_phase, join, open_steering
+from .helpers import PHONE, PROJECTOR, card_menu, choose_phase, join, open_steering
 
 SECTOR = "Administrasi Kependudukan"
 BOTTLENECK = "Pungutan liar untuk mempercepat KTP-el"
@@ -67,7 +67,10 @@ def test_two_phones_add_a_cause_and_its_why_and_the_projector_draws_them(
 
         # The facilitator chooses it for analysis and opens the causes phase.
         steering_card = steering.locator(f'li.card[data-card="{bottleneck_id}"]')
-        steering_card.get_by_label("Analisis akar masalah").check()
+        card_menu(steering, steering_card).get_by_role(
+            "menuitemcheckbox", name="Analisis akar masalah"
+        ).click()
+        expect(steering_card.locator(".fac-analysed-badge")).to_be_visible()
         expect(card.locator(".causes")).to_have_count(1)
         choose_phase(steering, "Akar masalah")
 
@@ -101,7 +104,8 @@ def test_two_phones_add_a_cause_and_its_why_and_the_projector_draws_them(
             f'li.cause[data-card="{cause_id}"] li.cause[data-card="{why_id}"]'
         )
         expect(nested).to_have_count(1)
-        nested.get_by_label("Akar masalah").check()
+        card_menu(steering, nested).get_by_role("menuitemcheckbox", name="Akar masalah").click()
+        expect(nested.locator(".fac-root-badge")).to_be_visible()
         expect(first.locator(f'li.cause[data-card="{why_id}"] .root-badge')).to_be_visible()
 
         # The projector: the fishbone with both texts, large, drawn 1:1.
@@ -160,9 +164,11 @@ def test_two_phones_add_a_cause_and_its_why_and_the_projector_draws_them(
         expect(answered).to_have_text(f"Menjawab akar masalah: {WHY}")
         expect(steering_card.locator(".answers")).to_have_text(f"Menjawab akar masalah: {WHY}")
         expect(projector.locator("#causes-stage")).to_be_hidden()
-        steering_card.get_by_role("button", name="Tampilkan di proyektor").click()
+        card_menu(steering, steering_card).get_by_role(
+            "menuitem", name="Tampilkan di proyektor"
+        ).click()
         expect(projector.locator(".causes-svg")).to_have_attribute("data-card", bottleneck_id)
-        steering.locator("#focus-clear").click()
+        steering.locator("#bar-focus-off").click()
         expect(projector.locator("#causes-stage")).to_be_hidden()
         expect(projector.locator("body")).not_to_have_class(re.compile(r"causes-mode"))
     finally:

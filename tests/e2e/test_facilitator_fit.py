@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.conftest import card_of, post_through_socket
 from tests.live import join_session, socket_client
 
-from .helpers import LAPTOP, fail_on_dialog, steer
+from .helpers import LAPTOP, fail_on_dialog, show_tab, steer
 
 
 @contextmanager
@@ -82,9 +82,11 @@ def test_the_bar_stays_in_view_and_one_queue_approves_every_board(live_server, b
         page.keyboard.press("Escape")
         expect(page.locator("#bar-qr-panel")).to_be_hidden()
 
+        show_tab(page, "settings")
         page.locator("#setting-approval_required").check()
         expect(page.locator("#queue")).to_be_visible()
         expect(page.locator("#queue-empty")).to_be_visible()
+        show_tab(page, "boards")
         page.locator("#bar-next").click()
         expect(page.locator("#bar-phase")).to_have_text("Identifikasi sumbatan")
         expect(page.locator("#phase-bar [aria-current=step]")).to_have_text("Identifikasi sumbatan")
@@ -118,8 +120,9 @@ def test_the_bar_stays_in_view_and_one_queue_approves_every_board(live_server, b
             rina.disconnect()
 
         # Far down the page the bar is still at the top, whole, with the clock and the next phase.
-        page.locator("#attendance-h").scroll_into_view_if_needed()
-        assert page.evaluate("scrollY") > 1500
+        show_tab(page, "setup")
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        assert page.evaluate("scrollY") > 500
         box = bar.bounding_box()
         assert box is not None and box["y"] == 0 and box["height"] < 100, box
         for part in (
@@ -237,6 +240,7 @@ def test_usg_grid_scores_a_card_in_a_few_interactions_and_the_rank_moves(
             post(andi, board, "Antrean poli tiga jam")
         finally:
             andi.disconnect()
+        show_tab(page, "scoring")
         rows = page.locator("#scoring-rows tr[data-card]")
         expect(rows).to_have_count(2)
         expect(page.locator("#scoring-progress")).to_have_text("0 dinilai · 2 belum dinilai")
@@ -264,6 +268,7 @@ def test_usg_grid_scores_a_card_in_a_few_interactions_and_the_rank_moves(
         expect(page.locator("#scoring-progress")).to_have_text("2 dinilai · 0 belum dinilai")
         # Saved on the server: a reload shows the same.
         page.reload()
+        show_tab(page, "scoring")
         expect(
             page.locator("#scoring-rows tr[data-card]", has_text="Obat").locator(".fac-usg-sum")
         ).to_have_text("9")
@@ -296,8 +301,10 @@ def test_the_facilitator_watches_the_room_vote(live_server, browser: Browser):
             assert phones[0].call("vote:cast", {"card_id": card_id}, timeout=10)["ok"]
             assert phones[1].call("vote:cast", {"card_id": card_id}, timeout=10)["ok"]
             expect(progress).to_have_text("2/3 sudah memilih")
-            # Visible while the boards are scrolled, and after a reload (from the snapshot).
-            page.locator("#attendance-h").scroll_into_view_if_needed()
+            # Visible while the page is scrolled, and after a reload (from the snapshot).
+            show_tab(page, "setup")
+            page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+            assert page.evaluate("scrollY") > 500
             assert inside_viewport(page, "#bar-progress")
             page.reload()
             expect(page.locator("#bar-progress")).to_have_text("2/3 sudah memilih")

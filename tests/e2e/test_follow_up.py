@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, expect
 
 from tests.live import LiveServer
 
-from .helpers import LAPTOP, PHONE, facilitator_socket, fail_on_dialog, violations
+from .helpers import LAPTOP, PHONE, facilitator_socket, fail_on_dialog, show_tab, violations
 
 
 def plan_a_solution(server: LiveServer, links: dict[str, str]) -> None:
@@ -83,6 +83,7 @@ def test_a_phone_back_at_the_follow_up_meeting_reports_and_the_facilitator_sees_
         steering.on("dialog", fail_on_dialog)
         steering.goto(links["facilitator_url"])
         expect(steering.locator("#connection")).to_have_text("Terhubung")
+        show_tab(steering, "followup")
         steering.locator("[data-lifecycle=end]").click()
         steering.locator("dialog.fac-confirm [data-confirm=yes]").click()  # asked first
         steering.locator("[data-lifecycle=follow_up]").click()
@@ -144,6 +145,7 @@ def test_a_phone_left_on_its_board_follows_the_reopening_and_an_archive_stops_it
         steering.on("dialog", fail_on_dialog)
         steering.goto(links["facilitator_url"])
         expect(steering.locator("#connection")).to_have_text("Terhubung")
+        show_tab(steering, "followup")
         # The follow-up meeting comes after the day: ended first (asked), then reopened.
         steering.locator("[data-lifecycle=end]").click()
         steering.locator("dialog.fac-confirm [data-confirm=yes]").click()

@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.conftest import card_of, post_through_socket
 from tests.live import join_session, socket_client
 
-from .helpers import facilitator_socket, tick
+from .helpers import card_menu, facilitator_socket, tick
 
 SIZES = [(1280, 720), (1024, 768), (1920, 1080)]
 IDS = [f"{w}x{h}" for w, h in SIZES]
@@ -281,7 +281,8 @@ def test_the_facilitator_spotlights_a_card_and_clears_it(browser: Browser, demo,
         target = page.locator(".result-item").first.get_attribute("data-card")
         text = page.locator(".result-item .result-text").first.text_content()
         expect(page.locator("#spotlight")).to_be_hidden()
-        steering.locator(f'[data-spotlight="{target}"]').click()
+        steering_card = steering.locator(f'#boards li.fac-card[data-card="{target}"]')
+        card_menu(steering, steering_card).locator(f'[data-spotlight="{target}"]').click()
         spot = page.locator("#spotlight")
         expect(spot).to_be_visible()
         expect(page.locator("#spotlight-text")).to_have_text(text)
@@ -297,11 +298,14 @@ def test_the_facilitator_spotlights_a_card_and_clears_it(browser: Browser, demo,
             >= 30
         )
         assert page.evaluate(CLIPPED) == []
-        off = steering.locator(f'[data-spotlight-off="{target}"]')
+        expect(steering.locator("#bar-spotlight-off")).to_be_visible()  # the cockpit's "off"
+        off = card_menu(steering, steering_card).locator(f'[data-spotlight-off="{target}"]')
         expect(off).to_be_visible()
         off.click()
         expect(spot).to_be_hidden()
-        expect(steering.locator(f'[data-spotlight="{target}"]')).to_be_visible()
+        expect(steering.locator("#bar-spotlight-off")).to_be_hidden()
+        menu = card_menu(steering, steering_card)
+        expect(menu.locator(f'[data-spotlight="{target}"]')).to_be_visible()
     finally:
         laptop.close()
         page.context.close()

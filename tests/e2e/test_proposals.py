@@ -10,7 +10,16 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from .helpers import LAPTOP, PHONE, SMALL_TARGETS, fail_on_dialog, join, open_steering, violations
+from .helpers import (
+    LAPTOP,
+    PHONE,
+    SMALL_TARGETS,
+    fail_on_dialog,
+    join,
+    open_steering,
+    show_tab,
+    violations,
+)
 
 BOTTLENECK = "Antrean obat di Puskesmas 2-3 jam tiap Senin"
 SOLUTION = "Nomor antrean lewat WhatsApp & loket khusus lansia"
@@ -52,6 +61,7 @@ def test_a_phone_drafts_a_section_live_and_a_conflict_keeps_both_texts(
         post_solution(andi)
 
         # The facilitator promotes the solution from the workspace's list.
+        show_tab(steering, "exports")
         steering.locator("#proposals-link").click()
         expect(steering).to_have_url(re.compile(r"/proposals$"))
         item = steering.locator(".promote-item", has_text=SOLUTION)

@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from .helpers import LAPTOP, PHONE, open_steering
+from .helpers import LAPTOP, PHONE, open_steering, show_tab
 
 
 def join(page: Page, url: str, name: str) -> None:
@@ -47,6 +47,7 @@ def test_lifting_concealment_shows_the_cards_on_every_screen_without_a_snapshot(
     phones = [browser.new_context(**PHONE) for _ in range(2)]
     try:
         steering = open_steering(laptop, links["facilitator_url"])
+        show_tab(steering, "settings")
         steering.locator("#setting-concealed").check()
         expect(steering.locator("#setting-concealed")).to_be_checked()
 

@@ -11,16 +11,29 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from .helpers import LAPTOP, PHONE, choose_phase, join, open_steering, steer, watch_errors
+from .helpers import (
+    LAPTOP,
+    PHONE,
+    card_menu,
+    choose_phase,
+    join,
+    open_steering,
+    show_tab,
+    steer,
+    watch_errors,
+)
 
 
 def moderate(steering: Page, text: str):
-    """Open the Moderate panel of the card showing `text`; returns the card."""
+    """Open the Moderate panel of the card showing `text` (from the card's menu,
+    in the card's dialog); returns the dialog."""
+    dialog = steering.locator("#card-dialog")
+    if dialog.is_visible():
+        dialog.locator("[data-close]").click()
     card = steering.locator(".fac-card", has=steering.locator(".card-text", has_text=text)).first
-    panel = card.locator("details.fac-moderate").first
-    if panel.get_attribute("open") is None:
-        panel.locator("summary").click()
-    return card
+    card_menu(steering, card).locator("[data-moderate]").click()
+    expect(dialog.locator("details.fac-moderate")).to_be_visible()
+    return dialog
 
 
 def test_no_page_throws_a_script_error(live_server, browser: Browser):
@@ -33,10 +46,13 @@ def test_no_page_throws_a_script_error(live_server, browser: Browser):
         watch_errors(steering, errors)
         steering.goto(links["facilitator_url"])
         expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
-        summaries = steering.locator(".fac-card details.fac-moderate > summary")
-        expect(summaries.first).to_be_visible()
-        for n in range(min(12, summaries.count())):
-            summaries.nth(n).click()
+        menus = steering.locator(".fac-card [data-card-menu]")
+        expect(menus.first).to_be_visible()
+        for n in range(min(12, menus.count())):
+            menus.nth(n).click()
+            steering.locator("#card-menu [data-moderate]").click()
+            expect(steering.locator("#card-dialog details.fac-moderate")).to_be_visible()
+            steering.locator("#card-dialog [data-close]").click()
         steering.locator("#board-order").select_option("usg")
         steering.locator("#board-order").select_option("votes")
         projector = laptop.new_page()
@@ -71,8 +87,10 @@ def test_moderation_follows_each_cards_actions_and_the_projector_ranks_by_the_se
     try:
         steering = open_steering(laptop, links["facilitator_url"])
         expect(steering.locator(".phase-button[aria-current=step]")).to_contain_text("Identifikasi")
+        show_tab(steering, "settings")
         steering.locator("#setting-approval_required").check()
         expect(steering.locator("#setting-approval_required")).to_be_checked()
+        show_tab(steering, "boards")
         # The projector's own browser: on the facilitator's, it would stay steering.
         projector = browser.new_context(**LAPTOP).new_page()
         projector.goto(links["presenter_url"])
@@ -104,6 +122,8 @@ def test_moderation_follows_each_cards_actions_and_the_projector_ranks_by_the_se
         expect(health.locator(".card")).to_have_count(2)
 
         # Scores chosen in the USG grid; the projector ranks by the server's key.
+        steering.locator("#card-dialog [data-close]").click()
+        show_tab(steering, "scoring")
         for text, (u, s, g) in (("Obat sering kosong", (3, 3, 3)), ("Antrean poli", (5, 4, 3))):
             row = steering.locator("#scoring-rows tr[data-card]", has_text=text)
             row.locator("[data-score=u]").select_option(str(u))
@@ -111,6 +131,7 @@ def test_moderation_follows_each_cards_actions_and_the_projector_ranks_by_the_se
             row.locator("[data-score=g]").select_option(str(g))
             card = steering.locator(".fac-card", has=steering.locator(".card-text", has_text=text))
             expect(card.locator(".card-usg").first).to_have_text(str(u + s + g))
+        show_tab(steering, "boards")
         choose_phase(steering, "Prioritas")
         # Prioritising puts the results view up: the sector's top in the server's order.
         results = projector.locator(".result-sector", has_text="Kesehatan")
@@ -147,6 +168,7 @@ def test_a_capped_card_takes_no_more_dots_and_a_locked_timer_closes_posting(
     phone.clock.install()  # the timer runs out on the phone's clock, moved on below
     try:
         steering = open_steering(laptop, links["facilitator_url"])
+        show_tab(steering, "settings")
         steering.locator("#vote-budget").fill("3")
         steering.locator("#vote-cap").fill("1")
         steering.locator("#votes-form button[type=submit]").click()

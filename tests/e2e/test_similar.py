@@ -11,7 +11,16 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from .helpers import LAPTOP, PHONE, fail_on_dialog, join, steer, watch_errors
+from .helpers import (
+    LAPTOP,
+    PHONE,
+    card_menu,
+    fail_on_dialog,
+    join,
+    show_tab,
+    steer,
+    watch_errors,
+)
 
 SECTOR = "Administrasi Kependudukan"
 EXISTING = "Antrean perekaman KTP-el di Disdukcapil sampai 3 jam"
@@ -112,6 +121,7 @@ def test_the_facilitator_accepts_a_suggested_merge_and_undoes_it(similar_server,
         newer = enter(steering, sector, "similar-e2e-0102", TWIN)
 
         # Asked again a little after the cards arrive; nothing is merged by itself.
+        show_tab(steering, "suggestions")
         panel = steering.locator(f'.fac-suggest-board[data-sector="{sector}"]')
         merge = panel.locator(".fac-suggest-merge")
         expect(merge).to_have_count(1, timeout=8000)
@@ -133,15 +143,17 @@ def test_the_facilitator_accepts_a_suggested_merge_and_undoes_it(similar_server,
         # Merged once more, the card's own Moderate panel splits it again.
         merge.get_by_role("button", name="Gabungkan").click()
         expect(newer_card).to_have_class(re.compile(r"\bstatus-merged\b"))
+        show_tab(steering, "boards")
         column = steering.locator(f'.board-column[data-sector="{sector}"]')
         column.locator("details.fac-removed > summary").click()
-        newer_card.locator("details.fac-moderate > summary").click()
-        split = newer_card.locator('button[data-action="unmerge"]')
+        split = card_menu(steering, newer_card).locator('[data-action="unmerge"]')
         expect(split).to_be_visible()
         split.click()
         expect(newer_card).to_have_class(re.compile(r"\bstatus-visible\b"))
         older_card = steering.locator(f'li.fac-card[data-card="{older}"]')
-        expect(older_card.locator('button[data-action="unmerge"]')).to_have_count(0)
+        menu = card_menu(steering, older_card)
+        expect(menu.locator("[data-action]").first).to_be_visible()
+        expect(menu.locator('[data-action="unmerge"]')).to_have_count(0)
     finally:
         laptop.close()
     assert errors == []

@@ -106,6 +106,25 @@ def test_an_accepted_merge_leaves_the_suggestions(board, socket_post):
     assert all(twin["id"] not in m["cards"] for m in after["merges"])
 
 
+def test_a_board_of_look_alike_cards_sends_the_best_few_suggestions_and_pages(board, socket_post):
+    """Forty people write about the KTP-el queue: every pair looks alike, and the
+    facilitator is sent the closest few with how many there are, more on request."""
+    _ws, sector, author, _other, boss, _cards = board
+    for n in range(12):
+        text = f"Antrean perekaman KTP-el di Disdukcapil sampai {n + 3} jam"
+        socket_post(author, sector, text, client_id=f"sim-look-{n:03}")
+    first = ok(boss.emit("suggestions:get", {"sector_id": sector}, callback=True))
+    total = first["total"]["merges"]
+    assert total > 10 and len(first["merges"]) == 10
+    scores = [m["score"] for m in first["merges"]]
+    assert scores == sorted(scores, reverse=True)
+    more = ok(boss.emit("suggestions:get", {"sector_id": sector, "limit": 15}, callback=True))
+    assert more["merges"][:10] == first["merges"] and len(more["merges"]) == min(15, total)
+    for limit in (0, 201, "10", True):
+        refused = boss.emit("suggestions:get", {"sector_id": sector, "limit": limit}, callback=True)
+        assert refused["ok"] is False and refused["error"]["code"] == "invalid", limit
+
+
 def test_bad_queries_get_clear_errors(board):
     _ws, sector, _author, other, _boss, _cards = board
     for payload, field in (

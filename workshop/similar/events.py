@@ -33,8 +33,8 @@ def on_similar(workshop: Workshop, identity: Identity, payload: dict[str, Any]) 
 def on_suggestions(
     workshop: Workshop, identity: Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
-    """Near-duplicates and related cards on one board: {sector_id}."""
-    return services.suggestions(workshop, payload.get("sector_id"))
+    """Near-duplicates and related cards on one board: {sector_id, limit?}."""
+    return services.suggestions(workshop, payload.get("sector_id"), payload.get("limit"))
 
 
 @socketio.on("suggestion:dismiss")

@@ -32,6 +32,8 @@ from .boards import indexes
 from .models import CLUSTER, MERGE, Dismissal
 
 SHOWN = 3  # similar cards offered while typing
+SUGGESTED = 10  # suggestions of each sort sent for a board unless more are asked for
+SUGGESTED_MAX = 200  # the most that may be asked for at once
 
 
 def similar_cards(
@@ -55,12 +57,15 @@ def similar_cards(
     return _shown(workshop, viewer, settings, found)
 
 
-def suggestions(workshop: Workshop, sector_id: object) -> dict[str, Any]:
+def suggestions(workshop: Workshop, sector_id: object, limit: object = None) -> dict[str, Any]:
     """Near-duplicates to merge and related bottlenecks to cluster, on one board.
 
     Only visible cards; a pair or group the facilitator dismissed is not offered
-    again, nor a cluster whose cards are all in one cluster already.
+    again, nor a cluster whose cards are all in one cluster already. The best
+    `limit` merges (the closest first) and clusters are sent, with how many
+    there are in all: a room of look-alike cards is paged, never sent whole.
     """
+    shown = _limit(limit)
     sector = sector_in(workshop, sector_id)
     dismissed = set(
         db.session.execute(
@@ -85,7 +90,22 @@ def suggestions(workshop: Workshop, sector_id: object) -> dict[str, Any]:
                     continue
                 clusters.append({"kind": kind, "cards": sorted(group)})
     merges.sort(key=lambda m: -m["score"])
-    return {"sector_id": sector.id, "merges": merges, "clusters": clusters}
+    return {
+        "sector_id": sector.id,
+        "merges": merges[:shown],
+        "clusters": clusters[:shown],
+        "total": {"merges": len(merges), "clusters": len(clusters)},
+    }
+
+
+def _limit(value: object) -> int:
+    """How many suggestions of each sort to send: SUGGESTED unless asked, at most SUGGESTED_MAX."""
+    asked = optional_int(value, "limit")
+    if asked is None:
+        return SUGGESTED
+    if not 1 <= asked <= SUGGESTED_MAX:
+        raise invalid(_("Invalid value."), limit=_("Invalid."))
+    return asked
 
 
 def dismiss(workshop: Workshop, kind: object, card_ids: object) -> str:

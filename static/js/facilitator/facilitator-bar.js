@@ -1,8 +1,9 @@
 /* The bar that stays at the top of the facilitator's page while the boards
  * scroll: the phase, the timer, the connection (#connection, set by the page),
  * the room's progress (voting: who has voted of those present; scoring: how
- * many bottlenecks are scored), how many cards wait for approval, the join
- * code with its QR, and the next phase in one click. */
+ * many bottlenecks are scored), how many cards wait for approval, what is
+ * on the projector with its "off" (the spotlight, a fishbone in focus), the
+ * join code with its QR, and the next phase in one click. */
 
 import { fmt, setText } from "../shared/dom.js";
 import { formatSeconds } from "../shared/store.js";
@@ -47,8 +48,19 @@ export function createBar(ctx, progress, timer) {
     setText(link, fmt(t.waiting, { n: waiting }));
   }
 
+  /* The projector's "off": shown while a card is in the spotlight or a fishbone in focus. */
+  function renderProjector() {
+    if (!store.workshop) return;
+    const lit = store.spotlight ? store.cards[store.spotlight] : null;
+    const off = $("bar-spotlight-off");
+    off.hidden = store.spotlight === null || store.spotlight === undefined;
+    off.title = lit ? lit.text : "";
+    $("bar-focus-off").hidden = !store.workshop.focus_card_id;
+  }
+
   function render() {
     if (!store.workshop) return;
+    renderProjector();
     const phase = store.phase();
     setText($("bar-phase"), phase ? phase.name : t.no_phase_short);
     const next = nextPhase(store);
@@ -78,6 +90,12 @@ export function createBar(ctx, progress, timer) {
       ctx.send("phase:step", { direction: 1 }, { area: $("bar-error"), button: b });
     });
     $("bar-qr").addEventListener("click", function () { toggleQR(); });
+    $("bar-spotlight-off").addEventListener("click", function () {
+      ctx.send("spotlight:set", { card_id: null }, { area: $("bar-error"), button: $("bar-spotlight-off") });
+    });
+    $("bar-focus-off").addEventListener("click", function () {
+      ctx.send("focus:set", { card_id: null }, { area: $("bar-error"), button: $("bar-focus-off") });
+    });
     $("bar-qr-close").addEventListener("click", function () {
       toggleQR(false);
       $("bar-qr").focus();
@@ -91,5 +109,5 @@ export function createBar(ctx, progress, timer) {
     progress.onChange(renderProgress);
   }
 
-  return { init: init, render: render, renderProgress: renderProgress, renderQueue: renderQueue, tick: tick };
+  return { init: init, render: render, renderProgress: renderProgress, renderQueue: renderQueue, renderProjector: renderProjector, tick: tick };
 }

@@ -1,21 +1,17 @@
 /* The live boards as the facilitator sees them: a column per sector with its
- * lock, clusters and cards of every status, each card with its "Moderate"
- * panel. Nodes are kept per card, cluster and sector and only moved or
- * refreshed, so open panels and half-typed text survive every broadcast.
- *
- * Each card has a row of tools: ctx.cardTools is a list of factories
- * (cardId) -> {root, refresh(card)}, each called once per card (the select
- * checkbox of facilitator-select.js; other small modules add theirs). With
- * ctx.dnd, cards are dragged onto cards and clusters. */
+ * lock, clusters (facilitator-clusters.js) and compact cards of every status (facilitator-card.js),
+ * solutions under their bottleneck and causes as a tree
+ * (facilitator-causes.js). Nodes are kept per card, cluster and sector (a map
+ * id -> element): an event repaints the card it names and re-places it in the
+ * one list it belongs to, never every column and card. A full render (a
+ * snapshot, a change of the workshop, the order) walks the cards once. */
 
-import { el, fmt, short, setText, syncChildren, prune } from "../shared/dom.js";
-import { createCard, renderCard, byline, answersText } from "../shared/cards.js";
-import { compareKeys, isScored, isShown } from "../shared/store.js";
-import { absorbed } from "./facilitator-model.js";
-import { moderatePanel } from "./facilitator-moderate.js";
-import { causesBar, rootToggle, renderBones, whysOf } from "./facilitator-causes.js";
-import { spotlightButton } from "./facilitator-spotlight.js";
-import { errorArea, syncValue, checkbox, button, field, schedule } from "./facilitator-ui.js";
+import { el, fmt, setText, syncChildren, prune } from "../shared/dom.js";
+import { compareKeys, isShown } from "../shared/store.js";
+import { createCardNodes } from "./facilitator-card.js";
+import { syncTree, bottleneckOf } from "./facilitator-causes.js";
+import { createClusters } from "./facilitator-clusters.js";
+import { errorArea, checkbox, schedule } from "./facilitator-ui.js";
 
 const ACTIVE = { visible: true, pending: true, hidden: true, deleted: true }; // merged ones go below
 
@@ -31,131 +27,28 @@ export function createBoards(ctx) {
   const store = ctx.store;
   const send = ctx.send;
   const columns = {}; // sector id -> column parts
-  const clusterNodes = {}; // cluster id -> cluster parts
-  const cardNodes = {}; // card id -> card parts
+  const clusters = createClusters(ctx);
+  const faces = createCardNodes(ctx);
+  const cardNodes = faces.nodes; // card id -> card parts
+  const nodeOf = faces.nodeOf;
+  const paint = faces.paint;
   const orderSelect = document.getElementById("board-order");
-  let mergedCounts = {}; // card id -> cards merged into it, worked out once a redraw
 
   function order() {
     return ORDERS[orderSelect.value] || ORDERS.time;
   }
 
-  /* -- one card ------------------------------------------------------------- */
+  /* -- what hangs under a card: solutions, causes, "why?"s ------------------- */
 
-  function statsLine(node, c, merged) {
-    const a = c.assessment;
-    const hasPlan = c.plan && Object.keys(c.plan).some(function (k) { return c.plan[k]; });
-    syncChildren(node, [
-      c.status !== "visible" ? el("span", { className: "badge fac-status fac-status-" + c.status, text: t["status_" + c.status] || c.status }) : null,
-      merged ? el("span", { className: "badge fac-merged-badge", title: fmt(t.merged_badge_title, { n: merged }), text: fmt(t.merged_badge, { n: merged }) }) : null,
-      el("span", { className: "fac-votes" }, [t.votes + " ", el("strong", { className: "card-votes", text: String(c.votes || 0) })]),
-      c.kind === "cause" && c.root ? el("span", { className: "badge fac-root-badge", text: t.root_cause }) : null,
-      isScored(c)
-        ? el("span", { className: "fac-usg-badge", title: ctx.rules.scores.map(function (k) { return k.toUpperCase() + " " + a[k]; }).join(" · ") }, [
-            t.usg + " ",
-            el("strong", { className: "card-usg", text: String(a.total) })
-          ])
-        : null,
-      hasPlan ? el("span", { className: "badge", text: t.plan_done }) : null
-    ].filter(Boolean));
+  function syncSolutions(parentId, solutions) {
+    const node = cardNodes[parentId];
+    if (!node || !node.solutions) return;
+    const list = solutions || store.list(function (c) { return c.kind === "solution" && c.parent_id === parentId && c.status !== "merged"; });
+    syncChildren(node.solutions, list.sort(order()).map(nodeOf));
   }
 
-  function cardNode(c) {
-    let node = cardNodes[c.id];
-    if (!node) {
-      node = cardNodes[c.id] = { face: createCard("div", { className: "fac-card-view" }), panel: moderatePanel(ctx, c.id), sig: null };
-      node.hint = el("p", { className: "hint", hidden: true });
-      node.stats = el("p", { className: "fac-card-stats" });
-      node.spotlight = spotlightButton(ctx, c.id);
-      node.face.el.append(node.hint, node.stats);
-      node.tools = (ctx.cardTools || []).map(function (make) { return make(c.id); });
-      node.toolRow = node.tools.length ? el("div", { className: "fac-card-tools" }, node.tools.map(function (tool) { return tool.root; })) : null;
-      node.solutions = c.kind === "bottleneck" ? el("ul", { className: "solutions" }) : null;
-      if (c.kind === "bottleneck") {
-        // Its root causes: the switch, the projector, and the tree bone by bone.
-        node.bar = causesBar(ctx, c.id);
-        node.bones = {};
-        node.causeCount = el("span");
-        node.causeList = el("ol", { className: "fac-bones" });
-        node.causes = el("details", { className: "fac-causes", open: true }, [el("summary", {}, [node.causeCount]), node.causeList]);
-      }
-      if (c.kind === "cause") {
-        node.rootMark = rootToggle(ctx, c.id);
-        node.whys = el("ol", { className: "cards fac-whys" });
-      }
-      node.root = el("li", { "data-card": c.id }, [
-        node.toolRow,
-        node.face.el,
-        node.spotlight.root,
-        node.rootMark && node.rootMark.root,
-        node.panel.details,
-        node.bar && node.bar.root,
-        node.causes,
-        node.solutions,
-        node.whys
-      ]);
-      if (ctx.dnd) ctx.dnd.card(node.face.el, node.root, c.id);
-    }
-    const target = c.status === "merged" && c.merged_into ? store.cards[c.merged_into] : null;
-    const merged = mergedCounts[c.id] || 0;
-    const sig = JSON.stringify(c) + (target ? target.text : "") + "|" + merged;
-    if (sig !== node.sig) {
-      node.sig = sig;
-      renderCard(node.face, c, {
-        categories: ctx.rules.categories,
-        author: byline(c, { none: t.no_author, paper: t.paper_card }),
-        answers: answersText(c, ctx.store.cards, t.answers)
-      });
-      setText(node.hint, target ? fmt(t.merged_into, { text: short(target.text) }) : "");
-      node.hint.hidden = !target;
-      statsLine(node.stats, c, merged);
-    }
-    node.root.className = (c.kind === "bottleneck" ? "card" : c.kind) + " fac-card status-" + c.status;
-    if (node.solutions) syncChildren(node.solutions, solutionsOf(c.id).map(cardNode));
-    if (node.bar) {
-      node.bar.refresh(c);
-      node.causes.hidden = renderBones(ctx, node.causeList, node.bones, c.id, cardNode, node.causeCount) === 0;
-    }
-    if (node.rootMark) node.rootMark.refresh(c);
-    if (node.whys) syncChildren(node.whys, whysOf(ctx, c.id).map(cardNode));
-    node.tools.forEach(function (tool) { tool.refresh(c); });
-    node.panel.refresh();
-    node.spotlight.refresh();
-    return node.root;
-  }
-
-  function solutionsOf(cardId) {
-    return store.list(function (c) { return c.kind === "solution" && c.parent_id === cardId && c.status !== "merged"; }).sort(order());
-  }
-
-  /* -- clusters ------------------------------------------------------------- */
-
-  function clusterNode(cluster) {
-    const node = clusterNodes[cluster.id] || (clusterNodes[cluster.id] = buildCluster(cluster.id));
-    node.title.textContent = cluster.title;
-    syncValue(node.input, cluster.title);
-    node.rename.setAttribute("aria-label", t.rename + ": " + cluster.title);
-    node.remove.setAttribute("aria-label", t.remove_cluster + ": " + cluster.title);
-    return node;
-  }
-
-  function buildCluster(id) {
-    const node = { area: errorArea(), list: el("ol", { className: "cards" }) };
-    node.title = el("h4", { className: "fac-cluster-title" });
-    node.input = el("input", { maxlength: ctx.rules.limits.cluster_title, required: true });
-    node.rename = el("button", { type: "submit", className: "button secondary", text: t.rename });
-    node.remove = button(t.remove_cluster, "danger", function () {
-      send("cluster:remove", { cluster_id: id }, { area: node.area, button: node.remove });
-    });
-    const form = el("form", { className: "fac-inline-row", novalidate: true }, [field(t.cluster_title, node.input), node.rename]);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      send("cluster:save", { id: id, title: node.input.value }, { area: node.area, button: node.rename, okText: t.saved });
-    });
-    const tools = el("details", { className: "fac-cluster-tools" }, [el("summary", { text: t.edit_cluster }), form, node.remove]);
-    node.root = el("section", { className: "fac-cluster", "data-cluster": id }, [el("header", { className: "fac-cluster-head" }, [node.title, tools]), node.area, node.list]);
-    if (ctx.dnd) ctx.dnd.cluster(node.root, id);
-    return node;
+  function tree(bottleneckId) {
+    syncTree(ctx, faces, bottleneckId);
   }
 
   /* -- one column ------------------------------------------------------------ */
@@ -186,32 +79,24 @@ export function createBoards(ctx) {
       el("header", { className: "board-column-head" }, [col.title, el("p", { className: "counts" }, [col.people, " · ", col.count, col.waiting]), lock.label]),
       col.area,
       col.groups,
-      newClusterForm(sectorId),
+      clusters.newForm(sectorId),
       col.removed
     ]);
     return col;
   }
 
-  function newClusterForm(sectorId) {
-    const input = el("input", { maxlength: ctx.rules.limits.cluster_title, required: true });
-    const area = errorArea();
-    const submit = el("button", { type: "submit", className: "button secondary", text: t.add_cluster });
-    const form = el("form", { className: "fac-new-cluster", novalidate: true }, [el("div", { className: "fac-inline-row" }, [field(t.new_cluster, input), submit]), area]);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      send("cluster:save", { sector_id: sectorId, title: input.value }, { area: area, button: submit, ok: function () { input.value = ""; } });
-    });
-    return form;
-  }
-
   function renderHead(col, sector, cards) {
     const people = store.roster.per_sector[String(sector.id)] || 0;
-    const live = cards.filter(isShown);
-    const waiting = cards.filter(function (c) { return c.status === "pending"; }).length;
-    col.title.textContent = sector.name;
-    col.people.textContent = fmt(t.participants, { n: people });
-    col.count.textContent = fmt(t.cards, { n: live.length });
-    col.waiting.textContent = waiting ? " · " + fmt(t.waiting, { n: waiting }) : "";
+    let live = 0;
+    let waiting = 0;
+    cards.forEach(function (c) {
+      if (isShown(c)) live += 1;
+      if (c.status === "pending") waiting += 1;
+    });
+    setText(col.title, sector.name);
+    setText(col.people, fmt(t.participants, { n: people }));
+    setText(col.count, fmt(t.cards, { n: live }));
+    setText(col.waiting, waiting ? " · " + fmt(t.waiting, { n: waiting }) : "");
     col.waiting.hidden = !waiting; // a link to the one approval queue, only when some wait
     col.lock.checked = !!sector.locked;
     col.lock.setAttribute("aria-label", t.lock_board + ": " + sector.name);
@@ -222,47 +107,161 @@ export function createBoards(ctx) {
     const grouped = store.grouped(sector.id, bottlenecks);
     const byCluster = {};
     grouped.groups.forEach(function (g) { byCluster[g.cluster.id] = g.cards; });
-    const clusters = store.clustersOf(sector.id);
-    const parts = clusters.map(function (cluster) {
-      const node = clusterNode(cluster);
-      syncChildren(node.list, (byCluster[cluster.id] || []).map(cardNode));
+    const mine = store.clustersOf(sector.id);
+    const parts = mine.map(function (cluster) {
+      const node = clusters.node(cluster);
+      syncChildren(node.list, (byCluster[cluster.id] || []).map(nodeOf));
       return node.root;
     });
-    syncChildren(col.ungrouped, grouped.loose.map(cardNode));
-    if (clusters.length) parts.push(col.ungroupedTitle);
+    syncChildren(col.ungrouped, grouped.loose.map(nodeOf));
+    if (mine.length) parts.push(col.ungroupedTitle);
     parts.push(bottlenecks.length ? col.ungrouped : col.empty);
     syncChildren(col.groups, parts);
   }
 
   function renderRemoved(col, removed) {
     col.removed.hidden = removed.length === 0;
-    col.removedSummary.textContent = fmt(t.removed_cards, { n: removed.length });
-    syncChildren(col.removedList, removed.map(cardNode));
+    setText(col.removedSummary, fmt(t.removed_cards, { n: removed.length }));
+    syncChildren(col.removedList, removed.map(nodeOf));
   }
 
-  function renderColumn(sector) {
+  /* A column's head and its bottlenecks in place (cards painted only when new). */
+  function placeColumn(sector, cards) {
     const col = columns[sector.id] || (columns[sector.id] = buildColumn(sector.id));
-    const cards = store.list(function (c) { return c.sector_id === sector.id; });
-    const bottlenecks = cards.filter(function (c) { return c.kind === "bottleneck"; }).sort(order());
-    renderHead(col, sector, cards);
+    const mine = cards || store.list(function (c) { return c.sector_id === sector.id; });
+    const bottlenecks = mine.filter(function (c) { return c.kind === "bottleneck"; }).sort(order());
+    renderHead(col, sector, mine);
     renderGroups(col, sector, bottlenecks.filter(function (c) { return ACTIVE[c.status]; }));
     renderRemoved(col, bottlenecks.filter(function (c) { return !ACTIVE[c.status]; }));
     return col.root;
   }
 
+  /* -- everything: a snapshot, a change of the workshop, the order ----------- */
+
   function render() {
     if (!store.workshop) return;
-    mergedCounts = absorbed(store);
-    syncChildren(document.getElementById("boards"), store.sectors().map(renderColumn));
+    faces.countMerged(null);
+    const all = store.list(function () { return true; });
+    const bySector = {};
+    const solutions = {}; // bottleneck id -> its solutions (not merged)
+    const withCauses = {}; // bottleneck or cause id -> true when causes hang under it
+    all.forEach(function (c) {
+      (bySector[c.sector_id] = bySector[c.sector_id] || []).push(c);
+      if (c.kind === "solution" && c.status !== "merged") (solutions[c.parent_id] = solutions[c.parent_id] || []).push(c);
+      if (c.kind === "cause") withCauses[c.parent_id] = true;
+    });
+    all.forEach(function (c) { if (cardNodes[c.id]) paint(c); });
+    syncChildren(document.getElementById("boards"), store.sectors().map(function (sector) {
+      return placeColumn(sector, bySector[sector.id] || []);
+    }));
+    all.forEach(function (c) {
+      if (c.kind !== "bottleneck" || !cardNodes[c.id]) return;
+      syncSolutions(c.id, solutions[c.id] || []);
+      if (withCauses[c.id]) tree(c.id);
+      else cardNodes[c.id].causes.hidden = true;
+    });
     prune(cardNodes, function (id) { return !!store.cards[id]; });
-    prune(clusterNodes, function (id) { return !!store.clusters[id]; });
+    clusters.prune();
     prune(columns, function (id) { return !!store.sector(Number(id)); });
   }
+
+  /* -- one change: the card it names, and the one list it sits in ------------- */
+
+  /* The cards that show something of card `id` (merged into it, answering it). */
+  function dependents(id) {
+    const out = [];
+    Object.keys(store.cards).forEach(function (key) {
+      const c = store.cards[key];
+      if (c.merged_into === id || c.addresses === id) out.push(c);
+    });
+    return out;
+  }
+
+  function place(c, was) {
+    const sector = store.sector(c.sector_id);
+    if (c.kind === "bottleneck") {
+      if (sector) placeColumn(sector);
+      if (was && was.sector !== c.sector_id && store.sector(was.sector)) placeColumn(store.sector(was.sector));
+      syncSolutions(c.id);
+      tree(c.id);
+      return;
+    }
+    if (c.kind === "solution") {
+      syncSolutions(c.parent_id);
+      if (was && was.parent && was.parent !== c.parent_id) syncSolutions(was.parent);
+    } else if (c.kind === "cause") {
+      const root = bottleneckOf(store, c);
+      if (root) tree(root);
+    }
+    head(c.sector_id);
+    if (was && was.sector !== c.sector_id) head(was.sector);
+  }
+
+  /* A column's counts again (one walk of the cards). */
+  function head(sectorId) {
+    const sector = store.sector(sectorId);
+    if (columns[sectorId] && sector) renderHead(columns[sectorId], sector, store.list(function (x) { return x.sector_id === sectorId; }));
+  }
+
+  /* A card arrived or changed. */
+  function cardChanged(data) {
+    if (!store.workshop) return;
+    const c = store.cards[data.id];
+    if (!c) return;
+    const had = cardNodes[c.id];
+    const was = had ? { sector: had.sector, parent: had.parent, mergedInto: had.mergedInto } : null;
+    const targets = [c.merged_into, was && was.mergedInto].filter(Boolean);
+    if (targets.length) faces.countMerged(targets);
+    if (had) paint(c);
+    else nodeOf(c);
+    place(c, was);
+    targets.forEach(function (id) { if (store.cards[id]) paint(store.cards[id]); });
+    if (had) dependents(c.id).forEach(paint);
+  }
+
+  function cardRemoved(data) {
+    const node = cardNodes[data.id];
+    if (!node) return;
+    delete cardNodes[data.id];
+    if (node.root.parentNode) node.root.parentNode.removeChild(node.root);
+    head(node.sector);
+  }
+
+  /* Tallies changed: repaint those cards; re-place them when the order is by votes. */
+  function votesChanged(ids) {
+    const byVotes = orderSelect.value === "votes";
+    ids.forEach(function (id) {
+      const c = store.cards[id];
+      if (!c) return;
+      paint(c);
+      if (byVotes) place(c, null);
+    });
+  }
+
+  /* A cluster changed: that board's column only. */
+  function clusterChanged(sectorId) {
+    const sector = store.sector(sectorId);
+    if (sector && columns[sectorId]) placeColumn(sector);
+    clusters.prune();
+  }
+
 
   return {
     init: function () {
       orderSelect.addEventListener("change", function () { schedule("boards", render); });
     },
-    render: render
+    render: render,
+    cardChanged: cardChanged,
+    cardRemoved: cardRemoved,
+    votesChanged: votesChanged,
+    clusterChanged: clusterChanged,
+    /* Cards whose marks changed without an event of their own (the spotlight). */
+    repaint: function (ids) {
+      ids.forEach(function (id) { if (store.cards[id]) paint(store.cards[id]); });
+    },
+    /* The counts of every column (the roster changed). */
+    heads: function () {
+      store.sectors().forEach(function (sector) { head(sector.id); });
+    }
   };
 }

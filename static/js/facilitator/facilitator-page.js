@@ -1,7 +1,9 @@
-/* The facilitator's page: the entry. One Store kept live by one Stream; every
- * part of the page (facilitator-*.js) is handed what it needs here and
- * redraws from the store. Also the copy buttons, the connection state (in the
- * top bar) and a short live note of each new card for screen readers. */
+/* The facilitator's page, a cockpit: the entry. One Store kept live by one
+ * Stream; every part of the page (facilitator-*.js) is handed what it needs
+ * here. An event redraws what it changed: the card it names (in its one
+ * list), the queue and the bar's counts; a part in a closed tab draws when its
+ * tab opens. Also the copy buttons, the connection state (in the top bar)
+ * and a short live note of each new card for screen readers. */
 
 import { readJSON, keepFocus } from "../shared/dom.js";
 import { Store } from "../shared/store.js";
@@ -23,6 +25,9 @@ import { createScoring } from "./facilitator-scoring.js";
 import { createOnAir } from "./facilitator-onair.js";
 import { createLinksBox } from "./facilitator-links.js";
 import { planTool } from "./facilitator-plan.js";
+import { createMenu } from "./facilitator-menu.js";
+import { createTabs } from "./facilitator-tabs.js";
+import { createKeys } from "./facilitator-keys.js";
 
 const config = readJSON("page-config");
 const t = readJSON("facilitator-strings");
@@ -47,6 +52,7 @@ stream.socket.on("disconnect", function (reason) {
 });
 
 const ctx = { config: config, rules: config.rules, viewer: config.viewer, t: t, store: store, send: makeSend(stream, t), cardTools: [] };
+const tabs = createTabs();
 const phases = createPhases(ctx);
 const timer = createTimer(ctx);
 const bar = createBar(ctx, progress, timer);
@@ -55,44 +61,65 @@ const selection = createSelection(ctx);
 ctx.cardTools.push(selection.tool);
 ctx.cardTools.push(function (id) { return planTool(ctx, id); });
 ctx.dnd = selection.dnd;
+ctx.menu = createMenu(ctx);
 const scoring = createScoring(ctx);
 const boards = createBoards(ctx);
 const entry = createEntry(ctx);
 const causes = createCausesPanel(ctx);
 const followUp = createFollowUpPanel(ctx, follow);
+const suggestions = createSuggestions(ctx);
+const keys = createKeys(ctx, { timer: timer, queue: queue, menu: ctx.menu, tabs: tabs });
 follow.onChange(function () { schedule("followup", followUp.render); });
 
-/* The boards and what is worked out from their cards: the queue, the grid, the bar's counts. */
-function renderBoards() {
-  schedule("boards", function () {
-    boards.render();
-    selection.render();
-  });
+function seen(name) {
+  return tabs.current() === name;
+}
+
+/* What is worked out from every card: the queue, the bar's counts, and the
+ * parts of closed tabs when they are open (the USG grid, the paper card's lists). */
+function renderDerived() {
   schedule("queue", function () {
     queue.render();
     bar.renderQueue();
     bar.renderProgress();
+    selection.render();
   });
-  schedule("scoring", scoring.render);
+  if (seen("scoring")) schedule("scoring", scoring.render);
+  if (seen("paper")) schedule("parents", entry.renderCards);
 }
 
 function renderPeopleCount() {
   totalPeople.textContent = String(store.roster.total || 0);
 }
 
+/* The tab this phase works in says so ("now"): the USG grid while the phase ranks. */
+function renderTabNotes() {
+  const phase = store.phase();
+  const note = document.querySelector('[data-tab-note="scoring"]');
+  if (note) note.textContent = phase && phase.ranks ? " · " + t.now : "";
+}
+
 function renderAll() {
   keepFocus(function () {
+    renderTabNotes();
     phases.render();
     timer.render();
     bar.render();
     boards.render();
     selection.render();
     queue.render();
-    scoring.render();
-    entry.render();
+    if (seen("scoring")) scoring.render();
+    if (seen("paper")) entry.render();
     causes.render();
     renderPeopleCount();
   });
+}
+
+/* One card changed: its node, then what is counted from the cards. */
+function cardChanged(change) {
+  keepFocus(function () { boards.cardChanged(change.data); });
+  ctx.menu.cardChanged(change.data.id);
+  renderDerived();
 }
 
 /* What each broadcast changes on this page. */
@@ -101,32 +128,61 @@ const HANDLERS = {
   "workshop.updated": renderAll,
   "card.created": function (change) {
     announcer.textContent = t.new_card + ": " + change.data.text;
-    renderBoards();
-    schedule("parents", entry.renderCards);
+    cardChanged(change);
   },
-  "card.updated": function () {
-    renderBoards();
-    schedule("parents", entry.renderCards);
+  "card.updated": function (change) {
+    cardChanged(change);
     schedule("focus", causes.renderFocus);
   },
-  "card.removed": renderBoards,
-  "votes.updated": renderBoards,
-  "votes.tallied": renderBoards,
-  "cluster.updated": renderBoards,
-  "cluster.removed": renderBoards,
+  "card.removed": function (change) {
+    boards.cardRemoved(change.data);
+    ctx.menu.cardChanged(change.data.id);
+    renderDerived();
+  },
+  "votes.updated": function (change) {
+    boards.votesChanged([change.data.card_id]);
+    if (seen("scoring")) schedule("scoring", scoring.render);
+  },
+  "votes.tallied": function (change) {
+    boards.votesChanged(Object.keys(change.data.tallies).map(Number));
+    if (seen("scoring")) schedule("scoring", scoring.render);
+  },
+  "cluster.updated": function (change) {
+    boards.clusterChanged(change.data.sector_id);
+    renderDerived();
+  },
+  "cluster.removed": function (change) {
+    boards.clusterChanged(change.data.sector_id);
+    renderDerived();
+  },
+  "spotlight.updated": function () {
+    boards.repaint(lit.concat([store.spotlight]).filter(Boolean));
+    lit = store.spotlight ? [store.spotlight] : [];
+    bar.renderProjector();
+  },
   "roster.updated": function () {
     renderPeopleCount();
-    renderBoards();
+    boards.heads();
+    schedule("queue", bar.renderProgress);
   },
   "participant.updated": function () {
-    schedule("people", entry.renderPeople);
-    renderBoards();
+    if (seen("paper")) schedule("people", entry.renderPeople);
   }
 };
+let lit = []; // the card in the spotlight, to repaint when it leaves
 
 store.onChange(function (change) {
+  if (change.type === "snapshot") lit = store.spotlight ? [store.spotlight] : [];
   const handler = HANDLERS[change.type];
   if (handler) handler(change);
+});
+
+/* A closed tab's part draws when its tab opens. */
+tabs.onShow(function (name) {
+  if (name === "scoring") schedule("scoring", scoring.render);
+  if (name === "paper") schedule("people", entry.render);
+  if (name === "suggestions") suggestions.shown(true);
+  else suggestions.shown(false);
 });
 
 /* Link creation times are written in UTC by the server: show them in local time. */
@@ -151,6 +207,7 @@ document.querySelectorAll("[data-copy]").forEach(function (b) {
   });
 });
 
+tabs.init();
 phases.init();
 timer.init();
 bar.init();
@@ -158,10 +215,12 @@ selection.init();
 scoring.init();
 boards.init();
 entry.init();
-createSuggestions(ctx).init(); /* it follows the store itself */
+suggestions.init(); /* it follows the store itself, and asks only while its tab is open */
 causes.init();
 createOnAir(ctx); /* it follows the store itself */
 createLinksBox();
+ctx.menu.init();
+keys.init();
 setInterval(function () {
   timer.tick();
   bar.tick();

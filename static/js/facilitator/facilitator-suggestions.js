@@ -2,8 +2,11 @@
  * to merge (the newer card into the older) and related bottlenecks to group in
  * a new cluster, each accepted or dismissed by hand; nothing is merged by
  * itself. A merge just made can be undone for a while. Suggestions are asked
- * of the server (suggestions:get) on load and again a little after the board
- * changes; what is still worth showing is similar.js's to say. */
+ * of the server (suggestions:get) only while their tab is open: when it opens
+ * (boards changed meanwhile, or never asked) and a little after a board
+ * changes; what is still worth showing is similar.js's to say. Each board
+ * shows its best few (the server sends the merges best first); "More" shows
+ * the next few: a room of look-alike cards never draws every pair. */
 
 import { el, fmt, short, setText, show, syncChildren, prune } from "../shared/dom.js";
 import { mergesToShow, clustersToShow, clusterTitle, suggestionKey, createRefresher } from "../shared/similar.js";
@@ -11,6 +14,9 @@ import { errorArea, showOk, button, field, syncValue, schedule } from "./facilit
 
 const REFRESH_MS = 2000; // after a card changes, before asking again
 const UNDO_MS = 60000; // how long "Undo" stays after a merge
+const PAGE = 3; // suggestions a board shows at first, and how many more each "More" adds
+const SPARE = 5; // asked for beyond those shown: some may have been dismissed or merged here meanwhile
+const MOST = 200; // the most the server sends at once
 
 export function createSuggestions(ctx) {
   const t = ctx.t;
@@ -21,12 +27,18 @@ export function createSuggestions(ctx) {
   const boards = {}; // sector id -> {root, title, count, area, undos, list, reply, refresher}
   const items = {}; // suggestion key -> its node
   const skip = {}; // suggestion key -> true: dismissed or accepted here, until the server agrees
+  let open = false; // the suggestions' tab is open: ask and draw; else only note which boards changed
 
   function board(sectorId) {
     let b = boards[sectorId];
     if (b) return b;
-    b = boards[sectorId] = { reply: null, area: errorArea() };
+    b = boards[sectorId] = { reply: null, area: errorArea(), limit: PAGE, stale: true };
     b.title = el("span");
+    b.more = button(t.more, "secondary fac-suggest-more", function () {
+      b.limit += PAGE;
+      if (b.reply && sent(b.reply) < Math.min(inAll(b.reply), b.limit + SPARE)) b.refresher.now();
+      later();
+    });
     b.count = el("span", { className: "fac-suggest-count" });
     b.undos = el("ul", { className: "fac-undos" });
     b.list = el("ol", { className: "fac-suggest-list" });
@@ -34,10 +46,11 @@ export function createSuggestions(ctx) {
       el("h3", { id: "suggest-h-" + sectorId }, [b.title, b.count]),
       b.area,
       b.undos,
-      b.list
+      b.list,
+      b.more
     ]);
     b.refresher = createRefresher(function (done) {
-      send("suggestions:get", { sector_id: sectorId }, {
+      send("suggestions:get", { sector_id: sectorId, limit: Math.min(MOST, b.limit + SPARE) }, {
         area: b.area,
         ok: function (reply) {
           b.reply = reply;
@@ -48,6 +61,15 @@ export function createSuggestions(ctx) {
       });
     }, { delay: REFRESH_MS });
     return b;
+  }
+
+  /* How many suggestions an answer holds, and how many the server has in all. */
+  function sent(reply) {
+    return (reply.merges || []).length + (reply.clusters || []).length;
+  }
+
+  function inAll(reply) {
+    return reply.total ? reply.total.merges + reply.total.clusters : sent(reply);
   }
 
   function later() {
@@ -91,7 +113,7 @@ export function createSuggestions(ctx) {
       ]);
     }
     node.s = s;
-    const sig = JSON.stringify([s.source.text, s.source.votes, s.target.text, s.target.votes]);
+    const sig = [s.source.text, s.source.votes, s.target.text, s.target.votes].join("\u0000");
     if (node.sig !== sig) {
       node.sig = sig;
       // No score shown: it orders the suggestions but is no percentage of sameness.
@@ -160,7 +182,7 @@ export function createSuggestions(ctx) {
       ]);
     }
     node.s = s;
-    const sig = JSON.stringify(s.cards.map(function (c) { return [c.id, c.text]; }));
+    const sig = s.cards.map(function (c) { return c.id + "\u0000" + c.text; }).join("\u0001");
     if (node.sig !== sig) {
       node.sig = sig;
       setText(node.head, fmt(t.suggest_cluster, { n: s.cards.length }));
@@ -196,17 +218,23 @@ export function createSuggestions(ctx) {
   /* -- the panel --------------------------------------------------------------- */
 
   function render() {
-    if (!store.workshop) return;
+    if (!store.workshop || !open) return;
     const used = {};
     let total = 0;
     const sections = store.sectors().map(function (sector) {
       const b = board(sector.id);
-      const nodes = mergesToShow(b.reply, store, skip).map(function (s) { used[s.key] = true; return mergeNode(s, sector.id); })
-        .concat(clustersToShow(b.reply, store, skip).map(function (s) { used[s.key] = true; return clusterNode(s, sector.id); }));
+      const all = mergesToShow(b.reply, store, skip).concat(clustersToShow(b.reply, store, skip));
+      const count = b.reply ? all.length + inAll(b.reply) - sent(b.reply) : 0; // those not sent yet too
+      const nodes = all.slice(0, b.limit).map(function (s) {
+        used[s.key] = true;
+        return s.type === "merge" ? mergeNode(s, sector.id) : clusterNode(s, sector.id);
+      });
       syncChildren(b.list, nodes);
       setText(b.title, sector.name);
-      setText(b.count, nodes.length ? " · " + (nodes.length === 1 ? t.suggestion_one : fmt(t.suggestions_n, { n: nodes.length })) : "");
-      const on = nodes.length > 0 || b.undos.childNodes.length > 0 || b.area.textContent !== "";
+      setText(b.count, count ? " · " + (count === 1 ? t.suggestion_one : fmt(t.suggestions_n, { n: count })) : "");
+      b.more.hidden = count <= b.limit;
+      setText(b.more, fmt(t.more_suggestions, { n: Math.min(PAGE, count - b.limit) }));
+      const on = count > 0 || b.undos.childNodes.length > 0 || b.area.textContent !== "";
       show(b.root, on);
       if (on) total += 1;
       return b.root;
@@ -216,14 +244,24 @@ export function createSuggestions(ctx) {
     prune(items, function (key) { return used[key]; });
   }
 
+  /* A board changed: asked again soon while the tab is open, else when it opens. */
+  function changed(sectorId, soon) {
+    const b = board(sectorId);
+    b.stale = true;
+    if (!open) return;
+    if (soon) b.refresher.soon();
+    else b.refresher.now();
+    b.stale = false;
+  }
+
   /* Ask the boards again: a board not asked yet at once; with `all`
    * (a fresh snapshot), the others soon. */
   function refreshAll(all) {
     store.sectors().forEach(function (sector) {
       const b = board(sector.id);
-      if (!b.asked) b.refresher.now();
-      else if (all) b.refresher.soon();
-      b.asked = true;
+      if (!b.asked) changed(sector.id, false);
+      else if (all) changed(sector.id, true);
+      if (open) b.asked = true;
     });
   }
 
@@ -231,14 +269,26 @@ export function createSuggestions(ctx) {
     const data = change.data || {};
     if (change.type === "snapshot" || change.type === "workshop.updated") refreshAll(change.type === "snapshot");
     else if (change.type === "suggestion.dismissed") skip[suggestionKey(data.kind, data.cards)] = true;
-    else if (/^(card|cluster)\.(created|updated|removed)$/.test(change.type) && data.sector_id && boards[data.sector_id]) {
-      boards[data.sector_id].refresher.soon();
-    }
+    else if (/^(card|cluster)\.(created|updated|removed)$/.test(change.type) && data.sector_id) changed(data.sector_id, true);
+    else return;
+    if (open) later();
+  }
+
+  /* The tab opened (true) or closed: on opening, the boards that changed are asked at once. */
+  function shown(on) {
+    open = on;
+    if (!on) return;
+    store.sectors().forEach(function (sector) {
+      const b = board(sector.id);
+      if (b.stale) changed(sector.id, false);
+      b.asked = true;
+    });
     later();
   }
 
   return {
     init: function () { store.onChange(onChange); },
-    render: render
+    render: render,
+    shown: shown
   };
 }
