@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.conftest import card_of, post_through_socket
 from tests.live import join_session, socket_client
 
-from .helpers import LAPTOP, facilitator_socket, fail_on_dialog
+from .helpers import LAPTOP, card_menu, facilitator_socket, fail_on_dialog, show_tab
 
 
 @contextmanager
@@ -101,6 +101,7 @@ def test_four_causes_approved_in_one_click_and_causes_can_skip_the_queue(
             expect(page.locator("#queue-empty")).to_be_visible()
             assert clicks == 1, "four causes approved in one click (four before)"
             # From now on causes and their "why?"s go straight to the board.
+            show_tab(page, "settings")
             page.locator("#setting-causes_skip_approval").check()
             expect(page.locator("#setting-causes_skip_approval")).to_be_checked()
             late = post(
@@ -112,6 +113,7 @@ def test_four_causes_approved_in_one_click_and_causes_can_skip_the_queue(
                 bone="method",
             )
             assert late["status"] == "visible"
+            show_tab(page, "boards")
             expect(card(page, late["id"])).to_have_class(re.compile(r"\bstatus-visible\b"))
             expect(queue).to_have_count(0)
 
@@ -310,6 +312,7 @@ def test_ending_and_archiving_ask_first_and_reopening_waits_for_the_end(
 ):
     links = live_server.create_workshop("Bimtek akhir", phase="identify")
     with steering_page(browser, links["facilitator_url"]) as page:
+        show_tab(page, "followup")  # the life cycle's choices live in the follow-up tab
         state = page.locator("#fu-state-name")
         expect(state).to_have_text("Berlangsung")
         expect(page.locator("[data-lifecycle=follow_up]")).to_be_hidden()
@@ -369,7 +372,10 @@ def test_the_spotlight_and_focus_have_an_off_in_the_bar_and_end_with_the_phase(
         with steering_page(browser, r["links"]["facilitator_url"]) as page:
             onair = page.locator("#bar-onair")
             expect(onair).to_be_hidden()
-            card(page, lit["id"]).locator(f"[data-spotlight='{lit['id']}']").click()
+            card_menu(page, card(page, lit["id"])).locator(
+                f"[data-spotlight='{lit['id']}']"
+            ).click()
+            page.keyboard.press("Escape")  # the menu stays open on the spotlight's switch
             expect(onair).to_be_visible()
             expect(onair).to_contain_text("Antrean KTP-el")
             # Off from the bar, where it always shows, without finding the card.
