@@ -134,6 +134,8 @@ def test_a_phone_of_dinkes_kab_maros_follows_up_the_plan_of_dinas_kesehatan(
     assert boss.emit(
         "card:plan", {"card_id": solution["id"], "agency": "Dinas Kesehatan"}, callback=True
     )["ok"]
+    # The follow-up meeting comes after the day: ended first, then reopened.
+    assert laptop.post(f"/w/{ws.code}/state/end").status_code == 303
     assert laptop.post(f"/w/{ws.code}/state/follow_up").status_code == 303
 
     page = mobile.get(f"/w/{ws.code}/follow-up").get_data(as_text=True)
