@@ -86,9 +86,9 @@ def causes(browser: Browser, presenter_url: str, steering: Page, board: Page) ->
     screen.goto(presenter_url)
     expect(screen.locator(".board-column")).to_have_count(6)
     column = steering.locator(".fac-column", has_text="Administrasi Kependudukan")
-    column.locator("li.card", has=steering.locator(".fac-causes:not([hidden])")).first.locator(
-        "[data-focus]"
-    ).click()
+    analysed = column.locator("li.fac-card", has=steering.locator(".fac-analysed-badge")).first
+    analysed.locator(":scope > .fac-card-row > [data-card-menu]").click()
+    steering.locator("#card-menu [data-focus]").click()
     expect(screen.locator(".causes-svg[data-view=fishbone]")).to_be_visible()
     screen.wait_for_timeout(500)
     screen.screenshot(path=str(OUT / "projector-fishbone.png"))
@@ -97,7 +97,7 @@ def causes(browser: Browser, presenter_url: str, steering: Page, board: Page) ->
     screen.wait_for_timeout(300)
     screen.screenshot(path=str(OUT / "projector-tree.png"))
     screen.keyboard.press("t")
-    steering.locator("#focus-clear").click()
+    steering.locator("#bar-focus-off").click()
     projector.close()
 
     steering.locator("#phase-bar .phase-button", has_text="Akar masalah").click()

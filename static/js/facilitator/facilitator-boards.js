@@ -43,7 +43,7 @@ export function createBoards(ctx) {
   function syncSolutions(parentId, solutions) {
     const node = cardNodes[parentId];
     if (!node || !node.solutions) return;
-    const list = solutions || store.list(function (c) { return c.kind === "solution" && c.parent_id === parentId && c.status !== "merged"; });
+    const list = solutions || store.childrenOf(parentId).filter(function (c) { return c.kind === "solution" && c.status !== "merged"; });
     syncChildren(node.solutions, list.sort(order()).map(nodeOf));
   }
 
@@ -128,7 +128,7 @@ export function createBoards(ctx) {
   /* A column's head and its bottlenecks in place (cards painted only when new). */
   function placeColumn(sector, cards) {
     const col = columns[sector.id] || (columns[sector.id] = buildColumn(sector.id));
-    const mine = cards || store.list(function (c) { return c.sector_id === sector.id; });
+    const mine = cards || store.onBoard(sector.id);
     const bottlenecks = mine.filter(function (c) { return c.kind === "bottleneck"; }).sort(order());
     renderHead(col, sector, mine);
     renderGroups(col, sector, bottlenecks.filter(function (c) { return ACTIVE[c.status]; }));
@@ -197,10 +197,10 @@ export function createBoards(ctx) {
     if (was && was.sector !== c.sector_id) head(was.sector);
   }
 
-  /* A column's counts again (one walk of the cards). */
+  /* A column's counts again (the board's cards, from the store's index). */
   function head(sectorId) {
     const sector = store.sector(sectorId);
-    if (columns[sectorId] && sector) renderHead(columns[sectorId], sector, store.list(function (x) { return x.sector_id === sectorId; }));
+    if (columns[sectorId] && sector) renderHead(columns[sectorId], sector, store.onBoard(sectorId));
   }
 
   /* A card arrived or changed. */
