@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import socketio
-from playwright.sync_api import BrowserContext, Dialog, Error, Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Dialog, Error, Locator, Page, expect
 
 from tests.live import LiveServer, key_session, socket_client
 
@@ -170,3 +170,14 @@ def violations(page: Page) -> list[dict[str, Any]]:
         for v in result
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def projector_page(browser: Browser, size: tuple[int, int], url: str, prefs: str) -> Page:
+    """The projector's page at `size`, its preferences (`urai:projector`, JSON) set,
+    on a fake clock that runs on its own until `tick` holds it."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="id-ID")
+    context.clock.install()
+    page = context.new_page()
+    page.add_init_script(f"localStorage.setItem('urai:projector', '{prefs}')")
+    page.goto(url)
+    return page

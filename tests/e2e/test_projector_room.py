@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.conftest import card_of, post_through_socket
 from tests.live import join_session, socket_client
 
-from .helpers import LAPTOP, facilitator_socket, hold, open_steering
+from .helpers import LAPTOP, facilitator_socket, hold, open_steering, projector_page
 
 SIZES = [(1280, 720), (1024, 768)]
 IDS = [f"{w}x{h}" for w, h in SIZES]
@@ -27,13 +27,7 @@ FAST = '{"pageSeconds": 2, "seconds": 2}'
 
 
 def projector(browser: Browser, size: tuple[int, int], url: str, prefs: str = FAST) -> Page:
-    """The projector's page, on a fake clock that runs on its own until held."""
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="id-ID")
-    context.clock.install()
-    page = context.new_page()
-    page.add_init_script(f"localStorage.setItem('urai:projector', '{prefs}')")
-    page.goto(url)
-    return page
+    return projector_page(browser, size, url, prefs)
 
 
 def steer(live_server, links) -> Any:

@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.conftest import card_of, post_through_socket
 from tests.live import join_session, socket_client
 
-from .helpers import card_menu, facilitator_socket, tick
+from .helpers import card_menu, facilitator_socket, projector_page, tick
 
 SIZES = [(1280, 720), (1024, 768), (1920, 1080)]
 IDS = [f"{w}x{h}" for w, h in SIZES]
@@ -67,13 +67,7 @@ def steer(live_server, links) -> Any:
 
 
 def projector(browser: Browser, size: tuple[int, int], url: str, prefs: str = FAST) -> Page:
-    """The projector's page, on a fake clock that runs on its own until `tick` holds it."""
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="id-ID")
-    context.clock.install()
-    page = context.new_page()
-    page.add_init_script(f"localStorage.setItem('urai:projector', '{prefs}')")
-    page.goto(url)
-    return page
+    return projector_page(browser, size, url, prefs)
 
 
 @pytest.fixture(scope="module")
