@@ -48,19 +48,9 @@ export function createBar(ctx, progress, timer) {
     setText(link, fmt(t.waiting, { n: waiting }));
   }
 
-  /* The projector's "off": shown while a card is in the spotlight or a fishbone in focus. */
-  function renderProjector() {
-    if (!store.workshop) return;
-    const lit = store.spotlight ? store.cards[store.spotlight] : null;
-    const off = $("bar-spotlight-off");
-    off.hidden = store.spotlight === null || store.spotlight === undefined;
-    off.title = lit ? lit.text : "";
-    $("bar-focus-off").hidden = !store.workshop.focus_card_id;
-  }
 
   function render() {
     if (!store.workshop) return;
-    renderProjector();
     const phase = store.phase();
     setText($("bar-phase"), phase ? phase.name : t.no_phase_short);
     const next = nextPhase(store);
@@ -90,12 +80,6 @@ export function createBar(ctx, progress, timer) {
       ctx.send("phase:step", { direction: 1 }, { area: $("bar-error"), button: b });
     });
     $("bar-qr").addEventListener("click", function () { toggleQR(); });
-    $("bar-spotlight-off").addEventListener("click", function () {
-      ctx.send("spotlight:set", { card_id: null }, { area: $("bar-error"), button: $("bar-spotlight-off") });
-    });
-    $("bar-focus-off").addEventListener("click", function () {
-      ctx.send("focus:set", { card_id: null }, { area: $("bar-error"), button: $("bar-focus-off") });
-    });
     $("bar-qr-close").addEventListener("click", function () {
       toggleQR(false);
       $("bar-qr").focus();
@@ -109,5 +93,5 @@ export function createBar(ctx, progress, timer) {
     progress.onChange(renderProgress);
   }
 
-  return { init: init, render: render, renderProgress: renderProgress, renderQueue: renderQueue, renderProjector: renderProjector, tick: tick };
+  return { init: init, render: render, renderProgress: renderProgress, renderQueue: renderQueue, tick: tick };
 }

@@ -17,7 +17,7 @@ export function createKeys(ctx, parts) {
   const help = $("keys-dialog");
 
   function press(button) {
-    if (!button || button.hidden || button.getAttribute("aria-disabled") === "true") return false;
+    if (!button || button.closest("[hidden]") || button.getAttribute("aria-disabled") === "true") return false;
     button.click();
     return true;
   }

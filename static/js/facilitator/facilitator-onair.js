@@ -2,7 +2,8 @@
  * the bottleneck whose fishbone is in focus, each with its "off" button and a
  * "keep in the next phase" pin (pin:set); without a pin the next phase takes
  * it off (the server does). Hidden while the projector shows the boards. It
- * follows the store itself, like the spotlight buttons on the cards. */
+ * follows the store itself, like the spotlight buttons on the cards. Its "off"
+ * buttons are the cockpit's (#bar-spotlight-off, #bar-focus-off: the S key). */
 
 import { el, fmt, short, setText, show } from "../shared/dom.js";
 import { errorArea, button } from "./facilitator-ui.js";
@@ -14,7 +15,7 @@ function slot(ctx, what, area) {
   const off = button(words[what + "_off"], "secondary", function () {
     const event = what === "spotlight" ? "spotlight:set" : "focus:set";
     ctx.send(event, { card_id: null }, { area: area, button: off });
-  }, { "data-onair-off": what });
+  }, { "data-onair-off": what, id: "bar-" + what + "-off" });
   const pin = el("input", { type: "checkbox", "data-onair-pin": what });
   pin.addEventListener("change", function () {
     ctx.send("pin:set", { what: what, pinned: pin.checked }, { area: area, fail: function () { pin.checked = !pin.checked; } });

@@ -158,7 +158,6 @@ const HANDLERS = {
   "spotlight.updated": function () {
     boards.repaint(lit.concat([store.spotlight]).filter(Boolean));
     lit = store.spotlight ? [store.spotlight] : [];
-    bar.renderProjector();
   },
   "roster.updated": function () {
     renderPeopleCount();
