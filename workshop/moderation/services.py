@@ -32,7 +32,7 @@ from ..core.errors import DomainError, invalid, not_found
 from ..core.lookup import card_in, sector_in
 from ..core.models import Workshop
 from ..core.timeutil import utcnow
-from ..core.validation import clean_text, optional_int
+from ..core.validation import clean_text, is_integer, optional_int
 from ..core.votes import Vote
 from ..extensions import db
 from ..realtime.broadcast import publish_card, stamp
@@ -126,7 +126,11 @@ def bulk_status(workshop: Workshop, card_ids: object, action: object) -> BulkRes
         raise invalid(message, card_ids=message)
     settings = Settings.of(workshop)
     result = BulkResult()
-    for card_id in dict.fromkeys(card_ids):  # each card once, in the order chosen
+    chosen = list(dict.fromkeys(card_ids))  # each card once, in the order chosen
+    # One query loads the selection; card_in below then finds each in the session.
+    ids = [card_id for card_id in chosen if is_integer(card_id)]
+    db.session.scalars(select(Card).where(Card.workshop_id == workshop.id, Card.id.in_(ids))).all()
+    for card_id in chosen:
         try:
             card = card_in(workshop, card_id)
         except DomainError as err:
