@@ -111,6 +111,7 @@ class Worker:
         process = self._process
         if process is not None and process.poll() is None:
             return process
+        _stop(self.__dict__)  # a dead child's pipes are closed, not left to the collector
         self.generation += 1
         root = str(Path(__file__).resolve().parents[2])
         env = {
