@@ -115,13 +115,9 @@ def _decoded(value: object) -> bytes:
 def _check_size(size: tuple[int, int]) -> None:
     (low_w, low_h), (high_w, high_h) = SIGNATURE_MIN_SIZE, SIGNATURE_MAX_SIZE
     if not (low_w <= size[0] <= high_w and low_h <= size[1] <= high_h):
-        raise _bad(
-            _(
-                "The signature picture must be between %(low)s and %(high)s pixels.",
-                low=f"{low_w}×{low_h}",
-                high=f"{high_w}×{high_h}",
-            )
-        )
+        low, high = f"{low_w}×{low_h}", f"{high_w}×{high_h}"
+        message = _("The signature picture must be between %(low)s and %(high)s pixels.")
+        raise _bad(message % {"low": low, "high": high})
 
 
 def _check_ink(picture: Image.Image) -> None:

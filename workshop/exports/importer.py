@@ -13,6 +13,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
+from ..attendance import backup as attendance
 from ..core.cards import (
     DELETED,
     FOLLOW_UP_STATUSES,
@@ -94,6 +95,7 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
         sector.locked = bool(data.get("locked"))
         sector.archived = bool(data.get("archived"))
         sectors[data["ref"]] = sector
+    workshop.days = int(meta.get("days") or 1)  # attendance: the agenda's days (issue 28)
     _phases(workshop, doc["phases"], meta.get("phase"))
     people = _participants(workshop, doc["participants"], sectors)
     clusters = _clusters(workshop, doc["clusters"], sectors)
@@ -111,6 +113,7 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
         )
     db.session.flush()
     _proposals(workshop, doc.get("proposals") or [], sectors, people, cards)
+    attendance.restore(workshop, doc.get("attendance") or [], people, list(workshop.phases))
     return created
 
 
@@ -197,6 +200,7 @@ def _phases(workshop: Workshop, phases: list[dict[str, Any]], current: int | Non
                 vote_on=data.get("vote_on"),
                 allow_scoring=bool(data["allow_scoring"]),
                 allow_causes=bool(data.get("allow_causes")),
+                day=int(data.get("day") or 1),
             )
         )
     db.session.flush()
