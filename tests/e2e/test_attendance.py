@@ -1,0 +1,128 @@
+"""Signed attendance in the room (issue 28): the facilitator adds an attendance
+step in the cockpit and opens it; a phone signs with a finger; the cockpit's
+count rises with the signer's name and signature; the projector shows the
+count and never a signature; a reloaded phone still knows it has signed."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Browser, Page, expect
+
+from .helpers import (
+    LAPTOP,
+    PHONE,
+    PROJECTOR,
+    choose_phase,
+    join,
+    open_steering,
+    show_tab,
+    watch_errors,
+)
+
+SECTOR = "Administrasi Kependudukan"
+
+
+def draw_signature(page: Page) -> None:
+    """A stroke across the pad, as a finger would draw it."""
+    pad = page.locator("[data-activity=attendance] canvas")
+    box = pad.bounding_box()
+    assert box and box["width"] > 200 and box["height"] > 100
+    x, y = box["x"], box["y"]
+    page.mouse.move(x + 30, y + box["height"] * 0.7)
+    page.mouse.down()
+    for n in range(1, 12):
+        page.mouse.move(x + 30 + n * 22, y + box["height"] * (0.7 - 0.4 * (n % 2)), steps=3)
+    page.mouse.up()
+
+
+def test_a_phone_signs_the_cockpit_counts_and_the_projector_shows_no_signature(
+    live_server, browser: Browser
+):
+    links = live_server.create_workshop("Bimtek daftar hadir")
+    laptop = browser.new_context(**LAPTOP)
+    hall = browser.new_context(**PROJECTOR)
+    phones = [browser.new_context(**PHONE) for _ in range(2)]
+    errors: list[str] = []
+    try:
+        steering = open_steering(laptop, links["facilitator_url"])
+        projector = hall.new_page()
+        signatures_asked: list[str] = []
+        projector.on("request", lambda r: "signature" in r.url and signatures_asked.append(r.url))
+        projector.goto(links["presenter_url"])
+        andi, budi = (context.new_page() for context in phones)
+        for page in (steering, projector, andi, budi):
+            watch_errors(page, errors)
+        join(andi, links["join_url"], "Andi Rahmawati", "Disdukcapil", SECTOR)
+        join(budi, links["join_url"], "Budi Santoso", "Kecamatan Somba Opu", SECTOR)
+
+        # The cockpit adds an attendance step with the kind picker, then opens it.
+        show_tab(steering, "settings")
+        steering.locator("#phase-add-kind").select_option(label="Daftar hadir")
+        steering.locator("#phase-add").get_by_role("button", name="Tambah fase").click()
+        expect(
+            steering.locator("#phase-bar .phase-button", has_text="Daftar hadir")
+        ).to_be_visible()
+        show_tab(steering, "boards")
+        choose_phase(steering, "Daftar hadir")
+
+        # Phones show the signing panel instead of the board, the name from the join.
+        panel = andi.locator("[data-activity=attendance]")
+        expect(panel).to_be_visible()
+        expect(andi.locator("#board-view")).to_be_hidden()
+        expect(panel.get_by_label("Nama")).to_have_value("Andi Rahmawati")
+        expect(panel.get_by_label("Instansi (OPD)")).to_have_value("Disdukcapil")
+        # Nothing drawn: nothing sent, and the phone says why.
+        panel.get_by_role("button", name="Tanda tangani daftar hadir").click()
+        expect(panel.locator("[data-sign-error]")).to_have_text(
+            "Tanda tangani kotak terlebih dahulu."
+        )
+        panel.get_by_label("Jabatan").fill("Kepala Seksi")
+        draw_signature(andi)
+        panel.get_by_role("button", name="Tanda tangani daftar hadir").click()
+        expect(panel.locator("[data-attendance-done-text]")).to_have_text(
+            "Anda sudah menandatangani daftar hadir hari ke-1."
+        )
+
+        # The cockpit: the count and the row, with the signature (for the facilitator).
+        step = steering.locator("[data-activity=attendance]")
+        expect(step.locator("[data-attendance-count]")).to_contain_text(
+            "1 orang sudah menandatangani"
+        )
+        row = step.locator("tbody tr")
+        expect(row).to_have_count(1)
+        expect(row).to_contain_text("Andi Rahmawati")
+        expect(row).to_contain_text("Kepala Seksi")
+        image = row.locator("img.fac-signature")
+        expect(image).to_be_visible()
+        assert image.evaluate("img => img.complete && img.naturalWidth > 100")
+
+        # The projector: the count, large; no name, no picture.
+        stage = projector.locator("[data-activity=attendance]")
+        expect(stage.locator("[data-attendance-count]")).to_have_text("1")
+        expect(stage).to_contain_text("dari 2 peserta")
+        expect(projector.locator("#boards")).to_be_hidden()
+        assert projector.locator("img[src*=signature], canvas").count() == 0
+        assert "Andi" not in projector.content()
+        assert signatures_asked == []
+
+        # Another phone hears the count, never who signed.
+        expect(budi.locator("[data-attendance-count]")).to_have_text(
+            "1 orang sudah menandatangani hari ini."
+        )
+        assert "Andi" not in budi.locator("[data-activity=attendance]").inner_text()
+
+        # A reload (or a reconnect) still knows this phone has signed.
+        andi.reload()
+        expect(andi.locator("[data-attendance-done-text]")).to_have_text(
+            "Anda sudah menandatangani daftar hadir hari ke-1."
+        )
+
+        # Leaving the step brings the boards back everywhere.
+        steering.locator("#phase-next").click()
+        expect(andi.locator("#board-view")).to_be_visible()
+        expect(andi.locator("[data-activity=attendance]")).to_be_hidden()
+        expect(projector.locator("[data-activity=attendance]")).to_be_hidden()
+        expect(steering.locator("[data-activity=attendance]")).to_be_hidden()
+        assert errors == []
+    finally:
+        for context in (laptop, hall, *phones):
+            context.close()
