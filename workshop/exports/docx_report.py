@@ -19,6 +19,7 @@ from docx.shared import Cm, Pt
 from flask_babel import format_date
 from flask_babel import gettext as _
 
+from ..assessments import report as assessments
 from ..attendance import report as attendance
 from ..core.categories import CATEGORIES
 from . import docx_layout as layout
@@ -62,6 +63,7 @@ def build(results: Results) -> bytes:
     _closing(doc, results)
     _annexes(doc, results)
     attendance.add_to_report(doc, results.workshop)  # attendance: the signed lists (issue 28)
+    assessments.add_to_report(doc, results.workshop)  # pretest, posttest, evaluation (issue 28)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..assessments.sheet import add_to_workbook as _assessments_sheet
 from ..core.categories import CATEGORIES
 from ..core.models import Participant
 from . import matrix, progress
@@ -68,6 +69,7 @@ def build(results: Results) -> bytes:
     # Just before the matrix, which stays the last sheet.
     follow_up = book.create_sheet(_safe_title(_("Follow-up"), used | {plan.title}), -1)
     _progress_sheet(follow_up, results)
+    _assessments_sheet(book, results.workshop)  # pretest, posttest (issue 28)
     for sheet in book.worksheets:
         _print_setup(sheet, results.workshop.title)
     buffer = io.BytesIO()

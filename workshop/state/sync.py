@@ -7,6 +7,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
+from ..assessments import state as assessments
 from ..attendance import services as attendance
 from ..core.access import Identity
 from ..core.errors import invalid, not_found
@@ -80,6 +81,7 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
     # The agenda's activities (issue 28), each as this viewer may see it: one line a kind.
     state["activities"] = {
         "attendance": attendance.snapshot(workshop, viewer),  # attendance
+        **assessments.snapshots(workshop, viewer),  # pretest, posttest, evaluation
     }
     if identity.participant_id is not None:
         state["my_votes"] = votes_of(workshop, identity.participant_id)
