@@ -71,7 +71,7 @@ def test_a_bad_file_imports_nothing_and_names_each_bad_row(
     reply = upload(boss_browser, ws.code, bad)
     assert reply.status_code == 400 and reply.json["ok"] is False
     lines = reply.json["error"]["fields"]["file"].split("\n")
-    assert [line.split(":")[0] for line in lines] == ["Row 3", "Row 4", "Row 5", "Row 6"]
+    assert [line.split(":")[0] for line in lines] == ["Baris 3", "Baris 4", "Baris 5", "Baris 6"]
     for junk in (b"", b"not an excel file", b"PK\x03\x04broken zip"):
         reply = upload(boss_browser, ws.code, junk)
         assert reply.status_code == 400 and reply.json["error"]["fields"]["file"]

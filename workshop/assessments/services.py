@@ -9,7 +9,7 @@ gets the first answer back). While a test is open no phone is sent a right
 answer. Once the facilitator closes it, each phone is told its own score,
 nobody else's; the right answers and their explanations reach the phones when
 the post-test closes (after the pre-test they would hand out the post-test's
-answers). The bank can change until a test opens or has answers.
+answers). The bank can change until a test has answers.
 """
 
 from __future__ import annotations
@@ -53,6 +53,10 @@ def closed_type(stage: str) -> str:
     return f"{stage}.closed"
 
 
+def questions_type(stage: str) -> str:
+    return f"{stage}.questions"
+
+
 def score_type(stage: str) -> str:
     return f"{stage}.score"
 
@@ -94,11 +98,10 @@ def _has_answers(workshop: Workshop) -> bool:
 
 
 def bank_locked(workshop: Workshop) -> str | None:
-    """Why the bank cannot change now (None: it can): a test is open or has answers."""
+    """Why the bank cannot change now (None: it can): a test has answers (the same
+    questions are asked before and after, so they stay once anyone answered)."""
     if _has_answers(workshop):
         return _("The test already has answers: its questions can no longer change.")
-    if any(status(workshop, stage) == OPEN for stage in STAGES):
-        return _("The test is open: close its step before changing the questions.")
     return None
 
 
@@ -207,8 +210,13 @@ def _question(workshop: Workshop, question_id: int | None) -> QuizQuestion:
 
 
 def _stamp_bank(workshop: Workshop) -> None:
+    """The bank to steering; while a test is open (and not yet answered), its
+    questions as phones may see them, without their right answers."""
     bank = questions(workshop)
     stamp(workshop, BANK, {"questions": [q.as_dict() for q in bank], "count": len(bank)})
+    for stage in STAGES:
+        if status(workshop, stage) == OPEN:
+            stamp(workshop, questions_type(stage), {"questions": [q.public() for q in bank]})
 
 
 # -- answering ----------------------------------------------------------------------

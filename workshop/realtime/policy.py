@@ -289,6 +289,9 @@ ACTIVITY_FORMS: Mapping[str, ActivityForm] = {row.type: row for row in (
         ViewerKind.DISPLAY: ("count",),
         ViewerKind.PARTICIPANT: ("count",),
     }),
+    *(ActivityForm(f"{stage}.questions", {  # the open test's, never a right answer
+        ViewerKind.STEERING: WHOLE, ViewerKind.DISPLAY: WHOLE, ViewerKind.PARTICIPANT: WHOLE,
+    }) for stage in ("pretest", "posttest")),
     *(ActivityForm(f"{stage}.answered", {
         ViewerKind.STEERING: ("stage", "participant_id", "answered", "phones"),
         ViewerKind.DISPLAY: ("stage", "phones"),

@@ -3,3 +3,4 @@
  * registers itself. */
 
 import "./attendance-cockpit.js"; // attendance
+import "./assessment-cockpit.js"; // pretest, posttest, evaluation
