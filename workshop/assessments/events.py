@@ -72,6 +72,14 @@ def on_form(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> 
     return {"form": evaluation.form_data(workshop, form)}
 
 
+@socketio.on("evaluation:state")
+@socket_query
+def on_state(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """The evaluations as this viewer may see them (a phone that joined before the
+    step was added asks when the step opens): the snapshot's activities.evaluation."""
+    return {"evaluation": evaluation.snapshot(workshop, Viewer.of(identity))}
+
+
 @socketio.on("evaluation:submit")
 @socket_action
 def on_submit(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:

@@ -188,6 +188,19 @@ function mountEvaluation(ctx, root) {
     setText(q("evaluation-scale"), fmt(t.scale, { n: form.scale, labels: (form.scale_labels || []).map(function (l, i) { return (i + 1) + " = " + l; }).join(", ") }));
   }
 
+  let asking = false;
+  function ask(state, phase) {
+    /* A phone that joined before the step was added has not its form yet. */
+    if (asking || !phase || (state.forms && state.forms[String(phase.id)] && state.items) || !ctx.connected()) return;
+    asking = true;
+    ctx.emit("evaluation:state", {}, function (err, reply) {
+      asking = false;
+      if (!reply || !reply.ok) return;
+      ctx.store.activities[EVALUATION] = Object.assign({}, ctx.store.activities[EVALUATION], reply.evaluation);
+      ctx.store.notify({ type: "assessment.local" });
+    });
+  }
+
   formNode.addEventListener("submit", function (event) {
     event.preventDefault();
     const phase = ctx.store.phase();
@@ -207,11 +220,12 @@ function mountEvaluation(ctx, root) {
   });
 
   function render(state, phase) {
+    ask(state, phase);
     const form = (state.forms || {})[String(phase && phase.id)] || { scale: 4, speakers: [], organisation: true };
     const sent = hasSent(state, phase && phase.id);
     const queued = outbox.items().length > 0;
     if (!sent && !form.closed) outbox.flush();
-    const sig = JSON.stringify([phase && phase.id, form.scale, form.speakers, form.organisation]);
+    const sig = JSON.stringify([phase && phase.id, form.scale, form.speakers, form.organisation, !!state.items]);
     if (sig !== built) {
       built = sig;
       Object.keys(answers).forEach(function (k) { delete answers[k]; });

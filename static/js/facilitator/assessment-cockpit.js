@@ -10,6 +10,24 @@ import { el, fmt, readJSON, setText, show, syncChildren } from "../shared/dom.js
 import { registerActivity } from "../shared/activities.js";
 import { PRETEST, POSTTEST, EVALUATION, bankOf, testStatus } from "../shared/assessment-state.js";
 
+/* A closing asks twice: the first press arms the button (its label says what
+ * follows), the second sends; the arming lapses after a few seconds. */
+function twoStep(button, question, action) {
+  const label = button.textContent;
+  let timer = null;
+  button.addEventListener("click", function () {
+    if (timer === null) {
+      button.textContent = question;
+      timer = setTimeout(function () { timer = null; button.textContent = label; }, 5000);
+      return;
+    }
+    clearTimeout(timer);
+    timer = null;
+    button.textContent = label;
+    action(button);
+  });
+}
+
 function number(value) {
   return value === null || value === undefined ? "–" : String(value).replace(".", ",");
 }
@@ -42,7 +60,6 @@ function mountTest(ctx, root) {
     const area = q("import-error");
     setText(area, "");
     if (!box.elements.file.files.length) { setText(area, t.choose_file); return; }
-    if (!window.confirm(t.confirm_import)) return;
     const body = new FormData();
     body.append("file", box.elements.file.files[0]);
     fetch(box.getAttribute("action"), {
@@ -54,9 +71,8 @@ function mountTest(ctx, root) {
     }).catch(function () { setText(area, t.import_failed); });
   });
 
-  q("test-close").addEventListener("click", function (event) {
-    if (!window.confirm(t.confirm_close)) return;
-    ctx.send("test:close", { stage: stage }, { area: q("test-error"), button: event.target });
+  twoStep(q("test-close"), t.confirm_close, function (button) {
+    ctx.send("test:close", { stage: stage }, { area: q("test-error"), button: button });
   });
 
   function renderBank(bank, locked) {
@@ -133,9 +149,8 @@ function mountEvaluation(ctx, root) {
     }, { area: q("evaluation-error"), button: form.querySelector("button[type=submit]"), okText: t.saved });
   });
 
-  q("evaluation-close").addEventListener("click", function (event) {
-    if (!window.confirm(t.confirm_close_evaluation)) return;
-    ctx.send("evaluation:close", { phase_id: ctx.store.phase().id }, { area: q("evaluation-error"), button: event.target });
+  twoStep(q("evaluation-close"), t.confirm_close_evaluation, function (button) {
+    ctx.send("evaluation:close", { phase_id: ctx.store.phase().id }, { area: q("evaluation-error"), button: button });
   });
 
   function renderRecap(recap) {
