@@ -72,6 +72,12 @@ IDS: dict[str, dict[str, Any]] = {
     "proposal:history": {"proposal_id": 1, "section": "summary"},
     "proposal:save": {"proposal_id": 1, "section": "summary", "base_version": 0, "text": "T"},
     "proposal:assess": {"proposal_id": 1, "section": "summary", "score": 50},
+    # pretest, posttest, evaluation (assessments/)
+    "test:save": {"id": 1, "text": "Soal", "choices": ["Ya", "Tidak"], "answer": 0},
+    "test:remove": {"id": 1},
+    "test:answer": {"question_id": 1, "choice": 0, "client_id": "client-ids-answer"},
+    "evaluation:form": {"phase_id": "phase", "scale": 4},
+    "evaluation:close": {"phase_id": "phase"},
 }
 NO_IDS = {
     "phase:step",
@@ -85,6 +91,10 @@ NO_IDS = {
     "bones:save",
     "pin:set",
     "join:show",
+    "test:close",  # pretest, posttest, evaluation (assessments/)
+    "test:questions",
+    "evaluation:state",
+    "evaluation:submit",
 }
 FIELDS = [
     (event, field)
