@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.assessments.helpers import QUESTIONS, activities, answer, client_id, go, room
 from tests.conftest import events_of
 from workshop.assessments.models import QuizAnswer
@@ -212,3 +214,48 @@ def test_a_phone_that_reconnects_sees_its_answers_then_its_score(
     assert state["status"] == "closed" and state["mine"] == {str(first): 0}
     assert state["score"]["score"] == 1 and state["score"]["total"] == 2
     assert "key" not in state and "people" not in state
+
+
+def test_a_phone_that_catches_up_by_events_gets_its_own_score_only(
+    make_workshop, phone, presenter, facilitator, socket_for
+):
+    r = room(make_workshop, phone, presenter, facilitator, socket_for)
+    first, _second = bank_ids(r)
+    go(r.boss, r.phases["pretest"])
+    answer(r.andi, first, 0)
+    answer(r.budi, first, 1)
+    board = r.ws.sector_ids[0]
+    last = r.andi.emit("sync", {"sector_id": board}, callback=True)["seq"]
+    r.andi.disconnect()
+    r.boss.emit("test:close", {"stage": "pretest"}, callback=True)
+    r.andi.connect(auth={"workshop": r.ws.code})
+    reply = r.andi.emit("sync", {"sector_id": board, "since": last}, callback=True)
+    assert reply["ok"] and reply["mode"] == "events", reply
+    kinds = [(e["type"], e["data"]) for e in reply["events"]]
+    assert ("pretest.closed", {"stage": "pretest"}) in kinds
+    scores = [data for kind, data in kinds if kind == "pretest.score"]
+    assert scores == [{"stage": "pretest", "score": 1, "total": 2, "mine": True}]
+
+
+@pytest.mark.parametrize("app_config", [{"EVENT_BURST": 1_000}])
+def test_a_room_answering_at_once_with_retries_is_counted_once_each(
+    app, make_workshop, phone, presenter, facilitator, socket_for, app_config
+):
+    r = room(make_workshop, phone, presenter, facilitator, socket_for)
+    first, second = bank_ids(r)
+    go(r.boss, r.phases["pretest"])
+    socks = [r.andi, r.budi] + [
+        socket_for(phone(r.ws, f"Peserta {n}", sector=n % 2), r.ws) for n in range(10)
+    ]
+    sent = {}
+    for turn in range(2):  # every phone sends each answer twice, interleaved
+        for question in (first, second):
+            for n, sock in enumerate(socks):
+                cid = sent.setdefault((n, question), client_id())
+                reply = answer(sock, question, (n + turn) % 2, cid)
+                assert reply["ok"] and reply["duplicate"] is (turn == 1)
+    with app.app_context():
+        assert db.session.query(QuizAnswer).count() == 2 * len(socks)
+    results = r.boss.emit("test:close", {"stage": "pretest"}, callback=True)["results"]
+    assert results["phones"]["pre"] == len(socks) and len(results["people"]) == len(socks)
+    assert [q["pre"] for q in results["questions"]] == [50.0, 50.0]
