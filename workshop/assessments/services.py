@@ -464,7 +464,7 @@ def snapshot(workshop: Workshop, viewer: Viewer, stage: str) -> dict[str, Any]:
         state["bank"] = [q.as_dict() for q in bank]
         state["locked"] = bank_locked(workshop)
         state["results"] = results(workshop)
-    elif state["status"] == CLOSED:
+    elif state["status"] == CLOSED and viewer.participant_id is None:
         state.update(_closed_share(workshop, viewer, stage))
     if viewer.participant_id is not None:
         state.update(for_phone(workshop, viewer, stage, state["status"], bank))
@@ -492,11 +492,30 @@ def for_phone(
     if state in (OPEN, CLOSED):
         out["questions"] = [q.public() for q in bank]
     if state == CLOSED:
-        people = results(workshop)["people"]
-        person = next((p for p in people if p["participant_id"] == pid), None)
-        if person is not None and person[_field(stage)] is not None:
-            out["score"] = own_score(person, stage)
+        # What the closed test's broadcasts told this phone: its own score (from its
+        # own answers: a room reconnecting at once does not each score the room),
+        # and the right answers after the post-test.
+        right = {q.id: q.answer for q in bank}
+        scores = {name: _own_points(workshop, pid, name, right) for name in STAGES}
+        if scores[stage] is not None:
+            person = {"participant_id": pid, "total": len(bank), "pre": scores[PRETEST]}
+            person["post"] = scores[POSTTEST]
+            both = scores[PRETEST] is not None and scores[POSTTEST] is not None
+            person["gain"] = scores[POSTTEST] - scores[PRETEST] if both else None  # type: ignore[operator]
+            out["score"] = activity_form(
+                viewer, ACTIVITY_FORMS[score_type(stage)], own_score(person, stage)
+            )
+        if stage == POSTTEST:
+            out["key"] = key(workshop)
     return out
+
+
+def _own_points(workshop: Workshop, pid: int, stage: str, right: dict[int, int]) -> int | None:
+    """How many of a phone's answers of `stage` are right (None: it did not take it)."""
+    answers = mine(workshop, pid, stage)
+    if not answers:
+        return None
+    return sum(1 for qid, choice in answers.items() if right.get(int(qid)) == choice)
 
 
 def questions_for(workshop: Workshop, viewer: Viewer) -> dict[str, Any]:
