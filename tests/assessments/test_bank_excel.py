@@ -44,6 +44,9 @@ def test_the_template_downloads_for_the_facilitator_only_and_imports_as_is(
     assert load_workbook(io.BytesIO(got.data)).worksheets[0].max_row == 3
     assert r.andi_browser.get(f"/w/{ws.code}/test/template.xlsx").status_code == 403
     assert client.get(f"/w/{ws.code}/test/template.xlsx").status_code == 403
+    projector = presenter(ws)  # staff, but not steering
+    assert projector.get(f"/w/{ws.code}/test/template.xlsx").status_code == 403
+    assert upload(projector, ws.code, got.data).status_code == 403
     refused = upload(r.andi_browser, ws.code, got.data)
     assert refused.status_code == 403
 

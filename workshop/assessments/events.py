@@ -60,8 +60,8 @@ def on_answer(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -
     first answer counts; a retry is answered with it (`duplicate: true`)."""
     done = services.answer(workshop, _participant(identity), payload)
     row = ACTIVITY_FORMS[services.answered_type(done.answer.stage)]
-    data = services.answered_data(workshop, done.answer)
-    return {"answer": activity_form(Viewer.of(identity), row, data), "duplicate": not done.created}
+    shown = activity_form(Viewer.of(identity), row, done.data)
+    return {"answer": shown, "duplicate": not done.created}
 
 
 @socketio.on("evaluation:form")

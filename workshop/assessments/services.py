@@ -226,6 +226,7 @@ def _stamp_bank(workshop: Workshop) -> None:
 class Answered:
     answer: QuizAnswer
     created: bool
+    data: dict[str, Any]  # the answer's broadcast data (answered_data)
 
 
 def answer(workshop: Workshop, participant: Participant, payload: dict[str, Any]) -> Answered:
@@ -242,7 +243,7 @@ def answer(workshop: Workshop, participant: Participant, payload: dict[str, Any]
         raise invalid(_("Choose one of the answers."), choice=_("Invalid."))
     existing = _answer_of(participant.id, stage, question.id)
     if existing is not None:
-        return Answered(existing, created=False)
+        return Answered(existing, False, answered_data(workshop, existing))
     row = QuizAnswer(
         workshop_id=workshop.id,
         phase_id=workshop.phase_id,
@@ -259,9 +260,10 @@ def answer(workshop: Workshop, participant: Participant, payload: dict[str, Any]
         first = _answer_of(participant.id, stage, question.id)
         if first is None:
             raise
-        return Answered(first, created=False)
-    stamp(workshop, answered_type(stage), answered_data(workshop, row))
-    return Answered(row, created=True)
+        return Answered(first, False, answered_data(workshop, first))
+    data = answered_data(workshop, row)
+    stamp(workshop, answered_type(stage), data)
+    return Answered(row, True, data)
 
 
 def _open_stage(workshop: Workshop) -> str:
