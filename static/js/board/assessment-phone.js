@@ -31,6 +31,8 @@ function outboxFor(ctx, event, key, stored) {
     onChange: function () { ctx.store.notify({ type: "assessment.local" }); },
     onRejected: function (item, error) { ctx.store.notify({ type: "assessment.local", data: { error: error } }); }
   });
+  /* What waits goes out once connected again (as the card outbox's retries do). */
+  setInterval(function () { if (box.items().length) box.flush(); }, 3000);
   return box;
 }
 
