@@ -32,6 +32,10 @@ function number(value) {
   return value === null || value === undefined ? "–" : String(value).replace(".", ",");
 }
 
+function percent(value) {
+  return value === null || value === undefined ? "–" : number(value) + " %";
+}
+
 function mountTest(ctx, root) {
   const t = readJSON("assessment-strings");
   const stage = root.getAttribute("data-activity");
@@ -81,7 +85,7 @@ function mountTest(ctx, root) {
     bankSig = sig;
     syncChildren(q("bank-list"), bank.map(function (question, i) {
       return el("li", { "data-question": question.id }, [
-        el("p", { text: (i + 1) + ". " + question.text }),
+        el("p", { text: question.text }),
         el("ol", { className: "fac-test-choices", type: "A" }, question.choices.map(function (text, index) {
           return el("li", { className: index === question.answer ? "right" : "", text: text + (index === question.answer ? " ✓" : "") });
         })),
@@ -113,7 +117,7 @@ function mountTest(ctx, root) {
     syncChildren(q("test-shares"), (results.questions || []).map(function (question, i) {
       return el("tr", {}, [
         el("td", { text: String(i + 1) }), el("td", { text: question.text }),
-        el("td", { text: number(question.pre) + " %" }), el("td", { text: number(question.post) + " %" })
+        el("td", { text: percent(question.pre) }), el("td", { text: percent(question.post) })
       ]);
     }));
   }

@@ -32,7 +32,7 @@ function mountTest(ctx, root) {
         return el("li", {}, [
           el("span", { className: "test-share-text", text: (i + 1) + ". " + question.text }),
           bar,
-          el("strong", { text: number(share) + " %" })
+          el("strong", { text: share === null || share === undefined ? "–" : number(share) + " %" })
         ]);
       }));
     }
