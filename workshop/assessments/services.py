@@ -287,20 +287,23 @@ def _answer_of(participant_id: int, stage: str, question_id: int) -> QuizAnswer 
 
 def answered_data(workshop: Workshop, row: QuizAnswer) -> dict[str, Any]:
     """An answer's broadcast: whose and how many they have answered (steering), how
-    many phones have answered (everyone), the answer itself (its phone only)."""
+    many phones have answered (everyone; counted only on a phone's first answer,
+    the only one that changes it), the answer itself (its phone only)."""
     mine = db.session.scalar(
         select(func.count(QuizAnswer.id)).where(
             QuizAnswer.participant_id == row.participant_id, QuizAnswer.stage == row.stage
         )
     )
-    return {
+    data = {
         "stage": row.stage,
         "participant_id": row.participant_id,
         "question_id": row.question_id,
         "choice": row.choice,
         "answered": int(mine or 0),
-        "phones": phones(workshop, row.stage),
     }
+    if data["answered"] == 1:
+        data["phones"] = phones(workshop, row.stage)
+    return data
 
 
 def phones(workshop: Workshop, stage: str) -> int:

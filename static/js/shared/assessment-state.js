@@ -24,7 +24,7 @@ export function reduceTest(state, message) {
   } else if (what === "questions") {
     next.questions = data.questions; /* the open test's, changed before anyone answered */
   } else if (what === "answered") {
-    next.phones = data.phones;
+    if (data.phones !== undefined) next.phones = data.phones; /* told on a phone's first answer */
     if (data.mine) next.mine = Object.assign({}, state.mine, { [String(data.question_id)]: data.choice });
     if (data.participant_id !== undefined && !data.mine) {
       next.progress = Object.assign({}, state.progress, { [String(data.participant_id)]: data.answered });
