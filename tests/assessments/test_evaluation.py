@@ -151,3 +151,32 @@ def test_the_report_has_the_recap_with_its_chart_and_no_names(
         for row in s.iter_rows()
         for c in row
     )
+
+
+def test_the_largest_form_fits_in_one_event(
+    app, make_workshop, phone, presenter, facilitator, socket_for
+):
+    from workshop.assessments.evaluation import COMMENT_MAX, MAX_SPEAKERS
+
+    r = room(make_workshop, phone, presenter, facilitator, socket_for, bank=False)
+    names = [f"Narasumber ke-{n}" for n in range(MAX_SPEAKERS)]
+    too_many = r.boss.emit(
+        "evaluation:form",
+        {"phase_id": r.phases["evaluation"], "speakers": [*names, "Satu lagi"]},
+        callback=True,
+    )
+    assert too_many["ok"] is False and too_many["error"]["fields"] == {"speakers": "Tidak valid."}
+    reply = r.boss.emit(
+        "evaluation:form",
+        {"phase_id": r.phases["evaluation"], "scale": 5, "speakers": names},
+        callback=True,
+    )
+    assert reply["ok"], reply
+    go(r.boss, r.phases["evaluation"])
+    comment = "é" * COMMENT_MAX  # two bytes a letter in UTF-8
+    answers = {
+        f"speaker:{n}": form({key: 5 for key, *_ in SPEAKER_ITEMS}, comment)
+        for n in range(MAX_SPEAKERS)
+    }
+    answers["organisation"] = form({key: 5 for key, *_ in ORGANISATION_ITEMS}, comment)
+    assert submit(r.andi, answers)["ok"]

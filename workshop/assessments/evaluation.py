@@ -33,9 +33,9 @@ from ..realtime.policy import Viewer
 from .models import EVALUATION, EvaluationForm, EvaluationReceipt, EvaluationResponse
 
 SCALES = (4, 5)
-MAX_SPEAKERS = 8
+MAX_SPEAKERS = 6  # with the organisation, a full form stays within MAX_EVENT_PAYLOAD
 SPEAKER_MAX = 80
-COMMENT_MAX = 500
+COMMENT_MAX = 300
 ORGANISATION = "organisation"
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 

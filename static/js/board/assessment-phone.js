@@ -177,7 +177,7 @@ function mountEvaluation(ctx, root) {
         el("label", { className: "eval-comment" }, [
           el("span", { text: t.comment }),
           el("textarea", {
-            rows: 2, maxlength: 500,
+            rows: 2, maxlength: 300,
             oninput: function (event) {
               answers[target.key] = answers[target.key] || { scores: {}, comment: "" };
               answers[target.key].comment = event.target.value;
