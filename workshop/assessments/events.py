@@ -12,6 +12,7 @@ from ..core.access import Identity
 from ..core.errors import forbidden
 from ..core.fastpath import participant_by_id
 from ..core.models import Participant, Workshop
+from ..core.validation import optional_int
 from ..extensions import socketio
 from ..realtime.policy import ACTIVITY_FORMS, Viewer, activity_form
 from ..realtime.transport import socket_action, socket_query
@@ -58,6 +59,7 @@ def on_questions(workshop: Workshop, identity: Identity, payload: dict[str, Any]
 def on_answer(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
     """Answer a question of the open test: {question_id, choice, client_id}. The
     first answer counts; a retry is answered with it (`duplicate: true`)."""
+    optional_int(payload.get("question_id"), "question_id")  # a bad id is `invalid` first
     done = services.answer(workshop, _participant(identity), payload)
     row = ACTIVITY_FORMS[services.answered_type(done.answer.stage)]
     shown = activity_form(Viewer.of(identity), row, done.data)

@@ -149,9 +149,9 @@ def check_question(payload: dict[str, Any]) -> Draft:
 
 def save_question(workshop: Workshop, payload: dict[str, Any]) -> QuizQuestion:
     """Add a question (no `id`) or change one, while the bank may change."""
+    question_id = optional_int(payload.get("id"), "id")
     _check_unlocked(workshop)
     draft = check_question(payload)
-    question_id = optional_int(payload.get("id"), "id")
     if question_id is None:
         existing = questions(workshop)
         if len(existing) >= MAX_QUESTIONS:
@@ -168,8 +168,9 @@ def save_question(workshop: Workshop, payload: dict[str, Any]) -> QuizQuestion:
 
 
 def remove_question(workshop: Workshop, question_id: object) -> None:
+    checked = optional_int(question_id, "id")
     _check_unlocked(workshop)
-    question = _question(workshop, optional_int(question_id, "id"))
+    question = _question(workshop, checked)
     db.session.delete(question)
     db.session.flush()
     for position, item in enumerate(questions(workshop)):
@@ -233,11 +234,12 @@ def answer(workshop: Workshop, participant: Participant, payload: dict[str, Any]
     """A phone answers one question of the open test: {question_id, choice, client_id}.
 
     The first answer counts: sending again (a retry, a second tab) gets it back."""
+    question_id = optional_int(payload.get("question_id"), "question_id")  # ids first
     stage = _open_stage(workshop)
     client_id = payload.get("client_id")
     if not isinstance(client_id, str) or not _CLIENT_ID.match(client_id):
         raise invalid(_("The answer has no valid id; reload the page."), client_id=_("Invalid."))
-    question = _question(workshop, optional_int(payload.get("question_id"), "question_id"))
+    question = _question(workshop, question_id)
     choice = optional_int(payload.get("choice"), "choice")
     if choice is None or not 0 <= choice < len(question.choices):
         raise invalid(_("Choose one of the answers."), choice=_("Invalid."))
