@@ -66,6 +66,7 @@ FEATURES = (
     "plans",
     "presenter",
     "proposals",
+    "questions",
     "scoring",
     "similar",
     "voting",

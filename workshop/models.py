@@ -5,6 +5,7 @@ from .core.models import AccessKey, Participant, Phase, Sector, Workshop
 from .core.votes import Vote
 from .moderation.models import Cluster, MergeRecord
 from .proposals.models import Proposal, ProposalRevision, ProposalSection
+from .questions.models import Question, QuestionSession, QuestionVote  # questions
 from .realtime.models import Event
 from .similar.models import Dismissal
 
@@ -23,6 +24,9 @@ __all__ = [
     "Proposal",
     "ProposalRevision",
     "ProposalSection",
+    "Question",
+    "QuestionSession",
+    "QuestionVote",
     "Sector",
     "Vote",
     "Workshop",

@@ -62,6 +62,7 @@ PHASE_KINDS = (
     "prioritise",
     "close",
     "custom",
+    "questions",  # issue 28: speakers' questions (workshop/questions/)
 )
 # The phase kind that ranks the bottlenecks, and the one that closes the day.
 RANKING_KIND = "prioritise"

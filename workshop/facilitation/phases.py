@@ -86,3 +86,16 @@ DEFAULT_PHASES: tuple[PhaseTemplate, ...] = (
         "Thank you! The results go into the report and the action plan.",
     ),
 )
+
+
+# Steps of the agenda that open an activity instead of the boards (issue 28,
+# docs/ARCHITECTURE.md); the facilitator picks one in "Add phase".
+ACTIVITY_PHASES: tuple[PhaseTemplate, ...] = (
+    PhaseTemplate(
+        "questions",
+        "Tanya jawab narasumber",
+        "Questions to the speaker",
+        "Kirim pertanyaan untuk narasumber, dan dukung pertanyaan peserta lain.",
+        "Send your questions to the speaker, and upvote other participants' questions.",
+    ),
+)

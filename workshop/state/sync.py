@@ -16,6 +16,7 @@ from ..moderation.services import clusters_of
 from ..participants.services import roster, roster_counts
 from ..presenter.services import spotlight_state
 from ..proposals.services import proposals_of, summary
+from ..questions import services as questions  # issue 28: speakers' questions
 from ..realtime.policy import Settings, Viewer
 from ..realtime.replay import missed_events
 from ..voting.services import cards_of, votes_of, voting_progress
@@ -76,6 +77,7 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
             if viewer.reads_proposal(shown["active"])
         ],
     }
+    state.setdefault("activities", {})["questions"] = questions.snapshot(workshop, viewer)
     if identity.participant_id is not None:
         state["my_votes"] = votes_of(workshop, identity.participant_id)
     if identity.is_staff:
