@@ -20,6 +20,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 
 from ..core.categories import CATEGORIES
+from ..questions import report as questions_report  # issue 28: speakers' questions
 from . import docx_layout as layout
 from . import matrix
 from .chart import fishbone, votes_per_sector
@@ -60,6 +61,7 @@ def build(results: Results) -> bytes:
     _results(doc, results)
     _closing(doc, results)
     _annexes(doc, results)
+    questions_report.add_to_report(doc, results.workshop)  # issue 28: speakers' questions
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

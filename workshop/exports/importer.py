@@ -34,6 +34,7 @@ from ..extensions import db
 from ..moderation.models import Cluster
 from ..proposals.models import STATUSES as PROPOSAL_STATUSES
 from ..proposals.models import Proposal, ProposalRevision, ProposalSection
+from ..questions import backup as questions_backup  # issue 28: speakers' questions
 from ..workshops.services import NewWorkshop, Signature, create_workshop, update_signature
 from .json_export import FORMAT, VERSION
 
@@ -111,6 +112,7 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
         )
     db.session.flush()
     _proposals(workshop, doc.get("proposals") or [], sectors, people, cards)
+    questions_backup.restore(workshop, doc.get("questions"), people)  # issue 28
     return created
 
 

@@ -20,6 +20,7 @@ from ..core.votes import Vote
 from ..extensions import db
 from ..moderation.models import Cluster
 from ..proposals.models import Proposal, ProposalRevision
+from ..questions import backup as questions_backup  # issue 28: speakers' questions
 from ..realtime.policy import BACKUP_VIEW, Settings
 
 FORMAT = "urai.workshop"
@@ -127,6 +128,7 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
             for v in votes
         ],
         "proposals": _proposals(workshop, card_ref, sector_ref, person_ref),
+        "questions": questions_backup.export(workshop, person_ref),  # issue 28
     }
 
 

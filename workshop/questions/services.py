@@ -363,6 +363,7 @@ def snapshot(workshop: Workshop, viewer: Viewer) -> dict[str, Any]:
     `activities.questions`): the sessions, the questions in its form, its own upvotes."""
     shown = (viewer.question(q.as_dict(name)) for q, name in questions_of(workshop))
     state: dict[str, Any] = {
+        "limits": {"text": QUESTION_MAX, "note": NOTE_MAX},
         "sessions": sessions_of(workshop),
         "questions": [q for q in shown if q is not None],
     }

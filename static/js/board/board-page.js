@@ -11,6 +11,7 @@ import { createCardList } from "./board-cards.js";
 import { bindPostForm } from "./board-post.js";
 import { createSimilar } from "./board-similar.js";
 import { createSectorPicker } from "./board-sector.js";
+import { createQuestions } from "./board-questions.js"; /* activity: questions (issue 28) */
 
 const config = readJSON("page-config");
 const t = readJSON("board-strings");
@@ -140,4 +141,5 @@ setInterval(function () {
 
 bindPostForm(ctx, safeStorage() || { getItem: function () { return null; }, setItem: function () {} });
 ctx.similar.attach(document.getElementById("post-form"), document.getElementById("post-text"), { kind: "bottleneck" });
+createQuestions(ctx); /* activity: questions (issue 28): its panel while the step is a question session */
 render();

@@ -28,6 +28,7 @@ import { planTool } from "./facilitator-plan.js";
 import { createMenu } from "./facilitator-menu.js";
 import { createTabs } from "./facilitator-tabs.js";
 import { createKeys } from "./facilitator-keys.js";
+import { createQuestionsPanel } from "./facilitator-questions.js"; /* activity: questions (issue 28) */
 
 const config = readJSON("page-config");
 const t = readJSON("facilitator-strings");
@@ -217,6 +218,7 @@ entry.init();
 suggestions.init(); /* it follows the store itself, and asks only while its tab is open */
 causes.init();
 createOnAir(ctx); /* it follows the store itself */
+createQuestionsPanel(ctx); /* activity: questions (issue 28): it follows the store itself */
 createLinksBox();
 ctx.menu.init();
 keys.init();

@@ -13,6 +13,7 @@ import { bindDisplay } from "./presenter-display.js";
 import { createCauses } from "./presenter-causes.js";
 import { createPager } from "./presenter-pages.js";
 import { createStage } from "./presenter-stage.js";
+import { createQuestionsStage } from "./presenter-questions.js"; /* activity: questions (issue 28) */
 
 const config = readJSON("page-config");
 const t = readJSON("present-strings");
@@ -214,6 +215,8 @@ store.onChange(debounced(function () {
   if (dirty === null) pager.refresh();
   else pager.refresh(results ? changed.concat(["results"]) : changed);
 }));
+
+createQuestionsStage(store); /* activity: questions (issue 28): its stage while the step is a question session */
 
 new Stream({
   code: config.code,

@@ -1,0 +1,59 @@
+/* The projector's view of a speaker's question session (issue 28), shown instead
+ * of the boards while the current step is one: the speaker, the question the
+ * facilitator highlights, large, and the most upvoted questions under it, in
+ * type read from the back of the room at 1280 x 720. */
+
+import { el, fmt, readJSON, setText, show, syncChildren } from "../shared/dom.js";
+import { QuestionBook, follow, questionsPhase } from "../shared/questions.js";
+
+const TOP = 5; // the most upvoted questions shown beside the highlighted one
+
+export function createQuestionsStage(store) {
+  const t = readJSON("questions-strings");
+  const book = new QuestionBook();
+  const $ = function (id) { return document.getElementById(id); };
+  const stage = $("questions-stage");
+  if (!stage) return null;
+  const rows = {}; // question id -> li
+
+  function who(q) {
+    return q.author ? q.author.name : t.anonymous;
+  }
+
+  function row(q) {
+    const li = rows[q.id] || (rows[q.id] = el("li", { className: "questions-item" }, [
+      el("span", { className: "questions-votes" }),
+      el("span", { className: "questions-text" })
+    ]));
+    setText(li.firstChild, String(q.votes));
+    li.firstChild.setAttribute("aria-label", fmt(t.votes, { n: q.votes }));
+    setText(li.lastChild, q.text);
+    return li;
+  }
+
+  function render() {
+    const phase = questionsPhase(store.workshop);
+    document.body.classList.toggle("activity-questions", !!phase);
+    show(stage, !!phase);
+    if (!phase) return;
+    const session = book.session(phase.id);
+    setText($("questions-speaker"), session.speaker ? fmt(t.title, { speaker: session.speaker }) : t.title_plain);
+    setText($("questions-topic"), session.topic || "");
+    const lit = book.highlighted(phase.id);
+    show($("questions-lit"), !!lit);
+    if (lit) {
+      setText($("questions-lit-text"), lit.text);
+      const notes = [who(lit), fmt(t.votes, { n: lit.votes })];
+      if (lit.answered) notes.push("✓ " + t.answered);
+      setText($("questions-lit-meta"), notes.join(" · "));
+      $("questions-lit").classList.toggle("answered", !!lit.answered);
+    }
+    const top = book.top(phase.id, TOP).map(row);
+    syncChildren($("questions-top"), top);
+    $("questions-top").classList.toggle("with-lit", !!lit);
+    show($("questions-none"), !lit && top.length === 0);
+  }
+
+  follow(store, book, render);
+  return { book: book, render: render };
+}
