@@ -72,6 +72,13 @@ IDS: dict[str, dict[str, Any]] = {
     "proposal:history": {"proposal_id": 1, "section": "summary"},
     "proposal:save": {"proposal_id": 1, "section": "summary", "base_version": 0, "text": "T"},
     "proposal:assess": {"proposal_id": 1, "section": "summary", "score": 50},
+    # Speakers' questions (workshop/questions/, issue 28).
+    "question:ask": {"client_id": "client-ids-0003", "text": "Tanya"},
+    "question:upvote": {"question_id": 1},
+    "questions:configure": {"phase_id": "phase", "speaker": "Dr. A"},
+    "question:moderate": {"question_id": 1, "action": "hide"},
+    "question:highlight": {"question_id": 1},
+    "question:answer": {"question_id": 1, "answered": True},
 }
 NO_IDS = {
     "phase:step",
