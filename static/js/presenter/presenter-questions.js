@@ -50,10 +50,20 @@ export function createQuestionsStage(store) {
     }
     const top = book.top(phase.id, TOP).map(row);
     syncChildren($("questions-top"), top);
-    $("questions-top").classList.toggle("with-lit", !!lit);
+    fit($("questions-top"));
     show($("questions-none"), !lit && top.length === 0);
   }
 
+  /* Only whole questions: those that do not fit under the highlighted one wait
+   * for the next drawing (a question is never cut in half at the screen's foot). */
+  function fit(list) {
+    const items = Array.prototype.slice.call(list.children);
+    items.forEach(function (li) { li.hidden = false; });
+    const bottom = list.getBoundingClientRect().bottom;
+    items.forEach(function (li) { li.hidden = li.getBoundingClientRect().bottom > bottom + 1; });
+  }
+
   follow(store, book, render);
+  window.addEventListener("resize", render);
   return { book: book, render: render };
 }
