@@ -226,6 +226,15 @@ def test_leaving_the_step_closes_it_for_input(room):
     assert qid in questions_in(room["projector"])  # its results stay
 
 
+def test_closing_posting_closes_questions_too(room):
+    staff = room["staff"]
+    andi = room["phones"][0]
+    assert staff.emit("settings:update", {"locked": True}, callback=True)["ok"]
+    assert ask(andi, "Saat dikunci")["error"]["code"] == "forbidden"
+    assert staff.emit("settings:update", {"locked": False}, callback=True)["ok"]
+    assert ask(andi, "Sesudah dibuka")["ok"]
+
+
 def test_a_phone_that_missed_events_catches_up(room):
     andi, budi, _ = room["phones"]
     sector = room["made"].sector_ids[0]

@@ -19,6 +19,7 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
 
 from ..core.errors import DomainError, forbidden, invalid, not_found
+from ..core.lifecycle import RUNNING
 from ..core.models import Participant, Phase, Workshop
 from ..core.timeutil import utcnow
 from ..core.validation import clean_text, optional_int, required_flag
@@ -105,10 +106,13 @@ def announce_session(workshop: Workshop, session: QuestionSession) -> None:
 
 
 def open_session(workshop: Workshop) -> QuestionSession:
-    """The session taking questions now: the current phase's, if it is a 'questions' step."""
+    """The session taking questions now: the current phase's, if it is a 'questions' step,
+    while the workshop runs and the facilitator has not closed posting."""
     phase = workshop.phase
     if phase is None or phase.kind != KIND:
         raise forbidden(_("Questions are not being collected now."))
+    if workshop.locked or workshop.state != RUNNING:  # as posting cards is closed
+        raise forbidden(_("This session is not taking questions now."))
     return session_of(workshop, phase)
 
 

@@ -112,7 +112,8 @@ export function createQuestions(ctx) {
       setText($("question-count"), text.value.length + " / " + text.maxLength);
     }
     show($("question-anonymous-box"), !!session.anonymous_allowed);
-    const running = ctx.store.workshop.state === "running";
+    const w = ctx.store.workshop;
+    const running = w.state === "running" && !w.settings.locked; /* the server refuses alike */
     show(form, running);
     show($("questions-closed"), !running);
     const mine = book.of(phase.id, "pending");
