@@ -6,7 +6,14 @@ upvote; nobody else ever sees the name behind the anonymous question."""
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Browser, Page, expect
+from sqlalchemy import select
+
+from workshop.core.models import Workshop
+from workshop.extensions import db
+from workshop.questions.models import Question
 
 from .helpers import (
     LAPTOP,
@@ -159,3 +166,44 @@ def test_phones_ask_and_upvote_the_cockpit_steers_the_projector_shows(
     finally:
         for context in (*phones, hall, laptop):
             context.close()
+
+
+def test_a_question_typed_offline_waits_on_the_phone_and_goes_once(live_server, browser: Browser):
+    links = live_server.create_workshop("Bimtek tanya jawab luring")
+    laptop = browser.new_context(**LAPTOP)
+    phone = browser.new_context(**PHONE)
+    try:
+        steering = laptop.new_page()
+        steering.goto(links["facilitator_url"])
+        expect(steering.locator("#phase-next")).to_have_attribute("aria-disabled", "false")
+        assert steer(steering, "phase:save", {"name": "Tanya jawab", "kind": "questions"})["ok"]
+        choose_phase(steering, "Tanya jawab")
+        page = phone.new_page()
+        join(page, links["join_url"], "Citra", "Puskesmas", SECTOR)
+        expect(page.locator("#questions-panel")).to_be_visible()
+        expect(page.locator("#connection")).to_have_text("Terhubung")
+
+        phone.set_offline(True)
+        expect(page.locator("#connection")).to_have_class(re.compile(r"\boffline\b"), timeout=15000)
+        page.locator("#question-text").fill(OPEN)
+        page.get_by_role("button", name="Kirim pertanyaan").click()
+        waiting = page.locator(".question.queued", has_text=OPEN)
+        expect(waiting).to_contain_text("Disimpan di ponsel ini")
+        kept = page.evaluate(
+            "Object.keys(localStorage).filter(k => k.startsWith('urai:questions'))"
+        )
+        assert kept, "the question waits in the phone's storage"
+
+        phone.set_offline(False)
+        expect(page.locator("#connection")).to_have_text("Terhubung", timeout=20000)
+        expect(page.locator(".question:not(.queued)", has_text=OPEN)).to_have_count(1)
+        expect(page.locator(".question.queued")).to_have_count(0)
+        expect(steering.locator("#questions-shown .fac-question", has_text=OPEN)).to_have_count(1)
+    finally:
+        for context in (phone, laptop):
+            context.close()
+    with live_server.app.app_context():
+        workshop = Workshop.by_code(links["code"])
+        query = select(Question.text).where(Question.workshop_id == workshop.id)
+        sent = list(db.session.scalars(query))
+        assert sent == [OPEN], "sent once"

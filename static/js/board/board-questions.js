@@ -19,6 +19,7 @@ export function createQuestions(ctx) {
   const anonymous = $("question-anonymous");
   const meId = ctx.viewer.participant ? ctx.viewer.participant.id : null;
   const items = {}; // question id -> {root, text, meta, votes, button}
+  const waiting = {}; // client_id -> li of a question still on this phone
 
   const outbox = new Outbox({
     storage: storage(),
@@ -99,6 +100,24 @@ export function createQuestions(ctx) {
     return row.root;
   }
 
+  /* Questions still on this phone (offline, or not yet answered by the server). */
+  function queued() {
+    const stored = {};
+    for (const id in book.questions) stored[book.questions[id].client_id] = true;
+    const keep = {};
+    const out = outbox.items().filter(function (item) { return !stored[item.client_id]; }).map(function (item) {
+      keep[item.client_id] = true;
+      const li = waiting[item.client_id] || (waiting[item.client_id] = el("li", { className: "question pending queued" }, [
+        el("p", { className: "question-text", text: item.text }),
+        el("p", { className: "question-meta" })
+      ]));
+      setText(li.lastChild, ctx.connected() ? t.sending : t.queued);
+      return li;
+    });
+    Object.keys(waiting).forEach(function (id) { if (!keep[id]) delete waiting[id]; });
+    return out;
+  }
+
   function render() {
     const phase = questionsPhase(ctx.store.workshop);
     document.body.classList.toggle("activity-questions", !!phase);
@@ -117,7 +136,7 @@ export function createQuestions(ctx) {
     show(form, running);
     show($("questions-closed"), !running);
     const mine = book.of(phase.id, "pending");
-    const list = mine.concat(book.ranked(phase.id)).map(function (q) { return item(q, phase.id); });
+    const list = queued().concat(mine.concat(book.ranked(phase.id)).map(function (q) { return item(q, phase.id); }));
     syncChildren($("questions-list"), list);
     show($("questions-empty"), list.length === 0);
   }
