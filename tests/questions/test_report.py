@@ -60,6 +60,10 @@ def report_text(workshop):
     content = export(workshop, "docx").content
     doc = Document(io.BytesIO(content))
     rows = [" | ".join(c.text for c in row.cells) for t in doc.tables for row in t.rows]
+    if "Notulen" in "".join(p.text for p in doc.paragraphs):
+        # The minutes after the landscape matrix are on the body's portrait page again.
+        last, body = doc.sections[-1], doc.sections[1]
+        assert (last.orientation, last.left_margin) == (body.orientation, body.left_margin)
     return "\n".join(p.text for p in doc.paragraphs), rows
 
 

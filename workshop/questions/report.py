@@ -16,8 +16,10 @@ from ..core.models import Workshop
 from ..realtime.policy import REPORT_VIEW
 from .services import questions_of, sessions_of
 
-# Column widths of the minutes' table (cm, on an A4 portrait page).
-WIDTHS = (1.0, 7.4, 3.2, 1.4, 3.0)
+# Column widths of the minutes' table (cm: the 16 cm of an A4 portrait page's text),
+# in the report's table text style (exports/docx_layout.py) where the document has it.
+WIDTHS = (1.0, 6.0, 2.8, 2.4, 3.8)
+TABLE_STYLE = "Table Text"
 
 
 def minutes(workshop: Workshop) -> list[dict[str, Any]]:
@@ -44,9 +46,13 @@ def add_to_report(doc: DocxDocument, workshop: Workshop) -> None:
     if not sessions:
         return
     section = doc.add_section(WD_SECTION.NEW_PAGE)
-    if section.orientation != WD_ORIENT.PORTRAIT:
+    # The page of the report's body (its first portrait section), whatever came last.
+    body = next((s for s in doc.sections if s.orientation == WD_ORIENT.PORTRAIT), None)
+    if body is not None and body is not section:
         section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = section.page_height, section.page_width
+        section.page_width, section.page_height = body.page_width, body.page_height
+        for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
+            setattr(section, side, getattr(body, side))
     doc.add_heading(_("Annex. Minutes of the questions to the speakers"), level=1)
     for session in sessions:
         _session(doc, session)
@@ -62,9 +68,13 @@ def _session(doc: DocxDocument, session: dict[str, Any]) -> None:
     header = [_("No."), _("Question"), _("Asked by"), _("Upvotes"), _("Answer")]
     grid = doc.add_table(rows=1, cols=len(header))
     grid.style = "Table Grid"
-    grid.autofit = False
+    grid.autofit = False  # fixed: Word and LibreOffice keep the widths
+    for column, width in zip(grid.columns, WIDTHS, strict=True):
+        column.width = Cm(width)
+    style = TABLE_STYLE if any(s.name == TABLE_STYLE for s in doc.styles) else None
     for cell, label, width in zip(grid.rows[0].cells, header, WIDTHS, strict=True):
         cell.width = Cm(width)
+        cell.paragraphs[0].style = style
         cell.paragraphs[0].add_run(label).bold = True
     for n, question in enumerate(session["questions"], start=1):
         author = question["author"]
@@ -82,3 +92,4 @@ def _session(doc: DocxDocument, session: dict[str, Any]) -> None:
         for cell, value, width in zip(row.cells, values, WIDTHS, strict=True):
             cell.width = Cm(width)
             cell.text = str(value)
+            cell.paragraphs[0].style = style
