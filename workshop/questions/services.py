@@ -161,28 +161,21 @@ def ask(
 
 
 def _check_flood(session: QuestionSession, author: Participant) -> None:
-    """Refuse a participant who has too many questions waiting, or sent too many."""
+    """Refuse a participant who has too many questions waiting, or sent too many
+    (`cap`: the phone shows why and keeps the text; it does not resend by itself)."""
     mine = select(Question.status).where(
         Question.phase_id == session.phase_id, Question.author_id == author.id
     )
     statuses = list(db.session.scalars(mine))
     if len(statuses) >= MAX_PER_SESSION:
-        raise DomainError(
-            "rate_limited",
-            _(
-                "You have sent %(n)d questions to this session: the most one person may.",
-                n=MAX_PER_SESSION,
-            ),
-            {},
-            429,
+        message = _(
+            "You have sent %(n)d questions to this session: the most one person may.",
+            n=MAX_PER_SESSION,
         )
+        raise DomainError("cap", message, {"text": message})
     if statuses.count(PENDING) >= MAX_WAITING:
-        raise DomainError(
-            "rate_limited",
-            _("Wait until the facilitator has read your questions before sending more."),
-            {},
-            429,
-        )
+        message = _("Wait until the facilitator has read your questions before sending more.")
+        raise DomainError("cap", message, {"text": message})
 
 
 def upvote(

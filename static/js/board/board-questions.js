@@ -32,6 +32,7 @@ export function createQuestions(ctx) {
       setText($("question-sent"), phase && book.session(phase.id).approval_required ? t.sent_waiting : t.sent);
     },
     onRejected: function (item, error) {
+      setText($("question-sent"), "");
       setText($("question-error"), error ? error.message : t.failed);
       if (!text.value) text.value = item.text;
     }
