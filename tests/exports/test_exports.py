@@ -182,7 +182,7 @@ def test_kipp_drafts_follow_the_section_order_with_weights(sample):
     doc = Document(io.BytesIO(export(workshop, "kipp", top=1).content))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings == [
-        "1. Ringkasan (bobot 0%)",
+        "1. Ringkasan",
         "2. Latar belakang dan tujuan (bobot 10%)",
         "3. Kebaruan/nilai tambah (bobot 15%)",
         "4. Implementasi (bobot 5%)",
