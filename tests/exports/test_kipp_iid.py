@@ -10,6 +10,7 @@ import zipfile
 
 import pytest
 from docx import Document
+from flask_babel import force_locale
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -19,6 +20,7 @@ from workshop.demo.loader import create_demo
 from workshop.exports.services import export
 from workshop.extensions import db
 from workshop.proposals import iid
+from workshop.proposals.facts import Facts, starting_text
 from workshop.realtime.broadcast import commit_and_broadcast
 
 from .test_documents import convert, flat
@@ -150,3 +152,9 @@ def test_printed_the_draft_is_a4_and_the_workbook_prints_every_text(files, tmp_p
     # The design, paragraph by paragraph, every word of it.
     for paragraph in DEMO_IID["rancang_bangun"].split("\n"):
         assert flat(paragraph) in printed, paragraph[:40]
+
+
+def test_a_summary_without_a_known_bottleneck_ends_as_a_sentence(app):
+    with app.test_request_context(), force_locale("id"):
+        text = starting_text("summary", Facts(solution="Antar obat ke rumah.", sector="Kesehatan"))
+    assert text == "Antar obat ke rumah. Inovasi sektor Kesehatan."

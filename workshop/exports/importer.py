@@ -134,7 +134,7 @@ def _proposals(
             status=data["status"],
             rubric=str(data["rubric"]),
             checklist={str(k): bool(v) for k, v in dict(data.get("checklist") or {}).items()},
-            kipp_group=data.get("group") or None,
+            kipp_group=str(data["group"])[:20] if data.get("group") else None,
             iid=_iid(data.get("iid")),
         )
         db.session.add(proposal)

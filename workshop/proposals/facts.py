@@ -118,12 +118,21 @@ def starting_text(starter: str | None, facts: Facts) -> str:
 
 
 def _summary(f: Facts) -> str:
-    text = _(
-        "%(solution)s. An innovation of the %(sector)s sector answering a bottleneck in its "
-        "services: %(bottleneck)s",
-        solution=f.solution.rstrip("."),
-        sector=f.sector,
-        bottleneck=f.bottleneck or "",
+    solution = f.solution.rstrip(".")
+    text = (
+        _(
+            "%(solution)s. An innovation of the %(sector)s sector answering a bottleneck in its "
+            "services: %(bottleneck)s",
+            solution=solution,
+            sector=f.sector,
+            bottleneck=f.bottleneck,
+        )
+        if f.bottleneck
+        else _(
+            "%(solution)s. An innovation of the %(sector)s sector.",
+            solution=solution,
+            sector=f.sector,
+        )
     )
     return " ".join(text.split()[:SUMMARY_WORDS])
 
