@@ -68,6 +68,9 @@ def test_a_phone_fills_the_iid_profile_and_the_workbook_carries_it(live_server, 
         andi.locator("#proposals-link").click()
         expect(andi.locator("#proposal-title")).to_have_text(SOLUTION)
         expect(andi.locator("#proposal-meta")).to_contain_text("Replikasi")
+        # The summary's weight of 0% says nothing, and is not shown.
+        expect(andi.locator("#section-title")).to_have_text("1. Ringkasan")
+        expect(andi.locator("#section-guide")).not_to_contain_text("Bobot")
         # Pre-filled from what the workshop knows.
         expect(andi.locator("#iid-nama")).to_have_value(SOLUTION)
         expect(andi.locator("#iid-urusan")).to_have_value("Kesehatan")
