@@ -182,7 +182,7 @@ def test_kipp_drafts_follow_the_section_order_with_weights(sample):
     doc = Document(io.BytesIO(export(workshop, "kipp", top=1).content))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings == [
-        "1. Ringkasan (bobot 0%)",
+        "1. Ringkasan",
         "2. Latar belakang dan tujuan (bobot 10%)",
         "3. Kebaruan/nilai tambah (bobot 15%)",
         "4. Implementasi (bobot 5%)",
@@ -223,7 +223,7 @@ def test_the_html_report_prints_and_escapes(sample):
     assert "&lt;" not in INDONESIAN
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "csv", "json", "docx", "kipp", "html"])
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "json", "docx", "kipp", "html", "iid"])
 def test_the_facilitator_downloads_every_format_at_any_time(
     app, make_workshop, facilitator, phone, fmt
 ):
@@ -255,7 +255,7 @@ def test_the_html_report_is_allowed_only_its_own_stylesheet(app, make_workshop, 
 def test_the_facilitator_page_links_every_document(app, make_workshop, facilitator):
     ws = make_workshop()
     html = facilitator(ws).get(f"/w/{ws.code}/facilitator").get_data(as_text=True)
-    for fmt in ("xlsx", "docx", "html", "csv", "json", "kipp"):
+    for fmt in ("xlsx", "docx", "html", "csv", "json", "kipp", "iid"):
         assert f"/w/{ws.code}/export/{fmt}" in html
     assert 'name="speakers"' in html, "speakers are entered where the details are"
 

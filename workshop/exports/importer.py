@@ -32,6 +32,7 @@ from ..core.models import BONE_NAME_MAX, FLAG_SETTINGS, VOTE_ON, Participant, Ph
 from ..core.votes import Vote
 from ..extensions import db
 from ..moderation.models import Cluster
+from ..proposals import iid as iid_profile
 from ..proposals.models import STATUSES as PROPOSAL_STATUSES
 from ..proposals.models import Proposal, ProposalRevision, ProposalSection
 from ..workshops.services import NewWorkshop, Signature, create_workshop, update_signature
@@ -133,6 +134,8 @@ def _proposals(
             status=data["status"],
             rubric=str(data["rubric"]),
             checklist={str(k): bool(v) for k, v in dict(data.get("checklist") or {}).items()},
+            kipp_group=str(data["group"])[:20] if data.get("group") else None,
+            iid=_iid(data.get("iid")),
         )
         db.session.add(proposal)
         db.session.flush()
@@ -162,6 +165,15 @@ def _proposals(
                     )
                 )
     db.session.flush()
+
+
+def _iid(data: object) -> dict[str, str]:
+    """A proposal's saved IID profile fields, each checked as a save checks it."""
+    if not data:
+        return {}
+    if not isinstance(data, dict):
+        raise invalid(_("This export is damaged: %(detail)s", detail="iid"))
+    return iid_profile.clean(data)
 
 
 def _settings(workshop: Workshop, settings: dict[str, Any]) -> None:

@@ -157,6 +157,8 @@ def _proposals(
             "status": p.status,
             "rubric": p.rubric,
             "checklist": dict(p.checklist),
+            "group": p.kipp_group,
+            "iid": dict(p.iid or {}),  # the IID profile's saved fields (proposals/iid.py)
             "sections": [
                 {
                     "key": s.key,
