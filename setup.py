@@ -36,6 +36,8 @@ class BuildWithAssets(build_py):
         if getattr(self, "editable_mode", False):
             return
         package = Path(self.build_lib) / "workshop"
+        for stale in ("templates", "static"):  # a file deleted since the last build
+            shutil.rmtree(package / stale, ignore_errors=True)
         shutil.copytree(HERE / "templates", package / "templates", dirs_exist_ok=True)
         static = package / "static"
         shutil.copytree(

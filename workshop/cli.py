@@ -230,5 +230,5 @@ def restore_command(name: str) -> None:
         )
     click.echo(
         f"Dipulihkan / restored: {restored.name} (revisi / revision {restored.revision}) "
-        f"→ {backups.database_file(current_app)}"
+        f"-> {backups.database_file(current_app)}"
     )
