@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib.util
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
@@ -80,7 +81,7 @@ def compile_translations(source: Path, target: Path) -> None:
             write_mo(handle, catalog, use_fuzzy=True)
 
 
-def _tool(name: str):  # type: ignore[no-untyped-def]
+def _tool(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, HERE / "tools" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
