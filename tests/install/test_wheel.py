@@ -160,6 +160,20 @@ print(json.dumps({"missing": missing, "workshop": workshop.__file__, "urai": ura
     assert "0.1.0" in version.stdout
 
 
+def test_the_wheel_holds_every_page_script_style_font_and_translation_of_the_checkout(installed):
+    package = installed.package / "workshop"
+    for folder in ("templates", "static"):
+        ours = sorted(p.relative_to(ROOT / folder) for p in (ROOT / folder).rglob("*"))
+        theirs = sorted(p.relative_to(package / folder) for p in (package / folder).rglob("*"))
+        assert theirs == ours, folder
+    for name in ("socket.io.min.js", "fonts/noto-sans.css"):
+        assert (package / "static" / "vendor" / name).read_bytes() == (
+            ROOT / "static" / "vendor" / name
+        ).read_bytes()
+    for language in ("id", "en"):
+        assert (package / "translations" / language / "LC_MESSAGES" / "messages.mo").is_file()
+
+
 def test_urai_from_an_empty_folder_serves_a_phone_and_keeps_its_data_in_the_data_folder(
     installed: Installed, browser: Browser
 ):

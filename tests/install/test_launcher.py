@@ -1,0 +1,34 @@
+"""`urai`'s commands are the flask CLI's own (workshop/cli.py), run on a database
+they first bring up to date: a new laptop's first command can be `urai demo`."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from workshop.cli import workshop_cli
+from workshop.launcher import main
+
+
+def test_urai_runs_the_flask_commands_on_a_database_it_creates(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKSHOP_INSTANCE_PATH", str(tmp_path / "data"))
+    monkeypatch.setenv("WORKSHOP_SIMILAR_WORKER", "false")
+    monkeypatch.chdir(tmp_path)
+    for name, command in workshop_cli.commands.items():
+        assert main.commands[name] is command, name
+
+    def urai(*args: str) -> str:
+        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    demo = json.loads(urai("demo", "--json"))
+    exported = tmp_path / "demo.json"
+    assert "bytes" in urai("export", demo["code"], "--format", "json", "--output", str(exported))
+    again = json.loads(urai("import", str(exported), "--json"))
+    listed = {w["code"]: w for w in json.loads(urai("list", "--json"))}
+    assert set(listed) == {demo["code"], again["code"]}
+    assert listed[again["code"]]["cards"] == listed[demo["code"]]["cards"] > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "demo.json"]
+    assert "No backups yet" in urai("backups"), "a new database is not backed up"
