@@ -18,6 +18,7 @@ from pathlib import Path
 
 import click
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from flask import Flask
 from flask_migrate import upgrade
 from sqlalchemy.engine import make_url
@@ -70,8 +71,20 @@ def revision_of(path: Path) -> str | None:
     return str(row[0]) if row else None
 
 
-def heads(app: Flask) -> set[str]:
-    return set(ScriptDirectory(app.extensions["migrate"].directory).get_heads())
+def pending(app: Flask, revision: str) -> bool:
+    """Whether migrations are to be applied to a database at `revision`; refuses a
+    database from a newer Urai (an older one installed over it) before anything runs."""
+    script = ScriptDirectory(app.extensions["migrate"].directory)
+    try:
+        script.get_revision(revision)
+    except CommandError:
+        raise click.ClickException(
+            f"Basis data ini dibuat oleh Urai yang lebih baru (revisi {revision}): pasang "
+            f"versi itu, atau pulihkan cadangan (urai backups). / This database was made by "
+            f"a newer Urai (revision {revision}): install that version, or restore a backup "
+            "(urai backups)."
+        ) from None
+    return revision not in script.get_heads()
 
 
 def _to_stderr(line: str) -> None:
@@ -86,7 +99,7 @@ def migrate(app: Flask, say: Callable[[str], None] = _to_stderr) -> Backup | Non
     path = database_file(app)
     if path is not None:
         revision = revision_of(path)
-        if revision is not None and revision not in heads(app):
+        if revision is not None and pending(app, revision):
             made = copy(path, folder(app), revision)
             say(
                 f"Cadangan sebelum pembaruan / backup before the upgrade: {made.path} "

@@ -4,6 +4,7 @@ they first bring up to date: a new laptop's first command can be `urai demo`."""
 from __future__ import annotations
 
 import json
+import sqlite3
 
 from click.testing import CliRunner
 
@@ -32,3 +33,14 @@ def test_urai_runs_the_flask_commands_on_a_database_it_creates(tmp_path, monkeyp
     assert listed[again["code"]]["cards"] == listed[demo["code"]]["cards"] > 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "demo.json"]
     assert "No backups yet" in urai("backups"), "a new database is not backed up"
+
+
+def test_a_database_from_a_newer_urai_is_left_alone_with_a_plain_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKSHOP_INSTANCE_PATH", str(tmp_path))
+    assert CliRunner().invoke(main, ["list"]).exit_code == 0
+    with sqlite3.connect(tmp_path / "urai.sqlite3") as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    result = CliRunner().invoke(main, ["list"])
+    assert result.exit_code == 1
+    assert "made by a newer Urai (revision 9999_from_the_future)" in result.output
+    assert not (tmp_path / "backups").exists()
