@@ -28,7 +28,7 @@ import requests
 from playwright.sync_api import Browser, expect
 
 from tests.e2e.helpers import PHONE, PROJECTOR, choose_phase, join, open_steering
-from tests.live import ROOT, free_port
+from tests.live import ROOT, free_port, key_session, socket_client
 
 pytestmark = pytest.mark.e2e
 
@@ -204,6 +204,7 @@ def test_urai_from_an_empty_folder_serves_a_phone_and_keeps_its_data_in_the_data
         assert f"http://127.0.0.1:{port}/" in printed and "█" in printed
         children = psutil.Process(server.pid).children(recursive=True)
         assert children, "the similar-cards child process"
+        similar_cards_ready(f"http://127.0.0.1:{port}", links)
         phone_posts_and_sees_similar_cards(browser, links)
     finally:
         server.terminate()
@@ -229,6 +230,19 @@ def wait_for_page(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
         except requests.RequestException:
             time.sleep(0.1)
     raise AssertionError(f"urai did not answer:\n{log.read_text(encoding='utf-8')}")
+
+
+def similar_cards_ready(url: str, links: dict[str, str]) -> None:
+    """Once the similar-cards child has answered a first query (its imports take
+    seconds of CPU, more on a busy machine than a page waits), as the e2e
+    tests' `similar_server`."""
+    boss = socket_client(url, key_session(links["facilitator_url"]), links["code"])
+    try:
+        sector = boss.call("sync", {}, timeout=30)["snapshot"]["workshop"]["sectors"][0]
+        query = {"sector_id": sector["id"], "kind": "bottleneck", "text": "antrean"}
+        assert boss.call("card:similar", query, timeout=120)["ok"]
+    finally:
+        boss.disconnect()
 
 
 def phone_posts_and_sees_similar_cards(browser: Browser, links: dict[str, str]) -> None:
