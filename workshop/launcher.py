@@ -13,6 +13,10 @@ before anything imports the standard library's networking, then calls `main`.
 
 from __future__ import annotations
 
+import errno
+import io
+import sys
+
 import click
 from flask import Flask
 from flask.cli import ScriptInfo
@@ -23,6 +27,8 @@ from .server import serve
 
 # Commands that look at or replace the database file as it is: no migration first.
 AS_IS = frozenset({"backups", "restore"})
+# "Address already in use", as Linux and macOS say it, and as Windows does.
+PORT_TAKEN = {errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)}
 
 
 @click.group(invoke_without_command=True)
@@ -41,10 +47,27 @@ def main(ctx: click.Context, host: str | None, port: int | None) -> None:
         with app.app_context():
             backups.migrate(app)
         return
+    printable(sys.stdout, sys.stderr)
     try:
         serve(app)
     except KeyboardInterrupt:
         click.echo("Urai berhenti. / Urai stopped.")
+    except OSError as error:
+        if error.errno not in PORT_TAKEN:
+            raise
+        port = app.config["PORT"]
+        raise click.ClickException(
+            f"Port {port} sudah dipakai program lain: coba `urai --port {port + 1}`. / "
+            f"Port {port} is taken by another program: try `urai --port {port + 1}`."
+        ) from None
+
+
+def printable(*streams: object) -> None:
+    """A character the terminal's encoding lacks (the QR code's blocks in a
+    Windows code page, output sent to a file) is replaced, not fatal."""
+    for stream in streams:
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
 
 
 def configured(host: str | None, port: int | None) -> Flask:

@@ -4,10 +4,15 @@ they first bring up to date: a new laptop's first command can be `urai demo`."""
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3
+import subprocess
+import sys
 
 from click.testing import CliRunner
 
+from tests.live import ROOT
 from workshop.cli import workshop_cli
 from workshop.launcher import main
 
@@ -44,3 +49,26 @@ def test_a_database_from_a_newer_urai_is_left_alone_with_a_plain_message(tmp_pat
     assert result.exit_code == 1
     assert "made by a newer Urai (revision 9999_from_the_future)" in result.output
     assert not (tmp_path / "backups").exists()
+
+
+def test_a_port_taken_by_another_program_is_said_plainly(tmp_path):
+    env = {name: value for name, value in os.environ.items() if not name.startswith("WORKSHOP_")}
+    env.update(WORKSHOP_INSTANCE_PATH=str(tmp_path), WORKSHOP_HOST="127.0.0.1")
+    env["WORKSHOP_SIMILAR_WORKER"] = "false"
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "urai", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert f"Port {port} is taken by another program: try `urai --port {port + 1}`" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
