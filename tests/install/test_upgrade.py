@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from alembic.script import ScriptDirectory
+from click.testing import CliRunner, Result
 from flask_migrate import upgrade
 from sqlalchemy import select
 
@@ -28,6 +29,7 @@ from workshop.core.cards import VISIBLE, Card
 from workshop.core.kinds import SOLUTION
 from workshop.demo.loader import create_demo
 from workshop.extensions import db
+from workshop.launcher import main
 from workshop.proposals.services import promote
 from workshop.realtime.unit import unit_of_work
 
@@ -121,7 +123,7 @@ def old_instance(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
     return instance, rows(scratch)
 
 
-def urai(instance: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def urai(instance: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`python -m urai ARGS` on the instance folder, as the README's command."""
     env = {name: value for name, value in os.environ.items() if not name.startswith("WORKSHOP_")}
     env["WORKSHOP_INSTANCE_PATH"] = str(instance)
@@ -132,8 +134,17 @@ def urai(instance: Path, *args: str, check: bool = True) -> subprocess.Completed
         capture_output=True,
         text=True,
         timeout=120,
-        check=check,
+        check=True,
     )
+
+
+def urai_here(instance: Path, *args: str) -> Result:
+    """The same command in this process (the real one is tried once, above: each
+    start costs seconds of imports)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKSHOP_INSTANCE_PATH", str(instance))
+        patch.setenv("WORKSHOP_SIMILAR_WORKER", "false")
+        return CliRunner().invoke(main, list(args))
 
 
 def test_urai_backs_up_then_upgrades_and_every_card_vote_and_proposal_is_there(old_instance):
@@ -154,11 +165,11 @@ def test_urai_backs_up_then_upgrades_and_every_card_vote_and_proposal_is_there(o
     assert listed["cards"] == len(before["card"])
     assert revision(backup) == previous_head() and rows(backup) == before
 
-    again = urai(instance, "list", "--json")
-    assert "backup" not in again.stderr, "nothing new to apply: no new backup"
+    again = urai_here(instance, "list", "--json")
+    assert again.exit_code == 0 and "backup" not in again.stderr, "nothing new: no new backup"
     assert len(list((instance / "backups").glob("*.sqlite3"))) == 1
 
-    shown = urai(instance, "backups").stdout
+    shown = urai_here(instance, "backups").stdout
     assert backup.name in shown and previous_head() in shown
 
 
@@ -166,21 +177,21 @@ def test_restore_is_refused_while_a_server_runs_and_puts_the_backup_back_after(o
     instance, before = old_instance
     database = instance / "urai.sqlite3"
     if not (instance / "backups").is_dir():
-        urai(instance, "list")  # the upgrade, when this test runs alone
+        urai_here(instance, "list")  # the upgrade, when this test runs alone
     backup = max((instance / "backups").glob("*.sqlite3"))
 
     server = LiveServer(instance)
     server.start()
     try:
-        refused = urai(instance, "restore", backup.name, check=False)
-        assert refused.returncode != 0
+        refused = urai_here(instance, "restore", backup.name)
+        assert refused.exit_code == 1
         assert "Urai is running on this database" in refused.stderr
         assert revision(database) == ScriptDirectory(MIGRATIONS).get_current_head()
     finally:
         server.stop()
 
-    restored = urai(instance, "restore", backup.name)
-    assert "restored" in restored.stdout
+    restored = urai_here(instance, "restore", backup.name)
+    assert restored.exit_code == 0 and "restored" in restored.stdout
     assert revision(database) == previous_head() and rows(database) == before
     kept = [line for line in restored.stdout.splitlines() if "previous database is kept" in line]
     assert kept and (instance / "backups" / kept[0].rsplit(" ", 1)[-1]).is_file()
