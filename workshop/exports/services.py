@@ -84,7 +84,9 @@ def _build(workshop: Workshop, fmt: str, top: int) -> bytes:
 
 def report_css() -> str:
     """The report's stylesheet, put inside the file so it prints right wherever it is opened."""
-    return (Path(current_app.static_folder or "static") / "css" / "report.css").read_text()
+    return (Path(current_app.static_folder or "static") / "css" / "report.css").read_text(
+        encoding="utf-8"
+    )
 
 
 def style_hash(css: str) -> str:
