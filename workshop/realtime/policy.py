@@ -173,6 +173,12 @@ def own(viewer: Viewer, card: dict[str, Any], settings: Settings) -> bool:
     return author_id is not None and viewer.owns(author_id)
 
 
+def others(viewer: Viewer, card: dict[str, Any], settings: Settings) -> bool:
+    """Someone else wrote the card (or nobody known): a participant's own card is no
+    duplicate of what they type."""
+    return not own(viewer, card, settings)
+
+
 def takes_causes(viewer: Viewer, card: dict[str, Any], settings: Settings) -> bool:
     """A bottleneck chosen for root causes, or a cause not yet as deep as allowed."""
     if card.get("kind") == BOTTLENECK:
@@ -225,6 +231,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     can("edit",    KINDS,       steering=allow(LIVE)),
     can("merge",   KINDS,       steering=allow(LIVE)),
     can("vote",    KINDS,       steering=allow(SHOWN), participant=allow(SHOWN, seen)),
+    can("support", BOTTLENECKS + SOLUTIONS, participant=allow(SHOWN, seen, others)),
     can("move",    BOTTLENECKS, steering=allow(LIVE)),
     can("cluster", BOTTLENECKS, steering=allow(LIVE)),
     can("assess",  BOTTLENECKS, steering=allow(LIVE),  participant=allow(OPEN, seen)),
