@@ -36,7 +36,8 @@ def test_a_participant_supports_someone_else_s_card_once(
     # A facilitator who was away catches up on the count from the event log.
     caught_up = boss.emit("sync", {"since": since}, callback=True)
     assert caught_up["mode"] == "events"
-    assert [e["data"]["supports"] for e in caught_up["events"] if e["type"] == "card.updated"] == [1]
+    updates = [e for e in caught_up["events"] if e["type"] == "card.updated"]
+    assert [e["data"]["supports"] for e in updates] == [1]
     cards = boss.emit("sync", {}, callback=True)["snapshot"]["cards"]
     assert next(c for c in cards if c["id"] == card["id"])["supports"] == 1
 

@@ -7,7 +7,7 @@
 
 import { short } from "./dom.js";
 import { isShown } from "./store.js";
-import { may, canAddDot } from "./rules.js";
+import { may, canAddDot, postingClosed } from "./rules.js";
 
 export const TYPING_PAUSE_MS = 600;
 
@@ -91,10 +91,20 @@ export function offerFrom(list, store, parentId) {
   return out;
 }
 
-/* One tap on an offered card: "support" (a dot on it) when the viewer may
- * vote on it now and has a dot left for it, else "view" (show it on the board). */
-export function supportOrView(card, state) {
-  return may(card, "vote", state) && canAddDot(card, state.store.myVotes) ? "support" : "view";
+/* One tap to support an offered card instead of posting it again: "vote" (a
+ * dot on it) when the viewer may vote on it now and has a dot left for it;
+ * else "support" (a +1, card:support) when the card takes one (its `support`
+ * action: someone else's card the viewer sees), its board collects its kind
+ * now and the viewer has not supported it yet (`supported`: a Set of card
+ * ids); else "view" (show it on the board). */
+export function supportOrView(card, state, supported) {
+  if (may(card, "vote", state) && canAddDot(card, state.store.myVotes)) return "vote";
+  if (
+    may(card, "support", state) &&
+    postingClosed(state.store, card.sector_id, card.kind) === null &&
+    !(supported && supported.has(card.id))
+  ) return "support";
+  return "view";
 }
 
 /* A suggestion's key: its kind and its cards, sorted. */
