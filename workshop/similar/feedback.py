@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -75,6 +75,8 @@ class Lesson:
 class Lessons:
     same: tuple[Lesson, ...]
     apart: tuple[Lesson, ...]
+    # Each kind's texts as the matcher's columns (the a's, then the b's), made once.
+    rows: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __bool__(self) -> bool:
         return bool(self.same or self.apart)
@@ -136,20 +138,30 @@ def _read(workshop: Workshop, matcher: Matcher) -> Lessons:
         for a, b in (p for p in pairs if len(p) == 2)
         if a in texts and b in texts
     )
-    return Lessons(same, apart)
+    rows = {
+        kind: plain_rows(matcher, [x.a for x in taught] + [x.b for x in taught]).T.tocsr()
+        for kind, taught in ((SAME, same), (APART, apart))
+        if taught
+    }
+    return Lessons(same, apart, rows)
 
 
-def plain_scores(matcher: Matcher, texts: Sequence[str], others: Sequence[str]) -> Any:
-    """Matcher.similarity of every text with every other, as one matrix (rows: texts)."""
-    if not texts or not others:
-        return np.zeros((len(texts), len(others)))
-    rows = [matcher.counts(t or "") for t in [*texts, *others]]
+def plain_rows(matcher: Matcher, texts: Sequence[str]) -> Any:
+    """Texts as rows whose dot product is Matcher.similarity (no board, no IDF)."""
+    rows = [matcher.counts(t or "") for t in texts]
     words = sp.vstack([r.words for r in rows], format="csr")
     chars = sp.vstack([r.chars for r in rows], format="csr")
     words.data = 1.0 + np.log(words.data)
     chars.data = 1.0 + np.log(chars.data)
-    m = matcher.combine(words, chars)
-    scores = (m[: len(texts)] @ m[len(texts) :].T).toarray()
+    return matcher.combine(words, chars)
+
+
+def _likeness(matcher: Matcher, texts: Sequence[str], learned: Lessons, kind: str) -> Any:
+    """Plain scores of each text (rows) with each lesson of `kind`: its a's, then its b's."""
+    taught = learned.rows.get(kind)
+    if taught is None or not texts:
+        return np.zeros((len(texts), 0))
+    scores = (plain_rows(matcher, texts) @ taught).toarray()
     return np.clip(scores, 0.0, 1.0)
 
 
@@ -176,43 +188,41 @@ def similar(
         return found
     matcher = indexes().matcher
     scores = dict(found)
-    for lesson, like_a, like_b in _likeness(matcher, [typed], learned.same):
+    typed_same = _likeness(matcher, [typed], learned, SAME)
+    for m, lesson in enumerate(learned.same):
+        like_a, like_b = typed_same[0, m], typed_same[0, len(learned.same) + m]
         side = _side(like_a, like_b)
         if side is None:
             continue
         like, other = (like_a, lesson.b) if side == "a" else (like_b, lesson.a)
         for card_id, score in board.index.similar(other, k=k, among=among, min_score=LIKE):
             if like * score >= LEARNED_MIN:
-                scores[card_id] = max(scores.get(card_id, 0.0), round(like * score, 4))
+                scores[card_id] = max(scores.get(card_id, 0.0), round(float(like * score), 4))
     if learned.apart and scores:
-        ids = list(scores)
-        texts = [board.cards[i][0] if i in board.cards else "" for i in ids]
-        typed_sides = [_side(a, b) for _l, a, b in _likeness(matcher, [typed], learned.apart)]
-        apart = _likeness_matrix(matcher, texts, learned.apart)
-        for n, card_id in enumerate(ids):
-            for m, typed_side in enumerate(typed_sides):
-                card_side = _side(apart[n, m], apart[n, len(learned.apart) + m])
-                if typed_side and card_side and typed_side != card_side:
-                    scores[card_id] *= PENALTY
-                    break
+        _keep_apart(matcher, board, typed, scores, learned)
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     return [(i, s) for i, s in ranked if s >= SIMILAR_MIN_SCORE][:k]
 
 
-def _likeness_matrix(matcher: Matcher, texts: Sequence[str], learned: Sequence[Lesson]) -> Any:
-    """Plain scores of each text with each lesson's a (first half) and b (second half)."""
-    return plain_scores(matcher, texts, [x.a for x in learned] + [x.b for x in learned])
-
-
-def _likeness(
-    matcher: Matcher, texts: Sequence[str], learned: Sequence[Lesson]
-) -> Iterable[tuple[Lesson, float, float]]:
-    """(lesson, score with its a, score with its b) for the first of `texts`."""
-    if not learned:
-        return []
-    row = _likeness_matrix(matcher, texts, learned)[0]
-    n = len(learned)
-    return [(lesson, float(row[m]), float(row[n + m])) for m, lesson in enumerate(learned)]
+def _keep_apart(
+    matcher: Matcher, board: Board, typed: str, scores: dict[int, float], learned: Lessons
+) -> None:
+    """Lower the cards on the other side of a dismissed contrast from `typed`."""
+    n = len(learned.apart)
+    typed_apart = _likeness(matcher, [typed], learned, APART)[0]
+    sides = [_side(typed_apart[m], typed_apart[n + m]) for m in range(n)]
+    if not any(sides):
+        return
+    ids = list(scores)
+    found = _likeness(
+        matcher, [board.cards[i][0] if i in board.cards else "" for i in ids], learned, APART
+    )
+    for row, card_id in enumerate(ids):
+        for m, typed_side in enumerate(sides):
+            card_side = _side(found[row, m], found[row, n + m])
+            if typed_side and card_side and typed_side != card_side:
+                scores[card_id] *= PENALTY
+                break
 
 
 def merges(
@@ -237,26 +247,30 @@ def merges(
                 if x != y and score >= LEARNED_MIN:
                     key = (min(x, y), max(x, y))
                     scores[key] = max(scores.get(key, 0.0), score)
-    paired = {card for key in scores for card in key}
-    for lesson in learned.apart:
-        sides = _sides(board, lesson, paired)
+    if learned.apart:
+        sides = _sides(indexes().matcher, board, {card for key in scores for card in key}, learned)
         for key, score in list(scores.items()):
-            a, b = (sides.get(card) for card in key)
-            if a and b and a != b:
+            a, b = (sides.get(card, {}) for card in key)
+            if any(a[m] != b[m] for m in set(a) & set(b)):
                 scores[key] = score * PENALTY
     kept = [(a, b, s) for (a, b), s in scores.items() if s >= DUPLICATE_THRESHOLD]
     return sorted(kept, key=lambda p: (-p[2], p[0], p[1]))
 
 
-def _sides(board: Board, lesson: Lesson, cards: set[int]) -> dict[int, str]:
-    """Which card of a dismissed pair each of `cards` is worded like, by the engine's scores."""
-    if not cards:
-        return {}
-    like_a = dict(board.index.similar(lesson.a, k=len(cards), among=cards, min_score=LIKE))
-    like_b = dict(board.index.similar(lesson.b, k=len(cards), among=cards, min_score=LIKE))
-    sides = {}
-    for card in set(like_a) | set(like_b):
-        side = _side(like_a.get(card, 0.0), like_b.get(card, 0.0))
-        if side:
-            sides[card] = side
+def _sides(
+    matcher: Matcher, board: Board, cards: set[int], learned: Lessons
+) -> dict[int, dict[int, str]]:
+    """For each of `cards`, which card of each dismissed pair (by its position in
+    `learned.apart`) it is worded like, where it is like one of them."""
+    ids = sorted(cards)
+    n = len(learned.apart)
+    found = _likeness(
+        matcher, [board.cards[i][0] if i in board.cards else "" for i in ids], learned, APART
+    )
+    sides: dict[int, dict[int, str]] = {}
+    for row, card in enumerate(ids):
+        for m in range(n):
+            side = _side(found[row, m], found[row, n + m])
+            if side:
+                sides.setdefault(card, {})[m] = side
     return sides
