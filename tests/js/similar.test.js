@@ -164,7 +164,10 @@ test("one tap outside voting: a +1 on a card that takes one, while its board col
   const s = storeWith([card(1, { actions: ["support"] }), card(2, { actions: [] }), card(3, { kind: "solution", actions: ["support"] })], open, null);
   const state = { store: s, viewer };
   assert.equal(supportOrView(s.cards[1], state), "support");
-  assert.equal(supportOrView(s.cards[2], state), "view", "no support action: the viewer's own card");
+  assert.equal(supportOrView(s.cards[2], state), "view", "no support action");
+  const own = card(4, { actions: ["support"], author: { id: 5, name: "Andi" } });
+  assert.equal(supportOrView(own, state), "view", "the viewer's own card");
+  assert.equal(supportOrView(card(6, { actions: ["support"], author: { id: 8, name: "Budi" } }), state), "support");
   assert.equal(supportOrView(s.cards[3], state), "view", "the board does not collect solutions now");
   assert.equal(supportOrView(s.cards[1], state, new Set([1])), "view", "supported already");
   const locked = storeWith([card(1, { actions: ["support"] })], { posting: { 3: { bottleneck: "locked_board" } }, voting: null, gates: { vote: null } }, null);

@@ -52,9 +52,9 @@ def _supportable(workshop: Workshop, participant_id: int, card_id: object) -> Ca
     viewer = participant_view(participant_id)
     settings = Settings.of(workshop)
     if not viewer.may(card, SUPPORT, settings):
-        if viewer.sees(card.status, card.author_id, settings) and viewer.owns(card.author_id):
-            raise forbidden(_("This is your own card."))
         raise not_found(_("This card does not exist in this workshop."))
+    if viewer.owns(card.author_id):
+        raise forbidden(_("This is your own card."))
     sector = workshop.sector(card.sector_id)
     closed = sector is None or workshop.closed_for(sector, card.kind) is not None
     if closed or (workshop.timer_lock and workshop.timer_expired(utcnow())):
