@@ -62,7 +62,7 @@ def board_of(make_workshop, phone, facilitator, socket_for, socket_post, texts):
     other = socket_for(phone(ws, "Rekan"), ws)
     boss = socket_for(facilitator(ws), ws)
     ids = [card_of(socket_post(author, sector, text))["id"] for text in FILLER + texts]
-    return ws, sector, other, boss, dict(zip(texts, ids[len(FILLER) :], strict=True))
+    return ws, sector, other, boss, dict(zip(FILLER + texts, ids, strict=True))
 
 
 # In the similarity child process, as in production, and in the server's own.
@@ -101,6 +101,8 @@ def test_a_dismissed_suggestion_keeps_later_pairs_across_it_from_being_suggested
     # Not dismissed: the engine pairs the later cards on "dana BOS".
     _ws, sector, _other, boss, cards = board_of(*setup, texts)
     before = merge_pairs(boss, sector)
+    first = {card_id: t for t, card_id in cards.items()}
+    before_texts = {tuple(sorted((first[a], first[b]))) for a, b in before}
     assert (cards[BOS_FEES], cards[BOS_LATE]) in before
     assert (cards[LATER_FEES], cards[LATER_LATE]) in before
 
@@ -108,6 +110,12 @@ def test_a_dismissed_suggestion_keeps_later_pairs_across_it_from_being_suggested
     dismissed = [cards[BOS_FEES], cards[BOS_LATE]]
     ok(boss.emit("suggestion:dismiss", {"kind": "merge", "cards": dismissed}, callback=True))
     after = merge_pairs(boss, sector)
+    # Only pairs across the contrast go; the engine's other pairs stay as they were.
+    text = {card_id: t for t, card_id in cards.items()}
+    across = {(a, b) for a in (BOS_FEES, LATER_FEES) for b in (BOS_LATE, LATER_LATE)}
+    after_texts = {tuple(sorted((text[a], text[b]))) for a, b in after}
+    assert before_texts - after_texts == {tuple(sorted(p)) for p in across}
+    assert after_texts <= before_texts
     assert (cards[LATER_FEES], cards[LATER_LATE]) not in after, "the same contrast"
     assert (cards[BOS_FEES], cards[LATER_LATE]) not in after
     assert (cards[BOS_LATE], cards[LATER_LATE]) in after, "one side of it: still the same"

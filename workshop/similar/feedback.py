@@ -252,8 +252,13 @@ def merges(
         for key, score in list(scores.items()):
             a, b = (sides.get(card, {}) for card in key)
             if any(a[m] != b[m] for m in set(a) & set(b)):
-                scores[key] = score * PENALTY
-    kept = [(a, b, s) for (a, b), s in scores.items() if s >= DUPLICATE_THRESHOLD]
+                # Lowered, and dropped below the threshold; the engine's other pairs
+                # stay as it found them, some below it (average linkage).
+                if score * PENALTY < DUPLICATE_THRESHOLD:
+                    del scores[key]
+                else:
+                    scores[key] = score * PENALTY
+    kept = [(a, b, s) for (a, b), s in scores.items()]
     return sorted(kept, key=lambda p: (-p[2], p[0], p[1]))
 
 
