@@ -27,8 +27,10 @@ latest of each kind count. Every workshop learns on its own.
 
 Cost: the lessons are worked out once per change of the workshop (its
 sequence number) in this process; a query then costs one sparse product
-against the lessons' texts, plus one engine query for each lesson side the
-text is worded like. Merge suggestions cost two engine queries a lesson.
+against the lessons' texts, plus one engine query for each of the (at most
+``MAX_WORDED``) lessons the text is worded like. Merge suggestions cost two
+engine queries a learned merge and one product for the dismissals.
+bench/similar_feedback.py measures it.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ MARGIN = 0.05  # ... and closer to it than to the lesson's other card by this
 LEARNED_MIN = 0.3  # the least score of a suggestion found only through a learned merge
 PENALTY = 0.4  # a pair across a dismissed contrast keeps this share of its score
 MAX_LESSONS = 40  # the latest merges and dismissals learned from, each
+MAX_WORDED = 2  # learned merges followed for one typed text, the closest first
 FAN = 5  # cards like each side of a learned merge paired up for merge suggestions
 CACHED = 64  # workshops whose lessons this process keeps
 SAME = "same"  # a merge: the two texts say the same
@@ -139,21 +142,30 @@ def _read(workshop: Workshop, matcher: Matcher) -> Lessons:
         if a in texts and b in texts
     )
     rows = {
-        kind: plain_rows(matcher, [x.a for x in taught] + [x.b for x in taught]).T.tocsr()
+        kind: tuple(
+            block.T.tocsr()
+            for block in plain_rows(matcher, [x.a for x in taught] + [x.b for x in taught])
+        )
         for kind, taught in ((SAME, same), (APART, apart))
         if taught
     }
     return Lessons(same, apart, rows)
 
 
-def plain_rows(matcher: Matcher, texts: Sequence[str]) -> Any:
-    """Texts as rows whose dot product is Matcher.similarity (no board, no IDF)."""
+def plain_rows(matcher: Matcher, texts: Sequence[str]) -> tuple[Any, Any]:
+    """Texts as two blocks of rows, terms and character n-grams, each L2-normalised
+    and weighted so that the sum of their dot products is Matcher.similarity
+    (no board, no IDF). Two blocks, not one: stacking 2**19 columns side by side
+    for one text costs more than the products."""
     rows = [matcher.counts(t or "") for t in texts]
-    words = sp.vstack([r.words for r in rows], format="csr")
-    chars = sp.vstack([r.chars for r in rows], format="csr")
-    words.data = 1.0 + np.log(words.data)
-    chars.data = 1.0 + np.log(chars.data)
-    return matcher.combine(words, chars)
+    blocks = []
+    for part, weight in (("words", matcher.word_weight), ("chars", 1.0 - matcher.word_weight)):
+        block = sp.vstack([getattr(r, part) for r in rows], format="csr")
+        block.data = 1.0 + np.log(block.data)
+        norms = np.sqrt(np.asarray(block.multiply(block).sum(axis=1)).ravel())
+        scale = np.divide(np.sqrt(weight), norms, out=np.zeros_like(norms), where=norms > 0)
+        blocks.append(sp.diags(scale) @ block)
+    return blocks[0], blocks[1]
 
 
 def _likeness(matcher: Matcher, texts: Sequence[str], learned: Lessons, kind: str) -> Any:
@@ -161,7 +173,8 @@ def _likeness(matcher: Matcher, texts: Sequence[str], learned: Lessons, kind: st
     taught = learned.rows.get(kind)
     if taught is None or not texts:
         return np.zeros((len(texts), 0))
-    scores = (plain_rows(matcher, texts) @ taught).toarray()
+    words, chars = plain_rows(matcher, texts)
+    scores = (words @ taught[0]).toarray() + (chars @ taught[1]).toarray()
     return np.clip(scores, 0.0, 1.0)
 
 
@@ -189,12 +202,13 @@ def similar(
     matcher = indexes().matcher
     scores = dict(found)
     typed_same = _likeness(matcher, [typed], learned, SAME)
+    worded = []  # (how like, the other card's text) of the lessons `typed` is worded like
     for m, lesson in enumerate(learned.same):
         like_a, like_b = typed_same[0, m], typed_same[0, len(learned.same) + m]
         side = _side(like_a, like_b)
-        if side is None:
-            continue
-        like, other = (like_a, lesson.b) if side == "a" else (like_b, lesson.a)
+        if side is not None:
+            worded.append((like_a, lesson.b) if side == "a" else (like_b, lesson.a))
+    for like, other in sorted(worded, reverse=True)[:MAX_WORDED]:
         for card_id, score in board.index.similar(other, k=k, among=among, min_score=LIKE):
             if like * score >= LEARNED_MIN:
                 scores[card_id] = max(scores.get(card_id, 0.0), round(float(like * score), 4))
