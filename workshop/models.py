@@ -2,7 +2,7 @@
 
 from .core.cards import ActionPlan, Assessment, Card, PlanUpdate
 from .core.models import AccessKey, Participant, Phase, Sector, Workshop
-from .core.votes import Vote
+from .core.votes import Support, Vote
 from .moderation.models import Cluster, MergeRecord
 from .proposals.models import Proposal, ProposalRevision, ProposalSection
 from .realtime.models import Event
@@ -24,6 +24,7 @@ __all__ = [
     "ProposalRevision",
     "ProposalSection",
     "Sector",
+    "Support",
     "Vote",
     "Workshop",
 ]

@@ -14,6 +14,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -52,6 +53,11 @@ class BottleneckRow:
     cluster: str | None
     solutions: list[SolutionRow] = field(default_factory=list)
     causes: list[CauseRow] = field(default_factory=list)  # depth first, as the tree reads
+
+    @property
+    def supports(self) -> int:
+        """Participants who supported it from their phone instead of posting it again."""
+        return self.card.supports or 0
 
     @property
     def total(self) -> int | None:
@@ -174,3 +180,10 @@ def gather(workshop: Workshop, now: dt.datetime | None = None) -> Results:
         results.append(SectorResult(sector, rows, per_sector.get(sector.id, 0)))
     hidden = not REPORT_VIEW.shows_author(None, settings)
     return Results(workshop, results, people, hidden, now or dt.datetime.now())
+
+
+def votes_and_supports(votes: int, supports: int) -> int | str:
+    """A card's tally as the report prints it: its dots, and its supports when any."""
+    if not supports:
+        return votes
+    return _("%(votes)d (+%(n)d supports)", votes=votes, n=supports)

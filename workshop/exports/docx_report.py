@@ -23,7 +23,7 @@ from ..core.categories import CATEGORIES
 from . import docx_layout as layout
 from . import matrix
 from .chart import fishbone, votes_per_sector
-from .data import Results
+from .data import Results, votes_and_supports
 from .docx_layout import NumberedList, add_row
 
 # Column weights (relative widths) of each table, in the order of its header.
@@ -191,7 +191,7 @@ def _results(doc: DocxDocument, results: Results) -> None:
                     n,
                     row.card.text,
                     matrix.category_label(row.card.category),
-                    row.votes,
+                    votes_and_supports(row.votes, row.supports),
                     row.total if row.total is not None else "-",
                     row.rank or "-",
                     solutions,

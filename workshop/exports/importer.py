@@ -29,12 +29,13 @@ from ..core.cards import (
 from ..core.categories import CATEGORIES
 from ..core.errors import DomainError, invalid
 from ..core.models import BONE_NAME_MAX, FLAG_SETTINGS, VOTE_ON, Participant, Phase, Workshop
-from ..core.votes import Vote
+from ..core.votes import Support, Vote
 from ..extensions import db
 from ..moderation.models import Cluster
 from ..proposals import iid as iid_profile
 from ..proposals.models import STATUSES as PROPOSAL_STATUSES
 from ..proposals.models import Proposal, ProposalRevision, ProposalSection
+from ..similar.models import CLUSTER, MERGE, Dismissal
 from ..workshops.services import NewWorkshop, Signature, create_workshop, update_signature
 from .json_export import FORMAT, VERSION
 
@@ -112,6 +113,8 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
         )
     db.session.flush()
     _proposals(workshop, doc.get("proposals") or [], sectors, people, cards)
+    _supports(workshop, doc.get("supports") or [], people, cards)
+    _dismissals(workshop, doc.get("dismissals") or [], cards)
     return created
 
 
@@ -325,3 +328,37 @@ def _cards(
             card.addresses_id = cards[data["addresses"]].id
     db.session.flush()
     return cards
+
+
+def _supports(
+    workshop: Workshop,
+    supports: list[dict[str, Any]],
+    people: dict[int, Participant],
+    cards: dict[int, Card],
+) -> None:
+    """Who supported which card; each card's count follows from them."""
+    for data in supports:
+        card = cards[data["card"]]
+        db.session.add(
+            Support(
+                workshop_id=workshop.id,
+                card_id=card.id,
+                participant_id=people[data["participant"]].id,
+            )
+        )
+        card.supports = (card.supports or 0) + 1
+    db.session.flush()
+
+
+def _dismissals(
+    workshop: Workshop, dismissals: list[dict[str, Any]], cards: dict[int, Card]
+) -> None:
+    """The dismissed suggestions, so that they stay dismissed and still teach."""
+    for data in dismissals:
+        if data["kind"] not in (MERGE, CLUSTER):
+            raise ValueError(data["kind"])
+        ids = [cards[ref].id for ref in data["cards"]]
+        db.session.add(
+            Dismissal(workshop_id=workshop.id, kind=data["kind"], cards=Dismissal.key(ids))
+        )
+    db.session.flush()

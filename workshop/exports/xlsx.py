@@ -171,6 +171,7 @@ def _sector_sheet(sheet: Worksheet, result: SectorResult) -> None:
         _("Service"),
         _("Author"),
         _("Votes"),
+        _("Supports"),
         "U",
         "S",
         "G",
@@ -185,13 +186,14 @@ def _sector_sheet(sheet: Worksheet, result: SectorResult) -> None:
             row.card.service or "",
             _author(row.author),
             row.votes,
+            row.supports,
             *_usg(row),
             row.total,
             "\n".join(f"- {s.card.text} ({s.votes})" for s in row.solutions),
         ]
         for row in result.bottlenecks
     ]
-    _table(sheet, header, rows, [5, 45, 22, 18, 22, 5, 4, 4, 4, 5, 45])
+    _table(sheet, header, rows, [5, 45, 22, 18, 22, 5, 8, 4, 4, 4, 5, 45])
 
 
 def _usg(row: BottleneckRow) -> list[int | None]:

@@ -225,6 +225,10 @@ CAPABILITIES: tuple[Capability, ...] = (
     can("edit",    KINDS,       steering=allow(LIVE)),
     can("merge",   KINDS,       steering=allow(LIVE)),
     can("vote",    KINDS,       steering=allow(SHOWN), participant=allow(SHOWN, seen)),
+    # Not on one's own card either (voting/support.py refuses it), a rule left out of
+    # the table: there it would make every author's form of every card differ from
+    # the public form, one more message an author for each card event and reveal.
+    can("support", BOTTLENECKS + SOLUTIONS, participant=allow(SHOWN, seen)),
     can("move",    BOTTLENECKS, steering=allow(LIVE)),
     can("cluster", BOTTLENECKS, steering=allow(LIVE)),
     can("assess",  BOTTLENECKS, steering=allow(LIVE),  participant=allow(OPEN, seen)),
