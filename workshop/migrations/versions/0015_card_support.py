@@ -1,7 +1,7 @@
 """A participant's support ("+1") of a card already on the board, instead of a duplicate
 
 Revision ID: 0015_card_support
-Revises: 0012_join_shown
+Revises: 0014_iid_profile
 Create Date: 2026-12-08 00:20:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0015_card_support'
-down_revision = '0012_join_shown'
+down_revision = '0014_iid_profile'
 branch_labels = None
 depends_on = None
 
