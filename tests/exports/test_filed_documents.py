@@ -313,3 +313,49 @@ def test_fishbone_type_prints_at_8_pt_or_more_with_nothing_cut(demo):
     )
     for cause in row.causes:
         assert cause.card.text.split()[-1] in drawn.split(), "every cause, whole"
+
+
+def crowded_row(per_bone: int, bones: list[dict[str, str]]):
+    """A bottleneck whose every bone holds `per_bone` long causes, each with a "why?"."""
+    from workshop.core.cards import Card
+    from workshop.exports.data import BottleneckRow, CauseRow
+
+    head = Card(kind="bottleneck", text="Antrean panjang di loket " * 6)
+    causes = []
+    for bone in bones:
+        for n in range(per_bone):
+            text = (
+                f"Penyebab {n + 1} pada {bone['name']}: petugas tidak cukup dan sistem sering mati"
+            )
+            causes.append(
+                CauseRow(Card(kind="cause", text=text, bone=bone["key"], depth=1), 0, None)
+            )
+            why = Card(kind="cause", text="Anggaran pemeliharaan tidak tersedia", bone=bone["key"])
+            why.depth, why.is_root = 2, True
+            causes.append(CauseRow(why, 0, None))
+    return BottleneckRow(head, 0, None, None, None, causes=causes)
+
+
+@pytest.mark.parametrize("per_bone", [1, 4, 9])
+def test_a_crowded_fishbone_is_split_into_pictures_that_fit_a_page(app, per_bone):
+    with app.app_context():
+        bones = Workshop(title="x").bones()
+        figures = chart.fishbone_figures(crowded_row(per_bone, bones), bones)
+        drawn = []
+        for figure in figures:
+            assert figure.get_size_inches()[1] <= chart.FISHBONE_MAX_HEIGHT
+            renderer = figure.canvas.get_renderer()
+            boxes = [
+                (t.get_window_extent(renderer), t.get_text())
+                for t in figure.findobj(lambda a: a.__class__.__name__ == "Text")
+                if t.get_text().strip()
+            ]
+            for i, (a, text_a) in enumerate(boxes):
+                assert figure.bbox.x0 - 0.5 <= a.x0 and a.x1 <= figure.bbox.x1 + 0.5, text_a
+                assert figure.bbox.y0 - 0.5 <= a.y0 and a.y1 <= figure.bbox.y1 + 0.5, text_a
+                for b, text_b in boxes[i + 1 :]:
+                    assert not a.overlaps(b), (text_a, text_b)
+            drawn.extend(text for _box, text in boxes)
+        names = [b["name"] for b in bones]
+        assert all(any(name in text for text in drawn) for name in names), "every bone drawn"
+        assert (len(figures) > 1) == (per_bone == 9), "split only when one would pass a page"
