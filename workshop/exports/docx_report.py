@@ -19,6 +19,7 @@ from docx.shared import Cm, Pt
 from flask_babel import gettext as _
 
 from ..core.categories import CATEGORIES
+from ..core.timeutil import utcnow
 from . import docx_layout as layout
 from . import matrix
 from .chart import FISHBONE_WIDTH_CM, fishbones, votes_per_sector
@@ -77,7 +78,7 @@ def properties(doc: DocxDocument, results: Results) -> None:
     core.title = w.title
     core.author = core.last_modified_by = w.organiser or ""
     core.comments = core.subject = core.keywords = core.category = ""
-    core.created = core.modified = results.generated_at
+    core.created = core.modified = utcnow()  # the file format's times are UTC
     core.revision = 1
 
 

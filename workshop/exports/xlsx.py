@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.categories import CATEGORIES
 from ..core.models import Participant
-from ..core.timeutil import EXCEL_DATE, EXCEL_DATETIME
+from ..core.timeutil import EXCEL_DATE, EXCEL_DATETIME, utcnow
 from . import matrix, progress
 from .data import BottleneckRow, Results, SectorResult
 from .safety import looks_like_formula
@@ -109,7 +109,7 @@ def _properties(book: Workbook, results: Results) -> None:
     book.properties.title = results.workshop.title
     book.properties.creator = results.workshop.organiser or ""
     book.properties.lastModifiedBy = results.workshop.organiser or ""
-    book.properties.created = book.properties.modified = results.generated_at
+    book.properties.created = book.properties.modified = utcnow()  # UTC, as the format wants
 
 
 def _progress_sheet(sheet: Worksheet, results: Results) -> None:
@@ -222,7 +222,7 @@ def _sector_sheet(sheet: Worksheet, result: SectorResult) -> None:
         [
             row.rank,
             row.card.text,
-            matrix.category_label(row.card.category),
+            matrix.category_cell(row.card.category),
             row.card.service or "",
             _author(row.author),
             row.votes,
