@@ -336,11 +336,13 @@ def crowded_row(per_bone: int, bones: list[dict[str, str]]):
     return BottleneckRow(head, 0, None, None, None, causes=causes)
 
 
-@pytest.mark.parametrize("per_bone", [1, 4, 9])
-def test_a_crowded_fishbone_is_split_into_pictures_that_fit_a_page(app, per_bone):
+@pytest.mark.parametrize(("per_bone", "crowded"), [(1, False), (4, False), (9, True), (30, True)])
+def test_a_crowded_fishbone_is_split_into_pictures_that_fit_a_page(app, per_bone, crowded):
     with app.app_context():
         bones = Workshop(title="x").bones()
-        figures = chart.fishbone_figures(crowded_row(per_bone, bones), bones)
+        # Thirty causes on one bone alone: its causes are shared out too.
+        row = crowded_row(per_bone, bones[:1] if per_bone == 30 else bones)
+        figures = chart.fishbone_figures(row, bones)
         drawn = []
         for figure in figures:
             assert figure.get_size_inches()[1] <= chart.FISHBONE_MAX_HEIGHT
@@ -356,6 +358,11 @@ def test_a_crowded_fishbone_is_split_into_pictures_that_fit_a_page(app, per_bone
                 for b, text_b in boxes[i + 1 :]:
                     assert not a.overlaps(b), (text_a, text_b)
             drawn.extend(text for _box, text in boxes)
-        names = [b["name"] for b in bones]
+        names = {row.causes[0].card.bone} if per_bone == 30 else {b["key"] for b in bones}
+        names = [b["name"] for b in bones if b["key"] in names]
         assert all(any(name in text for text in drawn) for name in names), "every bone drawn"
-        assert (len(figures) > 1) == (per_bone == 9), "split only when one would pass a page"
+        assert (len(figures) > 1) == crowded, "split only when one would pass a page"
+        whole = " ".join(" ".join(drawn).split())
+        for text in {c.card.text for c in row.causes}:
+            wanted = sum(1 for c in row.causes if c.card.text == text)
+            assert whole.count(text) == wanted, "every cause drawn once, whole"

@@ -83,30 +83,46 @@ def fishbones(row: BottleneckRow, bones: list[dict[str, str]]) -> list[bytes]:
     return pictures
 
 
+# A bone to draw: its category, and the causes on it (all, or a share of them).
+_Bone = tuple[dict[str, str], list[CauseRow]]
+
+
 def fishbone_figures(row: BottleneckRow, bones: list[dict[str, str]]) -> list[Figure]:
     """The head is the bottleneck; each category is a bone, half above and half
     below the spine, the first ones nearest the head; a bone lists all its causes,
     wrapped, each "why?" indented under the cause it explains. Root causes are
-    bold and dark red."""
-    size = max(2, len(bones) + len(bones) % 2)
-    while True:
-        groups = [bones[i : i + size] for i in range(0, len(bones), size)] or [[]]
-        if size > 2:
-            groups = [g for g in groups if g]
-        else:  # several pictures: a bone without causes says nothing on its own
-            groups = [g for g in ([b for b in g if _causes_on(row, b["key"])] for g in groups) if g]
-        figures = [_draw(row, group) for group in groups or [bones[:2]]]
-        tall = max(f.get_size_inches()[1] for f in figures)
-        if tall <= FISHBONE_MAX_HEIGHT or size <= 2:
-            return figures
-        size -= 2
+    bold and dark red. Too tall for a page, the bones are shared out over several
+    pictures (those without causes left out), and a bone's causes too if need be."""
+    drawn = [(bone, [c for c in row.causes if c.card.bone == bone["key"]]) for bone in bones]
+    figure = _draw(row, drawn)
+    if _fits(figure):
+        return [figure]
+    return _split(row, [item for item in drawn if item[1]] or drawn[:1])
 
 
-def _causes_on(row: BottleneckRow, key: str) -> list[CauseRow]:
-    return [c for c in row.causes if c.card.bone == key]
+def _fits(figure: Figure) -> bool:
+    return bool(figure.get_size_inches()[1] <= FISHBONE_MAX_HEIGHT)
 
 
-def _draw(row: BottleneckRow, bones: list[dict[str, str]]) -> Figure:
+def _split(row: BottleneckRow, drawn: list[_Bone]) -> list[Figure]:
+    """Pictures that each fit a page: halves of the bones (an even number first,
+    one above and one below the spine), then halves of a lone bone's causes,
+    each "why?" kept with the cause it explains."""
+    figure = _draw(row, drawn)
+    if _fits(figure):
+        return [figure]
+    if len(drawn) > 1:
+        half = -(-len(drawn) // 4) * 2 if len(drawn) > 2 else 1
+        return _split(row, drawn[:half]) + _split(row, drawn[half:])
+    bone, causes = drawn[0]
+    starts = [i for i, cause in enumerate(causes) if cause.depth <= 1]
+    if len(starts) < 2:
+        return [figure]  # one cause and its whys, taller than a page: as it is
+    middle = starts[len(starts) // 2]
+    return _split(row, [(bone, causes[:middle])]) + _split(row, [(bone, causes[middle:])])
+
+
+def _draw(row: BottleneckRow, bones: list[_Bone]) -> Figure:
     width = FISHBONE_WIDTH_CM / 2.54
     figure = Figure(figsize=(width, 1), dpi=_DPI)
     canvas = FigureCanvasAgg(figure)
@@ -115,7 +131,7 @@ def _draw(row: BottleneckRow, bones: list[dict[str, str]]) -> Figure:
     head_left = width - _MARGIN - _HEAD_W
     column = (head_left - 0.12 - _MARGIN) / per_side
     text_width = column - _SLANT - 2 * _GAP
-    laid = [_bone_blocks(row, bone, text_width, measure) for bone in bones]
+    laid = [_bone_blocks(bone, causes, text_width, measure) for bone, causes in bones]
     top = max((_blocks_height(b) for b in laid[0::2]), default=0.0)
     bottom = max((_blocks_height(b) for b in laid[1::2]), default=0.0)
     head = measure.wrap(row.card.text, _HEAD_W - 0.16, HEAD_PT, bold=True)
@@ -200,11 +216,11 @@ def _size(block: _Block) -> float:
 
 
 def _bone_blocks(
-    row: BottleneckRow, bone: dict[str, str], width: float, measure: _Measure
+    bone: dict[str, str], causes: list[CauseRow], width: float, measure: _Measure
 ) -> list[_Block]:
     """The bone's name, then each of its causes, wrapped to `width` inches."""
     blocks = [_Block(measure.wrap(bone["name"], width, BONE_PT, bold=True), 0, bold=True)]
-    for cause in _causes_on(row, bone["key"]):
+    for cause in causes:
         depth = cause.depth - 1
         text = ("- " if depth else "") + " ".join(cause.card.text.split())
         lines = measure.wrap(text, width - _INDENT * depth, CAUSE_PT, bold=cause.card.is_root)
