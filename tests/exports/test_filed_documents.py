@@ -149,7 +149,7 @@ def test_innovation_ideas_have_no_doubled_punctuation_and_no_zero_votes(demo):
     ideas = lines[start + 1 : lines.index("D. Suara per sektor")]
     assert len(ideas) == 10
     for line in ideas:
-        assert "menjawab: " in line
+        assert "menjawab “" in line
         assert not DOUBLED.search(line), line
         assert "suara: 0" not in line and "0 suara" not in line, line
     assert not any(DOUBLED.search(t) for t in lines if "...." not in t)
@@ -184,7 +184,7 @@ def test_an_idea_with_votes_says_how_many(app, make_workshop):
         cast_vote(workshop, person.id, idea.id)
         cast_vote(workshop, person.id, idea.id)
         lines = texts(report_of(workshop))
-        assert "Daring (Pendidikan; menjawab: Antrean panjang; 2 suara)" in lines
+        assert "Daring (Pendidikan; menjawab “Antrean panjang”; 2 suara)" in lines
 
 
 def test_without_categories_the_report_says_what_was_done_and_drops_the_column(app, make_workshop):

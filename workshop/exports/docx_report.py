@@ -215,8 +215,9 @@ def _clause(text: str) -> str:
 
 
 def _idea_note(sector: str, bottleneck: str, votes: int) -> str:
-    """ "(sector; answers: bottleneck; 3 votes)", the votes left out while there are none."""
-    parts = [sector, _("answers: %(bottleneck)s", bottleneck=_clause(bottleneck))]
+    """The note after an idea, (sector; answers “bottleneck”; 3 votes): no votes
+    while there are none."""
+    parts = [sector, _("answers “%(bottleneck)s”", bottleneck=_clause(bottleneck))]
     if votes:
         parts.append(_("1 vote") if votes == 1 else _("%(n)d votes", n=votes))
     return f"({'; '.join(parts)})"
