@@ -99,9 +99,11 @@ translations: extract $(COMPILED)
 clean:
 	rm -rf $(VENV) node_modules static/vendor build dist
 
-# The README's screenshots, from the demo workshop in Chromium.
-screenshots: install browser
+# The README's screenshots, from the demo workshop in Chromium, and a page of
+# its report and of its matrix as LibreOffice prints them.
+screenshots: install browser office
 	$(BIN)/python tools/screenshots.py
+	$(BIN)/python tools/document_pages.py
 
 bench: install browser
 	$(BIN)/python bench/exports.py

@@ -20,6 +20,7 @@ from sqlalchemy.orm import selectinload
 
 from ..core.cards import BOTTLENECK, CAUSE, SOLUTION, Card, cause_trees
 from ..core.models import Participant, Sector, Workshop
+from ..core.timeutil import format_date_in, format_datetime_in, local, zone_label
 from ..extensions import db
 from ..moderation.models import Cluster
 from ..realtime.policy import REPORT_VIEW, Settings
@@ -86,6 +87,28 @@ class Results:
     participants: list[Participant]
     anonymous: bool
     generated_at: dt.datetime
+
+    def date_text(self, day: dt.date) -> str:
+        """A date as the document writes it: "8 Desember 2026" (core/timeutil.py)."""
+        return format_date_in(day, self.workshop.language)
+
+    def moment_text(self, moment: dt.datetime) -> str:
+        """A stored (UTC) moment in the workshop's zone: "8 Desember 2026 14.30 WITA"."""
+        return format_datetime_in(moment, self.workshop.time_zone, self.workshop.language)
+
+    def local(self, moment: dt.datetime) -> dt.datetime:
+        """A stored (UTC) moment as the wall clock of the workshop's zone."""
+        return local(moment, self.workshop.time_zone)
+
+    @property
+    def zone(self) -> str:
+        """WIB, WITA or WIT."""
+        return zone_label(self.workshop.time_zone)
+
+    @property
+    def categorised(self) -> bool:
+        """Whether any bottleneck in the document has a category."""
+        return any(row.card.category for r in self.sectors for row in r.bottlenecks)
 
     @property
     def speakers(self) -> list[str]:

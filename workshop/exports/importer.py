@@ -73,6 +73,7 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
         organiser=meta.get("organiser"),
         sector_names=[s["name"] for s in sectors_in],
         language=meta.get("language", "id"),
+        time_zone=meta.get("time_zone"),
     )
     workshop = created.workshop
     workshop.speakers = meta.get("speakers")

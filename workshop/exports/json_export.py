@@ -71,6 +71,7 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
                 "nip": workshop.signer_nip,
             },
             "language": workshop.language,
+            "time_zone": workshop.time_zone,
             "phase": phase_index + 1 if phase_index is not None else None,
             "settings": workshop.settings(),
             "bones": workshop.bones(),

@@ -1,7 +1,7 @@
 """A proposal's KIPP group (Umum, Replikasi) and its Indeks Inovasi Daerah profile
 
 Revision ID: 0014_iid_profile
-Revises: 0012_join_shown
+Revises: 0013_document_settings
 Create Date: 2026-12-08 00:10:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0014_iid_profile'
-down_revision = '0012_join_shown'
+down_revision = '0013_document_settings'
 branch_labels = None
 depends_on = None
 
