@@ -4,6 +4,8 @@ the workshop's details, kept through the JSON backup."""
 from __future__ import annotations
 
 import json
+import os
+import time
 
 import pytest
 
@@ -16,8 +18,28 @@ from workshop.realtime.broadcast import commit_and_broadcast
 from workshop.workshops.services import create_workshop, update_details
 
 
-def test_a_new_workshop_is_in_wib_unless_told(app):
+@pytest.fixture
+def laptop_clock():
+    """Sets the process's local time zone as a laptop's would be, then puts it back."""
+    before = os.environ.get("TZ")
+
+    def set_zone(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield set_zone
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_a_new_workshop_takes_the_laptops_zone_unless_told(app, laptop_clock):
     with app.app_context():
+        laptop_clock("Asia/Makassar")
+        assert create_workshop("Bimtek").workshop.time_zone == "Asia/Makassar"
+        laptop_clock("Europe/Paris")
         assert create_workshop("Bimtek").workshop.time_zone == "Asia/Jakarta"
         assert create_workshop("Bimtek", time_zone="Asia/Jayapura").workshop.time_zone == (
             "Asia/Jayapura"

@@ -70,6 +70,12 @@ def zone_label(zone: str | None) -> str:
     return ZONES[zone_or_default(zone)][0]
 
 
+def laptop_zone() -> str:
+    """The laptop's own zone, from its clock's offset (WIB if not Indonesian)."""
+    offset = datetime.now().astimezone().utcoffset()
+    return zone_for_offset(int(offset.total_seconds() // 60) if offset is not None else None)
+
+
 def zone_for_offset(minutes: int | None) -> str:
     """The zone of a laptop `minutes` ahead of UTC: +7 WIB, +8 WITA, +9 WIT, else WIB."""
     for name, (_label, hours) in ZONES.items():

@@ -22,7 +22,7 @@ from ..core.models import (
     Sector,
     Workshop,
 )
-from ..core.timeutil import DEFAULT_ZONE, ZONES, utcnow
+from ..core.timeutil import ZONES, laptop_zone, utcnow
 from ..core.validation import clean_text
 from ..extensions import db
 from ..facilitation.services import add_default_phases
@@ -158,9 +158,9 @@ def update_details(
 
 
 def _time_zone(zone: object) -> str:
-    """One of Indonesia's three zones (WIB's when none is given)."""
+    """One of Indonesia's three zones (the laptop's own when none is given)."""
     if zone is None or zone == "":
-        return DEFAULT_ZONE
+        return laptop_zone()
     if zone not in ZONES:
         raise invalid(_("Invalid value."), time_zone=_("Invalid."))
     return str(zone)
