@@ -52,18 +52,21 @@ def test_a_drawn_png_is_kept_re_encoded_with_its_size(app):
 @pytest.mark.parametrize(
     ("image", "says"),
     [
-        (None, "Sign in the box first"),
-        ("", "Sign in the box first"),
-        (12, "Sign in the box first"),
-        ("data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=", "must be a PNG"),
-        (data_url(b"GIF89a" + b"\0" * 40), "must be a PNG"),
-        ("not base64 at all!", "could not be read"),
-        (data_url(b"\x89PNG\r\n\x1a\n" + b"garbage" * 20), "could not be read"),
-        (data_url(png((20, 10))), "between"),
-        (data_url(png((3000, 200))), "between"),
-        (data_url(png(ink=False)), "empty"),
-        (data_url(png(ink=False, mode="RGB")), "empty"),
-        (data_url(b"\x89PNG\r\n\x1a\n" + b"\0" * (services.SIGNATURE_MAX_BYTES + 1)), "too large"),
+        (None, "Tanda tangani kotak terlebih dahulu"),
+        ("", "Tanda tangani kotak terlebih dahulu"),
+        (12, "Tanda tangani kotak terlebih dahulu"),
+        ("data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=", "harus berupa gambar PNG"),
+        (data_url(b"GIF89a" + b"\0" * 40), "harus berupa gambar PNG"),
+        ("not base64 at all!", "tidak dapat dibaca"),
+        (data_url(b"\x89PNG\r\n\x1a\n" + b"garbage" * 20), "tidak dapat dibaca"),
+        (data_url(png((20, 10))), "harus antara"),
+        (data_url(png((3000, 200))), "harus antara"),
+        (data_url(png(ink=False)), "kosong"),
+        (data_url(png(ink=False, mode="RGB")), "kosong"),
+        (
+            data_url(b"\x89PNG\r\n\x1a\n" + b"\0" * (services.SIGNATURE_MAX_BYTES + 1)),
+            "terlalu besar",
+        ),
     ],
 )
 def test_anything_but_a_signed_png_is_refused_with_a_clear_message(app, image, says):
@@ -83,7 +86,7 @@ def test_a_participant_signs_during_the_attendance_step_and_every_screen_hears_i
         make_workshop, phone, presenter, facilitator, socket_for
     )
     refused = andi_browser.post(f"/w/{ws.code}/attendance/sign", json=signature())
-    assert refused.status_code == 403 and "attendance step" in refused.json["error"]["message"]
+    assert refused.status_code == 403 and "tahap daftar hadir" in refused.json["error"]["message"]
     open_attendance(boss)
     for sock in (boss, andi, budi, projector):
         sock.get_received()

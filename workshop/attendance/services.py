@@ -34,12 +34,14 @@ from ..core.validation import clean_text, optional_int
 from ..extensions import db
 from ..netinfo import public_base_url
 from ..realtime.broadcast import stamp
+from ..realtime.models import STEERING
 from ..realtime.policy import ACTIVITY_FORMS, Viewer, activity_form
 from .models import COMMITTEE, PARTICIPANT, SPEAKER, Signature
 
 # The phase kind of an attendance step (facilitation/phases.py ACTIVITY_PHASES).
 KIND = "attendance"
 SIGNED = "attendance.signed"
+LINKS = "attendance.links"
 
 # What a signature may be: a PNG of at most this many bytes, within these
 # dimensions (the phone's pad is about 600 x 200 CSS pixels, up to 3 device
@@ -260,6 +262,9 @@ def open_link(workshop: Workshop, role: object, *, renew: bool = False) -> str:
         db.session.flush()
         key.token_hash = codes.token_hash(link_token(key, secret))
         db.session.flush()
+        # Steering hears which links are open (never their secrets: the log is stored).
+        opened = {r: signing_key(workshop, r) is not None for r in (COMMITTEE, SPEAKER)}
+        stamp(workshop, LINKS, {"open": opened}, audience=STEERING)
     return link_token(key, secret)
 
 
