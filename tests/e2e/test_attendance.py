@@ -117,7 +117,7 @@ def test_a_phone_signs_the_cockpit_counts_and_the_projector_shows_no_signature(
         )
 
         # Leaving the step brings the boards back everywhere.
-        steering.locator("#phase-next").click()
+        choose_phase(steering, "Identifikasi sumbatan")
         expect(andi.locator("#board-view")).to_be_visible()
         expect(andi.locator("[data-activity=attendance]")).to_be_hidden()
         expect(projector.locator("[data-activity=attendance]")).to_be_hidden()
