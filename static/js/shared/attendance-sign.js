@@ -26,6 +26,8 @@ export function createSignForm(form, options) {
     pad.clear();
   }
 
+  pad.addEventListener("beginStroke", function () { say(""); }); /* drawing answers "sign first" */
+
   function say(message) {
     error.textContent = message || "";
   }
