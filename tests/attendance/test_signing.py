@@ -256,3 +256,15 @@ def test_committee_and_speakers_sign_through_their_own_links(
     with app.app_context():
         [entry] = db.session.query(Signature).all()
         assert (entry.role, entry.name, entry.participant_id) == ("committee", "Citra", None)
+
+
+def test_a_phone_sending_signature_after_signature_is_slowed_down(
+    make_workshop, phone, presenter, facilitator, socket_for
+):
+    ws, _, boss, andi_browser, *_ = room(make_workshop, phone, presenter, facilitator, socket_for)
+    open_attendance(boss)
+    codes = [
+        andi_browser.post(f"/w/{ws.code}/attendance/sign", json=signature()).status_code
+        for _ in range(12)
+    ]
+    assert codes[:6] == [200] * 6 and 429 in codes
