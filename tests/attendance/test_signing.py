@@ -268,3 +268,21 @@ def test_a_phone_sending_signature_after_signature_is_slowed_down(
         for _ in range(12)
     ]
     assert codes[:6] == [200] * 6 and 429 in codes
+
+
+def test_a_second_cockpit_hears_that_a_link_opened_and_asks_for_it(
+    make_workshop, phone, presenter, facilitator, socket_for
+):
+    ws, _, boss, _, andi, _, _, _, projector = room(
+        make_workshop, phone, presenter, facilitator, socket_for
+    )
+    other = socket_for(facilitator(ws), ws)
+    assert other.emit("sync", {}, callback=True)["ok"]
+    for sock in (other, andi, projector):
+        sock.get_received()
+    url = boss.emit("attendance:link", {"role": "speaker"}, callback=True)["links"]["speaker"]
+    [told] = events_of(other, "attendance.links")
+    assert told["data"] == {"open": {"committee": False, "speaker": True}}
+    assert events_of(andi, "attendance.links") == events_of(projector, "attendance.links") == []
+    assert other.emit("attendance:links", {}, callback=True)["links"]["speaker"] == url
+    assert andi.emit("attendance:links", {}, callback=True)["error"]["code"] == "forbidden"
