@@ -121,6 +121,9 @@ def test_a_phone_signs_the_cockpit_counts_and_the_projector_shows_no_signature(
         expect(andi.locator("#board-view")).to_be_visible()
         expect(andi.locator("[data-activity=attendance]")).to_be_hidden()
         expect(projector.locator("[data-activity=attendance]")).to_be_hidden()
+        expect(projector.locator("#boards")).to_be_visible()
+        # What the projector's own views hide stays hidden (the switch covers, never uncovers).
+        expect(projector.locator("#causes-stage")).to_be_hidden()
         expect(steering.locator("[data-activity=attendance]")).to_be_hidden()
         assert errors == []
     finally:
