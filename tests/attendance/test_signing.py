@@ -47,6 +47,9 @@ def test_a_drawn_png_is_kept_re_encoded_with_its_size(app):
     with app.app_context():
         raw, width, height = services.clean_png(data_url(png((640, 220))))
     assert raw.startswith(b"\x89PNG") and (width, height) == (640, 220)
+    with app.app_context():
+        _, width, height = services.clean_png(data_url(png((2000, 1000))))
+    assert (width, height) == (667, 334), "kept at most 800 x 400, reduced by a whole factor"
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ export function createSignForm(form, options) {
 
   /* The canvas drawn at the screen's pixel density; only while empty (a resize clears it). */
   function fit() {
-    const ratio = Math.max(window.devicePixelRatio || 1, 1);
+    const ratio = Math.min(Math.max(window.devicePixelRatio || 1, 1), 2); /* sharp enough to print; fewer bytes */
     const width = canvas.offsetWidth;
     if (!width || (sized === width && canvas.width) || !pad.isEmpty()) return;
     sized = width;
