@@ -24,6 +24,7 @@ SECTOR = "Administrasi Kependudukan"
 def draw_signature(page: Page) -> None:
     """A stroke across the pad, as a finger would draw it."""
     pad = page.locator("[data-activity=attendance] canvas")
+    pad.scroll_into_view_if_needed()
     box = pad.bounding_box()
     assert box and box["width"] > 200 and box["height"] > 100
     x, y = box["x"], box["y"]
@@ -109,6 +110,21 @@ def test_a_phone_signs_the_cockpit_counts_and_the_projector_shows_no_signature(
             "1 orang sudah menandatangani hari ini."
         )
         assert "Andi" not in budi.locator("[data-activity=attendance]").inner_text()
+
+        # Signed without a connection: kept on the phone, sent once it is back.
+        before = len(errors)
+        phones[1].set_offline(True)
+        draw_signature(budi)
+        budi.get_by_role("button", name="Tanda tangani daftar hadir").click()
+        expect(budi.locator("[data-sign-error]")).to_contain_text("Belum terkirim")
+        phones[1].set_offline(False)
+        expect(budi.locator("[data-attendance-done-text]")).to_have_text(
+            "Anda sudah menandatangani daftar hadir hari ke-1."
+        )
+        expect(stage.locator("[data-attendance-count]")).to_have_text("2")
+        expect(step.locator("tbody tr")).to_have_count(2)
+        # The browser's own notes of the lost connection are expected; script errors are not.
+        errors[before:] = [e for e in errors[before:] if ": console: " not in e]
 
         # A reload (or a reconnect) still knows this phone has signed.
         andi.reload()
