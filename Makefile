@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NPM := node_modules/.package-lock.json
 VENDOR := static/vendor/socket.io.min.js
+SIGNATURE := static/vendor/signature_pad.umd.min.js
 FONTS := static/vendor/fonts/noto-sans.css
 CATALOGS := $(wildcard workshop/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
@@ -37,7 +38,7 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-install: $(STAMP) $(VENDOR) $(FONTS) $(COMPILED)
+install: $(STAMP) $(VENDOR) $(SIGNATURE) $(FONTS) $(COMPILED)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +55,11 @@ $(NPM): package-lock.json
 $(VENDOR): $(NPM)
 	mkdir -p static/vendor
 	cp node_modules/socket.io-client/dist/socket.io.min.js $@
+
+# The finger signature of the attendance list (issue 28), a classic script.
+$(SIGNATURE): $(NPM)
+	mkdir -p static/vendor
+	cp node_modules/signature_pad/dist/signature_pad.umd.min.js $@
 
 # The pages' typeface (Noto Sans, variable weight, Latin and Latin Extended),
 # so that every laptop, projector and test browser lays the screens out alike.

@@ -28,6 +28,8 @@ from setuptools.command.build_py import build_py
 HERE = Path(__file__).resolve().parent
 NPM = HERE / "node_modules"
 CLIENT = NPM / "socket.io-client" / "dist" / "socket.io.min.js"
+# The other browser packages the pages load, from npm as the Makefile copies them.
+SCRIPTS = (CLIENT, NPM / "signature_pad" / "dist" / "signature_pad.umd.min.js")
 FONTS = NPM / "@fontsource-variable" / "noto-sans"
 
 
@@ -49,16 +51,17 @@ class BuildWithAssets(build_py):
 
 
 def vendor(target: Path) -> None:
-    """The socket.io client and the typeface, from npm's folder when there is one,
+    """The browser scripts and the typeface, from npm's folder when there is one,
     else from a checkout's static/vendor (made by make install from it)."""
-    if CLIENT.is_file() and FONTS.is_dir():
+    if all(script.is_file() for script in SCRIPTS) and FONTS.is_dir():
         target.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(CLIENT, target / CLIENT.name)
+        for script in SCRIPTS:
+            shutil.copyfile(script, target / script.name)
         fonts = _tool("vendor_fonts")
         fonts.main(FONTS, target / "fonts")
         return
     made = HERE / "static" / "vendor"
-    if not (made / CLIENT.name).is_file() or not (made / "fonts").is_dir():
+    if not all((made / s.name).is_file() for s in SCRIPTS) or not (made / "fonts").is_dir():
         raise SystemExit(
             "No socket.io client nor typeface to put in the wheel: run `npm ci` "
             "(or `make install`) first, then build again (make dist)."

@@ -1,5 +1,6 @@
 """Every model, imported in one place so the mappers and Alembic see them all."""
 
+from .attendance.models import Signature
 from .core.cards import ActionPlan, Assessment, Card, PlanUpdate
 from .core.models import AccessKey, Participant, Phase, Sector, Workshop
 from .core.votes import Support, Vote
@@ -24,6 +25,7 @@ __all__ = [
     "ProposalRevision",
     "ProposalSection",
     "Sector",
+    "Signature",
     "Support",
     "Vote",
     "Workshop",

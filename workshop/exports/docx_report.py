@@ -18,6 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from flask_babel import gettext as _
 
+from ..attendance import report as attendance
 from ..core.categories import CATEGORIES
 from ..core.timeutil import utcnow
 from . import docx_layout as layout
@@ -64,6 +65,7 @@ def build(results: Results) -> bytes:
     _closing(doc, results)
     _annexes(doc, results)
     properties(doc, results)
+    attendance.add_to_report(doc, results.workshop)  # attendance: the signed lists (issue 28)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

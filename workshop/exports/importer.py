@@ -13,6 +13,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
+from ..attendance import backup as attendance
 from ..core.cards import (
     DELETED,
     FOLLOW_UP_STATUSES,
@@ -97,6 +98,7 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
         sector.locked = bool(data.get("locked"))
         sector.archived = bool(data.get("archived"))
         sectors[data["ref"]] = sector
+    workshop.days = int(meta.get("days") or 1)  # attendance: the agenda's days (issue 28)
     _phases(workshop, doc["phases"], meta.get("phase"))
     people = _participants(workshop, doc["participants"], sectors)
     clusters = _clusters(workshop, doc["clusters"], sectors)
@@ -116,6 +118,7 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
     _proposals(workshop, doc.get("proposals") or [], sectors, people, cards)
     _supports(workshop, doc.get("supports") or [], people, cards)
     _dismissals(workshop, doc.get("dismissals") or [], cards)
+    attendance.restore(workshop, doc.get("attendance") or [], people, list(workshop.phases))
     return created
 
 
@@ -213,6 +216,7 @@ def _phases(workshop: Workshop, phases: list[dict[str, Any]], current: int | Non
                 vote_on=data.get("vote_on"),
                 allow_scoring=bool(data["allow_scoring"]),
                 allow_causes=bool(data.get("allow_causes")),
+                day=int(data.get("day") or 1),
             )
         )
     db.session.flush()

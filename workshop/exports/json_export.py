@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..attendance import backup as attendance
 from ..core.cards import PLAN_FIELDS, ActionPlan, Card
 from ..core.models import Participant, Workshop
 from ..core.votes import Support, Vote
@@ -72,6 +73,7 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
             },
             "language": workshop.language,
             "time_zone": workshop.time_zone,
+            "days": workshop.days,
             "phase": phase_index + 1 if phase_index is not None else None,
             "settings": workshop.settings(),
             "bones": workshop.bones(),
@@ -98,6 +100,7 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
                 "vote_on": p.vote_on,
                 "allow_scoring": p.allow_scoring,
                 "allow_causes": p.allow_causes,
+                "day": p.day,
             }
             for i, p in enumerate(phases)
         ],
@@ -131,6 +134,10 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
         "proposals": _proposals(workshop, card_ref, sector_ref, person_ref),
         "supports": _supports(workshop, card_ref, person_ref),
         "dismissals": _dismissals(workshop, card_ref),
+        # attendance: the signed lists of each day (issue 28)
+        "attendance": attendance.to_json(
+            workshop, person_ref, {p.id: i + 1 for i, p in enumerate(phases)}
+        ),
     }
 
 

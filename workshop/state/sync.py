@@ -7,6 +7,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
+from ..attendance import services as attendance
 from ..core.access import Identity
 from ..core.errors import invalid, not_found
 from ..core.models import Participant, Workshop
@@ -75,6 +76,10 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
             for shown in (summary(p) for p in proposals_of(workshop, sectors))
             if viewer.reads_proposal(shown["active"])
         ],
+    }
+    # The agenda's activities (issue 28), each as this viewer may see it: one line a kind.
+    state["activities"] = {
+        "attendance": attendance.snapshot(workshop, viewer),  # attendance
     }
     if identity.participant_id is not None:
         state["my_votes"] = votes_of(workshop, identity.participant_id)
