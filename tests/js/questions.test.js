@@ -1,7 +1,8 @@
 // The real static/js/shared/questions.js: the speakers' questions a page keeps.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { QuestionBook, questionsPhase, follow } from "../../static/js/shared/questions.js";
+import { QuestionBook, bookOf } from "../../static/js/shared/questions.js";
+import { isActivityEvent } from "../../static/js/shared/activities.js";
 import { Store } from "../../static/js/shared/store.js";
 
 const q = (id, votes, extra) => Object.assign({ id, phase_id: 7, text: "q" + id, status: "visible", votes, answered: false, author: null, actions: [] }, extra || {});
@@ -20,14 +21,14 @@ test("broadcasts add, change, remove and count; a hidden highlight is not shown"
   const book = new QuestionBook();
   book.load(null);
   assert.equal(book.session(7).highlighted_id, null);
-  assert.ok(book.apply({ type: "question.created", data: q(1, 0) }));
-  assert.ok(book.apply({ type: "question.voted", data: { id: 1, phase_id: 7, votes: 3 } }));
+  assert.ok(book.apply({ type: "questions.created", data: q(1, 0) }));
+  assert.ok(book.apply({ type: "questions.voted", data: { id: 1, phase_id: 7, votes: 3 } }));
   assert.equal(book.questions[1].votes, 3);
   book.apply({ type: "questions.session", data: { phase_id: 7, speaker: "Dr. Ratna", highlighted_id: 1 } });
   assert.equal(book.highlighted(7).id, 1);
-  book.apply({ type: "question.updated", data: q(1, 3, { status: "hidden" }) });
+  book.apply({ type: "questions.updated", data: q(1, 3, { status: "hidden" }) });
   assert.equal(book.highlighted(7), null);
-  book.apply({ type: "question.removed", data: { id: 1 } });
+  book.apply({ type: "questions.removed", data: { id: 1 } });
   assert.deepEqual(book.of(7), []);
   assert.equal(book.apply({ type: "card.created", data: {} }), false);
   book.setUpvoted(9, true);
@@ -35,17 +36,20 @@ test("broadcasts add, change, remove and count; a hidden highlight is not shown"
   assert.deepEqual(book.upvoted, {});
 });
 
-test("a page's store feeds the book from its snapshot and broadcasts", () => {
+test("a page's store keeps the book as the questions activity's state, from its snapshot and broadcasts", () => {
   const store = new Store();
-  const book = new QuestionBook();
-  const seen = [];
-  follow(store, book, (change) => seen.push(change.type));
   const workshop = { phases: [{ id: 7, kind: "questions" }], phase_id: 7, sectors: [], settings: {}, timer: {} };
-  store.load({ workshop, cards: [], activities: { questions: { sessions: [], questions: [q(1, 0)] } } });
-  store.apply({ seq: 2, type: "question.voted", data: { id: 1, phase_id: 7, votes: 1 } });
-  store.apply({ seq: 3, type: "roster.updated", data: { total: 1, per_sector: {} } });
-  assert.deepEqual(seen, ["snapshot", "question.voted"]);
+  store.load({ workshop, cards: [], activities: { questions: { sessions: [], questions: [q(1, 0)], my_upvotes: [] } } });
+  assert.equal(bookOf(store.activities.questions).questions[1].votes, 0);
+  assert.equal(bookOf(store.activities.questions), bookOf(store.activities.questions)); /* read once */
+  assert.ok(isActivityEvent("questions.voted"));
+  assert.ok(!isActivityEvent("question.voted"));
+  store.apply({ seq: 2, type: "questions.voted", data: { id: 1, phase_id: 7, votes: 1 } });
+  store.apply({ seq: 3, type: "questions.session", data: { phase_id: 7, speaker: "Dr. Ratna", highlighted_id: 1 } });
+  const book = store.activities.questions;
+  assert.ok(book instanceof QuestionBook);
   assert.equal(book.questions[1].votes, 1);
-  assert.equal(questionsPhase(workshop).id, 7);
-  assert.equal(questionsPhase(Object.assign({}, workshop, { phase_id: null })), null);
+  assert.equal(book.highlighted(7).id, 1);
+  store.load({ workshop, cards: [], activities: { questions: { sessions: [], questions: [] } } });
+  assert.deepEqual(bookOf(store.activities.questions).of(7), []); /* a fresh snapshot, a fresh book */
 });

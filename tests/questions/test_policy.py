@@ -70,8 +70,8 @@ def test_steering_moderates_by_status_and_nobody_upvotes_an_answered_question():
 
 
 def test_a_question_that_goes_out_of_sight_is_removed_and_a_new_unseen_one_is_not_sent():
-    hidden = {"seq": 3, "type": "question.updated", "sector_id": None, "data": question("hidden")}
-    assert PUBLIC_VIEW.question_event(hidden)["type"] == "question.removed"
-    new = {**hidden, "type": "question.created", "data": question("pending")}
+    hidden = {"seq": 3, "type": "questions.updated", "sector_id": None, "data": question("hidden")}
+    assert PUBLIC_VIEW.question_event(hidden)["type"] == "questions.removed"
+    new = {**hidden, "type": "questions.created", "data": question("pending")}
     assert PUBLIC_VIEW.question_event(new) is None
     assert participant_view(AUTHOR).question_event(new)["data"]["status"] == "pending"

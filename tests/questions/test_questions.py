@@ -69,9 +69,9 @@ def test_a_question_reaches_everyone_and_upvotes_count_once(room):
     question = reply["question"]
     assert question["status"] == "visible" and question["author"]["name"] == "Andi"
     assert question["actions"] == []  # not on one's own question
-    (seen,) = events_of(budi, "question.created")
+    (seen,) = events_of(budi, "questions.created")
     assert seen["data"]["text"] == question["text"] and seen["data"]["actions"] == ["upvote"]
-    assert events_of(room["projector"], "question.created")[0]["data"]["actions"] == []
+    assert events_of(room["projector"], "questions.created")[0]["data"]["actions"] == []
 
     up = budi.emit("question:upvote", {"question_id": question["id"]}, callback=True)
     assert up["ok"] and up["votes"] == 1, up
@@ -82,7 +82,7 @@ def test_a_question_reaches_everyone_and_upvotes_count_once(room):
     assert (
         citra.emit("question:upvote", {"question_id": question["id"]}, callback=True)["votes"] == 2
     )
-    voted = events_of(room["projector"], "question.voted")
+    voted = events_of(room["projector"], "questions.voted")
     assert [e["data"]["votes"] for e in voted] == [1, 2]
     back = budi.emit("question:upvote", {"question_id": question["id"], "up": False}, callback=True)
     assert back["ok"] and back["votes"] == 1
@@ -120,8 +120,8 @@ def test_with_approval_a_question_waits_unseen_by_others(room):
     assert staff.emit("questions:configure", set_up, callback=True)["ok"]
     waiting = ask(andi, "Mengapa SOP berbeda tiap kecamatan?")["question"]
     assert waiting["status"] == "pending"
-    assert events_of(budi, "question.created") == []
-    assert events_of(projector, "question.created") == []
+    assert events_of(budi, "questions.created") == []
+    assert events_of(projector, "questions.created") == []
     assert waiting["id"] not in phone_questions(budi, sector)["questions"]
     assert [q["id"] for q in phone_questions(andi, sector)["questions"]] == [waiting["id"]]
     assert waiting["id"] not in questions_in(projector)
@@ -135,9 +135,9 @@ def test_with_approval_a_question_waits_unseen_by_others(room):
         "question:moderate", {"question_id": waiting["id"], "action": "approve"}, callback=True
     )
     assert moderated["ok"] and moderated["question"]["status"] == "visible"
-    assert [e["data"]["id"] for e in events_of(budi, "question.updated")] == [waiting["id"]]
+    assert [e["data"]["id"] for e in events_of(budi, "questions.updated")] == [waiting["id"]]
     staff.emit("question:moderate", {"question_id": waiting["id"], "action": "hide"}, callback=True)
-    assert events_of(budi, "question.removed")[0]["data"] == {"id": waiting["id"]}
+    assert events_of(budi, "questions.removed")[0]["data"] == {"id": waiting["id"]}
 
 
 def test_flood_limits_and_text_rules(room):
@@ -168,7 +168,7 @@ def test_an_anonymous_question_names_its_author_to_nobody_else(room, app):
     question = reply["question"]
     assert question["author"]["name"] == "Andi"  # its author recognises it as theirs
     for sock in (budi, projector, staff):
-        (event,) = events_of(sock, "question.created")
+        (event,) = events_of(sock, "questions.created")
         assert event["data"]["author"] is None and event["data"]["anonymous"]
     assert questions_in(staff)[question["id"]]["author"] is None
     assert questions_in(projector)[question["id"]]["author"] is None
@@ -178,7 +178,7 @@ def test_an_anonymous_question_names_its_author_to_nobody_else(room, app):
     assert mine[question["id"]]["author"]["name"] == "Andi"
     # A replay from the event log shapes it the same way.
     replay = budi.emit("sync", {"since": 0, "sector_id": sector}, callback=True)
-    shown = [e for e in replay["events"] if e["type"] == "question.created"]
+    shown = [e for e in replay["events"] if e["type"] == "questions.created"]
     assert shown and all(e["data"]["author"] is None for e in shown)
     # The session may forbid it.
     staff.emit(
@@ -205,7 +205,7 @@ def test_highlight_and_answer_reach_the_projector(room):
         "question:answer", {"question_id": qid, "answered": True, "note": note}, callback=True
     )
     assert done["ok"] and done["question"]["answered"] and done["question"]["answer_note"] == note
-    assert events_of(projector, "question.updated")[0]["data"]["answered"]
+    assert events_of(projector, "questions.updated")[0]["data"]["answered"]
     refused = budi.emit("question:upvote", {"question_id": qid}, callback=True)
     assert refused["error"]["code"] == "forbidden"  # answered: no more upvotes
     cleared = staff.emit(
@@ -247,5 +247,5 @@ def test_a_phone_that_missed_events_catches_up(room):
     reply = budi.emit("sync", {"since": since, "sector_id": sector}, callback=True)
     assert reply["mode"] == "events"
     types = [e["type"] for e in reply["events"]]
-    assert types == ["question.created", "questions.session", "question.voted"]
+    assert types == ["questions.created", "questions.session", "questions.voted"]
     assert reply["events"][0]["data"]["actions"] == ["upvote"]

@@ -1,8 +1,8 @@
 """Socket events of speakers' questions (docs/PROTOCOL.md, "Speakers' questions").
 
 Phones send `question:ask` and `question:upvote`; the facilitator's page sends
-the steering events. Each change reaches screens as `question.created`,
-`question.updated` (or `question.removed`), `question.voted` or
+the steering events. Each change reaches screens as `questions.created`,
+`questions.updated` (or `questions.removed`), `questions.voted` or
 `questions.session`, shaped by the visibility policy."""
 
 from __future__ import annotations

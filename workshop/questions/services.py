@@ -41,7 +41,7 @@ from .models import (
 
 KIND = "questions"
 SESSION_EVENT = "questions.session"
-VOTED_EVENT = "question.voted"
+VOTED_EVENT = "questions.voted"
 # Flood limits beyond the socket's own (a burst of 30 events, then 5 a second):
 # one participant may have this many questions waiting for approval at once,
 # and send this many to one session in all.
@@ -302,7 +302,7 @@ def whole(question: Question) -> dict[str, Any]:
 
 def publish(workshop: Workshop, question: Question, *, created: bool = False) -> None:
     db.session.flush()
-    stamp(workshop, "question.created" if created else "question.updated", whole(question))
+    stamp(workshop, "questions.created" if created else "questions.updated", whole(question))
 
 
 def shaped(question: Question, viewer: Viewer) -> dict[str, Any] | None:

@@ -91,9 +91,9 @@ TALLIES_EVENT = "votes.tallied"
 TALLY_EVENTS = (TALLY_EVENT, TALLIES_EVENT)
 VOTING_PROGRESS_AUDIENCE = STEERING
 # Speakers' questions (workshop/questions/, issue 28): a question as each viewer
-# may see it (`Viewer.question`), or `question.removed` for one it may no longer.
-QUESTION_EVENTS = ("question.created", "question.updated")
-QUESTION_REMOVED = "question.removed"
+# may see it (`Viewer.question`), or `questions.removed` for one it may no longer.
+QUESTION_EVENTS = ("questions.created", "questions.updated")
+QUESTION_REMOVED = "questions.removed"
 _SHAPED_EVENTS = _CARD_EVENTS + QUESTION_EVENTS
 
 
@@ -230,6 +230,10 @@ CAPABILITIES: tuple[Capability, ...] = (
     can("edit",    KINDS,       steering=allow(LIVE)),
     can("merge",   KINDS,       steering=allow(LIVE)),
     can("vote",    KINDS,       steering=allow(SHOWN), participant=allow(SHOWN, seen)),
+    # Not on one's own card either (voting/support.py refuses it), a rule left out of
+    # the table: there it would make every author's form of every card differ from
+    # the public form, one more message an author for each card event and reveal.
+    can("support", BOTTLENECKS + SOLUTIONS, participant=allow(SHOWN, seen)),
     can("move",    BOTTLENECKS, steering=allow(LIVE)),
     can("cluster", BOTTLENECKS, steering=allow(LIVE)),
     can("assess",  BOTTLENECKS, steering=allow(LIVE),  participant=allow(OPEN, seen)),
@@ -256,6 +260,56 @@ def _granted() -> dict[tuple[ViewerKind, str, str], tuple[tuple[str, tuple[Condi
 
 
 GRANTED = _granted()
+
+
+# -- activities of the agenda (issue 28): what each viewer kind sees of their events
+
+WHOLE: tuple[str, ...] = ("*",)  # every field of the event's data
+
+
+@dataclass(frozen=True)
+class ActivityForm:
+    """One row of the activities' table: an event type, and for each viewer kind the
+    fields of its data that reach it (a kind not named gets nothing). `owner`
+    names the field holding the participant the data is about: that participant
+    gets `own` fields too (their own signature entry, say), in a form of their own."""
+
+    type: str
+    fields: Mapping[ViewerKind, tuple[str, ...]]
+    owner: str | None = None
+    own: tuple[str, ...] = ()
+
+
+# fmt: off
+ACTIVITY_FORMS: Mapping[str, ActivityForm] = {row.type: row for row in (
+    # attendance: steering sees who signed (the picture only over HTTP, never in
+    # an event); the projector and phones the day's count; the signer their own entry.
+    ActivityForm("attendance.signed", {
+        ViewerKind.STEERING: WHOLE,
+        ViewerKind.DISPLAY: ("day", "count"),
+        ViewerKind.PARTICIPANT: ("day", "count"),
+        ViewerKind.BACKUP: WHOLE,
+    }, owner="participant_id", own=("id", "name", "agency", "position", "signed_at")),
+)}
+# fmt: on
+# The events an activity shapes: its ACTIVITY_FORMS rows, and the questions', each
+# question shown by its own rule (`Viewer.question`: its status, author, anonymity).
+_ACTIVITY_EVENTS = frozenset(ACTIVITY_FORMS) | frozenset(QUESTION_EVENTS)
+
+
+def activity_form(viewer: Viewer, row: ActivityForm, data: dict[str, Any]) -> dict[str, Any] | None:
+    """`data` as this viewer may see it under `row`, or None when it sees nothing."""
+    fields = row.fields.get(viewer.kind)
+    if fields == WHOLE:
+        return data
+    owner = data.get(row.owner) if row.owner else None
+    mine = isinstance(owner, int) and viewer.owns(owner)
+    if fields is None and not mine:
+        return None
+    shown = {name: data[name] for name in fields or () if name in data}
+    if mine:
+        shown.update({name: data[name] for name in row.own if name in data}, mine=True)
+    return shown
 
 
 # -- the viewer --------------------------------------------------------------------
@@ -331,6 +385,8 @@ class Viewer:
         kind = message["type"]
         if kind == BOARD_SHOWN:
             return self.board(message)
+        if kind in _ACTIVITY_EVENTS:
+            return self.activity(message)
         if kind in _CARD_EVENTS:
             card = self.card(message["data"], settings)
             if card is not None:
@@ -341,14 +397,19 @@ class Viewer:
             return {**message, "type": "card.removed", "data": {"id": message["data"]["id"]}}
         if kind in TALLY_EVENTS and not self.shows_votes(settings):
             return None
-        if kind in QUESTION_EVENTS:
-            return self.question_event(message)
         if kind == FOLLOW_UP_EVENT:
             item = self.follow_up_item(message["data"], settings)
             return None if item is None else {**message, "data": item}
         if kind == "proposal.updated" and not self.reads_proposal(message["data"]["active"]):
             return {**message, "type": "proposal.removed", "data": {"id": message["data"]["id"]}}
         return message
+
+    def activity(self, message: dict[str, Any]) -> dict[str, Any] | None:
+        """An activity's event as this viewer receives it (ACTIVITY_FORMS), or None."""
+        if message["type"] in QUESTION_EVENTS:
+            return self.question_event(message)
+        shown = activity_form(self, ACTIVITY_FORMS[message["type"]], message["data"])
+        return None if shown is None else {**message, "data": shown}
 
     def board(self, message: dict[str, Any]) -> dict[str, Any] | None:
         """A board's cards as this viewer now sees them, all of them (`complete`).
@@ -549,6 +610,8 @@ def deliveries_of(
     """
     if message["type"] == BOARD_SHOWN:
         return _board_deliveries(workshop_id, message)
+    if message["type"] in ACTIVITY_FORMS:
+        return _activity_deliveries(workshop_id, message, audience, settings)
     out = _delivery([steering_room(workshop_id)], STEERING_VIEW.event(message, audience, settings))
     if audience == STEERING:
         return out
@@ -621,4 +684,22 @@ def _board_deliveries(
             own.setdefault(author, []).append(theirs)
     for author, cards in own.items():
         out.append(([participant_room(workshop_id, author)], form(cards, False)))
+    return out
+
+
+def _activity_deliveries(
+    workshop_id: int, message: dict[str, Any], audience: str, settings: Settings
+) -> list[tuple[list[str], dict[str, Any]]]:
+    """An activity's event: steering's form, the projector's, the participants'
+    (whoever's it is not), then its owner's own form where it differs."""
+    out = _delivery([steering_room(workshop_id)], STEERING_VIEW.event(message, audience, settings))
+    out += _delivery([display_room(workshop_id)], DISPLAY_VIEW.event(message, audience, settings))
+    public = PUBLIC_VIEW.event(message, audience, settings)
+    out += _delivery([people_room(workshop_id)], public)
+    row = ACTIVITY_FORMS[message["type"]]
+    owner = message["data"].get(row.owner) if row.owner else None
+    if isinstance(owner, int) and not isinstance(owner, bool):
+        own = participant_view(owner).event(message, audience, settings)
+        if own != public:
+            out += _delivery([participant_room(workshop_id, owner)], own)
     return out

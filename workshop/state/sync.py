@@ -7,6 +7,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
+from ..attendance import services as attendance
 from ..core.access import Identity
 from ..core.errors import invalid, not_found
 from ..core.models import Participant, Workshop
@@ -77,7 +78,11 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
             if viewer.reads_proposal(shown["active"])
         ],
     }
-    state.setdefault("activities", {})["questions"] = questions.snapshot(workshop, viewer)
+    # The agenda's activities (issue 28), each as this viewer may see it: one line a kind.
+    state["activities"] = {
+        "attendance": attendance.snapshot(workshop, viewer),  # attendance
+        "questions": questions.snapshot(workshop, viewer),  # questions
+    }
     if identity.participant_id is not None:
         state["my_votes"] = votes_of(workshop, identity.participant_id)
     if identity.is_staff:

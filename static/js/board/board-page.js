@@ -11,7 +11,8 @@ import { createCardList } from "./board-cards.js";
 import { bindPostForm } from "./board-post.js";
 import { createSimilar } from "./board-similar.js";
 import { createSectorPicker } from "./board-sector.js";
-import { createQuestions } from "./board-questions.js"; /* activity: questions (issue 28) */
+import { createActivitySwitch } from "../shared/activities.js";
+import "./board-activities.js";
 
 const config = readJSON("page-config");
 const t = readJSON("board-strings");
@@ -74,6 +75,11 @@ const outbox = (ctx.outbox = new Outbox({
 }));
 
 const cards = createCardList(ctx, document.getElementById("cards"), document.getElementById("empty"));
+/* While the current phase is an activity (attendance...), its panel in place of the board. */
+const activities = createActivitySwitch(ctx, {
+  find: function (kind) { return document.querySelector('[data-activity="' + kind + '"]'); },
+  normal: [document.getElementById("board-view")]
+});
 
 function safeStorage() {
   try {
@@ -94,6 +100,7 @@ function render() {
   chrome.render(sectorId);
   picker.render(!!store.workshop && store.workshop.state === "running");
   cards.render(sectorId);
+  activities.render();
 }
 
 function scheduleRender() {
@@ -141,5 +148,4 @@ setInterval(function () {
 
 bindPostForm(ctx, safeStorage() || { getItem: function () { return null; }, setItem: function () {} });
 ctx.similar.attach(document.getElementById("post-form"), document.getElementById("post-text"), { kind: "bottleneck" });
-createQuestions(ctx); /* activity: questions (issue 28): its panel while the step is a question session */
 render();

@@ -1,19 +1,19 @@
-/* The phone's panel of a speaker's question session (issue 28), shown instead of
- * the board while the current step is one: send a question (anonymously where
+/* questions: the phone's panel of a speaker's question session (issue 28), shown
+ * instead of the board while the current step is one (shared/activities.js): send a question (anonymously where
  * the session allows; kept on the phone while offline, like a card), upvote
  * others' questions once, see one's own waiting for approval. What may be done
  * to each question is the server's `actions`. */
 
 import { el, fmt, readJSON, setText, show, syncChildren } from "../shared/dom.js";
 import { Outbox } from "../shared/outbox.js";
-import { QuestionBook, follow, questionsPhase } from "../shared/questions.js";
+import { registerActivity } from "../shared/activities.js";
+import { KIND, QuestionBook, bookOf } from "../shared/questions.js";
 
-export function createQuestions(ctx) {
+function mount(ctx, root) {
   const t = readJSON("questions-strings");
-  const book = new QuestionBook();
-  const $ = function (id) { return document.getElementById(id); };
-  const panel = $("questions-panel");
-  if (!panel) return null;
+  let book = new QuestionBook(); /* the store's, from the first drawing on */
+  let phase = null; /* the session's step, while drawn */
+  const $ = function (id) { return root.querySelector("#" + id); };
   const form = $("question-form");
   const text = $("question-text");
   const anonymous = $("question-anonymous");
@@ -26,9 +26,8 @@ export function createQuestions(ctx) {
     key: "urai:questions:" + ctx.config.code,
     send: function (item, done) { ctx.emit("question:ask", item, done); },
     canSend: ctx.connected,
-    onChange: render,
+    onChange: redraw,
     onStored: function () {
-      const phase = questionsPhase(ctx.store.workshop);
       setText($("question-sent"), phase && book.session(phase.id).approval_required ? t.sent_waiting : t.sent);
     },
     onRejected: function (item, error) {
@@ -71,7 +70,7 @@ export function createQuestions(ctx) {
         return;
       }
       book.setUpvoted(q.id, up, reply.votes);
-      render();
+      redraw();
     });
   }
 
@@ -119,11 +118,10 @@ export function createQuestions(ctx) {
     return out;
   }
 
-  function render() {
-    const phase = questionsPhase(ctx.store.workshop);
-    document.body.classList.toggle("activity-questions", !!phase);
-    show(panel, !!phase);
-    if (!phase) return;
+  /* Drawn by the page's activity switch while the step is current (state: the book). */
+  function render(state, current) {
+    book = state;
+    phase = current;
     const session = book.session(phase.id);
     setText($("questions-title"), session.speaker ? fmt(t.title, { speaker: session.speaker }) : t.title_plain);
     setText($("questions-topic"), session.topic || "");
@@ -142,10 +140,15 @@ export function createQuestions(ctx) {
     show($("questions-empty"), list.length === 0);
   }
 
-  follow(ctx.store, book, function (change) {
-    if (change.type === "snapshot") outbox.flush();
-    render();
-  });
+  /* The outbox or an upvote changed what this phone shows, between the store's changes. */
+  function redraw() {
+    if (phase && !root.hidden) render(book, phase);
+  }
+
+  ctx.store.onChange(function (change) { if (change.type === "snapshot") outbox.flush(); });
+  outbox.flush(); /* what an earlier visit of this page kept */
   setInterval(function () { if (outbox.items().length) outbox.flush(); }, 5000);
-  return { book: book, render: render };
+  return { render: function (state, current) { render(bookOf(state), current); } };
 }
+
+registerActivity(KIND, { mount: mount });

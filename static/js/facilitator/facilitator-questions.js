@@ -1,19 +1,19 @@
-/* The cockpit's panel of a speaker's question session (issue 28), at the top of
- * the boards tab while the current step is one: the speaker and topic, whether
+/* questions: the cockpit's panel of a speaker's question session (issue 28), at
+ * the top of the boards tab while the current step is one (shared/activities.js): the speaker and topic, whether
  * questions may be anonymous and wait for approval; the approval queue; the
  * questions by upvotes, each to highlight on the projector, mark answered (with
  * a short note for the minutes) or hide. The buttons are the question's `actions`. */
 
 import { el, fmt, readJSON, setText, show, syncChildren } from "../shared/dom.js";
-import { QuestionBook, follow, questionsPhase } from "../shared/questions.js";
+import { registerActivity } from "../shared/activities.js";
+import { KIND, QuestionBook, bookOf } from "../shared/questions.js";
 import { button, errorArea, syncValue } from "./facilitator-ui.js";
 
-export function createQuestionsPanel(ctx) {
+function mount(ctx, root) {
   const t = readJSON("questions-strings");
-  const book = new QuestionBook();
-  const $ = function (id) { return document.getElementById(id); };
-  const panel = $("questions-steer");
-  if (!panel) return null;
+  let book = new QuestionBook(); /* the store's, from the first drawing on */
+  let phase = null; /* the session's step, while drawn */
+  const $ = function (id) { return root.querySelector("#" + id); };
   const rows = {}; // question id -> {root, text, meta, tools, note, area}
   const setup = {
     speaker: $("questions-speaker"),
@@ -24,7 +24,6 @@ export function createQuestionsPanel(ctx) {
 
   $("questions-setup").addEventListener("submit", function (event) {
     event.preventDefault();
-    const phase = questionsPhase(ctx.store.workshop);
     if (!phase) return;
     ctx.send("questions:configure", {
       phase_id: phase.id,
@@ -94,10 +93,9 @@ export function createQuestionsPanel(ctx) {
     return r.root;
   }
 
-  function render() {
-    const phase = questionsPhase(ctx.store.workshop);
-    show(panel, !!phase);
-    if (!phase) return;
+  function render(state, current) {
+    book = bookOf(state);
+    phase = current;
     const session = book.session(phase.id);
     syncValue(setup.speaker, session.speaker || "");
     syncValue(setup.topic, session.topic || "");
@@ -115,6 +113,7 @@ export function createQuestionsPanel(ctx) {
     setText($("questions-hidden-count"), "(" + hidden.length + ")");
   }
 
-  follow(ctx.store, book, render);
-  return { book: book, render: render };
+  return { render: render };
 }
+
+registerActivity(KIND, { mount: mount });

@@ -13,7 +13,8 @@ import { bindDisplay } from "./presenter-display.js";
 import { createCauses } from "./presenter-causes.js";
 import { createPager } from "./presenter-pages.js";
 import { createStage } from "./presenter-stage.js";
-import { createQuestionsStage } from "./presenter-questions.js"; /* activity: questions (issue 28) */
+import { createActivitySwitch, isActivityEvent } from "../shared/activities.js";
+import "./presenter-activities.js";
 
 const config = readJSON("page-config");
 const t = readJSON("present-strings");
@@ -104,6 +105,12 @@ const causes = createCauses(
   { t: t, store: store, display: display }
 );
 
+/* While the current phase is an activity (attendance...), its panel in place of the boards. */
+const activities = createActivitySwitch({ store: store, t: t }, {
+  find: function (kind) { return document.querySelector('[data-activity="' + kind + '"]'); },
+  normal: [byId("boards"), byId("results"), byId("causes-stage")]
+});
+
 function renderTimer() {
   const w = store.workshop;
   const left = store.timerLeft();
@@ -184,7 +191,7 @@ function createTouched() {
   return {
     note: function (change) {
       const d = change.data || {};
-      if (NONE[change.type]) return;
+      if (NONE[change.type] || isActivityEvent(change.type)) return;
       if (change.type === "card.created" || change.type === "card.updated" || change.type === "card.removed") card(d.id);
       else if (change.type === "votes.updated") card(d.card_id);
       else if (change.type === "votes.tallied") mark(d.sector_id);
@@ -212,11 +219,10 @@ store.onChange(debounced(function () {
   renderHeader();
   const results = stage.render();
   causes.render();
+  activities.render();
   if (dirty === null) pager.refresh();
   else pager.refresh(results ? changed.concat(["results"]) : changed);
 }));
-
-createQuestionsStage(store); /* activity: questions (issue 28): its stage while the step is a question session */
 
 new Stream({
   code: config.code,

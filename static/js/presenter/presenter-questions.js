@@ -1,19 +1,18 @@
-/* The projector's view of a speaker's question session (issue 28), shown instead
- * of the boards while the current step is one: the speaker, the question the
+/* questions: the projector's view of a speaker's question session (issue 28),
+ * shown instead of the boards while the current step is one (shared/activities.js): the speaker, the question the
  * facilitator highlights, large, and the most upvoted questions under it, in
  * type read from the back of the room at 1280 x 720. */
 
 import { el, fmt, readJSON, setText, show, syncChildren } from "../shared/dom.js";
-import { QuestionBook, follow, questionsPhase } from "../shared/questions.js";
+import { registerActivity } from "../shared/activities.js";
+import { KIND, bookOf } from "../shared/questions.js";
 
 const TOP = 5; // the most upvoted questions shown beside the highlighted one
 
-export function createQuestionsStage(store) {
+function mount(ctx, root) {
   const t = readJSON("questions-strings");
-  const book = new QuestionBook();
-  const $ = function (id) { return document.getElementById(id); };
-  const stage = $("questions-stage");
-  if (!stage) return null;
+  const $ = function (id) { return root.querySelector("#" + id); };
+  let last = null; /* [state, phase] last drawn, drawn again when the window is resized */
   const rows = {}; // question id -> li
 
   function who(q) {
@@ -31,11 +30,9 @@ export function createQuestionsStage(store) {
     return li;
   }
 
-  function render() {
-    const phase = questionsPhase(store.workshop);
-    document.body.classList.toggle("activity-questions", !!phase);
-    show(stage, !!phase);
-    if (!phase) return;
+  function render(state, phase) {
+    last = [state, phase];
+    const book = bookOf(state);
     const session = book.session(phase.id);
     setText($("questions-speaker"), session.speaker ? fmt(t.title, { speaker: session.speaker }) : t.title_plain);
     setText($("questions-topic"), session.topic || "");
@@ -63,7 +60,8 @@ export function createQuestionsStage(store) {
     items.forEach(function (li) { li.hidden = li.getBoundingClientRect().bottom > bottom + 1; });
   }
 
-  follow(store, book, render);
-  window.addEventListener("resize", render);
-  return { book: book, render: render };
+  window.addEventListener("resize", function () { if (last && !root.hidden) render(last[0], last[1]); });
+  return { render: render };
 }
+
+registerActivity(KIND, { mount: mount });

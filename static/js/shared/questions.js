@@ -1,8 +1,13 @@
 /* Speakers' questions on every page (issue 28): the sessions (one a "questions"
  * step of the agenda) and the questions this viewer may see, kept from the
- * snapshot's `activities.questions` and the `question.*` broadcasts. The server
+ * snapshot's `activities.questions` and the `questions.*` broadcasts. The server
  * shapes each question for its viewer (author, `actions`); this only keeps and
- * orders them. No DOM: tested with node --test (tests/js/questions.test.js). */
+ * orders them. Registered as the "questions" activity's reducer
+ * (shared/activities.js): the Store keeps a QuestionBook as
+ * `store.activities.questions`. No DOM: tested with node --test
+ * (tests/js/questions.test.js). */
+
+import { registerActivity } from "./activities.js";
 
 export const KIND = "questions";
 
@@ -30,14 +35,14 @@ export class QuestionBook {
   apply(message) {
     const data = message.data;
     switch (message.type) {
-      case "question.created":
-      case "question.updated":
+      case "questions.created":
+      case "questions.updated":
         this.questions[data.id] = Object.assign({}, this.questions[data.id] || {}, data);
         return true;
-      case "question.removed":
+      case "questions.removed":
         delete this.questions[data.id];
         return true;
-      case "question.voted":
+      case "questions.voted":
         if (this.questions[data.id]) this.questions[data.id].votes = data.votes;
         return true;
       case "questions.session":
@@ -89,21 +94,26 @@ export class QuestionBook {
   }
 }
 
-/* The current phase, when it is a question session (null otherwise). */
-export function questionsPhase(workshop) {
-  if (!workshop) return null;
-  const phase = workshop.phases.find(function (p) { return p.id === workshop.phase_id; });
-  return phase && phase.kind === KIND ? phase : null;
+/* The book of an `activities.questions` state: the snapshot's plain object is
+ * read into a book once (a fresh snapshot, a fresh book); a book is itself. */
+const books = new WeakMap();
+
+export function bookOf(state) {
+  if (state instanceof QuestionBook) return state;
+  let book = books.get(state);
+  if (!book) {
+    book = new QuestionBook();
+    book.load(state);
+    books.set(state, book);
+  }
+  return book;
 }
 
-/* Feed `book` from a page's Store: the snapshot and every broadcast; `changed()` after each. */
-export function follow(store, book, changed) {
-  store.onChange(function (change) {
-    if (change.type === "snapshot") {
-      book.load((store.activities || {}).questions);
-      changed(change);
-    } else if (book.apply(change) || change.type === "workshop.updated") {
-      changed(change);
-    }
-  });
+/* The activity's reducer: a broadcast applied to the book, which becomes the state. */
+export function reduce(state, message) {
+  const book = bookOf(state);
+  book.apply(message);
+  return book;
 }
+
+registerActivity(KIND, { reduce: reduce });

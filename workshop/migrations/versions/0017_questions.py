@@ -1,7 +1,7 @@
 """Speakers' questions: a session per 'questions' phase, its questions and upvotes
 
 Revision ID: 0017_questions
-Revises: 0012_join_shown
+Revises: 0016_agenda_attendance
 Create Date: 2026-12-08 00:20:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0017_questions'
-down_revision = '0012_join_shown'
+down_revision = '0016_agenda_attendance'
 branch_labels = None
 depends_on = None
 
