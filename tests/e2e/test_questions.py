@@ -22,6 +22,7 @@ from .helpers import (
     choose_phase,
     fail_on_dialog,
     join,
+    show_tab,
     steer,
     violations,
     watch_errors,
@@ -71,11 +72,16 @@ def test_phones_ask_and_upvote_the_cockpit_steers_the_projector_shows(
             watch_errors(page, errors)
             join(page, links["join_url"], name, "Disdukcapil", SECTOR)
 
-        # The step is added (as the kind picker will) and opened from the phase bar.
-        saved = steer(
-            steering, "phase:save", {"name": "Tanya jawab narasumber", "kind": "questions"}
-        )
-        assert saved["ok"], saved
+        # The cockpit's kind picker offers the step; it is added, then opened from the phase bar.
+        show_tab(steering, "settings")
+        kinds = steering.locator("#phase-add-kind")
+        expect(kinds.locator("option", has_text="Tanya jawab narasumber")).to_have_count(1)
+        kinds.select_option(label="Tanya jawab narasumber")
+        steering.locator("#phase-add").get_by_role("button", name="Tambah fase").click()
+        expect(
+            steering.locator("#phase-bar .phase-button", has_text="Tanya jawab narasumber")
+        ).to_be_visible()
+        show_tab(steering, "boards")
         choose_phase(steering, "Tanya jawab narasumber")
         panel = steering.locator("#questions-steer")
         expect(panel).to_be_visible()
