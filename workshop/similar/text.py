@@ -43,6 +43,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # type: ignore[i
 
 DEFAULT_SYNONYMS_PATH = Path(__file__).with_name("synonyms.txt")
 STOP_WORDS_PATH = Path(__file__).with_name("stopwords.txt")
+SPELLINGS_PATH = Path(__file__).with_name("spellings.txt")
 
 # Near-miss spelling of a synonym term: rapidfuzz ratio (0-100) and the
 # shortest word it is tried on.
@@ -68,11 +69,29 @@ def stop_words(path: Path = STOP_WORDS_PATH) -> frozenset[str]:
 
 STOP_WORDS = stop_words()
 
+
+def spellings(path: Path = SPELLINGS_PATH) -> dict[str, tuple[str, ...]]:
+    """Chat spelling -> the standard word(s), from `path` (spellings.txt):
+    one line a standard form, "tidak = ga gak nggak tdk"."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.lstrip().startswith("#") or "=" not in line:
+            continue
+        standard, variants = line.split("=", 1)
+        words = tuple(standard.lower().split())
+        for variant in variants.lower().split():
+            table.setdefault(variant, words)
+    return table
+
+
+SPELLINGS = spellings()
+
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _REDUPLICATED_2 = re.compile(r"^([a-z]{3,})2$")
 _MONEY = re.compile(r"^rp\d")
 _LEADING_DIGITS = re.compile(r"^\d+([a-z]{2,})$")
 _ASCII_WORD = re.compile(r"^[a-z]+$")
+_CLITICS = frozenset({"nya", "ku", "mu", "lah", "kah", "pun"})
 
 
 def fold(text: str) -> str:
@@ -82,11 +101,25 @@ def fold(text: str) -> str:
 
 
 def raw_tokens(text: str) -> list[str]:
-    """Words as typed, folded, numbers dropped; hyphens kept inside a word."""
-    words = (
-        _word(m.group(0).replace("'", "").replace("’", "")) for m in _TOKEN_RE.finditer(fold(text))
-    )
-    return [word for word in words if word]
+    """Words as typed, folded, numbers dropped, chat spellings read as the
+    standard word (spellings.txt); hyphens kept inside a word."""
+    out: list[str] = []
+    for match in _TOKEN_RE.finditer(fold(text)):
+        word = _word(match.group(0).replace("'", "").replace("’", ""))
+        if word:
+            out.extend(_standard(word))
+    return out
+
+
+def _standard(word: str) -> tuple[str, ...]:
+    """"gak" -> ("tidak",); "nunggu-nunggu" -> ("tunggu-tunggu",)."""
+    if word in SPELLINGS:
+        return SPELLINGS[word]
+    if "-" in word:
+        parts = word.split("-")
+        if any(p in SPELLINGS for p in parts):
+            return ("-".join(" ".join(SPELLINGS.get(p, (p,))) for p in parts),)
+    return (word,)
 
 
 def _word(token: str) -> str | None:
@@ -109,7 +142,10 @@ def _word(token: str) -> str | None:
     if twice:
         token = f"{twice.group(1)}-{twice.group(1)}"
     if "-" in token:
-        return "-".join(p for p in token.split("-") if p and not p.isdigit()) or None
+        parts = [p for p in token.split("-") if p and not p.isdigit()]
+        if len(parts) > 1 and parts[-1] in _CLITICS:  # "BPJS-nya" -> "bpjs"
+            parts.pop()
+        return "-".join(parts) or None
     return token
 
 
@@ -295,6 +331,7 @@ class TextAnalyzer:
         stem = self.stemmer.stem
         for token in raw_tokens(text):
             if "-" not in token:
+                token = self._without_clitic(token)
                 units.append(_Unit(token, stem(token)))
                 continue
             joined = _squash(token)
@@ -306,6 +343,16 @@ class TextAnalyzer:
             else:
                 units.extend(_Unit(p, stem(p)) for p in token.split("-"))
         return units
+
+    def _without_clitic(self, word: str) -> str:
+        """"kknya" -> "kk", "ktpnya" -> "ktp": an abbreviation with -nya (her,
+        its, the) written on, which no dictionary holds."""
+        if self.synonyms.starts(word):
+            return word
+        for clitic in ("nya", "ku", "mu"):
+            if word.endswith(clitic) and self.synonyms.starts(word[: -len(clitic)]):
+                return word[: -len(clitic)]
+        return word
 
     def _fuzzy_concept(self, word: str) -> str | None:
         if len(word) < FUZZY_MIN_LENGTH or not self._fuzzy_choices:
