@@ -119,6 +119,20 @@ def test_chat_spellings_read_as_the_standard_word(
     assert matcher.terms(chat) == matcher.terms(standard)
 
 
+@pytest.mark.parametrize(
+    ("regional", "standard"),
+    [
+        ("koperasi sonde aktif", "koperasi tidak aktif"),
+        ("obat trada di puskesmas", "obat tidak ada di puskesmas"),
+        ("KTP durung jadi, antri suwe", "KTP belum jadi, antre lama"),
+    ],
+)
+def test_regional_forms_read_as_the_standard_word(
+    matcher: Matcher, regional: str, standard: str
+) -> None:
+    assert matcher.terms(regional) == matcher.terms(standard)
+
+
 def test_reduplication_written_with_a_2(matcher: Matcher) -> None:
     assert matcher.terms("e-KTP gak jadi2") == matcher.terms("e-KTP tidak jadi-jadi")
     assert matcher.terms("nunggu2 terus") == matcher.terms("menunggu-nunggu terus")

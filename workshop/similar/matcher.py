@@ -38,7 +38,7 @@ the whole set, and the cross-validated figures are those of the rule
 applied to four folds and scored on the fifth). The evaluation set,
 bench/similar_eval.jsonl, was never tuned on.
 
-- ``DUPLICATE_THRESHOLD`` (0.30): merge suggestions. Cards are grouped by
+- ``DUPLICATE_THRESHOLD`` (0.29): merge suggestions. Cards are grouped by
   average-linkage clustering; two groups join while the mean score between
   their cards is at least the threshold, and every pair inside a group is a
   suggestion. Chosen as the lowest threshold whose suggestions keep
@@ -51,7 +51,7 @@ bench/similar_eval.jsonl, was never tuned on.
   sector boards both there and 0.01 below (bench/similar.py,
   pick_cluster_threshold): away from the edge of a cliff in the precision
   curve, where one borderline merge of two groups loses many pairs.
-- ``SIMILAR_MIN_SCORE`` (0.37): the least score for a card to be shown to a
+- ``SIMILAR_MIN_SCORE`` (0.36): the least score for a card to be shown to a
   participant as "already on the board" while typing. Chosen as the highest
   that still finds a same-problem card among the top 3 for 9 cards in 10
   (bench/similar.py, pick_min_score): the fewest wrong cards on a phone.
@@ -97,8 +97,8 @@ from sklearn.preprocessing import normalize  # type: ignore[import-untyped]
 from .related import DEFAULT_CORPUS_PATH, MIN_TOPIC_SCORE, TOPICS_PER_CARD, Topics
 from .text import DEFAULT_SYNONYMS_PATH, Synonyms, TextAnalyzer
 
-DUPLICATE_THRESHOLD = 0.30
-SIMILAR_MIN_SCORE = 0.37
+DUPLICATE_THRESHOLD = 0.29
+SIMILAR_MIN_SCORE = 0.36
 # The rules of bench/similar.py (pick_threshold, pick_min_score,
 # pick_cluster_threshold) on the whole tuning set; see the module docstring.
 CLUSTER_THRESHOLD = 0.26
