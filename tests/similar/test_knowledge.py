@@ -13,6 +13,7 @@ from Sastrawi.StopWordRemover.StopWordRemoverFactory import (  # type: ignore[im
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # type: ignore[import-untyped]
 
 from workshop.similar import DEFAULT_SYNONYMS_PATH, CardIndex, Matcher
+from workshop.similar.boards import BoardIndexes
 from workshop.similar.related import DEFAULT_CORPUS_PATH, Topics, paragraphs
 from workshop.similar.text import (
     SPELLINGS,
@@ -23,6 +24,7 @@ from workshop.similar.text import (
     spellings,
     stop_words,
 )
+from workshop.similar.worker import child_args, matcher_of
 
 
 @pytest.fixture(scope="module")
@@ -304,3 +306,53 @@ def test_a_corpus_of_ones_own(tmp_path: Path) -> None:
         corpus_path=None
     ).similarity("perahu rusak", "kapal tidak bisa melaut")
     assert Topics([], matcher.terms).of(("sampah",)) == {}
+
+
+# -- a facilitator's own corpus, in the child process and inline ------------------
+
+OWN_CORPUS = (
+    "Galodo merusak rumah di hulu sungai\n"
+    "Banjir bandang dari hulu menghanyutkan rumah warga\n"
+    "Galodo datang tiap musim hujan, rumah di bantaran hanyut\n"
+)
+ROOM = {
+    1: "Galodo merusak rumah di hulu sungai",
+    2: "Sampah menumpuk di TPS pasar",
+    3: "Obat di puskesmas sering kosong",
+}
+
+
+def test_the_child_reads_the_corpus_files_it_is_given(tmp_path: Path) -> None:
+    own = tmp_path / "related.txt"
+    own.write_text(OWN_CORPUS, "utf-8")
+    shipped = matcher_of(child_args([DEFAULT_SYNONYMS_PATH], None))
+    extended = matcher_of(child_args([DEFAULT_SYNONYMS_PATH], [DEFAULT_CORPUS_PATH, own]))
+    absent = matcher_of(child_args([DEFAULT_SYNONYMS_PATH], [tmp_path / "none.txt"]))
+    assert shipped.topics is not None and extended.topics is not None
+    assert len(extended.topics) == len(shipped.topics) + 1
+    assert absent.topics is None
+    assert matcher_of([str(DEFAULT_SYNONYMS_PATH)]).topics is not None  # as before: shipped
+
+
+@pytest.mark.parametrize("in_child", [True, False], ids=["child", "inline"])
+def test_a_facilitators_own_corpus_brings_its_words_together(
+    tmp_path: Path, in_child: bool
+) -> None:
+    """instance/related.txt: "banjir bandang" is "galodo" (Minang) once a
+    paragraph of the facilitator's says so."""
+    own = tmp_path / "related.txt"
+    typed = "banjir bandang tiap musim hujan"
+    found = []
+    for corpus in ([DEFAULT_CORPUS_PATH], [DEFAULT_CORPUS_PATH, own]):
+        own.write_text(OWN_CORPUS if len(corpus) > 1 else "", "utf-8")
+        boards = BoardIndexes([DEFAULT_SYNONYMS_PATH], in_child=in_child, corpus=corpus)
+        try:
+            board = boards._new_board((1, 1, "bottleneck"))
+            board.cards = {cid: (text, "visible", None) for cid, text in ROOM.items()}
+            for cid, text in ROOM.items():
+                board.index.update(cid, text)
+            found.append([cid for cid, _ in board.index.similar(typed, k=3, min_score=0.1)])
+        finally:
+            boards.close()
+    assert 1 not in found[0]
+    assert found[1][0] == 1

@@ -1,21 +1,19 @@
-"""Related terms learned from a corpus: relatedness beyond spelling.
+"""Related words learned from a corpus: relatedness beyond spelling.
 
 Two cards can name one problem in words no synonym joins: "dokter jarang
 ada" and "dokternya belum datang"; "server down" and "koneksi lemot". The
-corpus (related.txt, shipped with the project) holds paragraphs of cards
-that each say one problem, or its remedy, in different words. Two terms are
-related when they meet in more paragraphs than chance would bring them
-together: normalised pointwise mutual information (NPMI, from -1 to 1) over
-paragraphs, kept when the pair shares at least ``MIN_SHARED`` paragraphs
-and scores at least ``MIN_NPMI``; each term keeps its ``PER_TERM`` closest.
+corpus (related.txt, shipped with the project, and a facilitator's own
+instance/related.txt) holds paragraphs of cards that each say one problem,
+or its remedy, in different words. Each paragraph is a topic; a card is
+placed among the topics its terms are closest to (explicit semantic
+analysis), and matcher.py compares cards on their topics as a third block,
+beside the terms and the character n-grams.
 
-A card's related terms are the terms related to its own, each weighted by
-its NPMI (the best one when several of the card's terms lead to it) and
-never one the card already has. matcher.py compares cards on them as a
-third block, beside the terms and the character n-grams.
-
-Learning costs about a second at start (the corpus's words are stemmed once);
-the table is a few thousand pairs.
+Word co-occurrence (pointwise mutual information over the paragraphs) was
+tried first: with a hundred paragraphs too few word pairs meet twice for it
+to say anything, while a whole paragraph's vocabulary does (bench/RESULTS.md,
+issue 26). Learning costs 0.3 to 0.5 s of CPU at start (the corpus's words
+are stemmed once); placing a card, about 0.2 ms.
 """
 
 from __future__ import annotations
@@ -23,16 +21,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
-from itertools import combinations
 from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp  # type: ignore[import-untyped]
 
 DEFAULT_CORPUS_PATH = Path(__file__).with_name("related.txt")
-MIN_SHARED = 2
-MIN_NPMI = 0.3
-PER_TERM = 8
 
 
 def paragraphs(lines: Iterable[str]) -> list[list[str]]:
@@ -52,68 +46,6 @@ def paragraphs(lines: Iterable[str]) -> list[list[str]]:
     if current:
         found.append(current)
     return found
-
-
-class Related:
-    """Term -> its related terms and their weights (0 to 1)."""
-
-    def __init__(self, table: dict[str, dict[str, float]] | None = None) -> None:
-        self.table = table or {}
-
-    @classmethod
-    def learn(
-        cls,
-        texts: Iterable[list[str]],
-        terms: Callable[[str], tuple[str, ...]],
-        min_shared: int = MIN_SHARED,
-        min_npmi: float = MIN_NPMI,
-        per_term: int = PER_TERM,
-    ) -> Related:
-        """Learn from paragraphs (lists of card texts), read into terms by `terms`."""
-        sets = [frozenset(t for text in para for t in terms(text)) for para in texts]
-        sets = [s for s in sets if s]
-        total = len(sets)
-        if total < 2:
-            return cls()
-        alone: Counter[str] = Counter(t for s in sets for t in s)
-        together: Counter[tuple[str, str]] = Counter(
-            pair for s in sets for pair in combinations(sorted(s), 2)
-        )
-        table: dict[str, dict[str, float]] = {}
-        for (a, b), shared in together.items():
-            if shared < min_shared or shared == total:
-                continue
-            p_ab = shared / total
-            pmi = math.log(p_ab / ((alone[a] / total) * (alone[b] / total)))
-            npmi = pmi / -math.log(p_ab)
-            if npmi >= min_npmi:
-                table.setdefault(a, {})[b] = npmi
-                table.setdefault(b, {})[a] = npmi
-        for term, near in table.items():
-            best = sorted(near.items(), key=lambda kv: (-kv[1], kv[0]))[:per_term]
-            table[term] = dict(best)
-        return cls(table)
-
-    @classmethod
-    def load(cls, paths: Iterable[str | Path], terms: Callable[[str], tuple[str, ...]]) -> Related:
-        lines: list[str] = []
-        for path in paths:
-            lines.extend(Path(path).read_text(encoding="utf-8").splitlines())
-            lines.append("")
-        return cls.learn(paragraphs(lines), terms)
-
-    def __len__(self) -> int:
-        return sum(len(near) for near in self.table.values()) // 2
-
-    def of(self, terms: Iterable[str]) -> dict[str, float]:
-        """The related terms of a card's terms, none of its own, with weights."""
-        own = set(terms)
-        found: dict[str, float] = {}
-        for term in own:
-            for near, weight in self.table.get(term, {}).items():
-                if near not in own and weight > found.get(near, 0.0):
-                    found[near] = weight
-        return found
 
 
 # Topics: each paragraph of the corpus is one topic; a card is placed among the
