@@ -67,6 +67,7 @@ FEATURES = (
     "plans",
     "presenter",
     "proposals",
+    "questions",
     "scoring",
     "similar",
     "voting",

@@ -6,6 +6,7 @@ from .core.models import AccessKey, Participant, Phase, Sector, Workshop
 from .core.votes import Support, Vote
 from .moderation.models import Cluster, MergeRecord
 from .proposals.models import Proposal, ProposalRevision, ProposalSection
+from .questions.models import Question, QuestionSession, QuestionVote  # questions
 from .realtime.models import Event
 from .similar.models import Dismissal
 
@@ -24,6 +25,9 @@ __all__ = [
     "Proposal",
     "ProposalRevision",
     "ProposalSection",
+    "Question",
+    "QuestionSession",
+    "QuestionVote",
     "Sector",
     "Signature",
     "Support",

@@ -21,6 +21,7 @@ from flask_babel import gettext as _
 from ..attendance import report as attendance
 from ..core.categories import CATEGORIES
 from ..core.timeutil import utcnow
+from ..questions import report as questions_report  # issue 28: speakers' questions
 from . import docx_layout as layout
 from . import matrix
 from .chart import FISHBONE_WIDTH_CM, fishbones, votes_per_sector
@@ -66,6 +67,7 @@ def build(results: Results) -> bytes:
     _annexes(doc, results)
     properties(doc, results)
     attendance.add_to_report(doc, results.workshop)  # attendance: the signed lists (issue 28)
+    questions_report.add_to_report(doc, results.workshop)  # questions: the speakers' questions
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -21,6 +21,7 @@ from ..core.votes import Support, Vote
 from ..extensions import db
 from ..moderation.models import Cluster
 from ..proposals.models import Proposal, ProposalRevision
+from ..questions import backup as questions_backup  # issue 28: speakers' questions
 from ..realtime.policy import BACKUP_VIEW, Settings
 from ..similar.models import Dismissal
 
@@ -138,6 +139,9 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
         "attendance": attendance.to_json(
             workshop, person_ref, {p.id: i + 1 for i, p in enumerate(phases)}
         ),
+        "questions": questions_backup.export(
+            workshop, person_ref
+        ),  # questions: the speakers' sessions (issue 28)
     }
 
 

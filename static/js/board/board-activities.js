@@ -2,3 +2,4 @@
  * phase (shared/activities.js): one import a kind; each module registers itself. */
 
 import "./attendance-phone.js"; // attendance
+import "./board-questions.js"; // questions

@@ -3,3 +3,4 @@
  * registers itself. */
 
 import "./attendance-cockpit.js"; // attendance
+import "./facilitator-questions.js"; // questions

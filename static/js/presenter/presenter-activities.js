@@ -2,3 +2,4 @@
  * current phase (shared/activities.js): one import a kind; each module registers itself. */
 
 import "./attendance-projector.js"; // attendance
+import "./presenter-questions.js"; // questions
