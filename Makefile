@@ -10,7 +10,7 @@ FONTS := static/vendor/fonts/noto-sans.css
 CATALOGS := $(wildcard workshop/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: run test lint format install browser services office translations extract bench screenshots clean
+.PHONY: run test lint format install browser services office translations extract bench screenshots clean dist
 
 run: install
 	$(BIN)/python app.py
@@ -21,6 +21,13 @@ run: install
 test: install browser services office
 	node --test tests/js/
 	$(BIN)/python -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile
+
+# The wheel a laptop installs (README: Install on a laptop), in dist/: setup.py
+# puts templates, static, the npm client and typeface, and the compiled
+# translations inside the package. tests/install/test_wheel.py builds it the same way.
+dist: install
+	rm -rf build
+	$(BIN)/python -m pip wheel --no-deps --wheel-dir dist .
 
 lint: install
 	$(BIN)/ruff check .
@@ -96,11 +103,13 @@ extract: install
 translations: extract $(COMPILED)
 
 clean:
-	rm -rf $(VENV) node_modules static/vendor
+	rm -rf $(VENV) node_modules static/vendor build dist
 
-# The README's screenshots, from the demo workshop in Chromium.
-screenshots: install browser
+# The README's screenshots, from the demo workshop in Chromium, and a page of
+# its report and of its matrix as LibreOffice prints them.
+screenshots: install browser office
 	$(BIN)/python tools/screenshots.py
+	$(BIN)/python tools/document_pages.py
 
 bench: install browser
 	$(BIN)/python bench/exports.py

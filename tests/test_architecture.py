@@ -68,6 +68,7 @@ FEATURES = (
     "plans",
     "presenter",
     "proposals",
+    "questions",
     "scoring",
     "similar",
     "voting",

@@ -11,9 +11,10 @@ from .assessments.models import (
 from .attendance.models import Signature
 from .core.cards import ActionPlan, Assessment, Card, PlanUpdate
 from .core.models import AccessKey, Participant, Phase, Sector, Workshop
-from .core.votes import Vote
+from .core.votes import Support, Vote
 from .moderation.models import Cluster, MergeRecord
 from .proposals.models import Proposal, ProposalRevision, ProposalSection
+from .questions.models import Question, QuestionSession, QuestionVote  # questions
 from .realtime.models import Event
 from .similar.models import Dismissal
 
@@ -35,11 +36,15 @@ __all__ = [
     "Proposal",
     "ProposalRevision",
     "ProposalSection",
+    "Question",
+    "QuestionSession",
+    "QuestionVote",
     "QuizAnswer",
     "QuizClosure",
     "QuizQuestion",
     "Sector",
     "Signature",
+    "Support",
     "Vote",
     "Workshop",
 ]

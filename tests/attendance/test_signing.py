@@ -47,23 +47,29 @@ def test_a_drawn_png_is_kept_re_encoded_with_its_size(app):
     with app.app_context():
         raw, width, height = services.clean_png(data_url(png((640, 220))))
     assert raw.startswith(b"\x89PNG") and (width, height) == (640, 220)
+    with app.app_context():
+        _, width, height = services.clean_png(data_url(png((2000, 1000))))
+    assert (width, height) == (667, 334), "kept at most 800 x 400, reduced by a whole factor"
 
 
 @pytest.mark.parametrize(
     ("image", "says"),
     [
-        (None, "Sign in the box first"),
-        ("", "Sign in the box first"),
-        (12, "Sign in the box first"),
-        ("data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=", "must be a PNG"),
-        (data_url(b"GIF89a" + b"\0" * 40), "must be a PNG"),
-        ("not base64 at all!", "could not be read"),
-        (data_url(b"\x89PNG\r\n\x1a\n" + b"garbage" * 20), "could not be read"),
-        (data_url(png((20, 10))), "between"),
-        (data_url(png((3000, 200))), "between"),
-        (data_url(png(ink=False)), "empty"),
-        (data_url(png(ink=False, mode="RGB")), "empty"),
-        (data_url(b"\x89PNG\r\n\x1a\n" + b"\0" * (services.SIGNATURE_MAX_BYTES + 1)), "too large"),
+        (None, "Tanda tangani kotak terlebih dahulu"),
+        ("", "Tanda tangani kotak terlebih dahulu"),
+        (12, "Tanda tangani kotak terlebih dahulu"),
+        ("data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=", "harus berupa gambar PNG"),
+        (data_url(b"GIF89a" + b"\0" * 40), "harus berupa gambar PNG"),
+        ("not base64 at all!", "tidak dapat dibaca"),
+        (data_url(b"\x89PNG\r\n\x1a\n" + b"garbage" * 20), "tidak dapat dibaca"),
+        (data_url(png((20, 10))), "harus antara"),
+        (data_url(png((3000, 200))), "harus antara"),
+        (data_url(png(ink=False)), "kosong"),
+        (data_url(png(ink=False, mode="RGB")), "kosong"),
+        (
+            data_url(b"\x89PNG\r\n\x1a\n" + b"\0" * (services.SIGNATURE_MAX_BYTES + 1)),
+            "terlalu besar",
+        ),
     ],
 )
 def test_anything_but_a_signed_png_is_refused_with_a_clear_message(app, image, says):
@@ -83,7 +89,7 @@ def test_a_participant_signs_during_the_attendance_step_and_every_screen_hears_i
         make_workshop, phone, presenter, facilitator, socket_for
     )
     refused = andi_browser.post(f"/w/{ws.code}/attendance/sign", json=signature())
-    assert refused.status_code == 403 and "attendance step" in refused.json["error"]["message"]
+    assert refused.status_code == 403 and "tahap daftar hadir" in refused.json["error"]["message"]
     open_attendance(boss)
     for sock in (boss, andi, budi, projector):
         sock.get_received()
@@ -253,3 +259,35 @@ def test_committee_and_speakers_sign_through_their_own_links(
     with app.app_context():
         [entry] = db.session.query(Signature).all()
         assert (entry.role, entry.name, entry.participant_id) == ("committee", "Citra", None)
+
+
+def test_a_phone_sending_signature_after_signature_is_slowed_down(
+    make_workshop, phone, presenter, facilitator, socket_for
+):
+    ws, _, boss, andi_browser, *_ = room(make_workshop, phone, presenter, facilitator, socket_for)
+    open_attendance(boss)
+    codes = [
+        andi_browser.post(f"/w/{ws.code}/attendance/sign", json=signature()).status_code
+        for _ in range(12)
+    ]
+    # The allowance (a burst of 30, a signature costing 5) is shared with the phone's
+    # own socket, whose sync above may have used a token not yet refilled.
+    assert codes[:5] == [200] * 5 and 429 in codes
+
+
+def test_a_second_cockpit_hears_that_a_link_opened_and_asks_for_it(
+    make_workshop, phone, presenter, facilitator, socket_for
+):
+    ws, _, boss, _, andi, _, _, _, projector = room(
+        make_workshop, phone, presenter, facilitator, socket_for
+    )
+    other = socket_for(facilitator(ws), ws)
+    assert other.emit("sync", {}, callback=True)["ok"]
+    for sock in (other, andi, projector):
+        sock.get_received()
+    url = boss.emit("attendance:link", {"role": "speaker"}, callback=True)["links"]["speaker"]
+    [told] = events_of(other, "attendance.links")
+    assert told["data"] == {"open": {"committee": False, "speaker": True}}
+    assert events_of(andi, "attendance.links") == events_of(projector, "attendance.links") == []
+    assert other.emit("attendance:links", {}, callback=True)["links"]["speaker"] == url
+    assert andi.emit("attendance:links", {}, callback=True)["error"]["code"] == "forbidden"

@@ -21,9 +21,10 @@ from .helpers import (
 SECTOR = "Administrasi Kependudukan"
 
 
-def draw_signature(page: Page) -> None:
+def draw_signature(page: Page, pad_selector: str = "[data-activity=attendance] canvas") -> None:
     """A stroke across the pad, as a finger would draw it."""
-    pad = page.locator("[data-activity=attendance] canvas")
+    pad = page.locator(pad_selector)
+    pad.scroll_into_view_if_needed()
     box = pad.bounding_box()
     assert box and box["width"] > 200 and box["height"] > 100
     x, y = box["x"], box["y"]
@@ -110,6 +111,39 @@ def test_a_phone_signs_the_cockpit_counts_and_the_projector_shows_no_signature(
         )
         assert "Andi" not in budi.locator("[data-activity=attendance]").inner_text()
 
+        # Signed without a connection: kept on the phone, sent once it is back.
+        before = len(errors)
+        phones[1].set_offline(True)
+        draw_signature(budi)
+        budi.get_by_role("button", name="Tanda tangani daftar hadir").click()
+        expect(budi.locator("[data-sign-error]")).to_contain_text("Belum terkirim")
+        phones[1].set_offline(False)
+        expect(budi.locator("[data-attendance-done-text]")).to_have_text(
+            "Anda sudah menandatangani daftar hadir hari ke-1."
+        )
+        expect(stage.locator("[data-attendance-count]")).to_have_text("2")
+        expect(step.locator("tbody tr")).to_have_count(2)
+        # The browser's own notes of the lost connection are expected; script errors are not.
+        errors[before:] = [e for e in errors[before:] if ": console: " not in e]
+
+        # The committee signs through its own link, opened and shown with its QR in the cockpit.
+        committee = step.locator("[data-sign-link=committee]")
+        committee.get_by_role("button", name="Buka tautan tanda tangan").click()
+        expect(committee.locator("img[data-sign-qr]")).to_be_visible()
+        url = committee.locator("input[data-sign-url]").input_value()
+        assert "/sign/" in url
+        desk = phones[0].new_page()
+        watch_errors(desk, errors)
+        desk.goto(url)
+        desk.get_by_label("Nama").fill("Citra Panitia")
+        desk.get_by_label("Jabatan").fill("Sekretaris")
+        desk.get_by_label("Instansi (OPD)").fill("Bappeda")
+        draw_signature(desk, "canvas.signature-pad")
+        desk.get_by_role("button", name="Tanda tangani daftar hadir").click()
+        expect(desk.locator("[data-sign-done]")).to_be_visible()
+        expect(step.locator("tbody tr", has_text="Citra Panitia")).to_contain_text("Panitia")
+        expect(stage.locator("[data-attendance-count]")).to_have_text("3")
+
         # A reload (or a reconnect) still knows this phone has signed.
         andi.reload()
         expect(andi.locator("[data-attendance-done-text]")).to_have_text(
@@ -117,10 +151,13 @@ def test_a_phone_signs_the_cockpit_counts_and_the_projector_shows_no_signature(
         )
 
         # Leaving the step brings the boards back everywhere.
-        steering.locator("#phase-next").click()
+        choose_phase(steering, "Identifikasi sumbatan")
         expect(andi.locator("#board-view")).to_be_visible()
         expect(andi.locator("[data-activity=attendance]")).to_be_hidden()
         expect(projector.locator("[data-activity=attendance]")).to_be_hidden()
+        expect(projector.locator("#boards")).to_be_visible()
+        # What the projector's own views hide stays hidden (the switch covers, never uncovers).
+        expect(projector.locator("#causes-stage")).to_be_hidden()
         expect(steering.locator("[data-activity=attendance]")).to_be_hidden()
         assert errors == []
     finally:

@@ -14,6 +14,13 @@ function summary(kind) {
   };
 }
 
+/* A node of the page's usual view: the switch covers it with a class, never its `hidden`. */
+function covered() {
+  const node = { hidden: false, covered: false };
+  node.classList = { toggle: function (name, on) { assert.equal(name, "activity-covered"); node.covered = on; } };
+  return node;
+}
+
 test("a phase whose kind no page module registered is a plain phase", () => {
   assert.equal(activityOf({ kind: "identify" }), null);
   assert.equal(activityOf(null), null);
@@ -33,26 +40,26 @@ test("the switch shows the current activity's panel and hides the usual view, th
   const store = new Store();
   store.load({ workshop: summary("quiz"), cards: [], clusters: [], activities: { quiz: { n: 1 } } });
   const root = { hidden: true };
-  const board = { hidden: false };
+  const board = covered();
   const sw = createActivitySwitch({ store: store }, { find: function () { return root; }, normal: [board] });
   assert.equal(sw.render(), "quiz");
-  assert.deepEqual([root.hidden, board.hidden], [false, true]);
+  assert.deepEqual([root.hidden, board.covered], [false, true]);
   store.apply({ type: "quiz.answered", data: { n: 2 } });
   sw.render();
   assert.deepEqual(drawn, [[1, 2], [3, 2]]);
   assert.equal(root.mounted, 1);
   store.apply({ type: "workshop.updated", data: Object.assign(summary("quiz"), { phase_id: 1 }) });
   assert.equal(sw.render(), null);
-  assert.deepEqual([root.hidden, board.hidden], [true, false]);
+  assert.deepEqual([root.hidden, board.covered], [true, false]);
 });
 
 test("a page without the kind's panel keeps its usual view", () => {
   const store = new Store();
   store.load({ workshop: summary("quiz"), cards: [], clusters: [] });
-  const board = { hidden: false };
+  const board = covered();
   const sw = createActivitySwitch({ store: store }, { find: function () { return null; }, normal: [board] });
   assert.equal(sw.render(), null);
-  assert.equal(board.hidden, false);
+  assert.equal(board.covered, false);
 });
 
 test("attendance: counts for all, a phone's own entry, every entry for steering", () => {

@@ -39,6 +39,7 @@ IDS: dict[str, dict[str, Any]] = {
     },
     "vote:cast": {"card_id": "card", "participant_id": "participant"},
     "vote:retract": {"card_id": "card", "participant_id": "participant"},
+    "card:support": {"card_id": "card"},
     "card:assess": {"card_id": "card"},
     "card:plan": {"card_id": "solution"},
     "plan:status": {"card_id": "solution"},
@@ -72,6 +73,15 @@ IDS: dict[str, dict[str, Any]] = {
     "proposal:history": {"proposal_id": 1, "section": "summary"},
     "proposal:save": {"proposal_id": 1, "section": "summary", "base_version": 0, "text": "T"},
     "proposal:assess": {"proposal_id": 1, "section": "summary", "score": 50},
+    "proposal:kipp": {"proposal_id": 1, "group": "A"},
+    "proposal:iid": {"proposal_id": 1, "profile": None},
+    # Speakers' questions (workshop/questions/, issue 28).
+    "question:ask": {"client_id": "client-ids-0003", "text": "Tanya"},
+    "question:upvote": {"question_id": 1},
+    "questions:configure": {"phase_id": "phase", "speaker": "Dr. A"},
+    "question:moderate": {"question_id": 1, "action": "hide"},
+    "question:highlight": {"question_id": 1},
+    "question:answer": {"question_id": 1, "answered": True},
     # pretest, posttest, evaluation (assessments/)
     "test:save": {"id": 1, "text": "Soal", "choices": ["Ya", "Tidak"], "answer": 0},
     "test:remove": {"id": 1},
@@ -91,6 +101,9 @@ NO_IDS = {
     "bones:save",
     "pin:set",
     "join:show",
+    "days:set",
+    "attendance:link",
+    "attendance:links",
     "test:close",  # pretest, posttest, evaluation (assessments/)
     "test:questions",
     "evaluation:state",

@@ -32,7 +32,7 @@ MAX_BYTES = 200 * 1024
 def headers() -> list[str]:
     return [
         _("No."),
-        _("Question"),
+        _("Test question"),
         *[_("Choice %(letter)s", letter=letter) for letter in LETTERS],
         _("Right answer (A-E)"),
         _("Explanation (optional)"),
@@ -173,7 +173,7 @@ def _what(err: DomainError) -> str:
     """The refusal's message, after the column it is about."""
     field = next(iter(err.fields), None)
     labels = {
-        "text": _("Question"),
+        "text": _("Test question"),
         "choices": _("Choices"),
         "answer": _("Right answer (A-E)"),
         "explanation": _("Explanation (optional)"),

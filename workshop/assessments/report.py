@@ -108,7 +108,10 @@ def _tests(doc: DocxDocument, summary: dict[str, Any]) -> None:
         for n, q in enumerate(summary["questions"], start=1)
     ]
     _grid(
-        doc, [_("No."), _("Question"), _("Pre-test"), _("Post-test")], rows, (1.1, 10.5, 2.2, 2.2)
+        doc,
+        [_("No."), _("Test question"), _("Pre-test"), _("Post-test")],
+        rows,
+        (1.1, 10.5, 2.2, 2.2),
     )
 
 

@@ -206,7 +206,7 @@ def replace_bank(workshop: Workshop, drafts: Sequence[Draft]) -> None:
 def _question(workshop: Workshop, question_id: int | None) -> QuizQuestion:
     question = db.session.get(QuizQuestion, question_id) if question_id is not None else None
     if question is None or question.workshop_id != workshop.id:
-        raise not_found(_("This question does not exist in this workshop."))
+        raise not_found(_("This test question does not exist in this workshop."))
     return question
 
 

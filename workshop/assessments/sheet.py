@@ -35,7 +35,7 @@ def add_to_workbook(book: Workbook, workshop: Workshop) -> None:
         ),
         (["", _("Average"), "", average["pre"], average["post"], average["gain"]], True),
         ([], False),
-        ([_("No."), _("Question"), _("Right, pre-test (%)"), _("Right, post-test (%)")], True),
+        ([_("No."), _("Test question"), _("Right, pre-test (%)"), _("Right, post-test (%)")], True),
         *(
             ([n, q["text"], q["pre"], q["post"]], False)
             for n, q in enumerate(summary["questions"], start=1)

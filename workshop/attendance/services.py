@@ -34,12 +34,14 @@ from ..core.validation import clean_text, optional_int
 from ..extensions import db
 from ..netinfo import public_base_url
 from ..realtime.broadcast import stamp
+from ..realtime.models import STEERING
 from ..realtime.policy import ACTIVITY_FORMS, Viewer, activity_form
 from .models import COMMITTEE, PARTICIPANT, SPEAKER, Signature
 
 # The phase kind of an attendance step (facilitation/phases.py ACTIVITY_PHASES).
 KIND = "attendance"
 SIGNED = "attendance.signed"
+LINKS = "attendance.links"
 
 # What a signature may be: a PNG of at most this many bytes, within these
 # dimensions (the phone's pad is about 600 x 200 CSS pixels, up to 3 device
@@ -48,6 +50,8 @@ SIGNATURE_MAX_BYTES = 200 * 1024
 SIGNATURE_MIN_SIZE = (60, 30)
 SIGNATURE_MAX_SIZE = (2400, 1200)
 INK_MIN_PIXELS = 20
+# What is kept: at most this size (reduced by a whole factor), grey on white.
+KEPT_SIZE = (800, 400)
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 _DATA_URL = "data:image/png;base64,"
 # A signing link's secret: derived from the app's secret key and the key's id,
@@ -70,28 +74,37 @@ def clean_png(value: object) -> tuple[bytes, int, int]:
     """A signature sent as a PNG data URL, checked and re-encoded: (png, width, height).
 
     Refused with a clear message: anything not a PNG, larger than
-    SIGNATURE_MAX_BYTES, outside the allowed dimensions, or without ink."""
+    SIGNATURE_MAX_BYTES, outside the allowed dimensions, or without ink. Kept
+    as grey ink on white (what is printed), at most KEPT_SIZE: a few KB, and a
+    few milliseconds of the server's one thread (bench figures in the report)."""
     raw = _decoded(value)
     if len(raw) > SIGNATURE_MAX_BYTES:
-        raise _bad(
-            _("The signature is too large (at most %(n)d KB).", n=SIGNATURE_MAX_BYTES // 1024)
-        )
+        raise _bad(_too_large())
     if not raw.startswith(_PNG_MAGIC):
         raise _bad(_("The signature must be a PNG picture."))
     try:
         with Image.open(io.BytesIO(raw)) as probe:
-            size = probe.size
             if probe.format != "PNG":
                 raise _bad(_("The signature must be a PNG picture."))
-            _check_size(size)
+            _check_size(probe.size)
             probe.load()
             picture = probe.convert("RGBA")
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise _bad(_("The signature could not be read; please sign again.")) from None
-    _check_ink(picture)
+    white = Image.new("RGBA", picture.size, (255, 255, 255, 255))
+    grey = Image.alpha_composite(white, picture).convert("L")
+    factor = max(1, -(-grey.width // KEPT_SIZE[0]), -(-grey.height // KEPT_SIZE[1]))
+    if factor > 1:
+        grey = grey.reduce(factor)
+    if sum(grey.histogram()[:160]) < INK_MIN_PIXELS:
+        raise _bad(_("The signature is empty: sign in the box with your finger."))
     out = io.BytesIO()
-    picture.save(out, format="PNG", optimize=True)
-    return out.getvalue(), size[0], size[1]
+    grey.save(out, format="PNG")
+    return out.getvalue(), grey.width, grey.height
+
+
+def _too_large() -> str:
+    return _("The signature is too large (at most %(n)d KB).", n=SIGNATURE_MAX_BYTES // 1024)
 
 
 def _decoded(value: object) -> bytes:
@@ -103,9 +116,7 @@ def _decoded(value: object) -> bytes:
             raise _bad(_("The signature must be a PNG picture."))
         text = text[len(_DATA_URL) :]
     if len(text) > SIGNATURE_MAX_BYTES * 4 // 3 + 8:
-        raise _bad(
-            _("The signature is too large (at most %(n)d KB).", n=SIGNATURE_MAX_BYTES // 1024)
-        )
+        raise _bad(_too_large())
     try:
         return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
@@ -118,15 +129,6 @@ def _check_size(size: tuple[int, int]) -> None:
         low, high = f"{low_w}×{low_h}", f"{high_w}×{high_h}"
         message = _("The signature picture must be between %(low)s and %(high)s pixels.")
         raise _bad(message % {"low": low, "high": high})
-
-
-def _check_ink(picture: Image.Image) -> None:
-    """Some dark, visible pixels: a blank (or all-white) pad is no signature."""
-    white = Image.new("RGBA", picture.size, (255, 255, 255, 255))
-    grey = Image.alpha_composite(white, picture).convert("L")
-    histogram = grey.histogram()
-    if sum(histogram[:160]) < INK_MIN_PIXELS:
-        raise _bad(_("The signature is empty: sign in the box with your finger."))
 
 
 def _bad(message: str) -> DomainError:
@@ -260,6 +262,9 @@ def open_link(workshop: Workshop, role: object, *, renew: bool = False) -> str:
         db.session.flush()
         key.token_hash = codes.token_hash(link_token(key, secret))
         db.session.flush()
+        # Steering hears which links are open (never their secrets: the log is stored).
+        opened = {r: signing_key(workshop, r) is not None for r in (COMMITTEE, SPEAKER)}
+        stamp(workshop, LINKS, {"open": opened}, audience=STEERING)
     return link_token(key, secret)
 
 

@@ -22,7 +22,7 @@ from . import gates
 from .errors import DomainError
 from .kinds import CAUSE as CAUSE_KIND
 from .lifecycle import ARCHIVED, RUNNING, archived_refusal
-from .timeutil import utcnow
+from .timeutil import DEFAULT_ZONE, utcnow
 
 # The workshop's on/off settings, in the order the facilitator's page lists them.
 FLAG_SETTINGS = (
@@ -124,6 +124,11 @@ class Workshop(Base):
     signer_name: Mapped[str | None] = mapped_column(String(200))
     signer_nip: Mapped[str | None] = mapped_column(String(NIP_MAX))
     language: Mapped[str] = mapped_column(String(8), default="id")
+    # The documents' times are in this zone (an IANA name: Asia/Jakarta, Asia/
+    # Makassar or Asia/Jayapura), printed as WIB, WITA or WIT (core/timeutil.py).
+    time_zone: Mapped[str] = mapped_column(
+        String(40), default=DEFAULT_ZONE, server_default=DEFAULT_ZONE
+    )
     # How many days it spans from `date`; each phase is a step of one day (Phase.day).
     days: Mapped[int] = mapped_column(default=1, server_default="1")
     # Last sequence number handed to a broadcast; grows by one per change.

@@ -70,6 +70,7 @@ ID_FIELDS = frozenset(
         "addresses_id",
         "since",
         "base_version",
+        "question_id",  # workshop/questions/
     }
 )
 # suggestion:dismiss names its cards in a list, cards:bulk its card_ids.

@@ -104,6 +104,13 @@ ACTIVITY_PHASES: tuple[PhaseTemplate, ...] = (
         "Sign today's attendance list on your phone.",
     ),
     PhaseTemplate(
+        "questions",
+        "Tanya jawab narasumber",
+        "Questions to the speaker",
+        "Kirim pertanyaan untuk narasumber, dan dukung pertanyaan peserta lain.",
+        "Send your questions to the speaker, and upvote other participants' questions.",
+    ),  # questions
+    PhaseTemplate(
         "pretest",
         "Pre-test",
         "Pre-test",

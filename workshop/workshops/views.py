@@ -69,6 +69,7 @@ def new() -> Any:
                     place=form.place.data,
                     organiser=form.organiser.data,
                     language=form.language.data or "id",
+                    time_zone=form.time_zone.data,
                 )
         except DomainError as err:
             show_errors(form, err)
@@ -147,6 +148,7 @@ def update_details(workshop: Workshop, identity: access.Identity) -> Any:
             organiser=form.organiser.data,
             speakers=form.speakers.data,
             language=form.language.data,
+            time_zone=form.time_zone.data,
         )
         services.update_signature(
             workshop,

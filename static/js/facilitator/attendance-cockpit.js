@@ -76,8 +76,19 @@ function mount(ctx, root) {
     });
   });
 
+  /* Another cockpit opened a link (`attendance.links` names no secret): ask for the addresses. */
+  function linksChanged() {
+    ctx.send("attendance:links", {}, {
+      ok: function (reply) {
+        ctx.store.activities[KIND] = Object.assign({}, ctx.store.activities[KIND], { links: reply.links });
+        renderLinks(reply.links);
+      }
+    });
+  }
+
   return {
-    render: function (state, phase) {
+    render: function (state, phase, change) {
+      if (change.type === "attendance.links") linksChanged();
       const day = (phase && phase.day) || 1;
       setText(q("attendance-day"), fmt(t.day, { day: day }));
       setText(q("attendance-count"), fmt(t.count, { n: countOf(state, day), total: ctx.store.roster.total || 0 }));

@@ -3,4 +3,5 @@
  * registers itself. */
 
 import "./attendance-cockpit.js"; // attendance
+import "./facilitator-questions.js"; // questions
 import "./assessment-cockpit.js"; // pretest, posttest, evaluation

@@ -182,7 +182,7 @@ store.onChange(function (change) {
   if (change.type === "snapshot") lit = store.spotlight ? [store.spotlight] : [];
   const handler = HANDLERS[change.type];
   if (handler) handler(change);
-  else if (isActivityEvent(change.type)) schedule("activity", activities.render);
+  else if (isActivityEvent(change.type)) keepFocus(function () { activities.render(change); });
 });
 
 /* A closed tab's part draws when its tab opens. */

@@ -87,7 +87,8 @@ export function createPhases(ctx) {
 
   function phaseRow(phase) {
     const row = phaseRows[phase.id] || (phaseRows[phase.id] = buildPhaseRow(phase.id));
-    const kind = phase.kind in kindLabels && phase.kind !== "custom" ? kindLabels[phase.kind] + ": " : "";
+    const label = phase.kind !== "custom" && kindLabels[phase.kind];
+    const kind = label && label !== phase.name ? label + ": " : "";
     row.legend.textContent = kind + phase.name + (phase.id === workshop().phase_id ? " (" + t.current + ")" : "");
     fillSelect(row.day, dayOptions());
     syncValue(row.day, phase.day || 1);

@@ -14,8 +14,10 @@
  *                                     draws the kind's panel into `root`, the
  *                                     page's element [data-activity="<kind>"]
  *                                     (the kind's own partial), once shown.
- * No DOM here beyond `hidden` on the nodes a page hands over: tested with
- * node --test (tests/js/activities.test.js). */
+ * No DOM here beyond `hidden` on the panels and a class on the nodes a page
+ * hands over (`activity-covered`, display: none in app.css: the page's own
+ * `hidden` on them is left alone): tested with node --test
+ * (tests/js/activities.test.js). */
 
 const reducers = {}; // kind -> reduce(state, message)
 const mounts = {}; // kind -> mount(ctx, root)
@@ -47,7 +49,7 @@ export function activityOf(phase) {
 
 /* The switch a page renders on each change: `find(kind)` gives the kind's
  * root element (or null: the page has no panel for it), `normal` the elements
- * of the page's usual view, hidden while an activity is shown. */
+ * of the page's usual view, covered while an activity is shown. */
 export function createActivitySwitch(ctx, options) {
   const panels = {}; // kind -> {root, view}
   const normal = options.normal || [];
@@ -67,7 +69,7 @@ export function createActivitySwitch(ctx, options) {
     if (kind && !panel(kind).view) kind = null;
     if (shown && shown !== kind) panels[shown].root.hidden = true;
     shown = kind;
-    normal.forEach(function (node) { node.hidden = !!kind; });
+    normal.forEach(function (node) { node.classList.toggle("activity-covered", !!kind); });
     if (!kind) return null;
     const item = panels[kind];
     item.root.hidden = false;

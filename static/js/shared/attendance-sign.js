@@ -4,7 +4,12 @@
  * data URL by POST (a picture is larger than a socket event may be). The
  * server checks it and answers like a socket acknowledgement: {ok, entry} or
  * {ok: false, error}. Nothing typed or drawn is lost on a refusal or without
- * a connection: the form keeps it until it is sent. */
+ * a connection: the form keeps it, and without a connection sends it again by
+ * itself (every RETRY_MS, and when the browser is back online) until the
+ * server answers. Sending twice is harmless: a second signature of the same
+ * day replaces the first. */
+
+const RETRY_MS = 5000;
 
 export function createSignForm(form, options) {
   const t = options.t;
@@ -13,10 +18,11 @@ export function createSignForm(form, options) {
   const submit = form.querySelector("button[type=submit]");
   const pad = new window.SignaturePad(canvas, { minWidth: 1, maxWidth: 3, penColor: "#10204a" });
   let sized = 0;
+  let retry = null; // the timer of a send that found no connection
 
   /* The canvas drawn at the screen's pixel density; only while empty (a resize clears it). */
   function fit() {
-    const ratio = Math.max(window.devicePixelRatio || 1, 1);
+    const ratio = Math.min(Math.max(window.devicePixelRatio || 1, 1), 2); /* sharp enough to print; fewer bytes */
     const width = canvas.offsetWidth;
     if (!width || (sized === width && canvas.width) || !pad.isEmpty()) return;
     sized = width;
@@ -25,6 +31,8 @@ export function createSignForm(form, options) {
     canvas.getContext("2d").scale(ratio, ratio);
     pad.clear();
   }
+
+  pad.addEventListener("beginStroke", function () { say(""); }); /* drawing answers "sign first" */
 
   function say(message) {
     error.textContent = message || "";
@@ -39,8 +47,19 @@ export function createSignForm(form, options) {
     say("");
   });
 
+  function again() {
+    clearTimeout(retry);
+    retry = null;
+    if (!pad.isEmpty()) send();
+  }
+  window.addEventListener("online", function () { if (retry) again(); });
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    send();
+  });
+
+  function send() {
     if (submit.getAttribute("aria-busy") === "true") return;
     if (pad.isEmpty()) {
       say(t.sign_first);
@@ -68,13 +87,16 @@ export function createSignForm(form, options) {
         return;
       }
       say("");
+      clearTimeout(retry);
+      retry = null;
       pad.clear();
       options.signed(reply.entry || {});
     }, function () {
       submit.removeAttribute("aria-busy");
-      say(t.offline); /* the form keeps the signature: send again once connected */
+      say(t.offline); /* the form keeps the signature, and sends it again by itself */
+      retry = setTimeout(again, RETRY_MS);
     });
-  });
+  }
 
   /* Fill the fields once (the join record), never over what was typed. */
   let filled = false;

@@ -148,8 +148,7 @@ export class Store {
         this.spotlight = data.card_id;
         this.spotlightPinned = !!data.pinned;
         break;
-      default:
-        applyActivity(this.activities, message); /* an agenda activity's own event */
+      default: applyActivity(this.activities, message); /* an agenda activity's own event */
     }
     this.notify({ type: message.type, data: data });
     return needsSnapshot;

@@ -1,7 +1,7 @@
 """Days of the agenda (a workshop's days, a phase's day) and signed attendance
 
 Revision ID: 0016_agenda_attendance
-Revises: 0012_join_shown
+Revises: 0015_card_support
 Create Date: 2026-12-08 00:30:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0016_agenda_attendance'
-down_revision = '0012_join_shown'
+down_revision = '0015_card_support'
 branch_labels = None
 depends_on = None
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0019_assessments'
-down_revision = '0016_agenda_attendance'
+down_revision = '0017_questions'
 branch_labels = None
 depends_on = None
 
