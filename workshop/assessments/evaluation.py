@@ -251,12 +251,19 @@ def _receipt(phase_id: int, participant_id: int) -> EvaluationReceipt | None:
 
 
 def count(phase_id: int | None) -> int:
-    """How many phones have sent the step's form."""
+    """How many phones have sent the step's form: every form scores every part, so
+    each part has one response a form. Counted from the responses, not the receipts,
+    so that a restored backup (which keeps no receipt: exports/importer.py) counts
+    its forms too."""
     if phase_id is None:
         return 0
-    found = db.session.scalar(
-        select(func.count(EvaluationReceipt.id)).where(EvaluationReceipt.phase_id == phase_id)
+    per_part = (
+        select(func.count(EvaluationResponse.id).label("n"))
+        .where(EvaluationResponse.phase_id == phase_id)
+        .group_by(EvaluationResponse.target)
+        .subquery()
     )
+    found = db.session.scalar(select(func.max(per_part.c.n)))
     return int(found or 0)
 
 
