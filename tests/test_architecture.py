@@ -64,6 +64,7 @@ FEATURES = (
     "moderation",
     "participants",
     "plans",
+    "polls",
     "presenter",
     "proposals",
     "scoring",

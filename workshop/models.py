@@ -4,6 +4,7 @@ from .core.cards import ActionPlan, Assessment, Card, PlanUpdate
 from .core.models import AccessKey, Participant, Phase, Sector, Workshop
 from .core.votes import Vote
 from .moderation.models import Cluster, MergeRecord
+from .polls.models import Poll, PollAnswer  # poll, wordcloud
 from .proposals.models import Proposal, ProposalRevision, ProposalSection
 from .realtime.models import Event
 from .similar.models import Dismissal
@@ -20,6 +21,8 @@ __all__ = [
     "Participant",
     "Phase",
     "PlanUpdate",
+    "Poll",
+    "PollAnswer",
     "Proposal",
     "ProposalRevision",
     "ProposalSection",

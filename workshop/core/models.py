@@ -62,6 +62,8 @@ PHASE_KINDS = (
     "prioritise",
     "close",
     "custom",
+    "poll",  # poll, wordcloud: workshop/polls/
+    "wordcloud",
 )
 # The phase kind that ranks the bottlenecks, and the one that closes the day.
 RANKING_KIND = "prioritise"

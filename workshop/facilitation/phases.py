@@ -86,3 +86,23 @@ DEFAULT_PHASES: tuple[PhaseTemplate, ...] = (
         "Thank you! The results go into the report and the action plan.",
     ),
 )
+
+
+# The activities the facilitator may add as steps of the agenda (docs/PROTOCOL.md):
+# each kind's data and rules live in its own package.
+ACTIVITY_PHASES: tuple[PhaseTemplate, ...] = (
+    PhaseTemplate(  # poll: workshop/polls/
+        "poll",
+        "Polling",
+        "Poll",
+        "Pilih satu jawaban di ponsel Anda.",
+        "Choose one answer on your phone.",
+    ),
+    PhaseTemplate(  # wordcloud: workshop/polls/
+        "wordcloud",
+        "Awan kata",
+        "Word cloud",
+        "Tulis satu sampai tiga kata di ponsel Anda.",
+        "Write one to three words on your phone.",
+    ),
+)

@@ -90,6 +90,20 @@ TALLY_EVENT = "votes.updated"
 TALLIES_EVENT = "votes.tallied"
 TALLY_EVENTS = (TALLY_EVENT, TALLIES_EVENT)
 VOTING_PROGRESS_AUDIENCE = STEERING
+# Polls and word clouds (polls/services.py): a step's whole state to everyone on
+# every change the facilitator makes; the counts as answers arrive to the
+# projector and steering only (a burst of 300 answers is not sent to 300 phones);
+# an entry the profanity filter held, to steering only.
+POLL_EVENT = "poll.updated"
+POLL_COUNT_EVENT = "poll.counted"
+POLL_COUNT_AUDIENCE = DISPLAY
+POLL_HELD_EVENT = "poll.held"
+POLL_HELD_AUDIENCE = STEERING
+_POLL_EVENTS = (POLL_EVENT, POLL_COUNT_EVENT)
+# What of a poll only those who moderate see: entries held back, terms taken off.
+_POLL_MODERATION = ("held", "hidden_terms")
+# What of a poll its results are: shown once `visible` (live, or revealed).
+_POLL_RESULTS = ("counts", "terms")
 
 
 @dataclass(frozen=True)
@@ -133,6 +147,8 @@ class Reader:
     names_reporters: bool = False
     # Sees vote tallies before the facilitator reveals them.
     sees_tallies: bool = False
+    # Sees poll and word-cloud results before the facilitator reveals them.
+    sees_results: bool = False
 
 
 READERS: Mapping[ViewerKind, Reader] = {
@@ -144,6 +160,7 @@ READERS: Mapping[ViewerKind, Reader] = {
         names_authors=True,
         names_reporters=True,
         sees_tallies=True,
+        sees_results=True,
     ),
     ViewerKind.DISPLAY: Reader(
         audiences=(EVERYONE, DISPLAY), rooms=(workshop_room, display_room), concealable=True
@@ -151,8 +168,10 @@ READERS: Mapping[ViewerKind, Reader] = {
     ViewerKind.PARTICIPANT: Reader(
         rooms=(workshop_room, people_room), member=True, concealable=True
     ),
-    ViewerKind.REPORT: Reader(names_reporters=True, sees_tallies=True),
-    ViewerKind.BACKUP: Reader(sees_all=True, names_reporters=True, sees_tallies=True),
+    ViewerKind.REPORT: Reader(names_reporters=True, sees_tallies=True, sees_results=True),
+    ViewerKind.BACKUP: Reader(
+        sees_all=True, names_reporters=True, sees_tallies=True, sees_results=True
+    ),
 }
 
 
@@ -336,6 +355,8 @@ class Viewer:
             return {**message, "type": "card.removed", "data": {"id": message["data"]["id"]}}
         if kind in TALLY_EVENTS and not self.shows_votes(settings):
             return None
+        if kind in _POLL_EVENTS:  # polls and word clouds
+            return {**message, "data": self.poll(message["data"])}
         if kind == FOLLOW_UP_EVENT:
             item = self.follow_up_item(message["data"], settings)
             return None if item is None else {**message, "data": item}
@@ -450,6 +471,27 @@ class Viewer:
             "depth": card.depth,
         }
         return action in self.actions(essentials, settings)
+
+    # -- polls and word clouds -----------------------------------------------------
+
+    def poll(self, data: dict[str, Any]) -> dict[str, Any]:
+        """A poll or word cloud (its state, or a count) as this viewer may see it.
+
+        Its results (`counts`, `terms`) only once `visible` (live results, or
+        revealed) unless the viewer sees results anyway (steering, a report);
+        the terms the facilitator hid and the entries held back by the
+        profanity filter only to those who see everything (steering, a backup).
+        """
+        shown = dict(data)
+        if not self.reader.sees_all:
+            for key in _POLL_MODERATION:
+                shown.pop(key, None)
+            if "terms" in shown:
+                shown["terms"] = [term for term in shown["terms"] if not term.get("hidden")]
+        if not (self.reader.sees_results or data.get("visible")):
+            for key in _POLL_RESULTS:
+                shown.pop(key, None)
+        return shown
 
     # -- proposals -----------------------------------------------------------------
 

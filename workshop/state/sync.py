@@ -14,6 +14,7 @@ from ..extensions import db
 from ..followup.services import state_for
 from ..moderation.services import clusters_of
 from ..participants.services import roster, roster_counts
+from ..polls.services import snapshot as polls_snapshot
 from ..presenter.services import spotlight_state
 from ..proposals.services import proposals_of, summary
 from ..realtime.policy import Settings, Viewer
@@ -89,4 +90,5 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
         state["voting_progress"] = voting_progress(workshop)
     if viewer.steering or identity.participant_id is not None:
         state["follow_up"] = state_for(workshop, identity, dt.date.today())
+    state.setdefault("activities", {}).update(polls_snapshot(workshop, viewer))  # poll, wordcloud
     return state
