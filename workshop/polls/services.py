@@ -56,6 +56,15 @@ from .models import (
 )
 
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+# The limits a page is told with each state (the server's rules, not typed again).
+LIMITS = {
+    "question": QUESTION_MAX,
+    "option": OPTION_MAX,
+    "options": MAX_OPTIONS,
+    "entry": ENTRY_MAX,
+    "entry_words": ENTRY_WORDS,
+    "entries": MAX_ENTRIES,
+}
 # The terms a word cloud's state carries: the projector draws no more.
 MAX_TERMS = 100
 
@@ -145,6 +154,7 @@ def state_of(phase: Phase, poll: Poll | None) -> dict[str, Any]:
         "closed": bool(shown.closed),
         "visible": shown.results in (None, RESULTS[0]) or bool(shown.revealed),
         "total": _answered(poll),
+        "limits": LIMITS,
     }
     if phase.kind == POLL:
         state["options"] = list(shown.options or [])

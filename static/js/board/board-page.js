@@ -11,6 +11,7 @@ import { createCardList } from "./board-cards.js";
 import { bindPostForm } from "./board-post.js";
 import { createSimilar } from "./board-similar.js";
 import { createSectorPicker } from "./board-sector.js";
+import { createPhonePolls } from "./polls-phone.js"; /* poll, wordcloud */
 
 const config = readJSON("page-config");
 const t = readJSON("board-strings");
@@ -46,6 +47,7 @@ const ctx = {
 ctx.similar = createSimilar(ctx); /* similar cards offered while typing (solution forms attach too) */
 
 const chrome = createChrome(ctx);
+createPhonePolls(ctx); /* poll, wordcloud: its panel instead of the board while such a phase is current */
 ctx.sectors = chrome.sectors;
 const picker = createSectorPicker(ctx);
 

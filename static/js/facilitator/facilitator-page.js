@@ -28,6 +28,7 @@ import { planTool } from "./facilitator-plan.js";
 import { createMenu } from "./facilitator-menu.js";
 import { createTabs } from "./facilitator-tabs.js";
 import { createKeys } from "./facilitator-keys.js";
+import { createCockpitPolls } from "./polls-cockpit.js"; /* poll, wordcloud */
 
 const config = readJSON("page-config");
 const t = readJSON("facilitator-strings");
@@ -68,6 +69,7 @@ const entry = createEntry(ctx);
 const causes = createCausesPanel(ctx);
 const followUp = createFollowUpPanel(ctx, follow);
 const suggestions = createSuggestions(ctx);
+createCockpitPolls(ctx); /* poll, wordcloud: its steering panel while such a phase is current */
 const keys = createKeys(ctx, { timer: timer, queue: queue, menu: ctx.menu, tabs: tabs });
 follow.onChange(function () { schedule("followup", followUp.render); });
 

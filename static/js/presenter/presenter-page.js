@@ -13,6 +13,7 @@ import { bindDisplay } from "./presenter-display.js";
 import { createCauses } from "./presenter-causes.js";
 import { createPager } from "./presenter-pages.js";
 import { createStage } from "./presenter-stage.js";
+import { createProjectorPolls } from "./polls-projector.js"; /* poll, wordcloud */
 
 const config = readJSON("page-config");
 const t = readJSON("present-strings");
@@ -98,6 +99,7 @@ const stage = createStage(
   },
   { t: t, store: store, pager: pager, joinShown: readJSON("join-shown") }
 );
+createProjectorPolls(store); /* poll, wordcloud: its stage instead of the boards while such a phase is current */
 const causes = createCauses(
   { stage: byId("causes-stage"), figure: byId("causes-figure"), title: byId("causes-title"), count: byId("causes-count"), toggle: byId("causes-view") },
   { t: t, store: store, display: display }
@@ -180,6 +182,7 @@ function createTouched() {
     if (now.parent_id && store.cards[now.parent_id]) mark(store.cards[now.parent_id].sector_id);
   }
   const NONE = { "roster.updated": true, "spotlight.updated": true, "join.shown": true, "participant.updated": true, "voting.progress": true, "followup.updated": true, "followup.progress": true, my_votes: true };
+  NONE["poll.updated"] = NONE["poll.counted"] = NONE["poll.held"] = true; /* poll, wordcloud: drawn by polls-projector.js */
   return {
     note: function (change) {
       const d = change.data || {};

@@ -60,6 +60,7 @@ export class Store {
     this.myVotes = null; // {cards, left, budget, cap, capped} (participants)
     this.spotlight = null; // the card id shown large on the projector (projector, steering)
     this.spotlightPinned = false; // kept into the next phase
+    this.activities = {}; // the snapshot's `activities`, by kind
     this.listeners = [];
   }
 
@@ -94,6 +95,7 @@ export class Store {
     if (snapshot.my_votes) this.myVotes = snapshot.my_votes;
     if ("spotlight" in snapshot) this.spotlight = snapshot.spotlight;
     this.spotlightPinned = !!snapshot.spotlight_pinned;
+    this.activities = snapshot.activities || {}; /* attendance, questions, poll, wordcloud...: each page's own modules read them */
     this.notify({ type: "snapshot" });
   }
 

@@ -1,0 +1,162 @@
+"""Polls and word clouds in the browser: phones answer, the projector (1280x720)
+draws the bars or the cloud, the cockpit edits, reveals and moderates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Browser, Page, expect
+
+from .helpers import LAPTOP, PHONE, PROJECTOR, facilitator_socket, fail_on_dialog, join, watch_errors
+
+
+def add_step(server: Any, links: dict[str, Any], kind: str) -> int:
+    """A poll or word-cloud step made current, as the phase set-up would."""
+    boss = facilitator_socket(server, links)
+    try:
+        reply = boss.call("phase:save", {"name": "Polling", "kind": kind}, timeout=10)
+        assert reply["ok"], reply
+        phase_id: int = reply["phase"]["id"]
+        assert boss.call("phase:set", {"phase_id": phase_id}, timeout=10)["ok"]
+    finally:
+        boss.disconnect()
+    return phase_id
+
+
+def open_cockpit(browser: Browser, url: str, errors: list[str]) -> Page:
+    """The facilitator's page with its poll panel (the step is the last: no "next")."""
+    steering = browser.new_context(**LAPTOP).new_page()
+    steering.on("dialog", fail_on_dialog)
+    watch_errors(steering, errors)
+    steering.goto(url)
+    expect(steering.locator("#poll-cockpit")).to_be_visible()
+    return steering
+
+
+def phones(browser: Browser, links: dict[str, Any], n: int, errors: list[str]) -> list[Page]:
+    pages = []
+    for i in range(n):
+        page = browser.new_context(**PHONE).new_page()
+        watch_errors(page, errors)
+        join(page, links["join_url"], f"Peserta {i}", "Dinas Dukcapil", "Administrasi Kependudukan")
+        pages.append(page)
+    return pages
+
+
+def test_a_poll_hidden_then_revealed(live_server, browser: Browser):
+    links = live_server.create_workshop("Bimtek Polling")
+    add_step(live_server, links, "poll")
+    errors: list[str] = []
+    steering = open_cockpit(browser, links["facilitator_url"], errors)
+    cockpit = steering.locator("#poll-cockpit")
+    expect(cockpit).to_be_visible()
+    # The facilitator types the question and options, results hidden until revealed.
+    cockpit.get_by_label("Pertanyaan").fill("Layanan mana paling mendesak dibenahi?")
+    options = cockpit.locator("#poll-edit-options input")
+    options.nth(0).fill("KTP-el")
+    options.nth(1).fill("Akta kelahiran")
+    cockpit.get_by_role("button", name="Tambah opsi").click()
+    options.nth(2).fill("Kartu keluarga")
+    cockpit.get_by_label("Hasil").select_option("hidden")
+    cockpit.get_by_role("button", name="Simpan").click()
+    expect(cockpit.locator("#poll-edit-msg")).to_have_text("Tersimpan")
+
+    projector = browser.new_context(**PROJECTOR).new_page()
+    watch_errors(projector, errors)
+    projector.goto(links["presenter_url"])
+    stage = projector.locator("#poll-stage")
+    expect(stage.locator(".poll-question")).to_have_text("Layanan mana paling mendesak dibenahi?")
+    expect(projector.locator("#boards")).to_be_hidden()
+
+    room = phones(browser, links, 3, errors)
+    for page, choice in zip(room, ["KTP-el", "Akta kelahiran", "KTP-el"], strict=True):
+        panel = page.locator("#poll-phone")
+        expect(panel).to_be_visible()
+        expect(page.locator("#post-form")).to_be_hidden()
+        panel.get_by_role("button", name=choice).click()
+        expect(panel.get_by_role("button", name=choice)).to_have_attribute("aria-pressed", "true")
+    # A phone changes its mind: still three answers.
+    room[2].locator("#poll-phone").get_by_role("button", name="Kartu keluarga").click()
+    expect(room[2].locator("#poll-phone").get_by_role("button", name="Kartu keluarga")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+
+    expect(stage.locator("#poll-stage-total")).to_have_text("3 jawaban")
+    expect(stage.locator("#poll-stage-hidden")).to_be_visible()
+    expect(stage.locator("#poll-stage-bars")).to_be_hidden()
+    expect(cockpit.locator("#poll-cockpit-bars .poll-bar")).to_have_count(3)
+
+    cockpit.get_by_role("button", name="Tampilkan hasil").click()
+    bars = stage.locator("#poll-stage-bars .poll-bar")
+    expect(bars).to_have_count(3)
+    expect(bars.nth(0).locator(".poll-bar-count")).to_have_text("1 · 33%")
+    expect(bars.nth(1).locator(".poll-bar-count")).to_have_text("1 · 33%")
+    expect(bars.nth(2).locator(".poll-bar-count")).to_have_text("1 · 33%")
+    # Large enough for the back row, and all on the 1280x720 screen.
+    size = bars.nth(0).evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 24, size
+    box = bars.nth(2).bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 720
+
+    # Closed: the phones see the result, their own choice marked.
+    cockpit.get_by_role("button", name="Tutup jawaban").click()
+    expect(room[0].locator("#poll-results .poll-bar")).to_have_count(3)
+    expect(room[0].locator("#poll-note")).to_have_text("Polling ini sudah ditutup.")
+    expect(room[0].locator("#poll-phone").get_by_role("button", name="KTP-el")).to_be_disabled()
+    assert errors == []
+
+
+def test_a_word_cloud_with_stop_words_profanity_and_a_hidden_word(live_server, browser: Browser):
+    links = live_server.create_workshop("Bimtek Awan Kata")
+    add_step(live_server, links, "wordcloud")
+    errors: list[str] = []
+    steering = open_cockpit(browser, links["facilitator_url"], errors)
+    cockpit = steering.locator("#poll-cockpit")
+    cockpit.get_by_label("Pertanyaan").fill("Satu kata tentang pelayanan kita?")
+    cockpit.get_by_role("button", name="Simpan").click()
+    projector = browser.new_context(**PROJECTOR).new_page()
+    watch_errors(projector, errors)
+    projector.goto(links["presenter_url"])
+    cloud = projector.locator("#poll-stage-cloud")
+
+    room = phones(browser, links, 3, errors)
+    answers = [
+        ["Pelayanan yang CEPAT!", "antrean", "anjing"],
+        ["pelayanan cepat", "calo"],
+        ["Pelayanan, cepat", "antrean"],
+    ]
+    for page, texts in zip(room, answers, strict=True):
+        for text in texts:
+            page.locator("#wordcloud-text").fill(text)
+            page.locator("#wordcloud-form").get_by_role("button", name="Kirim").click()
+            expect(page.locator("#wordcloud-mine li", has_text=text)).to_be_visible()
+    expect(room[0].locator("#wordcloud-form")).to_be_hidden()  # three entries sent
+    expect(room[0].locator("#wordcloud-mine li", has_text="anjing")).to_contain_text("menunggu")
+
+    words = cloud.locator(".wordcloud-word")
+    expect(words).to_have_count(3)
+    expect(cloud.get_by_text("pelayanan cepat", exact=True)).to_be_visible()
+    expect(cloud.get_by_text("anjing")).to_have_count(0)
+    big = cloud.get_by_text("pelayanan cepat", exact=True).evaluate("e => parseFloat(e.style.fontSize)")
+    small = cloud.get_by_text("calo", exact=True).evaluate("e => parseFloat(e.style.fontSize)")
+    assert big > small >= 24, (big, small)
+    boxes = [words.nth(i).bounding_box() for i in range(3)]
+    for i, a in enumerate(boxes):
+        assert a and a["x"] >= 0 and a["y"] + a["height"] <= 720
+        for b in boxes[i + 1 :]:
+            assert b
+            apart = (
+                a["x"] + a["width"] <= b["x"]
+                or b["x"] + b["width"] <= a["x"]
+                or a["y"] + a["height"] <= b["y"]
+                or b["y"] + b["height"] <= a["y"]
+            )
+            assert apart, (a, b)
+
+    # The cockpit sees what the filter held, and takes a word off the projector.
+    expect(cockpit.locator("#poll-held li")).to_have_text(["anjing" + "Loloskan"])
+    cockpit.get_by_role("button", name="Sembunyikan: calo").click()
+    expect(cloud.get_by_text("calo", exact=True)).to_have_count(0)
+    expect(words).to_have_count(2)
+    expect(cockpit.locator("#poll-terms li.hidden-term")).to_contain_text("calo")
+    assert errors == []
