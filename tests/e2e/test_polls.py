@@ -7,7 +7,15 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page, expect
 
-from .helpers import LAPTOP, PHONE, PROJECTOR, facilitator_socket, fail_on_dialog, join, watch_errors
+from .helpers import (
+    LAPTOP,
+    PHONE,
+    PROJECTOR,
+    facilitator_socket,
+    fail_on_dialog,
+    join,
+    watch_errors,
+)
 
 
 def add_step(server: Any, links: dict[str, Any], kind: str) -> int:
@@ -76,10 +84,9 @@ def test_a_poll_hidden_then_revealed(live_server, browser: Browser):
         panel.get_by_role("button", name=choice).click()
         expect(panel.get_by_role("button", name=choice)).to_have_attribute("aria-pressed", "true")
     # A phone changes its mind: still three answers.
-    room[2].locator("#poll-phone").get_by_role("button", name="Kartu keluarga").click()
-    expect(room[2].locator("#poll-phone").get_by_role("button", name="Kartu keluarga")).to_have_attribute(
-        "aria-pressed", "true"
-    )
+    changed = room[2].locator("#poll-phone").get_by_role("button", name="Kartu keluarga")
+    changed.click()
+    expect(changed).to_have_attribute("aria-pressed", "true")
 
     expect(stage.locator("#poll-stage-total")).to_have_text("3 jawaban")
     expect(stage.locator("#poll-stage-hidden")).to_be_visible()
@@ -137,8 +144,9 @@ def test_a_word_cloud_with_stop_words_profanity_and_a_hidden_word(live_server, b
     expect(words).to_have_count(3)
     expect(cloud.get_by_text("pelayanan cepat", exact=True)).to_be_visible()
     expect(cloud.get_by_text("anjing")).to_have_count(0)
-    big = cloud.get_by_text("pelayanan cepat", exact=True).evaluate("e => parseFloat(e.style.fontSize)")
-    small = cloud.get_by_text("calo", exact=True).evaluate("e => parseFloat(e.style.fontSize)")
+    size = "e => parseFloat(e.style.fontSize)"
+    big = cloud.get_by_text("pelayanan cepat", exact=True).evaluate(size)
+    small = cloud.get_by_text("calo", exact=True).evaluate(size)
     assert big > small >= 24, (big, small)
     boxes = [words.nth(i).bounding_box() for i in range(3)]
     for i, a in enumerate(boxes):

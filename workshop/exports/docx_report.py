@@ -20,6 +20,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 
 from ..core.categories import CATEGORIES
+from ..polls.report import add_to_report as add_polls  # poll, wordcloud
 from . import docx_layout as layout
 from . import matrix
 from .chart import fishbone, votes_per_sector
@@ -60,6 +61,7 @@ def build(results: Results) -> bytes:
     _results(doc, results)
     _closing(doc, results)
     _annexes(doc, results)
+    add_polls(doc, results.workshop)  # poll, wordcloud
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -32,6 +32,7 @@ from ..core.models import BONE_NAME_MAX, FLAG_SETTINGS, VOTE_ON, Participant, Ph
 from ..core.votes import Vote
 from ..extensions import db
 from ..moderation.models import Cluster
+from ..polls.backup import restore as restore_polls  # poll, wordcloud
 from ..proposals.models import STATUSES as PROPOSAL_STATUSES
 from ..proposals.models import Proposal, ProposalRevision, ProposalSection
 from ..workshops.services import NewWorkshop, Signature, create_workshop, update_signature
@@ -111,6 +112,7 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
         )
     db.session.flush()
     _proposals(workshop, doc.get("proposals") or [], sectors, people, cards)
+    restore_polls(workshop, doc.get("polls") or [], people)  # poll, wordcloud
     return created
 
 

@@ -19,6 +19,7 @@ from ..core.models import Participant, Workshop
 from ..core.votes import Vote
 from ..extensions import db
 from ..moderation.models import Cluster
+from ..polls.backup import backup as polls_backup  # poll, wordcloud
 from ..proposals.models import Proposal, ProposalRevision
 from ..realtime.policy import BACKUP_VIEW, Settings
 
@@ -127,6 +128,7 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
             for v in votes
         ],
         "proposals": _proposals(workshop, card_ref, sector_ref, person_ref),
+        "polls": polls_backup(workshop, phases, person_ref),  # poll, wordcloud
     }
 
 
