@@ -72,6 +72,14 @@ IDS: dict[str, dict[str, Any]] = {
     "proposal:history": {"proposal_id": 1, "section": "summary"},
     "proposal:save": {"proposal_id": 1, "section": "summary", "base_version": 0, "text": "T"},
     "proposal:assess": {"proposal_id": 1, "section": "summary", "score": 50},
+    # poll, wordcloud
+    "poll:answer": {"phase_id": "phase", "choice": 1, "client_id": "client-ids-0003"},
+    "wordcloud:answer": {"phase_id": "phase", "text": "Antrean", "client_id": "client-ids-0004"},
+    "poll:save": {"phase_id": "phase", "question": "Apa?"},
+    "poll:close": {"phase_id": "phase", "closed": True},
+    "poll:reveal": {"phase_id": "phase", "revealed": True},
+    "wordcloud:hide": {"phase_id": "phase", "term": "antrean", "hidden": True},
+    "wordcloud:release": {"answer_id": 1},
 }
 NO_IDS = {
     "phase:step",

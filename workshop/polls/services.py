@@ -27,6 +27,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from ..core.errors import DomainError, forbidden, invalid, not_found
+from ..core.lifecycle import RUNNING
 from ..core.models import Participant, Phase, Workshop
 from ..core.validation import clean_text, optional_int, required_flag
 from ..extensions import db
@@ -77,8 +78,11 @@ def phases_of(workshop: Workshop) -> list[Phase]:
     return [phase for phase in workshop.phases if phase.kind in KINDS]
 
 
-def poll_of(phase: Phase) -> Poll | None:
-    return db.session.scalar(select(Poll).where(Poll.phase_id == phase.id))
+def poll_of(phase: Phase, *, lock: bool = False) -> Poll | None:
+    """The step's poll row; `lock`: held until commit (PostgreSQL), so that the answers
+    to one poll count one after another and each broadcast count includes the last."""
+    query = select(Poll).where(Poll.phase_id == phase.id)
+    return db.session.scalar(query.with_for_update() if lock else query)
 
 
 def counts_of(poll: Poll | None) -> dict[str, int]:
@@ -209,7 +213,7 @@ def step_of(workshop: Workshop, phase_id: object, kind: str | None = None) -> Ph
 
 
 def _ensure(workshop: Workshop, phase: Phase) -> Poll:
-    poll = poll_of(phase)
+    poll = poll_of(phase, lock=True)
     if poll is None:
         poll = Poll(
             workshop_id=workshop.id,
@@ -359,7 +363,7 @@ def _by_client_id(workshop: Workshop, participant: Participant, client_id: str) 
 
 
 def _check_open(workshop: Workshop, phase: Phase, poll: Poll) -> None:
-    if workshop.phase_id != phase.id or poll.closed:
+    if workshop.phase_id != phase.id or poll.closed or workshop.state != RUNNING:
         raise forbidden(_("This poll is closed."))
 
 
