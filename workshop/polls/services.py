@@ -206,9 +206,12 @@ def snapshot(workshop: Workshop, viewer: Viewer) -> dict[str, list[dict[str, Any
 def step_of(workshop: Workshop, phase_id: object, kind: str | None = None) -> Phase:
     """The poll or word-cloud step `phase_id` of this workshop (of `kind`, if given)."""
     wanted = optional_int(phase_id, "phase_id")
-    for phase in workshop.phases:
-        if phase.id == wanted and phase.kind in KINDS and kind in (None, phase.kind):
-            return phase
+    # One row by its key, not the workshop's list of phases (every answer asks this).
+    phase = db.session.scalar(
+        select(Phase).where(Phase.id == (wanted or 0), Phase.workshop_id == workshop.id)
+    )
+    if phase is not None and phase.kind in KINDS and kind in (None, phase.kind):
+        return phase
     raise not_found(_("This poll does not exist in this workshop."))
 
 
@@ -391,14 +394,15 @@ def answer_poll(
         db.session.add(answer)
     answer.choice, answer.client_id = choice, client_id
     db.session.flush()
+    counts = counts_of(poll)
     data = {
         "phase_id": phase.id,
         "visible": poll.visible,
-        "counts": counts_of(poll),
-        "total": _answered(poll),
+        "counts": counts,
+        "total": sum(counts.values()),  # one answer a phone
     }
     stamp(workshop, POLL_COUNT_EVENT, data, audience=POLL_COUNT_AUDIENCE)
-    return Answered(mine(poll, participant.id), duplicate=False)
+    return Answered({"choice": choice, "entries": []}, duplicate=False)
 
 
 def _profanity() -> frozenset[str]:
@@ -444,13 +448,18 @@ def answer_wordcloud(
     )
     db.session.add(answer)
     db.session.flush()
+    entries = [{"text": r.text, "held": r.held} for r in sorted([*rows, answer], key=_slot)]
     if held:
         data = {"phase_id": phase.id, "entry": _held(answer)}
         stamp(workshop, POLL_HELD_EVENT, data, audience=POLL_HELD_AUDIENCE)
     else:
         counted = _term_count(phase, poll, term)
         stamp(workshop, POLL_COUNT_EVENT, counted, audience=POLL_COUNT_AUDIENCE)
-    return Answered(mine(poll, participant.id), duplicate=False, held=held)
+    return Answered({"choice": None, "entries": entries}, duplicate=False, held=held)
+
+
+def _slot(answer: PollAnswer) -> int:
+    return answer.slot
 
 
 def _check_entry(entry: words.Entry) -> None:
