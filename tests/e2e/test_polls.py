@@ -3,6 +3,7 @@ draws the bars or the cloud, the cockpit edits, reveals and moderates."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from playwright.sync_api import Browser, Page, expect
@@ -168,3 +169,32 @@ def test_a_word_cloud_with_stop_words_profanity_and_a_hidden_word(live_server, b
     expect(words).to_have_count(2)
     expect(cockpit.locator("#poll-terms li.hidden-term")).to_contain_text("calo")
     assert errors == []
+
+
+def test_an_answer_typed_offline_waits_on_the_phone_and_counts_once(live_server, browser: Browser):
+    links = live_server.create_workshop("Bimtek Awan Kata Luring")
+    phase_id = add_step(live_server, links, "wordcloud")
+    errors: list[str] = []
+    (page,) = phones(browser, links, 1, errors)
+    expect(page.locator("#connection")).to_have_text("Terhubung")
+    page.context.set_offline(True)
+    expect(page.locator("#connection")).to_have_class(re.compile(r"\boffline\b"), timeout=15000)
+    page.locator("#wordcloud-text").fill("Jaringan lambat")
+    page.locator("#wordcloud-form").get_by_role("button", name="Kirim").click()
+    expect(page.locator("#poll-note")).to_have_text(
+        "Disimpan di ponsel ini: dikirim saat koneksi kembali."
+    )
+    expect(page.locator("#wordcloud-mine li")).to_have_text(["Jaringan lambat"])
+    page.context.set_offline(False)
+    expect(page.locator("#connection")).to_have_text("Terhubung", timeout=20000)
+    expect(page.locator("#poll-note")).not_to_have_text(re.compile("Disimpan"), timeout=20000)
+    boss = facilitator_socket(live_server, links)
+    try:
+        (state,) = boss.call("sync", {}, timeout=10)["snapshot"]["activities"]["wordcloud"]
+    finally:
+        boss.disconnect()
+    assert state["phase_id"] == phase_id
+    assert state["terms"] == [{"term": "jaringan lambat", "count": 1, "hidden": False}]
+    expect(page.locator("#wordcloud-mine li")).to_have_text(["Jaringan lambat"])
+    # The browser's own words for the socket cut off by the network, none of the page's.
+    assert [e for e in errors if "WebSocket connection to" not in e] == []

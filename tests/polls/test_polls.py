@@ -12,6 +12,13 @@ from tests.conftest import events_of
 from workshop.core.models import Workshop
 from workshop.extensions import db
 from workshop.polls import words
+from workshop.realtime.policy import (
+    BACKUP_VIEW,
+    DISPLAY_VIEW,
+    REPORT_VIEW,
+    STEERING_VIEW,
+    participant_view,
+)
 
 
 def cid() -> str:
@@ -326,3 +333,36 @@ def test_the_instance_folder_extends_the_profanity_list(app, room):
     (Path(app.instance_path) / "profanity.txt").write_text("# lokal\npungli\n", "utf-8")
     phase_id = add_step(room.boss, "wordcloud")
     assert say(room.phones[0], phase_id, "pungli")["held"] is True
+
+
+STATE = {
+    "phase_id": 1,
+    "kind": "wordcloud",
+    "visible": False,
+    "total": 3,
+    "terms": [
+        {"term": "antrean", "count": 2, "hidden": False},
+        {"term": "calo", "count": 1, "hidden": True},
+    ],
+    "hidden_terms": ["calo"],
+    "held": [{"id": 9, "text": "bangsat", "term": "bangsat"}],
+}
+
+
+@pytest.mark.parametrize(
+    ("viewer", "visible", "terms", "moderation"),
+    [
+        (STEERING_VIEW, False, ["antrean", "calo"], True),
+        (BACKUP_VIEW, False, ["antrean", "calo"], True),
+        (REPORT_VIEW, False, ["antrean"], False),
+        (DISPLAY_VIEW, False, None, False),
+        (participant_view(5), False, None, False),
+        (DISPLAY_VIEW, True, ["antrean"], False),
+        (participant_view(5), True, ["antrean"], False),
+    ],
+)
+def test_the_policy_table_for_a_word_cloud(viewer, visible, terms, moderation):
+    shown = viewer.poll({**STATE, "visible": visible})
+    assert ([t["term"] for t in shown["terms"]] if "terms" in shown else None) == terms
+    assert ("held" in shown and "hidden_terms" in shown) is moderation
+    assert shown["total"] == 3, "how many answered is never a secret"

@@ -43,8 +43,9 @@ export function createPhonePolls(ctx) {
     },
     canSend: ctx.connected,
     onChange: render,
-    onStored: function () {
+    onStored: function (card, item) {
       setText(dom.error, "");
+      sentNote = item.event === "poll:answer" ? t.sent : t.sent_cloud; /* no longer "kept on this phone" */
     },
     onRejected: function (item, error) {
       setText(dom.error, (error && error.message) || t.failed);
