@@ -14,7 +14,7 @@ from ..extensions import db
 from ..followup.services import state_for
 from ..moderation.services import clusters_of
 from ..participants.services import roster, roster_counts
-from ..polls.services import snapshot as polls_snapshot
+from ..polls.services import snapshot as polls_snapshot  # poll, wordcloud
 from ..presenter.services import spotlight_state
 from ..proposals.services import proposals_of, summary
 from ..realtime.policy import Settings, Viewer
