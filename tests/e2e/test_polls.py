@@ -15,6 +15,7 @@ from .helpers import (
     facilitator_socket,
     fail_on_dialog,
     join,
+    violations,
     watch_errors,
 )
 
@@ -198,3 +199,32 @@ def test_an_answer_typed_offline_waits_on_the_phone_and_counts_once(live_server,
     expect(page.locator("#wordcloud-mine li")).to_have_text(["Jaringan lambat"])
     # The browser's own words for the socket cut off by the network, none of the page's.
     assert [e for e in errors if "WebSocket connection to" not in e] == []
+
+
+def test_the_poll_panels_pass_axe(live_server, browser: Browser):
+    """No serious or critical accessibility violation on the phone's, the projector's
+    and the cockpit's poll panels (axe-core)."""
+    links = live_server.create_workshop("Bimtek Polling Aksesibel")
+    phase_id = add_step(live_server, links, "poll")
+    boss = facilitator_socket(live_server, links)
+    try:
+        options = [{"text": "KTP-el"}, {"text": "Akta kelahiran"}]
+        reply = boss.call("poll:save", {"phase_id": phase_id, "options": options}, timeout=10)
+        assert reply["ok"], reply
+    finally:
+        boss.disconnect()
+    phone = browser.new_context(**PHONE, bypass_csp=True).new_page()
+    join(phone, links["join_url"], "Sari", "Dinas Dukcapil", "Administrasi Kependudukan")
+    phone.locator("#poll-phone").get_by_role("button", name="KTP-el").click()
+    expect(phone.locator("#poll-phone").get_by_role("button", name="KTP-el")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    screen = browser.new_context(**PROJECTOR, bypass_csp=True).new_page()
+    screen.goto(links["presenter_url"])
+    expect(screen.locator("#poll-stage-bars .poll-bar")).to_have_count(2)
+    laptop = browser.new_context(**LAPTOP, bypass_csp=True).new_page()
+    laptop.goto(links["facilitator_url"])
+    expect(laptop.locator("#poll-cockpit-bars .poll-bar")).to_have_count(2)
+    pages = {"phone": phone, "projector": screen, "cockpit": laptop}
+    found = {name: violations(page) for name, page in pages.items()}
+    assert found == {"phone": [], "projector": [], "cockpit": []}
