@@ -5,11 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NPM := node_modules/.package-lock.json
 VENDOR := static/vendor/socket.io.min.js
+SIGNATURE := static/vendor/signature_pad.umd.min.js
 FONTS := static/vendor/fonts/noto-sans.css
 CATALOGS := $(wildcard workshop/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: run test lint format install browser services office translations extract bench screenshots clean
+.PHONY: run test lint format install browser services office translations extract bench screenshots clean dist
 
 run: install
 	$(BIN)/python app.py
@@ -21,6 +22,13 @@ test: install browser services office
 	node --test tests/js/
 	$(BIN)/python -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile
 
+# The wheel a laptop installs (README: Install on a laptop), in dist/: setup.py
+# puts templates, static, the npm client and typeface, and the compiled
+# translations inside the package. tests/install/test_wheel.py builds it the same way.
+dist: install
+	rm -rf build
+	$(BIN)/python -m pip wheel --no-deps --wheel-dir dist .
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -30,7 +38,7 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-install: $(STAMP) $(VENDOR) $(FONTS) $(COMPILED)
+install: $(STAMP) $(VENDOR) $(SIGNATURE) $(FONTS) $(COMPILED)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +55,11 @@ $(NPM): package-lock.json
 $(VENDOR): $(NPM)
 	mkdir -p static/vendor
 	cp node_modules/socket.io-client/dist/socket.io.min.js $@
+
+# The finger signature of the attendance list (issue 28), a classic script.
+$(SIGNATURE): $(NPM)
+	mkdir -p static/vendor
+	cp node_modules/signature_pad/dist/signature_pad.umd.min.js $@
 
 # The pages' typeface (Noto Sans, variable weight, Latin and Latin Extended),
 # so that every laptop, projector and test browser lays the screens out alike.
@@ -90,11 +103,13 @@ extract: install
 translations: extract $(COMPILED)
 
 clean:
-	rm -rf $(VENV) node_modules static/vendor
+	rm -rf $(VENV) node_modules static/vendor build dist
 
-# The README's screenshots, from the demo workshop in Chromium.
-screenshots: install browser
+# The README's screenshots, from the demo workshop in Chromium, and a page of
+# its report and of its matrix as LibreOffice prints them.
+screenshots: install browser office
 	$(BIN)/python tools/screenshots.py
+	$(BIN)/python tools/document_pages.py
 
 bench: install browser
 	$(BIN)/python bench/exports.py

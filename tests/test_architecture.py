@@ -56,6 +56,7 @@ LEGACY: dict[str, int] = {
     "workshop.workshops.sectors": CORE,
 }
 FEATURES = (
+    "attendance",
     "boards",
     "causes",
     "exports",

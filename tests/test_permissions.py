@@ -158,6 +158,8 @@ STEERING_EVENTS: list[tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = 
     ("focus:set", lambda ids: {"card_id": ids["first"]}),
     ("spotlight:set", lambda ids: {"card_id": ids["first"]}),
     ("join:show", lambda ids: {"shown": True}),
+    ("days:set", lambda ids: {"days": 2}),
+    ("attendance:link", lambda ids: {"role": "committee"}),
     ("bones:save", lambda ids: {"bones": [{"key": "man", "name": "SDM"}, {"name": "Regulasi"}]}),
     # The participant caller is of the solution's own sector: still only steering promotes.
     ("proposal:promote", lambda ids: {"card_id": ids["solution"]}),

@@ -1,4 +1,5 @@
-"""`flask --app app workshop ...`: create, list and demo workshops from a terminal."""
+"""`flask --app app workshop ...` (and `urai ...`, workshop/launcher.py): create,
+list and demo workshops, export and import them, list and restore backups."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from flask import current_app, url_for
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 
+from . import backups
 from .core.cards import Card
 from .core.errors import DomainError
 from .core.lifecycle import ARCHIVED
@@ -197,3 +199,36 @@ def rubrics_command(folder: Path | None) -> None:
     if problems:
         raise click.ClickException("\n".join(problems))
     click.echo(f"New proposals use: {rubrics.newest(folder).name}")
+
+
+@workshop_cli.command("backups")
+def backups_command() -> None:
+    """List the database's backups (made before each upgrade), newest first."""
+    found = backups.listed(current_app)
+    click.echo(f"Folder cadangan / backup folder: {backups.folder(current_app)}")
+    if not found:
+        click.echo("Belum ada cadangan. / No backups yet.")
+    for backup in found:
+        click.echo(
+            f"{backup.name}  {backup.made:%Y-%m-%d %H:%M}  {backup.size / 1e6:6.1f} MB  "
+            f"revisi / revision {backup.revision}"
+        )
+
+
+@workshop_cli.command("restore")
+@click.argument("name")
+def restore_command(name: str) -> None:
+    """Put the backup NAME (from `backups`) back as the database; the current one
+    is kept as a backup first. Refused while a server runs on the database."""
+    try:
+        restored, previous = backups.restore(current_app, name)
+    except backups.BackupError as err:
+        raise click.ClickException(str(err)) from None
+    if previous is not None:
+        click.echo(
+            f"Basis data sebelumnya disimpan / the previous database is kept: {previous.name}"
+        )
+    click.echo(
+        f"Dipulihkan / restored: {restored.name} (revisi / revision {restored.revision}) "
+        f"-> {backups.database_file(current_app)}"
+    )

@@ -11,7 +11,41 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+import platformdirs
 from flask import Flask
+
+PACKAGE = Path(__file__).resolve().parent
+CHECKOUT = PACKAGE.parent
+# The data folder of an installed Urai: %LOCALAPPDATA%\urai on Windows,
+# ~/Library/Application Support/urai on macOS, ~/.local/share/urai on Linux.
+APP_NAME = "urai"
+
+
+def shipped(name: str) -> Path:
+    """Where `templates` or `static` is: inside the package of an installed Urai
+    (the wheel's build copies them there, setup.py), beside it in a checkout."""
+    inside = PACKAGE / name
+    return inside if inside.is_dir() else CHECKOUT / name
+
+
+def is_checkout() -> bool:
+    """Running from a git checkout (make run, the tests), not an installed wheel."""
+    return not (PACKAGE / "templates").is_dir() and (CHECKOUT / "templates").is_dir()
+
+
+def instance_path() -> Path:
+    """The folder of the database, the secret key and the backups.
+
+    `WORKSHOP_INSTANCE_PATH` wins; a checkout keeps its instance/ folder, as
+    `make run` always has; an installed Urai uses the user's data folder, never
+    its own package nor the folder it was started from.
+    """
+    configured = os.environ.get("WORKSHOP_INSTANCE_PATH")
+    if configured:
+        return Path(configured)
+    if is_checkout():
+        return CHECKOUT / "instance"
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 class DefaultConfig:
@@ -89,11 +123,11 @@ def _stored_secret(path: Path) -> str:
     restart of the laptop.
     """
     if path.exists():
-        key = path.read_text().strip()
+        key = path.read_text(encoding="ascii").strip()
         if key:
             return key
     key = secrets.token_hex(32)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as handle:
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(key + "\n")
     return key

@@ -14,6 +14,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 # Every table, known before the first query, and every socket handler, each
 # registered on `socketio` as its module is imported.
 from . import assets, dbwrites, i18n, models, ratelimit  # noqa: F401
+from .attendance import events as _attendance_events  # noqa: F401
+from .attendance.views import bp as attendance_bp
 from .boards import events as _boards_events  # noqa: F401
 from .boards.views import bp as boards_bp
 from .causes import events as _causes_events  # noqa: F401
@@ -104,6 +106,7 @@ def blueprints(app: Flask) -> None:
         proposals_bp,
         exports_bp,
         followup_bp,
+        attendance_bp,
     ):
         app.register_blueprint(bp)
     app.jinja_env.globals["languages"] = i18n.LANGUAGES

@@ -1,8 +1,9 @@
 """Every model, imported in one place so the mappers and Alembic see them all."""
 
+from .attendance.models import Signature
 from .core.cards import ActionPlan, Assessment, Card, PlanUpdate
 from .core.models import AccessKey, Participant, Phase, Sector, Workshop
-from .core.votes import Vote
+from .core.votes import Support, Vote
 from .moderation.models import Cluster, MergeRecord
 from .polls.models import Poll, PollAnswer  # poll, wordcloud
 from .proposals.models import Proposal, ProposalRevision, ProposalSection
@@ -27,6 +28,8 @@ __all__ = [
     "ProposalRevision",
     "ProposalSection",
     "Sector",
+    "Signature",
+    "Support",
     "Vote",
     "Workshop",
 ]

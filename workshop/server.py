@@ -1,4 +1,11 @@
-"""Run the server: migrate the database, say where to connect, serve."""
+"""Run the server: migrate the database, say where to connect, serve.
+
+`python app.py` (make run) and `urai` (an installed Urai) both come here. Nothing
+on this path assumes a POSIX system: the open-files limit is lifted only where
+the `resource` module exists, no signal handler is installed (Ctrl+C ends the
+server as KeyboardInterrupt everywhere), and the similar-cards child is a plain
+subprocess of the same interpreter (workshop/similar/worker.py), no fork.
+"""
 
 from __future__ import annotations
 
@@ -10,19 +17,21 @@ from typing import Any
 import click
 import segno
 from flask import Flask
-from flask_migrate import upgrade
 from gevent.pywsgi import WSGIHandler
 from werkzeug.exceptions import NotFound
 
+from . import backups
 from .extensions import socketio
 from .netinfo import lan_addresses
+from .serverlock import DatabaseLock
 from .similar.boards import indexes
 
 
 def serve(app: Flask) -> None:
     """Bring the database up to date and serve HTTP and websockets until stopped."""
+    claim(app)
     with app.app_context():
-        upgrade()
+        backups.migrate(app)
         indexes().start()  # the similar-cards child process, ready before the first phone
     host = str(app.config["HOST"])
     port = int(app.config["PORT"])
@@ -34,6 +43,22 @@ def serve(app: Flask) -> None:
     if socketio.async_mode == "threading":
         options = {"allow_unsafe_werkzeug": True}
     socketio.run(app, host=host, port=port, log_output=False, use_reloader=False, **options)
+
+
+def claim(app: Flask) -> None:
+    """Hold the SQLite database's lock while serving, so that `urai restore` refuses
+    to replace it meanwhile; refuse to start a second server on the same file
+    (its phones would see another server's sequence numbers)."""
+    database = backups.database_file(app)
+    if database is None:
+        return
+    lock = DatabaseLock(database)
+    if not lock.acquire():
+        raise click.ClickException(
+            f"Urai sudah berjalan pada {database} (proses {lock.holder()}). / "
+            f"Urai is already running on {database} (process {lock.holder()})."
+        )
+    app.extensions["urai_lock"] = lock  # held as long as the app lives
 
 
 class Handler(WSGIHandler):

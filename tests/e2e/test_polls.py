@@ -39,7 +39,7 @@ def open_cockpit(browser: Browser, url: str, errors: list[str]) -> Page:
     steering.on("dialog", fail_on_dialog)
     watch_errors(steering, errors)
     steering.goto(url)
-    expect(steering.locator("#poll-cockpit")).to_be_visible()
+    expect(steering.locator(".poll-cockpit:visible")).to_be_visible()
     return steering
 
 
@@ -74,29 +74,33 @@ def test_a_poll_hidden_then_revealed(live_server, browser: Browser):
     projector = browser.new_context(**PROJECTOR).new_page()
     watch_errors(projector, errors)
     projector.goto(links["presenter_url"])
-    stage = projector.locator("#poll-stage")
+    stage = projector.locator('.poll-stage[data-activity="poll"]')
     expect(stage.locator(".poll-question")).to_have_text("Layanan mana paling mendesak dibenahi?")
     expect(projector.locator("#boards")).to_be_hidden()
 
     room = phones(browser, links, 3, errors)
     for page, choice in zip(room, ["KTP-el", "Akta kelahiran", "KTP-el"], strict=True):
-        panel = page.locator("#poll-phone")
+        panel = page.locator('.poll-phone[data-activity="poll"]')
         expect(panel).to_be_visible()
         expect(page.locator("#post-form")).to_be_hidden()
         panel.get_by_role("button", name=choice).click()
         expect(panel.get_by_role("button", name=choice)).to_have_attribute("aria-pressed", "true")
     # A phone changes its mind: still three answers.
-    changed = room[2].locator("#poll-phone").get_by_role("button", name="Kartu keluarga")
+    changed = (
+        room[2]
+        .locator('.poll-phone[data-activity="poll"]')
+        .get_by_role("button", name="Kartu keluarga")
+    )
     changed.click()
     expect(changed).to_have_attribute("aria-pressed", "true")
 
-    expect(stage.locator("#poll-stage-total")).to_have_text("3 jawaban")
-    expect(stage.locator("#poll-stage-hidden")).to_be_visible()
-    expect(stage.locator("#poll-stage-bars")).to_be_hidden()
+    expect(stage.locator("[data-poll-total]")).to_have_text("3 jawaban")
+    expect(stage.locator("[data-poll-hidden]")).to_be_visible()
+    expect(stage.locator("[data-poll-bars]")).to_be_hidden()
     expect(cockpit.locator("#poll-cockpit-bars .poll-bar")).to_have_count(3)
 
     cockpit.get_by_role("button", name="Tampilkan hasil").click()
-    bars = stage.locator("#poll-stage-bars .poll-bar")
+    bars = stage.locator("[data-poll-bars] .poll-bar")
     expect(bars).to_have_count(3)
     expect(bars.nth(0).locator(".poll-bar-count")).to_have_text("1 · 33%")
     expect(bars.nth(1).locator(".poll-bar-count")).to_have_text("1 · 33%")
@@ -109,9 +113,13 @@ def test_a_poll_hidden_then_revealed(live_server, browser: Browser):
 
     # Closed: the phones see the result, their own choice marked.
     cockpit.get_by_role("button", name="Tutup jawaban").click()
-    expect(room[0].locator("#poll-results .poll-bar")).to_have_count(3)
-    expect(room[0].locator("#poll-note")).to_have_text("Polling ini sudah ditutup.")
-    expect(room[0].locator("#poll-phone").get_by_role("button", name="KTP-el")).to_be_disabled()
+    expect(room[0].locator("[data-poll-results] .poll-bar")).to_have_count(3)
+    expect(room[0].locator('[data-activity="poll"] [data-poll-note]')).to_have_text(
+        "Polling ini sudah ditutup."
+    )
+    expect(
+        room[0].locator('.poll-phone[data-activity="poll"]').get_by_role("button", name="KTP-el")
+    ).to_be_disabled()
     assert errors == []
 
 
@@ -120,13 +128,13 @@ def test_a_word_cloud_with_stop_words_profanity_and_a_hidden_word(live_server, b
     add_step(live_server, links, "wordcloud")
     errors: list[str] = []
     steering = open_cockpit(browser, links["facilitator_url"], errors)
-    cockpit = steering.locator("#poll-cockpit")
+    cockpit = steering.locator("#wordcloud-cockpit")
     cockpit.get_by_label("Pertanyaan").fill("Satu kata tentang pelayanan kita?")
     cockpit.get_by_role("button", name="Simpan").click()
     projector = browser.new_context(**PROJECTOR).new_page()
     watch_errors(projector, errors)
     projector.goto(links["presenter_url"])
-    cloud = projector.locator("#poll-stage-cloud")
+    cloud = projector.locator(".poll-stage [data-poll-cloud]")
 
     room = phones(browser, links, 3, errors)
     answers = [
@@ -164,11 +172,11 @@ def test_a_word_cloud_with_stop_words_profanity_and_a_hidden_word(live_server, b
             assert apart, (a, b)
 
     # The cockpit sees what the filter held, and takes a word off the projector.
-    expect(cockpit.locator("#poll-held li")).to_have_text(["anjing" + "Loloskan"])
+    expect(cockpit.locator("#wordcloud-held li")).to_have_text(["anjing" + "Loloskan"])
     cockpit.get_by_role("button", name="Sembunyikan: calo").click()
     expect(cloud.get_by_text("calo", exact=True)).to_have_count(0)
     expect(words).to_have_count(2)
-    expect(cockpit.locator("#poll-terms li.hidden-term")).to_contain_text("calo")
+    expect(cockpit.locator("#wordcloud-terms li.hidden-term")).to_contain_text("calo")
     assert errors == []
 
 
@@ -182,13 +190,15 @@ def test_an_answer_typed_offline_waits_on_the_phone_and_counts_once(live_server,
     expect(page.locator("#connection")).to_have_class(re.compile(r"\boffline\b"), timeout=15000)
     page.locator("#wordcloud-text").fill("Jaringan lambat")
     page.locator("#wordcloud-form").get_by_role("button", name="Kirim").click()
-    expect(page.locator("#poll-note")).to_have_text(
+    expect(page.locator('[data-activity="wordcloud"] [data-poll-note]')).to_have_text(
         "Disimpan di ponsel ini: dikirim saat koneksi kembali."
     )
     expect(page.locator("#wordcloud-mine li")).to_have_text(["Jaringan lambat"])
     page.context.set_offline(False)
     expect(page.locator("#connection")).to_have_text("Terhubung", timeout=20000)
-    expect(page.locator("#poll-note")).not_to_have_text(re.compile("Disimpan"), timeout=20000)
+    expect(page.locator('[data-activity="wordcloud"] [data-poll-note]')).not_to_have_text(
+        re.compile("Disimpan"), timeout=20000
+    )
     boss = facilitator_socket(live_server, links)
     try:
         (state,) = boss.call("sync", {}, timeout=10)["snapshot"]["activities"]["wordcloud"]
@@ -215,13 +225,13 @@ def test_the_poll_panels_pass_axe(live_server, browser: Browser):
         boss.disconnect()
     phone = browser.new_context(**PHONE, bypass_csp=True).new_page()
     join(phone, links["join_url"], "Sari", "Dinas Dukcapil", "Administrasi Kependudukan")
-    phone.locator("#poll-phone").get_by_role("button", name="KTP-el").click()
-    expect(phone.locator("#poll-phone").get_by_role("button", name="KTP-el")).to_have_attribute(
-        "aria-pressed", "true"
-    )
+    phone.locator('.poll-phone[data-activity="poll"]').get_by_role("button", name="KTP-el").click()
+    expect(
+        phone.locator('.poll-phone[data-activity="poll"]').get_by_role("button", name="KTP-el")
+    ).to_have_attribute("aria-pressed", "true")
     screen = browser.new_context(**PROJECTOR, bypass_csp=True).new_page()
     screen.goto(links["presenter_url"])
-    expect(screen.locator("#poll-stage-bars .poll-bar")).to_have_count(2)
+    expect(screen.locator("[data-poll-bars] .poll-bar")).to_have_count(2)
     laptop = browser.new_context(**LAPTOP, bypass_csp=True).new_page()
     laptop.goto(links["facilitator_url"])
     expect(laptop.locator("#poll-cockpit-bars .poll-bar")).to_have_count(2)

@@ -211,7 +211,7 @@ def test_the_signature_block_closes_the_report_with_the_signer(documents):
     left, right = (c.text for c in block.rows[0].cells)
     assert left == ""
     lines = right.split("\n")
-    assert lines[0] == "Bontosalama, 24 November 2026", "tempat, tanggal"
+    assert lines[0] == "Bontosalama, 24\u00a0November\u00a02026", "tempat, tanggal"
     assert lines[1] == "Kepala Bagian Organisasi,"
     assert "Andi Baso Mattalatta, S.STP., M.Si." in lines
     assert lines[-1] == "NIP. 19800101 200501 1 001"
@@ -228,11 +228,15 @@ def test_without_a_signer_the_block_leaves_lines_to_fill_in(app, make_workshop):
         workshop = Workshop.by_code(made.code)
         block = next(t for t in report(workshop).tables if t.style.name != "Table Grid")
         lines = block.rows[0].cells[1].text.split("\n")
-        assert lines[0] == "Aula Bupati, 2 Maret 2026", "the workshop's place and date"
+        assert lines[0] == "................, 2\u00a0Maret\u00a02026", (
+            "a city to fill in, never the venue"
+        )
         assert lines[-1].startswith("NIP. ....") and "...." in lines[-2]
-        update_signature(workshop, Signature(date=dt.date(2026, 3, 9), name="Hj. Sitti"))
+        update_signature(
+            workshop, Signature(place="Maros", date=dt.date(2026, 3, 9), name="Hj. Sitti")
+        )
         block = next(t for t in report(workshop).tables if t.style.name != "Table Grid")
-        assert block.rows[0].cells[1].text.startswith("Aula Bupati, 9 Maret 2026")
+        assert block.rows[0].cells[1].text.startswith("Maros, 9\u00a0Maret\u00a02026")
 
 
 def test_the_printed_report_shows_its_parts_and_repeats_the_matrix_header(printed_report):
@@ -268,15 +272,19 @@ def test_every_sheet_is_set_up_to_print(large, documents):
         assert sheet.print_area
         assert "&P" in sheet.oddFooter.right.text and "&N" in sheet.oddFooter.right.text
         assert sheet.oddHeader.left.text == large.title
-    matrix = book["Matriks rencana aksi"]
-    assert matrix.print_title_rows == "$1:$1", "the header row on every printed page"
-    assert (
-        matrix.print_area == f"'Matriks rencana aksi'!$A$1:$Y${matrix.max_row}"
-    )  # 21 columns and the follow-up's 4
-    assert matrix.freeze_panes == "A2"
-    assert matrix.max_row > 50
+    analysis = book["Matriks (1) Analisis"]
+    assert analysis.max_row > 40
+    for title, last in (
+        ("Matriks (1) Analisis", "M"),
+        ("Matriks (2) Rencana aksi", "J"),
+        ("Matriks (3) Tindak lanjut", "H"),
+    ):
+        matrix = book[title]
+        assert matrix.print_title_rows == "$1:$1", "the header row on every printed page"
+        assert matrix.print_area == f"'{title}'!$A$1:${last}${matrix.max_row}"
+        assert matrix.freeze_panes == "A2"
     assert book["Administrasi Kependudukan"].print_title_rows == "$1:$1"
-    tall = [matrix.row_dimensions[r].height for r in range(2, matrix.max_row + 1)]
+    tall = [analysis.row_dimensions[r].height for r in range(2, analysis.max_row + 1)]
     assert all(h and h >= 15 for h in tall) and max(tall) > 60, "rows tall enough for the text"
 
 
@@ -295,18 +303,94 @@ def test_the_printed_matrix_is_one_page_wide_with_its_header_on_each_page(large,
     for i, text in enumerate(pages):
         assert f"{i + 1} / {len(pages)}" in text, "every page is numbered 'n / total'"
         assert large.title in text, "under the workshop's title"
-    on_matrix = [i for i, text in enumerate(pages) if "Matriks rencana aksi" in text]
+    on_matrix = [i for i, text in enumerate(pages) if "Matriks (1) Analisis" in text]
     assert len(on_matrix) >= 2, "the matrix runs over pages, one page wide"
     for i in on_matrix:
-        assert MATRIX_HEADER in pages[i] and "Penanggung jawab" in pages[i], i + 1
+        assert MATRIX_HEADER in pages[i] and "Peringkat" in pages[i], i + 1
+    on_plan = [i for i, text in enumerate(pages) if "Matriks (2) Rencana aksi" in text]
+    for i in on_plan:
+        assert "Penanggung jawab" in pages[i] and "Pihak terkait" in pages[i], i + 1
     text = " ".join(pages)
     assert "Sumbatan tambahan 12" in text and "Status" in text, "no column or row cut off"
     # LibreOffice reads it and saves it again with the print setup intact.
     again = load_workbook(printed["matrix.xlsx"])
-    resaved = again["Matriks rencana aksi"]
+    resaved = again["Matriks (1) Analisis"]
     assert resaved.print_title_rows == "$1:$1"
     assert resaved.page_setup.orientation == "landscape"
     assert resaved.sheet_properties.pageSetUpPr.fitToPage
+
+
+def type_sizes(page) -> list[float]:
+    """The size every piece of text prints at on a PDF page, in points: its font's
+    size scaled by the text and the page's transformations (a sheet fitted to
+    the page's width is scaled down)."""
+    found = []
+
+    def visit(text, cm, tm, _font, size):
+        if text.strip():
+            c = tm[2] * cm[0] + tm[3] * cm[2]
+            d = tm[2] * cm[1] + tm[3] * cm[3]
+            found.append(size * (c * c + d * d) ** 0.5)
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_every_printed_page_of_the_workbook_has_type_of_8_pt_or_more(printed):
+    pdf = PdfReader(printed["matrix.pdf"])
+    for number, page in enumerate(pdf.pages, start=1):
+        sizes = type_sizes(page)
+        assert sizes and min(sizes) >= 8, (number, min(sizes))
+    text = " ".join(flat(page.extract_text()) for page in pdf.pages)
+    for part in ("Matriks (1) Analisis", "Matriks (2) Rencana aksi", "Matriks (3) Tindak lanjut"):
+        assert part in text
+
+
+# LibreOffice prints Calibri with Carlito, its metric twin: the text is measured with it.
+CARLITO = "/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf"
+LINE = 13.0  # points a line of 11 pt text takes in LibreOffice, and a little more
+
+
+def wrapped_lines(text: str, width_px: float, font) -> int:
+    """How many lines `text` takes in a cell `width_px` wide (96 dpi), wrapped at
+    whole words, in `font` at ten times 11 pt."""
+    count = 0
+    for part in text.split("\n"):
+        line, lines = "", 1
+        for word in part.split():
+            trial = f"{line} {word}" if line else word
+            if not line or font.getlength(trial) / 10 * 96 / 72 <= width_px:
+                line = trial
+            else:
+                lines, line = lines + 1, word
+        count += lines
+    return count
+
+
+def test_every_row_of_the_printed_workbook_is_tall_enough_for_its_text(documents):
+    """No row clipped: each wrapped cell's text, measured in the font that prints it,
+    fits the row's height."""
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(CARLITO, 110)  # 11 pt, ten times over: measured to a tenth
+    book = load_workbook(io.BytesIO(documents["xlsx"]))
+    short = []
+    for sheet in book.worksheets:
+        merged = {
+            c.coordinate for r in sheet.merged_cells.ranges for row in sheet[r.coord] for c in row
+        }
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if not (isinstance(cell.value, str) and cell.alignment.wrap_text):
+                    continue
+                if cell.coordinate in merged:
+                    continue
+                width = sheet.column_dimensions[cell.column_letter].width or 8.43
+                need = wrapped_lines(cell.value, width * 7 + 5 - 6, font) * LINE
+                height = sheet.row_dimensions[cell.row].height or 15
+                if height < need:
+                    short.append((sheet.title, cell.coordinate, height, need))
+    assert short == []
 
 
 def test_each_numbered_list_of_the_report_starts_at_one(documents, printed_report):

@@ -33,39 +33,47 @@ def texts(document) -> str:
 
 
 def test_the_workbook_has_summary_sector_sheets_and_the_matrix(sample):
-    _made, workshop = sample
+    made, workshop = sample
     book = workbook(workshop)
     names = book.sheetnames
-    assert names[0] == "Ringkasan" and names[-1] == "Matriks rencana aksi"
-    assert names[1:7] == [
-        "Pendidikan",
+    assert names[0] == "Ringkasan"
+    # Only the sectors with bottlenecks have a sheet; the matrix's three parts come last.
+    assert names[1:] == [
         "Kesehatan",
-        "Lingkungan Hidup",
         "Administrasi Kependudukan",
-        "Koperasi & UKM",
-        "Kelurahan Kecamatan",
+        "Tindak lanjut",
+        "Matriks (1) Analisis",
+        "Matriks (2) Rencana aksi",
+        "Matriks (3) Tindak lanjut",
     ]
-    matrix = book["Matriks rencana aksi"]
-    header = [c.value for c in matrix[1]]
+    assert made.empty_sector not in names
+    analysis, plan = book["Matriks (1) Analisis"], book["Matriks (2) Rencana aksi"]
+    header = [c.value for c in analysis[1]]
     assert header[:4] == ["No.", "Sektor/OPD", "Jenis layanan", "Sumbatan"]
-    assert "Alternatif solusi/ide inovasi" in header and "Penanggung jawab" in header
-    assert matrix.freeze_panes == "A2"
-    assert matrix.auto_filter.ref.startswith("A1:")
-    assert matrix["A1"].font.bold
-    assert matrix.column_dimensions["D"].width >= 5 * matrix.column_dimensions["A"].width
+    for sheet in (analysis, plan):
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref.startswith("A1:")
+        assert sheet["A1"].font.bold
+    assert analysis.column_dimensions["D"].width >= 5 * analysis.column_dimensions["A"].width
     rows = [
         dict(zip(header, (c.value for c in row), strict=True))
-        for row in matrix.iter_rows(min_row=2)
+        for row in analysis.iter_rows(min_row=2)
     ]
     ktp = next(r for r in rows if r["Sumbatan"] == INDONESIAN)
-    assert ktp["Alternatif solusi/ide inovasi"] == SOLUTION
     assert (ktp["U"], ktp["S"], ktp["G"], ktp["Total"], ktp["Peringkat"]) == (5, 5, 4, 14, 1)
     assert isinstance(ktp["Total"], int), "numbers are stored as numbers"
-    assert ktp["Langkah kegiatan"] == "Uji coba di 2 desa"
     assert ktp["Sektor/OPD"] == "Administrasi Kependudukan / Disdukcapil"
     assert any(r["Sumbatan"] == EMOJI for r in rows)
     assert any(r["Sumbatan"] == LONG.strip() for r in rows)
     assert not any(r["Sumbatan"] == "Kartu tersembunyi" for r in rows), "hidden cards stay out"
+    header = [c.value for c in plan[1]]
+    assert "Alternatif solusi/ide inovasi" in header and "Penanggung jawab" in header
+    plans = [
+        dict(zip(header, (c.value for c in row), strict=True)) for row in plan.iter_rows(min_row=2)
+    ]
+    bola = next(r for r in plans if r["Alternatif solusi/ide inovasi"] == SOLUTION)
+    assert bola["Langkah kegiatan"] == "Uji coba di 2 desa"
+    assert bola["No. sumbatan"] == ktp["No."], "the plan names its bottleneck's row"
 
 
 def test_formula_like_text_is_kept_as_text_in_the_workbook(sample):
@@ -87,7 +95,7 @@ def test_the_summary_counts_sectors_and_categories(sample):
     adminduk = next(r for r in rows if r and r[0] == "Administrasi Kependudukan")
     counts = dict(zip(header, adminduk, strict=False))
     assert (counts["Peserta"], counts["Sumbatan"], counts["Solusi"]) == (1, 3, 1)
-    assert (counts["U4"], counts["U1"]) == (1, 1)
+    assert (counts["U4 Biaya/tarif (pungli, calo)"], counts["U1 Persyaratan"]) == (1, 1)
     empty = next(r for r in rows if r and r[0] == made.empty_sector)
     assert empty[2] == 0
 
@@ -182,7 +190,7 @@ def test_kipp_drafts_follow_the_section_order_with_weights(sample):
     doc = Document(io.BytesIO(export(workshop, "kipp", top=1).content))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings == [
-        "1. Ringkasan (bobot 0%)",
+        "1. Ringkasan",
         "2. Latar belakang dan tujuan (bobot 10%)",
         "3. Kebaruan/nilai tambah (bobot 15%)",
         "4. Implementasi (bobot 5%)",
@@ -209,7 +217,7 @@ def test_exports_follow_the_workshops_language(app):
         workshop = db.session.get(Workshop, made.workshop_id)
         book = workbook(workshop)
         assert book.sheetnames[0] == "Summary"
-        header = [c.value for c in book["Action plan matrix"][1]]
+        header = [c.value for c in book["Matrix (1) Analysis"][1]]
         assert header[3] == "Bottleneck"
         doc = Document(io.BytesIO(export(workshop, "docx").content))
         assert doc.paragraphs[0].text == "Activity report"
@@ -223,7 +231,7 @@ def test_the_html_report_prints_and_escapes(sample):
     assert "&lt;" not in INDONESIAN
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "csv", "json", "docx", "kipp", "html"])
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "json", "docx", "kipp", "html", "iid"])
 def test_the_facilitator_downloads_every_format_at_any_time(
     app, make_workshop, facilitator, phone, fmt
 ):
@@ -255,7 +263,7 @@ def test_the_html_report_is_allowed_only_its_own_stylesheet(app, make_workshop, 
 def test_the_facilitator_page_links_every_document(app, make_workshop, facilitator):
     ws = make_workshop()
     html = facilitator(ws).get(f"/w/{ws.code}/facilitator").get_data(as_text=True)
-    for fmt in ("xlsx", "docx", "html", "csv", "json", "kipp"):
+    for fmt in ("xlsx", "docx", "html", "csv", "json", "kipp", "iid"):
         assert f"/w/{ws.code}/export/{fmt}" in html
     assert 'name="speakers"' in html, "speakers are entered where the details are"
 

@@ -54,7 +54,7 @@ def test_the_report_draws_a_fishbone_and_lists_causes_per_analysed_bottleneck(de
 
 def test_the_matrix_lists_root_causes_as_penyebab(demo):
     book = openpyxl.load_workbook(io.BytesIO(export(demo, "xlsx").content))
-    sheet = book.worksheets[-1]
+    sheet = book["Matriks (1) Analisis"]
     header = [c.value for c in sheet[1]]
     column = header.index("Penyebab")
     causes = [row[column].value for row in sheet.iter_rows(min_row=2) if row[column].value]

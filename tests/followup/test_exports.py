@@ -4,14 +4,19 @@ each plan's status, note and last update, and the progress per agency."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from tests.followup.test_followup import reopen, report
+from workshop.core.cards import PlanUpdate
+from workshop.core.models import Workshop
 from workshop.exports import json_export
 from workshop.exports.importer import import_workshop
+from workshop.extensions import db
 from workshop.realtime.broadcast import commit_and_broadcast
 
 
@@ -44,21 +49,26 @@ def test_the_updated_matrix_has_each_plans_status_note_and_last_update(
     made, boss = followed_up(plans, phone, facilitator, socket_for)
     response = boss.get(f"/w/{made.ws.code}/export/xlsx")
     book = load_workbook(io.BytesIO(response.data))
-    assert book.sheetnames[-2:] == ["Follow-up", "Action plan matrix"]
-    rows = {
-        r["Alternative solution/innovation idea"]: r for r in rows_of(book["Action plan matrix"])
-    }
+    assert book.sheetnames[-4:] == [
+        "Follow-up",
+        "Matrix (1) Analysis",
+        "Matrix (2) Action plan",
+        "Matrix (3) Follow-up",
+    ]
+    solution = "Alternative solution/innovation idea"
+    rows = {r[solution]: r for r in rows_of(book["Matrix (3) Follow-up"])}
     school, clinic = rows["Antrean daring 0"], rows["Antrean daring 1"]
     assert school["Status"] == "In progress"
     assert school["Follow-up note"] == "Uji coba di 3 sekolah"
     assert school["Last update"].endswith("Siti")
     assert school["Owner agency"] == "Dinas Pendidikan"
-    assert school["Responsible"] == "Kepala Bidang"  # the person in charge
-    assert school["Success indicator"] == "Antrean < 30 menit"
+    planned = {r[solution]: r for r in rows_of(book["Matrix (2) Action plan"])}
+    assert planned["Antrean daring 0"]["Responsible"] == "Kepala Bidang"  # the person in charge
+    assert planned["Antrean daring 0"]["Success indicator"] == "Antrean < 30 menit"
     assert clinic["Status"] == "Done" and clinic["Last update"].endswith("facilitator")
     assert clinic["Follow-up note"] == "=SUM(A1:A9)"
     cell = next(
-        c for c in book["Action plan matrix"].iter_rows() for c in c if c.value == "=SUM(A1:A9)"
+        c for c in book["Matrix (3) Follow-up"].iter_rows() for c in c if c.value == "=SUM(A1:A9)"
     )
     assert cell.data_type == "s", "a note is never a formula"
 
@@ -114,7 +124,7 @@ def test_an_archived_workshop_still_exports_its_follow_up(
     made, boss = followed_up(plans, phone, facilitator, socket_for)
     assert boss.post(f"/w/{made.ws.code}/state/archive").status_code == 303
     book = load_workbook(io.BytesIO(boss.get(f"/w/{made.ws.code}/export/xlsx").data))
-    statuses = {r["Status"] for r in rows_of(book["Action plan matrix"])}
+    statuses = {r["Status"] for r in rows_of(book["Matrix (3) Follow-up"])}
     assert {"In progress", "Done"} <= statuses
 
 
@@ -149,3 +159,27 @@ def test_the_follow_up_sheet_lists_every_report_in_order(
         ("Antrean daring 1", "Done", "=SUM(A1:A9)", "facilitator"),
         ("Antrean daring 0", "Done", "Diresmikan", "facilitator"),
     ]
+
+
+def test_the_history_is_in_the_workshops_time_zone(app, plans, phone, facilitator, socket_for):
+    made, boss = followed_up(plans, phone, facilitator, socket_for)
+    with app.app_context():
+        workshop = db.session.get(Workshop, made.ws.id)
+        workshop.time_zone = "Asia/Jayapura"
+        reports = db.session.scalars(select(PlanUpdate).order_by(PlanUpdate.id)).all()
+        stored = [r.created_at for r in reports]
+        db.session.commit()
+    book = load_workbook(io.BytesIO(boss.get(f"/w/{made.ws.code}/export/xlsx").data))
+    sheet = book["Follow-up"]
+    start = next(c.row for c in sheet["A"] if c.value == "Status history") + 1
+    history = rows_of(sheet, header_row=start)
+    nine = dt.timedelta(hours=9)
+    assert [r["When (WIT)"] for r in history] == [
+        (at + nine).replace(microsecond=0) for at in stored
+    ]
+    assert sheet.cell(row=start + 1, column=1).number_format.endswith("d mmmm yyyy hh:mm;@")
+    rows = {
+        r["Alternative solution/innovation idea"]: r for r in rows_of(book["Matrix (3) Follow-up"])
+    }
+    when = stored[0] + dt.timedelta(hours=9)
+    assert rows["Antrean daring 0"]["Last update"] == (f"{when.day} {when:%B %Y %H:%M} WIT, Siti")

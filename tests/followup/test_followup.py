@@ -3,6 +3,8 @@ live and replayed, and a phone that comes back with the same code."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import select
 
@@ -10,6 +12,7 @@ from tests.conftest import events_of
 from workshop.core.cards import Card, PlanUpdate
 from workshop.core.models import Participant, Workshop
 from workshop.extensions import db
+from workshop.followup.services import SAME_REPORT
 
 
 def reopen(client, ws) -> None:
@@ -89,7 +92,7 @@ def test_the_progress_per_agency_counts_statuses_and_overdue_items(
 def test_every_report_is_kept_in_the_history(app, plans, facilitator, socket_for):
     made = plans()
     laptop = socket_for(facilitator(made.ws), made.ws)
-    for status in ("berjalan", "berjalan", "selesai"):
+    for status in ("berjalan", "selesai", "berjalan"):
         assert report(laptop, made.school, status, f"catatan {status}")["ok"]
     with app.app_context():
         rows = db.session.scalars(
@@ -97,9 +100,46 @@ def test_every_report_is_kept_in_the_history(app, plans, facilitator, socket_for
         )
         assert [(r.status, r.note, r.by_staff) for r in rows] == [
             ("berjalan", "catatan berjalan", True),
-            ("berjalan", "catatan berjalan", True),
             ("selesai", "catatan selesai", True),
+            ("berjalan", "catatan berjalan", True),
         ]
+
+
+def history_of(app, card_id):
+    with app.app_context():
+        return [
+            (r.status, r.note, r.participant_id is not None)
+            for r in db.session.scalars(
+                select(PlanUpdate).where(PlanUpdate.card_id == card_id).order_by(PlanUpdate.id)
+            )
+        ]
+
+
+def test_a_tap_on_a_status_then_a_saved_note_is_one_report(
+    app, plans, phone, facilitator, socket_for
+):
+    made = plans()
+    boss = facilitator(made.ws)
+    reopen(boss, made.ws)
+    mobile = socket_for(phone(made.ws, name="Siti", agency="Dinas Pendidikan"), made.ws)
+    assert report(mobile, made.school, "berjalan")["ok"]  # the tap, no note yet
+    assert report(mobile, made.school, "berjalan", "Diuji di 3 sekolah")["ok"]  # "Save note"
+    assert history_of(app, made.school) == [("berjalan", "Diuji di 3 sekolah", True)]
+    # The facilitator saying the same is another report, by someone else.
+    assert report(socket_for(boss, made.ws), made.school, "berjalan", "Dicek")["ok"]
+    assert len(history_of(app, made.school)) == 2
+
+
+def test_the_same_status_reported_again_later_is_a_new_report(app, plans, facilitator, socket_for):
+    made = plans()
+    laptop = socket_for(facilitator(made.ws), made.ws)
+    assert report(laptop, made.school, "berjalan", "Tahap 1")["ok"]
+    with app.app_context():
+        first = db.session.scalars(select(PlanUpdate)).one()
+        first.created_at -= SAME_REPORT + dt.timedelta(minutes=1)  # a meeting later
+        db.session.commit()
+    assert report(laptop, made.school, "berjalan", "Tahap 2")["ok"]
+    assert [note for _s, note, _p in history_of(app, made.school)] == ["Tahap 1", "Tahap 2"]
 
 
 @pytest.mark.parametrize(

@@ -156,3 +156,27 @@ test("a tick just made is not undone by an older broadcast before its answer", (
   desk.setOpen(full());
   assert.equal(desk.open.scores.kebaruan, undefined);
 });
+
+test("a rename keeps the open proposal's rubric whole; another rubric asks for a fresh copy", () => {
+  const desk = opened();
+  desk.open.rubric.name = "kipp-2025";
+  const changes = [];
+  desk.onChange((change) => changes.push(change.type));
+  const summary = { id: 7, sector_id: 3, title: "SiAntre", status: "draft", active: true, rubric: "kipp-2025", group: "umum" };
+  desk.apply({ seq: 60, type: "proposal.updated", sector_id: 3, data: summary });
+  assert.equal(desk.open.title, "SiAntre");
+  assert.equal(desk.open.group, "umum");
+  assert.equal(desk.open.rubric.sections.length, 2, "still the whole rubric");
+  assert.ok(!changes.includes("stale"));
+  desk.apply({ seq: 61, type: "proposal.updated", sector_id: 3, data: { ...summary, rubric: "kipp-2023" } });
+  assert.ok(changes.includes("stale"), "the page fetches the proposal with its new sections");
+});
+
+test("a saved IID profile replaces the open proposal's", () => {
+  const desk = opened();
+  const iid = { nama: "SiAntre", jenis: "digital" };
+  desk.apply({ seq: 62, type: "proposal.iid", sector_id: 3, data: { proposal_id: 7, iid } });
+  assert.deepEqual(desk.open.iid, iid);
+  desk.apply({ seq: 63, type: "proposal.iid", sector_id: 3, data: { proposal_id: 8, iid: {} } });
+  assert.deepEqual(desk.open.iid, iid, "another proposal's leaves it be");
+});

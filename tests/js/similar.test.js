@@ -143,12 +143,12 @@ test("the offer under a bottleneck: only solutions of that bottleneck", () => {
   assert.deepEqual(offerFrom([{ id: 3 }, { id: 2 }], s, 1).map((c) => c.id), [2]);
 });
 
-test("one tap: support while dots go on this kind and one is left, else view", () => {
+test("one tap: a vote while dots go on this kind and one is left, else view", () => {
   const viewer = { kind: "participant", participant: { id: 5 }, sector_id: 3 };
   const votes = { cards: {}, left: { bottleneck: 1, solution: 0 }, budget: 3, cap: null, capped: [2] };
   const s = storeWith([card(1), card(2)], { posting: {}, voting: "bottleneck", gates: { vote: { kind: "bottleneck", boards: "all", posting: null } } }, votes);
   const state = { store: s, viewer };
-  assert.equal(supportOrView(s.cards[1], state), "support");
+  assert.equal(supportOrView(s.cards[1], state), "vote");
   assert.equal(supportOrView(s.cards[2], state), "view", "capped");
   assert.equal(supportOrView(card(3, { actions: [] }), state), "view", "no vote action (e.g. still pending)");
   assert.equal(supportOrView(card(4, { kind: "solution" }), state), "view", "dots go on bottlenecks now");
@@ -156,6 +156,25 @@ test("one tap: support while dots go on this kind and one is left, else view", (
   assert.equal(supportOrView(s.cards[1], state), "view", "no dots left");
   const closed = storeWith([card(1)], { posting: {}, voting: null, gates: { vote: null } }, votes);
   assert.equal(supportOrView(closed.cards[1], { store: closed, viewer }), "view");
+});
+
+test("one tap outside voting: a +1 on a card that takes one, while its board collects its kind, once", () => {
+  const viewer = { kind: "participant", participant: { id: 5 }, sector_id: 3 };
+  const open = { posting: { 3: { bottleneck: null, solution: "phase" } }, voting: null, gates: { vote: null } };
+  const s = storeWith([card(1, { actions: ["support"] }), card(2, { actions: [] }), card(3, { kind: "solution", actions: ["support"] })], open, null);
+  const state = { store: s, viewer };
+  assert.equal(supportOrView(s.cards[1], state), "support");
+  assert.equal(supportOrView(s.cards[2], state), "view", "no support action");
+  const own = card(4, { actions: ["support"], author: { id: 5, name: "Andi" } });
+  assert.equal(supportOrView(own, state), "view", "the viewer's own card");
+  assert.equal(supportOrView(card(6, { actions: ["support"], author: { id: 8, name: "Budi" } }), state), "support");
+  assert.equal(supportOrView(s.cards[3], state), "view", "the board does not collect solutions now");
+  assert.equal(supportOrView(s.cards[1], state, new Set([1])), "view", "supported already");
+  const locked = storeWith([card(1, { actions: ["support"] })], { posting: { 3: { bottleneck: "locked_board" } }, voting: null, gates: { vote: null } }, null);
+  assert.equal(supportOrView(locked.cards[1], { store: locked, viewer }), "view");
+  const votes = { cards: {}, left: { bottleneck: 2 }, budget: 3, cap: null, capped: [] };
+  const voting = storeWith([card(1, { actions: ["vote", "support"] })], { posting: { 3: { bottleneck: null } }, voting: "bottleneck", gates: { vote: { kind: "bottleneck", boards: "all", posting: null } } }, votes);
+  assert.equal(supportOrView(voting.cards[1], { store: voting, viewer }), "vote", "a dot where voting is open");
 });
 
 test("merges: the newer card goes into the older; gone, moved or dismissed ones are not shown", () => {

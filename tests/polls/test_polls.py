@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import events_of
 from workshop.core.models import Workshop
 from workshop.extensions import db
+from workshop.facilitation.phases import picker
 from workshop.polls import words
 from workshop.realtime.policy import (
     BACKUP_VIEW,
@@ -240,7 +241,7 @@ def test_stop_words_and_punctuation_go_and_the_same_term_counts_once_a_phone(roo
     assert say(room.phones[2], phase_id, "the queue")["ok"]
     assert say(room.phones[2], phase_id, "yang dan atau")["error"]["code"] == "invalid"
     assert say(room.phones[2], phase_id, "satu dua tiga empat")["error"]["code"] == "invalid"
-    counted = events_of(room.screen, "poll.counted")
+    counted = events_of(room.screen, "wordcloud.counted")
     assert [c["data"]["terms"] for c in counted][-1] == [
         {"term": "queue", "count": 1, "hidden": False}
     ]
@@ -268,7 +269,7 @@ def test_profanity_is_held_for_the_facilitator_and_never_shown(room):
             reply = say(room.phones[2], phase_id, text)
         assert reply["ok"], (text, reply)
         assert reply["held"] is (text != "antrean"), text
-    held = events_of(room.boss, "poll.held")
+    held = events_of(room.boss, "wordcloud.held")
     assert [h["data"]["entry"]["text"] for h in held] == [
         "Anjing!",
         "4nj1ng lu",
@@ -276,7 +277,7 @@ def test_profanity_is_held_for_the_facilitator_and_never_shown(room):
         "bullshit",
     ]
     shown = events_of(room.screen)
-    assert [e["type"] for e in shown] == ["poll.counted"], "nothing held reaches the projector"
+    assert [e["type"] for e in shown] == ["wordcloud.counted"], "nothing held reaches the projector"
     assert [t["term"] for t in shown[0]["data"]["terms"]] == ["antrean"]
     screen = snapshot_of(room.screen, "wordcloud", phase_id)
     assert [t["term"] for t in screen["terms"]] == ["antrean"] and "held" not in screen
@@ -299,15 +300,15 @@ def test_a_hidden_term_leaves_the_projector(room):
     room.drain()
     hide = {"phase_id": phase_id, "term": "calo", "hidden": True}
     assert room.boss.emit("wordcloud:hide", hide, callback=True)["ok"]
-    (updated,) = events_of(room.screen, "poll.updated")
+    (updated,) = events_of(room.screen, "wordcloud.updated")
     assert [t["term"] for t in updated["data"]["terms"]] == ["antrean"]
     assert "hidden_terms" not in updated["data"]
-    (steering,) = events_of(room.boss, "poll.updated")
+    (steering,) = events_of(room.boss, "wordcloud.updated")
     assert steering["data"]["hidden_terms"] == ["calo"]
     # A later entry of the hidden term is counted for steering, never shown.
     room.drain()
     assert say(room.phones[2], phase_id, "Calo!")["ok"]
-    (counted,) = events_of(room.screen, "poll.counted")
+    (counted,) = events_of(room.screen, "wordcloud.counted")
     assert counted["data"]["terms"] == []
     assert [t["term"] for t in snapshot_of(room.screen, "wordcloud", phase_id)["terms"]] == [
         "antrean"
@@ -366,3 +367,11 @@ def test_the_policy_table_for_a_word_cloud(viewer, visible, terms, moderation):
     assert ([t["term"] for t in shown["terms"]] if "terms" in shown else None) == terms
     assert ("held" in shown and "hidden_terms" in shown) is moderation
     assert shown["total"] == 3, "how many answered is never a secret"
+
+
+def test_the_cockpit_picker_offers_a_poll_and_a_word_cloud(app):
+    """Both kinds are activities of the agenda: the "Add phase" picker offers them."""
+    with app.test_request_context(headers={"Accept-Language": "id"}):
+        offered = {choice["kind"]: choice["label"] for choice in picker()}
+    assert offered["poll"] == "Polling"
+    assert offered["wordcloud"] == "Awan kata"

@@ -45,7 +45,7 @@ def test_proposals_round_trip_through_the_json_backup(app, promoted):
         assert (saved["title"], saved["status"], saved["rubric"]) == (
             SOLUTION,
             "draft",
-            "kipp-2023",
+            "kipp-2025",
         )
         assert saved["checklist"] == {"efektif": True}
         novelty = next(s for s in saved["sections"] if s["key"] == "kebaruan")

@@ -58,7 +58,7 @@ def test_the_word_draft_holds_every_section_in_order_with_facts_checklist_and_sc
     document = docx.Document(io.BytesIO(response.data))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == [
-        "1. Ringkasan (bobot 0%)",
+        "1. Ringkasan",
         "2. Latar belakang dan tujuan (bobot 10%)",
         "3. Kebaruan/nilai tambah (bobot 15%)",
         "4. Implementasi (bobot 5%)",
@@ -73,7 +73,7 @@ def test_the_word_draft_holds_every_section_in_order_with_facts_checklist_and_sc
     assert (
         "Kecamatan lain dapat meniru layanan ini." in text and "Cukup satu nomor WhatsApp." in text
     )
-    ringkasan = text.index("1. Ringkasan (bobot 0%)")
+    ringkasan = text.index("1. Ringkasan")
     assert "(210" in text[ringkasan + 1] and "200" in text[ringkasan + 1], "its count and limit"
     assert " 10 " in text[ringkasan + 3], "the words over the limit, after the text kept whole"
     facts = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}

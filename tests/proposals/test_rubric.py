@@ -119,7 +119,8 @@ def test_the_cli_checks_the_rubric_files(runner, tmp_path):
     result = runner.invoke(args=["workshop", "rubrics"])
     assert result.exit_code == 0, result.output
     assert "kipp-2023: KIPP 2023, 8 sections (ringkasan=0 latar_belakang=10" in result.output
-    assert "New proposals use: kipp-2023" in result.output
+    assert "kipp-2025: KIPP 2025, 8 sections" in result.output
+    assert "New proposals use: kipp-2025" in result.output
     write(tmp_path, "kipp-2023", SHIPPED)
     write(tmp_path, "kipp-2024", broken(lambda d: d["sections"][1].update(weight=12)))
     result = runner.invoke(args=["workshop", "rubrics", "--folder", str(tmp_path)])
@@ -139,19 +140,48 @@ def test_an_organisers_folder_is_searched_first_and_a_bad_file_is_told_to_the_fa
     app, app_config, room, runner
 ):
     folder = Path(app_config["PROPOSAL_RUBRICS"])
-    write(folder, "kipp-2024", broken(lambda d: d.update(year=2024, criteria="none")))
+    write(folder, "kipp-2026", broken(lambda d: d.update(year=2026, criteria="none")))
     boss, card = room["boss"], room["solution"]["id"]
     error = refused(boss.emit("proposal:promote", {"card_id": card}, callback=True), "invalid")
-    assert "kipp-2024.json: criteria must be a non-empty list" in error["error"]["message"]
+    assert "kipp-2026.json: criteria must be a non-empty list" in error["error"]["message"]
     assert runner.invoke(args=["workshop", "rubrics"]).exit_code == 1
     # Mended, next year's file is used for new proposals, with its own word limit.
-    mended = {**SHIPPED, "year": 2024}
+    mended = {**SHIPPED, "year": 2026}
     mended["sections"] = [{**SHIPPED["sections"][0], "word_limit": 250}, *SHIPPED["sections"][1:]]
-    write(folder, "kipp-2024", mended)
+    write(folder, "kipp-2026", mended)
     proposal = ok(boss.emit("proposal:promote", {"card_id": card}, callback=True))["proposal"]
-    assert proposal["rubric"]["name"] == "kipp-2024"
+    assert proposal["rubric"]["name"] == "kipp-2026"
     assert proposal["rubric"]["sections"][0]["word_limit"] == 250
     result = runner.invoke(args=["workshop", "rubrics"])
     assert (
-        "New proposals use: kipp-2024" in result.output and "kipp-2023: KIPP 2023" in result.output
+        "New proposals use: kipp-2026" in result.output and "kipp-2023: KIPP 2023" in result.output
     )
+
+
+def test_a_workshop_uses_the_newest_rubric_not_later_than_its_year(tmp_path):
+    write(tmp_path, "kipp-2023", SHIPPED)
+    write(tmp_path, "kipp-2025", {**SHIPPED, "year": 2025})
+    assert rubric.for_year(2026, tmp_path).name == "kipp-2025", "no 2026 file: 2025's"
+    assert rubric.for_year(2025, tmp_path).name == "kipp-2025"
+    assert rubric.for_year(2024, tmp_path).name == "kipp-2023", "no KIPP in 2024"
+    assert rubric.for_year(2020, tmp_path).name == "kipp-2023", "before all: the oldest"
+    shipped = rubric.for_year(2026)
+    assert (shipped.year, shipped.title.get("id")) == (
+        2025,
+        "Kompetisi Inovasi Pelayanan Publik 2025",
+    )
+    assert [(g.key, g.title.get("id")) for g in shipped.groups] == [
+        ("umum", "Umum"),
+        ("replikasi", "Replikasi"),
+    ]
+    assert rubric.named("kipp-2023").groups == (), "2023's file has no groups"
+
+
+def test_a_rubrics_groups_are_checked(tmp_path):
+    doubled = {"key": "umum", "title": {"id": "Umum"}, "guidance": {"id": "x"}}
+    path = write(tmp_path, "kipp-bad", {**SHIPPED, "groups": [doubled, doubled]})
+    with pytest.raises(rubric.RubricError, match="groups keys must differ"):
+        rubric.load(path)
+    path = write(tmp_path, "kipp-bad", {**SHIPPED, "groups": [{"key": "Umum!"}]})
+    with pytest.raises(rubric.RubricError, match=r"groups\[0\].key must be lower-case"):
+        rubric.load(path)

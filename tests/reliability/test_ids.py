@@ -39,6 +39,7 @@ IDS: dict[str, dict[str, Any]] = {
     },
     "vote:cast": {"card_id": "card", "participant_id": "participant"},
     "vote:retract": {"card_id": "card", "participant_id": "participant"},
+    "card:support": {"card_id": "card"},
     "card:assess": {"card_id": "card"},
     "card:plan": {"card_id": "solution"},
     "plan:status": {"card_id": "solution"},

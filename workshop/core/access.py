@@ -23,6 +23,12 @@ FACILITATOR = "facilitator"
 COFACILITATOR = "cofacilitator"
 PRESENTER = "presenter"
 PARTICIPANT = "participant"
+# Signing-only links (attendance/): the committee (panitia) and the speakers
+# (narasumber) sign the day's attendance through them. They open one page and
+# nothing else: never remembered in the session, never staff.
+COMMITTEE = "committee"
+SPEAKER = "speaker"
+SIGNING_ROLES = frozenset({COMMITTEE, SPEAKER})
 
 STAFF_ROLES = frozenset({FACILITATOR, COFACILITATOR, PRESENTER})
 STEERING_ROLES = frozenset({FACILITATOR, COFACILITATOR})
@@ -79,6 +85,8 @@ def _staff_identity(workshop_id: int, session: MutableMapping[str, Any]) -> Iden
         return None
     key = db.session.get(AccessKey, key_id)
     if key is None or key.workshop_id != workshop_id or not key.active:
+        return None
+    if key.role not in STAFF_ROLES:  # a signing link is never a staff identity
         return None
     return Identity(workshop_id, key.role, key_id=key.id)
 

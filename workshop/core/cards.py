@@ -108,6 +108,8 @@ class Card(Base):
     is_root: Mapped[bool] = mapped_column(default=False)
     # A solution: the root cause it addresses.
     addresses_id: Mapped[int | None] = mapped_column(ForeignKey("card.id"))
+    # How many participants support it ("+1" instead of a duplicate: core/votes.Support).
+    supports: Mapped[int] = mapped_column(default=0, server_default="0")
 
     author: Mapped[Participant | None] = relationship()
     assessment: Mapped[Assessment | None] = relationship(
@@ -151,6 +153,7 @@ class Card(Base):
             "assessment": self.assessment.as_dict() if self.assessment else None,
             "plan": self.plan.as_dict() if self.plan else None,
             "created_at": self.created_at.isoformat() + "Z",
+            "supports": self.supports or 0,
         }
         if self.kind == BOTTLENECK:
             data["rank_key"] = list(self.rank_key())

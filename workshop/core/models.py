@@ -22,7 +22,7 @@ from . import gates
 from .errors import DomainError
 from .kinds import CAUSE as CAUSE_KIND
 from .lifecycle import ARCHIVED, RUNNING, archived_refusal
-from .timeutil import utcnow
+from .timeutil import DEFAULT_ZONE, utcnow
 
 # The workshop's on/off settings, in the order the facilitator's page lists them.
 FLAG_SETTINGS = (
@@ -62,8 +62,6 @@ PHASE_KINDS = (
     "prioritise",
     "close",
     "custom",
-    "poll",  # poll, wordcloud: workshop/polls/
-    "wordcloud",
 )
 # The phase kind that ranks the bottlenecks, and the one that closes the day.
 RANKING_KIND = "prioritise"
@@ -93,6 +91,7 @@ CAUSE_DEPTH_RANGE = (1, 5)  # how many "why?" levels under a bottleneck
 BONE_NAME_MAX = 40
 MAX_BONES = 8
 MAX_CHOSEN = 5  # bottlenecks per board the facilitator may choose at once for analysis
+DAYS_RANGE = (1, 10)  # how many days a workshop (a Bimtek) may span
 
 # The fishbone's default categories (Ishikawa's 6M as taught in Diklat PIM):
 # key, name in an Indonesian-language workshop, name in an English one.
@@ -125,6 +124,13 @@ class Workshop(Base):
     signer_name: Mapped[str | None] = mapped_column(String(200))
     signer_nip: Mapped[str | None] = mapped_column(String(NIP_MAX))
     language: Mapped[str] = mapped_column(String(8), default="id")
+    # The documents' times are in this zone (an IANA name: Asia/Jakarta, Asia/
+    # Makassar or Asia/Jayapura), printed as WIB, WITA or WIT (core/timeutil.py).
+    time_zone: Mapped[str] = mapped_column(
+        String(40), default=DEFAULT_ZONE, server_default=DEFAULT_ZONE
+    )
+    # How many days it spans from `date`; each phase is a step of one day (Phase.day).
+    days: Mapped[int] = mapped_column(default=1, server_default="1")
     # Last sequence number handed to a broadcast; grows by one per change.
     seq: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
@@ -231,6 +237,15 @@ class Workshop(Base):
         column = 2 if self.language == "en" else 1
         return [{"key": row[0], "name": row[column]} for row in DEFAULT_BONES]
 
+    def date_of(self, day: int) -> dt.date | None:
+        """The calendar date of the workshop's `day` (1: its first), if its date is set."""
+        return self.date + dt.timedelta(days=day - 1) if self.date else None
+
+    @property
+    def current_day(self) -> int:
+        """The day of the current step (1 before any)."""
+        return self.phase.day if self.phase is not None else 1
+
     def holds_for_approval(self, kind: str) -> bool:
         """Whether a card of `kind` posted from a phone waits in the approval queue."""
         if not self.approval_required:
@@ -280,6 +295,7 @@ class Workshop(Base):
             "code": self.code,
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
+            "days": self.days,
             "place": self.place,
             "organiser": self.organiser,
             "sectors": [s.as_dict() for s in self.active_sectors],
@@ -350,6 +366,9 @@ class Phase(Base):
     vote_on: Mapped[str | None] = mapped_column(String(20))
     allow_scoring: Mapped[bool] = mapped_column(default=False)
     allow_causes: Mapped[bool] = mapped_column(default=False)
+    # The day of the workshop this step belongs to (1 to Workshop.days); the
+    # steps are ordered by day, then by position.
+    day: Mapped[int] = mapped_column(default=1, server_default="1")
 
     @property
     def ranks(self) -> bool:
@@ -372,6 +391,7 @@ class Phase(Base):
             "vote_on": self.vote_on,
             "allow_scoring": self.allow_scoring,
             "allow_causes": self.allow_causes,
+            "day": self.day,
         }
 
 

@@ -45,6 +45,7 @@ def rules() -> dict[str, Any]:
             "cause_depth": list(models.CAUSE_DEPTH_RANGE),
             "choose_top": [1, models.MAX_CHOSEN],
             "kipp_top": list(KIPP_TOP_RANGE),
+            "days": list(models.DAYS_RANGE),
         },
         "categories": category_labels(),
         "kinds": list(cards.KINDS),

@@ -647,3 +647,62 @@ DEMO_CAUSES: dict[str, tuple[DemoCause, ...]] = {
         DemoCause("material", "Formulir permohonan berbeda-beda antar kelurahan"),
     ),
 }
+
+
+# The IID profile the education group wrote for its proposal (the plan's top
+# solution, "Guru Kunjung"); dates are days after the workshop.
+DEMO_IID: dict[str, str] = {
+    "nama": "Guru Kunjung Gugus Sekolah",
+    "opd": "Dinas Pendidikan Kabupaten Bontosalama",
+    "tahapan": "uji_coba",
+    "inisiator": "opd",
+    "jenis": "non_digital",
+    "bentuk": "pelayanan_publik",
+    "rancang_bangun": (
+        "Sekolah dasar dan menengah pertama di wilayah pegunungan dan pulau kekurangan guru: "
+        "satu guru mengajar dua sampai tiga kelas sekaligus, sehingga jam belajar efektif "
+        "murid jauh di bawah standar nasional dan hasil asesmen nasional tertinggal.\n"
+        "Akar masalahnya ditemukan dalam lokakarya: formasi guru tidak mengikuti sebaran "
+        "murid, guru enggan ditempatkan di daerah terpencil karena biaya perjalanan tinggi "
+        "dan tidak ada tunjangan, dan data kebutuhan guru per sekolah tidak diperbarui.\n"
+        "Guru Kunjung Gugus Sekolah mengubah cara guru ditugaskan. Sekolah kota dan sekolah "
+        "terpencil dihimpun dalam satu gugus. Guru mata pelajaran dari sekolah kota "
+        "bergiliran mengajar di sekolah terpencil dua hari sepekan menurut jadwal yang "
+        "disusun kepala sekolah gugus setiap awal semester. Jam mengajar di sekolah "
+        "terpencil diakui sebagai jam tatap muka untuk tunjangan profesi, dan biaya "
+        "perjalanan dibayar dari Dana BOS kinerja dan APBD melalui DPA Dinas Pendidikan.\n"
+        "Tahapannya: pertama, Dinas Pendidikan memetakan kebutuhan guru per sekolah dengan "
+        "data Dapodik terbaru; kedua, Bupati menetapkan gugus sekolah dan jadwal kunjungan "
+        "dengan keputusan; ketiga, uji coba di dua gugus, satu di pegunungan dan satu di "
+        "pulau, selama satu semester; keempat, evaluasi jam belajar efektif, kehadiran guru "
+        "dan nilai asesmen murid; kelima, perluasan ke seluruh gugus yang membutuhkan.\n"
+        "Pokok perubahannya: guru tidak lagi terikat pada satu sekolah, kepala sekolah gugus "
+        "mengatur jadwal bersama, dan pengawas sekolah memantau kehadiran guru kunjung "
+        "setiap pekan melalui laporan yang diisi di sekolah tujuan. Orang tua dan komite "
+        "sekolah dilibatkan untuk menyediakan tempat singgah bagi guru yang datang dari "
+        "jauh, sehingga biaya menginap dapat ditekan. Camat dan kepala desa membantu "
+        "angkutan perahu dan ojek dengan tarif yang disepakati bersama.\n"
+        "Dengan cara ini setiap kelas di sekolah terpencil mendapatkan guru mata pelajaran "
+        "yang sesuai, tanpa menunggu formasi baru, dan murid belajar dengan jadwal yang "
+        "pasti sepanjang tahun ajaran. Bila uji coba berhasil, pola yang sama dapat ditiru "
+        "oleh kabupaten kepulauan lain yang menghadapi kekurangan guru serupa."
+    ),
+    "tujuan": (
+        "Setiap kelas di SD dan SMP terpencil diajar oleh guru mata pelajaran yang sesuai, "
+        "dengan jam belajar efektif sesuai standar."
+    ),
+    "manfaat": (
+        "Murid di pegunungan dan pulau mendapat pelajaran yang sama dengan murid di kota; "
+        "guru berbagi beban mengajar; pemerintah daerah menutup kekurangan guru tanpa "
+        "menunggu formasi baru."
+    ),
+    "hasil": (
+        "Sasaran uji coba: jam belajar efektif di dua gugus naik dari 60% menjadi 90% dan "
+        "tidak ada lagi kelas rangkap tiga."
+    ),
+    "bukti": (
+        "Notulen lokakarya dan matriks rencana aksi; rancangan keputusan Bupati tentang "
+        "gugus sekolah; jadwal kunjungan semester genap."
+    ),
+}
+DEMO_TRIAL_DAYS, DEMO_APPLIED_DAYS = 34, 216

@@ -1,5 +1,5 @@
 """Build the demo workshop through the same services the phones and the
-facilitator use: joins, posts, votes, USG scores and action plans."""
+facilitator use: joins, posts, votes, USG scores, action plans and a KIPP proposal."""
 
 from __future__ import annotations
 
@@ -16,15 +16,19 @@ from ..core.models import Participant, Workshop
 from ..facilitation.services import set_phase
 from ..participants.services import join
 from ..plans.services import save_plan
+from ..proposals.services import promote, save_iid, set_kipp
 from ..scoring.services import assess
 from ..voting.services import cast_vote
 from ..workshops.services import NewWorkshop, Signature, create_workshop, update_signature
 from .content import (
+    DEMO_APPLIED_DAYS,
     DEMO_BOARDS,
     DEMO_CAUSES,
+    DEMO_IID,
     DEMO_PARTICIPANTS,
     DEMO_SIGNATURE,
     DEMO_SPEAKERS,
+    DEMO_TRIAL_DAYS,
     DEMO_WORKSHOP,
     DemoCause,
 )
@@ -43,7 +47,8 @@ DEMO_PLAN = {
 
 def create_demo(today: dt.date | None = None) -> NewWorkshop:
     """A workshop part-way through: six sectors, 24 participants, cards, votes, a
-    fishbone of causes per sector, USG scores and an action plan per sector."""
+    fishbone of causes per sector, USG scores, an action plan per sector, and the
+    education group's KIPP proposal with its IID profile."""
     created = create_workshop(
         DEMO_WORKSHOP["title"],
         date=today or dt.date.today(),
@@ -71,7 +76,21 @@ def create_demo(today: dt.date | None = None) -> NewWorkshop:
     _find_causes(workshop, people, posted)
     _go_to(workshop, "prioritise")
     _score_and_plan(workshop, posted)
+    _propose(workshop, posted["pendidikan"][0][1][0])
     return created
+
+
+def _propose(workshop: Workshop, solution: Card) -> None:
+    """The education group's planned solution becomes a KIPP proposal, its IID profile filled."""
+    boss = Identity(workshop.id, FACILITATOR)
+    proposal = promote(workshop, solution.id)
+    set_kipp(workshop, {"proposal_id": proposal.id, "group": "umum"})
+    held = workshop.date or dt.date.today()
+    dates = {
+        "uji_coba": (held + dt.timedelta(days=DEMO_TRIAL_DAYS)).isoformat(),
+        "penerapan": (held + dt.timedelta(days=DEMO_APPLIED_DAYS)).isoformat(),
+    }
+    save_iid(workshop, boss, {"proposal_id": proposal.id, "profile": {**DEMO_IID, **dates}})
 
 
 def _go_to(workshop: Workshop, kind: str) -> None:

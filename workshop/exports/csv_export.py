@@ -104,14 +104,14 @@ def build(results: Results) -> bytes:
                             author.agency if author else "",
                             child.votes,
                             *[""] * 6,
-                            *_follow_up(child),
+                            *_follow_up(child, results),
                         ]
                     )
                 )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def _follow_up(child: SolutionRow | CauseRow) -> list[str]:
+def _follow_up(child: SolutionRow | CauseRow, results: Results) -> list[str]:
     """A solution's owner agency, deadline, follow-up note, last update and status."""
     if child.card.kind != SOLUTION:
         return [""] * 5
@@ -120,7 +120,7 @@ def _follow_up(child: SolutionRow | CauseRow) -> list[str]:
         (plan.agency if plan else None) or "",
         plan.deadline.isoformat() if plan and plan.deadline else "",
         progress.note_text(plan),
-        progress.updated_text(plan),
+        progress.updated_text(plan, results),
         progress.status_text(plan),
     ]
 

@@ -14,11 +14,13 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..core.cards import BOTTLENECK, CAUSE, SOLUTION, Card, cause_trees
 from ..core.models import Participant, Sector, Workshop
+from ..core.timeutil import format_date_in, format_datetime_in, local, zone_label
 from ..extensions import db
 from ..moderation.models import Cluster
 from ..realtime.policy import REPORT_VIEW, Settings
@@ -54,6 +56,11 @@ class BottleneckRow:
     causes: list[CauseRow] = field(default_factory=list)  # depth first, as the tree reads
 
     @property
+    def supports(self) -> int:
+        """Participants who supported it from their phone instead of posting it again."""
+        return self.card.supports or 0
+
+    @property
     def total(self) -> int | None:
         return self.card.assessment.total if self.card.assessment else None
 
@@ -80,6 +87,28 @@ class Results:
     participants: list[Participant]
     anonymous: bool
     generated_at: dt.datetime
+
+    def date_text(self, day: dt.date) -> str:
+        """A date as the document writes it: "8 Desember 2026" (core/timeutil.py)."""
+        return format_date_in(day, self.workshop.language)
+
+    def moment_text(self, moment: dt.datetime) -> str:
+        """A stored (UTC) moment in the workshop's zone: "8 Desember 2026 14.30 WITA"."""
+        return format_datetime_in(moment, self.workshop.time_zone, self.workshop.language)
+
+    def local(self, moment: dt.datetime) -> dt.datetime:
+        """A stored (UTC) moment as the wall clock of the workshop's zone."""
+        return local(moment, self.workshop.time_zone)
+
+    @property
+    def zone(self) -> str:
+        """WIB, WITA or WIT."""
+        return zone_label(self.workshop.time_zone)
+
+    @property
+    def categorised(self) -> bool:
+        """Whether any bottleneck in the document has a category."""
+        return any(row.card.category for r in self.sectors for row in r.bottlenecks)
 
     @property
     def speakers(self) -> list[str]:
@@ -174,3 +203,10 @@ def gather(workshop: Workshop, now: dt.datetime | None = None) -> Results:
         results.append(SectorResult(sector, rows, per_sector.get(sector.id, 0)))
     hidden = not REPORT_VIEW.shows_author(None, settings)
     return Results(workshop, results, people, hidden, now or dt.datetime.now())
+
+
+def votes_and_supports(votes: int, supports: int) -> int | str:
+    """A card's tally as the report prints it: its dots, and its supports when any."""
+    if not supports:
+        return votes
+    return _("%(votes)d (+%(n)d supports)", votes=votes, n=supports)

@@ -16,6 +16,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.parts.document import DocumentPart
 from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
@@ -200,9 +201,13 @@ def add_row(grid: Table, values: Sequence[object], *, style: str = TABLE_STYLE) 
     become line breaks."""
     row = grid.add_row()
     _row_flags(row, "w:cantSplit")
+    # The style by its id: python-docx's lookup by name reads every style each time.
+    part = grid.part
+    assert isinstance(part, DocumentPart)
+    style_id = part.styles[style].style_id
     for cell, value in zip(row.cells, values, strict=True):
         cell.text = "" if value is None else str(value)
-        cell.paragraphs[0].style = style
+        cell.paragraphs[0]._p.get_or_add_pPr().style = style_id
 
 
 def keep_whole(row: _Row) -> None:

@@ -16,15 +16,16 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
-from flask_babel import format_date
 from flask_babel import gettext as _
 
+from ..attendance import report as attendance
 from ..core.categories import CATEGORIES
-from ..polls.report import add_to_report as add_polls  # poll, wordcloud
+from ..core.timeutil import utcnow
+from ..polls import report as polls
 from . import docx_layout as layout
 from . import matrix
-from .chart import fishbone, votes_per_sector
-from .data import Results
+from .chart import FISHBONE_WIDTH_CM, fishbones, votes_per_sector
+from .data import Results, SectorResult, votes_and_supports
 from .docx_layout import NumberedList, add_row
 
 # Column weights (relative widths) of each table, in the order of its header.
@@ -48,6 +49,9 @@ MATRIX_KEYS = (
 )
 MATRIX = (1.0, 2.6, 3.8, 1.1, 1.6, 3.8, 3.5, 2.4, 2.2, 2.1, 2.5)
 UNFILLED = "...................................."
+CITY_UNFILLED = "................"
+DATE_UNFILLED = "......................."
+NO_BREAK = "\u00a0"
 
 
 def build(results: Results) -> bytes:
@@ -61,10 +65,25 @@ def build(results: Results) -> bytes:
     _results(doc, results)
     _closing(doc, results)
     _annexes(doc, results)
-    add_polls(doc, results.workshop)  # poll, wordcloud
+    properties(doc, results)
+    attendance.add_to_report(doc, results.workshop)  # attendance: the signed lists (issue 28)
+    polls.add_to_report(doc, results.workshop)  # poll, wordcloud: each step's results
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def properties(doc: DocxDocument, results: Results) -> None:
+    """The file's own details (File > Properties): the workshop's title, and its
+    organiser as the author, the office that files the report; never the program
+    that wrote it (python-docx's template says "python-docx")."""
+    core = doc.core_properties
+    w = results.workshop
+    core.title = w.title
+    core.author = core.last_modified_by = w.organiser or ""
+    core.comments = core.subject = core.keywords = core.category = ""
+    core.created = core.modified = utcnow()  # the file format's times are UTC
+    core.revision = 1
 
 
 def _cover(doc: DocxDocument, results: Results) -> None:
@@ -76,7 +95,7 @@ def _cover(doc: DocxDocument, results: Results) -> None:
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_before = Cm(5)
     _centred(doc, w.title, size=16, bold=True, before=Cm(1))
-    when = format_date(w.date, "long") if w.date else ""
+    when = results.date_text(w.date) if w.date else ""
     _centred(doc, w.place or "", size=12, before=Cm(3))
     _centred(doc, when, size=12)
     if w.organiser:
@@ -128,7 +147,7 @@ def _conduct(doc: DocxDocument, results: Results) -> None:
     w = results.workshop
     doc.add_heading(_("II. Conduct of the activity"), level=1)
     doc.add_heading(_("A. Time and place"), level=2)
-    when = format_date(w.date, "long") if w.date else "-"
+    when = results.date_text(w.date) if w.date else "-"
     doc.add_paragraph(f"{_('Date')}: {when}")
     doc.add_paragraph(f"{_('Place')}: {w.place or '-'}")
     doc.add_paragraph(f"{_('Organiser')}: {w.organiser or '-'}")
@@ -151,16 +170,61 @@ def _conduct(doc: DocxDocument, results: Results) -> None:
     else:
         doc.add_paragraph("-")
     doc.add_heading(_("D. Process"), level=2)
-    doc.add_paragraph(
-        _(
-            "Participants joined from their phones, chose their sector and wrote the bottlenecks "
-            "of their services, each with its category from the community satisfaction survey "
-            "elements. They then proposed alternative solutions, voted with dots, and scored the "
-            "bottlenecks with USG (Urgency, Seriousness, Growth, 1-5 each)."
-        )
-    )
+    doc.add_paragraph(process_text(results))
     for phase in w.phases:
         doc.add_paragraph(phase.name, style="List Number 2")
+
+
+def process_text(results: Results) -> str:
+    """What the room did, as the results show it: a step is named only if it left
+    something (categories on the bottlenecks, solutions, votes, causes, scores)."""
+    rows = [row for r in results.sectors for row in r.bottlenecks]
+    if results.categorised:
+        wrote = _(
+            "Participants joined from their phones, chose their sector and wrote the "
+            "bottlenecks of their services, each with its category from the community "
+            "satisfaction survey elements."
+        )
+    else:
+        wrote = _(
+            "Participants joined from their phones, chose their sector and wrote the "
+            "bottlenecks of their services."
+        )
+    steps = [
+        (any(row.solutions for row in rows), _("proposed alternative solutions")),
+        (
+            any(row.votes or any(s.votes for s in row.solutions) for row in rows),
+            _("voted with dots"),
+        ),
+        (any(row.causes for row in rows), _("traced the causes of the bottlenecks (fishbone)")),
+        (
+            any(row.rank is not None for row in rows),
+            _("scored the bottlenecks with USG (Urgency, Seriousness, Growth, 1-5 each)"),
+        ),
+    ]
+    done = [text for happened, text in steps if happened]
+    if not done:
+        return wrote
+    listed = (
+        done[0]
+        if len(done) == 1
+        else _("%(first)s and %(last)s", first=", ".join(done[:-1]), last=done[-1])
+    )
+    return f"{wrote} {_('They then %(steps)s.', steps=listed)}"
+
+
+def _clause(text: str) -> str:
+    """A card's text inside a sentence: without its closing full stop or comma."""
+    return text.strip().rstrip(".,;:").rstrip()
+
+
+def _idea_note(sector: str, bottleneck: str, votes: int) -> str:
+    """The note after an idea, (sector; answers “bottleneck”; 3 votes): no votes
+    while there are none."""
+    parts = [sector, _("answers “%(bottleneck)s”", bottleneck=_clause(bottleneck))]
+    if votes:
+        parts.append(_("1 vote") if votes == 1 else _("%(n)d votes", n=votes))
+    return f"({'; '.join(parts)})"
 
 
 def _results(doc: DocxDocument, results: Results) -> None:
@@ -171,34 +235,7 @@ def _results(doc: DocxDocument, results: Results) -> None:
         if not r.bottlenecks:
             doc.add_paragraph(_("No bottlenecks were recorded for this sector."))
             continue
-        table = layout.table(
-            doc,
-            [
-                _("No."),
-                _("Bottleneck"),
-                _("Category"),
-                _("Votes"),
-                _("USG"),
-                _("Rank"),
-                _("Alternative solutions"),
-            ],
-            BOTTLENECKS,
-            whole={2: [matrix.category_label(code) for code in CATEGORIES]},
-        )
-        for n, row in enumerate(r.bottlenecks, start=1):
-            solutions = "\n".join(f"- {s.card.text}" for s in row.solutions)
-            add_row(
-                table,
-                [
-                    n,
-                    row.card.text,
-                    matrix.category_label(row.card.category),
-                    row.votes,
-                    row.total if row.total is not None else "-",
-                    row.rank or "-",
-                    solutions,
-                ],
-            )
+        _bottleneck_table(doc, r, categorised=results.categorised)
     doc.add_heading(_("B. Priorities"), level=2)
     priorities = results.priorities()
     if priorities:
@@ -228,20 +265,38 @@ def _results(doc: DocxDocument, results: Results) -> None:
         for r, row, solution in best:
             item = ideas.item()
             item.add_run(solution.card.text).bold = True
-            item.add_run(
-                " "
-                + _(
-                    "(%(sector)s; answers: %(bottleneck)s; votes: %(n)d)",
-                    sector=r.sector.name,
-                    bottleneck=row.card.text,
-                    n=solution.votes,
-                )
-            )
+            item.add_run(" " + _idea_note(r.sector.name, row.card.text, solution.votes))
     else:
         doc.add_paragraph(_("No solutions were proposed yet."))
     doc.add_heading(_("D. Votes per sector"), level=2)
     doc.add_picture(io.BytesIO(votes_per_sector(results)), width=Cm(15))
     _root_causes(doc, results)
+
+
+def _bottleneck_table(doc: DocxDocument, r: SectorResult, *, categorised: bool) -> None:
+    """A sector's bottlenecks; the category column only where the room categorised
+    them (a card without one says so)."""
+    header = [_("No."), _("Bottleneck"), _("Category"), _("Votes"), _("USG"), _("Rank")]
+    header.append(_("Alternative solutions"))
+    weights = list(BOTTLENECKS)
+    whole = {2: [*(matrix.category_label(code) for code in CATEGORIES), _("No category")]}
+    if not categorised:
+        del header[2], weights[2]
+        whole = {}
+    table = layout.table(doc, header, weights, whole=whole)
+    for n, row in enumerate(r.bottlenecks, start=1):
+        values: list[object] = [
+            n,
+            row.card.text,
+            matrix.category_cell(row.card.category),
+            votes_and_supports(row.votes, row.supports),
+            row.total if row.total is not None else "-",
+            row.rank or "-",
+            "\n".join(f"- {s.card.text}" for s in row.solutions),
+        ]
+        if not categorised:
+            del values[2]
+        add_row(table, values)
 
 
 def _root_causes(doc: DocxDocument, results: Results) -> None:
@@ -255,7 +310,8 @@ def _root_causes(doc: DocxDocument, results: Results) -> None:
     names = {b["key"]: b["name"] for b in bones}
     for r, row in analysed:
         doc.add_heading(f"{r.sector.name}: {row.card.text}", level=3)
-        doc.add_picture(io.BytesIO(fishbone(row, bones)), width=Cm(16))
+        for picture in fishbones(row, bones):
+            doc.add_picture(io.BytesIO(picture), width=Cm(FISHBONE_WIDTH_CM))
         for cause in row.causes:
             item = doc.add_paragraph(style="List Bullet" if cause.depth == 1 else "List Bullet 2")
             if cause.depth == 1:
@@ -297,10 +353,7 @@ def _signature(doc: DocxDocument, results: Results) -> None:
     """Tempat, tanggal, jabatan, room to sign, nama and NIP, on the right half of the
     page, in a borderless table; dotted lines where the workshop names nobody yet."""
     w = results.workshop
-    place = w.report_place or w.place
     day: dt.date | None = w.report_date or w.date
-    when = format_date(day, "long") if day else ""
-    dated = ", ".join(part for part in (place, when) if part) or UNFILLED
     block = doc.add_table(rows=1, cols=2)
     block.autofit = False
     half = layout.text_width(doc.sections[-1]) // 2
@@ -310,7 +363,8 @@ def _signature(doc: DocxDocument, results: Results) -> None:
     left, right = block.rows[0].cells
     left.width = right.width = half
     right.paragraphs[0].paragraph_format.space_before = Cm(1)
-    right.paragraphs[0].add_run(dated)
+    when = results.date_text(day) if day else None
+    right.paragraphs[0].add_run(signed_at(w.report_place, when))
     right.add_paragraph(f"{w.signer_position}," if w.signer_position else UNFILLED)
     signed = right.add_paragraph()
     signed.paragraph_format.space_before = Cm(2.2)
@@ -320,6 +374,13 @@ def _signature(doc: DocxDocument, results: Results) -> None:
     right.add_paragraph(f"NIP. {w.signer_nip or UNFILLED}")
     for paragraph in right.paragraphs[:-1]:
         paragraph.paragraph_format.keep_with_next = True
+
+
+def signed_at(city: str | None, when: str | None) -> str:
+    """ "Maros, 8 Desember 2026": the city the report is signed in (a line to fill in
+    when none is set: the venue is no place to sign a letter in) and the date,
+    whose words never part at the end of a line."""
+    return f"{city or CITY_UNFILLED}, {(when or DATE_UNFILLED).replace(' ', NO_BREAK)}"
 
 
 def _annexes(doc: DocxDocument, results: Results) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
+from ..attendance import backup as attendance
 from ..core.cards import (
     DELETED,
     FOLLOW_UP_STATUSES,
@@ -29,12 +30,14 @@ from ..core.cards import (
 from ..core.categories import CATEGORIES
 from ..core.errors import DomainError, invalid
 from ..core.models import BONE_NAME_MAX, FLAG_SETTINGS, VOTE_ON, Participant, Phase, Workshop
-from ..core.votes import Vote
+from ..core.votes import Support, Vote
 from ..extensions import db
 from ..moderation.models import Cluster
-from ..polls.backup import restore as restore_polls  # poll, wordcloud
+from ..polls import backup as polls
+from ..proposals import iid as iid_profile
 from ..proposals.models import STATUSES as PROPOSAL_STATUSES
 from ..proposals.models import Proposal, ProposalRevision, ProposalSection
+from ..similar.models import CLUSTER, MERGE, Dismissal
 from ..workshops.services import NewWorkshop, Signature, create_workshop, update_signature
 from .json_export import FORMAT, VERSION
 
@@ -72,6 +75,7 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
         organiser=meta.get("organiser"),
         sector_names=[s["name"] for s in sectors_in],
         language=meta.get("language", "id"),
+        time_zone=meta.get("time_zone"),
     )
     workshop = created.workshop
     workshop.speakers = meta.get("speakers")
@@ -95,6 +99,7 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
         sector.locked = bool(data.get("locked"))
         sector.archived = bool(data.get("archived"))
         sectors[data["ref"]] = sector
+    workshop.days = int(meta.get("days") or 1)  # attendance: the agenda's days (issue 28)
     _phases(workshop, doc["phases"], meta.get("phase"))
     people = _participants(workshop, doc["participants"], sectors)
     clusters = _clusters(workshop, doc["clusters"], sectors)
@@ -112,7 +117,10 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
         )
     db.session.flush()
     _proposals(workshop, doc.get("proposals") or [], sectors, people, cards)
-    restore_polls(workshop, doc.get("polls") or [], people)  # poll, wordcloud
+    _supports(workshop, doc.get("supports") or [], people, cards)
+    _dismissals(workshop, doc.get("dismissals") or [], cards)
+    attendance.restore(workshop, doc.get("attendance") or [], people, list(workshop.phases))
+    polls.restore(workshop, doc.get("polls") or [], people)  # poll, wordcloud
     return created
 
 
@@ -135,6 +143,8 @@ def _proposals(
             status=data["status"],
             rubric=str(data["rubric"]),
             checklist={str(k): bool(v) for k, v in dict(data.get("checklist") or {}).items()},
+            kipp_group=str(data["group"])[:20] if data.get("group") else None,
+            iid=_iid(data.get("iid")),
         )
         db.session.add(proposal)
         db.session.flush()
@@ -164,6 +174,15 @@ def _proposals(
                     )
                 )
     db.session.flush()
+
+
+def _iid(data: object) -> dict[str, str]:
+    """A proposal's saved IID profile fields, each checked as a save checks it."""
+    if not data:
+        return {}
+    if not isinstance(data, dict):
+        raise invalid(_("This export is damaged: %(detail)s", detail="iid"))
+    return iid_profile.clean(data)
 
 
 def _settings(workshop: Workshop, settings: dict[str, Any]) -> None:
@@ -199,6 +218,7 @@ def _phases(workshop: Workshop, phases: list[dict[str, Any]], current: int | Non
                 vote_on=data.get("vote_on"),
                 allow_scoring=bool(data["allow_scoring"]),
                 allow_causes=bool(data.get("allow_causes")),
+                day=int(data.get("day") or 1),
             )
         )
     db.session.flush()
@@ -315,3 +335,37 @@ def _cards(
             card.addresses_id = cards[data["addresses"]].id
     db.session.flush()
     return cards
+
+
+def _supports(
+    workshop: Workshop,
+    supports: list[dict[str, Any]],
+    people: dict[int, Participant],
+    cards: dict[int, Card],
+) -> None:
+    """Who supported which card; each card's count follows from them."""
+    for data in supports:
+        card = cards[data["card"]]
+        db.session.add(
+            Support(
+                workshop_id=workshop.id,
+                card_id=card.id,
+                participant_id=people[data["participant"]].id,
+            )
+        )
+        card.supports = (card.supports or 0) + 1
+    db.session.flush()
+
+
+def _dismissals(
+    workshop: Workshop, dismissals: list[dict[str, Any]], cards: dict[int, Card]
+) -> None:
+    """The dismissed suggestions, so that they stay dismissed and still teach."""
+    for data in dismissals:
+        if data["kind"] not in (MERGE, CLUSTER):
+            raise ValueError(data["kind"])
+        ids = [cards[ref].id for ref in data["cards"]]
+        db.session.add(
+            Dismissal(workshop_id=workshop.id, kind=data["kind"], cards=Dismissal.key(ids))
+        )
+    db.session.flush()

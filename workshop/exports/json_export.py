@@ -14,14 +14,16 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..attendance import backup as attendance
 from ..core.cards import PLAN_FIELDS, ActionPlan, Card
 from ..core.models import Participant, Workshop
-from ..core.votes import Vote
+from ..core.votes import Support, Vote
 from ..extensions import db
 from ..moderation.models import Cluster
-from ..polls.backup import backup as polls_backup  # poll, wordcloud
+from ..polls import backup as polls
 from ..proposals.models import Proposal, ProposalRevision
 from ..realtime.policy import BACKUP_VIEW, Settings
+from ..similar.models import Dismissal
 
 FORMAT = "urai.workshop"
 VERSION = 1
@@ -71,6 +73,8 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
                 "nip": workshop.signer_nip,
             },
             "language": workshop.language,
+            "time_zone": workshop.time_zone,
+            "days": workshop.days,
             "phase": phase_index + 1 if phase_index is not None else None,
             "settings": workshop.settings(),
             "bones": workshop.bones(),
@@ -97,6 +101,7 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
                 "vote_on": p.vote_on,
                 "allow_scoring": p.allow_scoring,
                 "allow_causes": p.allow_causes,
+                "day": p.day,
             }
             for i, p in enumerate(phases)
         ],
@@ -128,7 +133,14 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
             for v in votes
         ],
         "proposals": _proposals(workshop, card_ref, sector_ref, person_ref),
-        "polls": polls_backup(workshop, phases, person_ref),  # poll, wordcloud
+        "supports": _supports(workshop, card_ref, person_ref),
+        "dismissals": _dismissals(workshop, card_ref),
+        # attendance: the signed lists of each day (issue 28)
+        "attendance": attendance.to_json(
+            workshop, person_ref, {p.id: i + 1 for i, p in enumerate(phases)}
+        ),
+        # poll, wordcloud: each step's question, settings and answers
+        "polls": polls.backup(workshop, phases, person_ref),
     }
 
 
@@ -159,6 +171,8 @@ def _proposals(
             "status": p.status,
             "rubric": p.rubric,
             "checklist": dict(p.checklist),
+            "group": p.kipp_group,
+            "iid": dict(p.iid or {}),  # the IID profile's saved fields (proposals/iid.py)
             "sections": [
                 {
                     "key": s.key,
@@ -254,3 +268,27 @@ def _plan(plan: ActionPlan, person_ref: dict[int, int], settings: Settings) -> d
 
 def build(workshop: Workshop) -> bytes:
     return json.dumps(document(workshop), ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _supports(
+    workshop: Workshop, card_ref: dict[int, int], person_ref: dict[int, int]
+) -> list[dict[str, int]]:
+    """Who supported which card instead of posting it again (core/votes.Support)."""
+    rows = db.session.scalars(
+        select(Support).where(Support.workshop_id == workshop.id).order_by(Support.id)
+    )
+    return [
+        {"card": card_ref[s.card_id], "participant": person_ref[s.participant_id]} for s in rows
+    ]
+
+
+def _dismissals(workshop: Workshop, card_ref: dict[int, int]) -> list[dict[str, Any]]:
+    """The suggestions the facilitator dismissed: never offered again, and what the
+    similar cards learn from (similar/feedback.py), with the merges of the cards."""
+    rows = db.session.scalars(
+        select(Dismissal).where(Dismissal.workshop_id == workshop.id).order_by(Dismissal.id)
+    )
+    return [
+        {"kind": d.kind, "cards": sorted(card_ref[int(i)] for i in d.cards.split(","))}
+        for d in rows
+    ]

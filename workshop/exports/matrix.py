@@ -1,5 +1,12 @@
 """The action-plan matrix (Matriks Rencana Aksi): DOMAIN.md's columns, one row per
-solution with its bottleneck, and one per bottleneck that has no solution yet."""
+solution with its bottleneck, and one per bottleneck that has no solution yet.
+
+Printed, it is two tables (the workbook's two matrix sheets), each one A4 page
+wide with type no smaller than 8 pt: the analysis (one row a bottleneck: its
+category, cause, impact, USG and rank), the plan (one row a solution: its
+steps, indicator, who, when and with what) and its follow-up (one row a
+planned solution: owner agency, deadline, status, note, last update), joined
+by the bottleneck's number."""
 
 from __future__ import annotations
 
@@ -17,7 +24,7 @@ from .data import BottleneckRow, Results, SectorResult, SolutionRow
 class Column:
     key: str
     label: str
-    width: int  # characters, for spreadsheets: all 21 fit one A4 landscape page at ~55%
+    width: int  # characters, for spreadsheets (analysis_columns, plan_columns print at 8 pt+)
     number: bool = False
 
 
@@ -49,6 +56,62 @@ def columns() -> list[Column]:
     ]
 
 
+ANALYSIS = ("no", "sector", "service", "bottleneck", "category", "cause", "impact")
+ANALYSIS_SCORES = ("u", "s", "g", "total", "rank")
+PLAN = ("solution", "steps", "indicator", "responsible", "timeframe", "resources", "stakeholders")
+FOLLOW_UP = ("solution", "agency", "deadline", "status", "note", "updated")
+
+
+def analysis_columns() -> list[Column]:
+    """The analysis sheet's columns: one row a bottleneck, numbered."""
+    by_key = {c.key: c for c in columns()}
+    votes = Column("bottleneck_votes", _("Votes"), 5, number=True)
+    return [by_key[k] for k in (*ANALYSIS, *ANALYSIS_SCORES)] + [votes]
+
+
+def plan_columns() -> list[Column]:
+    """The plan sheet's columns: one row a solution, with its bottleneck's number."""
+    by_key = {c.key: c for c in columns()}
+
+    def narrow(key: str) -> Column:
+        c = by_key[key]
+        return Column(c.key, c.label, PLAN_WIDTHS.get(key, c.width), c.number)
+
+    return [
+        Column("no", _("No."), 4, number=True),
+        Column("ref", _("Bottleneck no."), 7, number=True),
+        narrow("solution"),
+        Column("votes", _("Votes"), 5, number=True),
+        *(narrow(key) for key in PLAN[1:]),
+    ]
+
+
+def follow_up_columns() -> list[Column]:
+    """The follow-up sheet's columns: one row a planned solution, how it stands."""
+    by_key = {c.key: c for c in columns()}
+    return [
+        Column("no", _("No."), 4, number=True),
+        Column("ref", _("Bottleneck no."), 7, number=True),
+        *(
+            Column(key, by_key[key].label, FOLLOW_UP_WIDTHS[key], by_key[key].number)
+            for key in FOLLOW_UP
+        ),
+    ]
+
+
+# Wider than in the whole matrix: these sheets have room. A deadline is a date
+# cell, which shows "###" where its whole text does not fit.
+PLAN_WIDTHS = {"solution": 30, "steps": 28, "indicator": 20, "resources": 18, "stakeholders": 18}
+FOLLOW_UP_WIDTHS = {
+    "solution": 34,
+    "agency": 20,
+    "deadline": 17,
+    "status": 12,
+    "note": 34,
+    "updated": 24,
+}
+
+
 def progress_columns() -> list[Column]:
     """The follow-up's columns (exports/progress.py): whose plan, by when, how it stands."""
     return [
@@ -61,6 +124,11 @@ def progress_columns() -> list[Column]:
 
 def category_label(code: str | None) -> str:
     return f"{code} {CATEGORIES[code]}" if code in CATEGORIES else ""
+
+
+def category_cell(code: str | None) -> str:
+    """A category column's cell: the category, or that the card has none."""
+    return category_label(code) or _("No category")
 
 
 def causes_text(b: BottleneckRow) -> str:
@@ -76,26 +144,60 @@ def causes_text(b: BottleneckRow) -> str:
 def rows(results: Results) -> Iterator[dict[str, object]]:
     """Every row of the matrix, sector by sector, bottlenecks by priority."""
     number = 0
+    ref = 0
     for result in results.sectors:
         for bottleneck in result.bottlenecks:
+            ref += 1
             solutions: list[SolutionRow | None] = list(bottleneck.solutions) or [None]
             for solution in solutions:
                 number += 1
-                yield _row(number, result, bottleneck, solution)
+                yield _row(number, ref, results, result, bottleneck, solution)
+
+
+def analysis_rows(results: Results) -> Iterator[dict[str, object]]:
+    """The analysis: one row a bottleneck, numbered as the plan refers to it."""
+    for row in rows(results):
+        if row["first"]:
+            yield {**row, "no": row["ref"]}
+
+
+def plan_rows(results: Results) -> Iterator[dict[str, object]]:
+    """The plan: one row a solution (a bottleneck without one has no plan yet)."""
+    number = 0
+    for row in rows(results):
+        if row["solution"]:
+            number += 1
+            yield {**row, "no": number}
+
+
+def follow_up_rows(results: Results) -> Iterator[dict[str, object]]:
+    """The follow-up: the plan's rows whose solution has an action plan."""
+    return (row for row in plan_rows(results) if row["planned"])
 
 
 def _row(
-    number: int, result: SectorResult, b: BottleneckRow, solution: SolutionRow | None
+    number: int,
+    ref: int,
+    results: Results,
+    result: SectorResult,
+    b: BottleneckRow,
+    solution: SolutionRow | None,
 ) -> dict[str, object]:
     a = b.card.assessment
     plan = solution.card.plan if solution else None
     agency = b.author.agency if b.author else None
+    deadline = plan.deadline if plan else None
     return {
         "no": number,
+        "ref": ref,
+        # The bottleneck's first row (its analysis), and its own votes.
+        "first": solution is None or solution is b.solutions[0],
+        "planned": plan is not None,
+        "bottleneck_votes": b.votes,
         "sector": f"{result.sector.name} / {agency}" if agency else result.sector.name,
         "service": b.card.service or "",
         "bottleneck": b.card.text,
-        "category": category_label(b.card.category),
+        "category": category_cell(b.card.category),
         "cause": causes_text(b),
         "impact": (a.impact if a else None) or "",
         "u": a.urgency if a else None,
@@ -113,7 +215,8 @@ def _row(
         "stakeholders": (plan.stakeholders if plan else None) or "",
         "status": progress.status_text(plan),
         "agency": (plan.agency if plan else None) or "",
-        "deadline": plan.deadline.isoformat() if plan and plan.deadline else "",
+        "deadline": results.date_text(deadline) if deadline else "",
+        "deadline_date": deadline,
         "note": progress.note_text(plan),
-        "updated": progress.updated_text(plan),
+        "updated": progress.updated_text(plan, results),
     }

@@ -13,33 +13,27 @@ from sqlalchemy.orm import selectinload
 
 from ..core.cards import DONE, NOT_STARTED, UNDER_WAY, ActionPlan, PlanUpdate
 from ..extensions import db
-from ..followup.services import item, progress
+from ..followup.services import item, progress, status_labels
 from ..realtime.policy import REPORT_VIEW, Settings
 from .data import Results
 
 
-def status_labels() -> dict[str, str]:
-    return {NOT_STARTED: _("Not started"), UNDER_WAY: _("In progress"), DONE: _("Done")}
-
-
 def status_text(plan: ActionPlan | None) -> str:
-    """The matrix's "Status": proposed (no plan), planned, or the status last reported."""
-    if plan is None:
-        return _("Proposed")
-    if plan.status is None:
-        return _("Planned")
-    return status_labels()[plan.progress]
+    """The matrix's "Status": the follow-up's status of a planned solution, in the
+    follow-up page's words (followup/services.py); none for a solution without a plan."""
+    return status_labels()[plan.progress] if plan is not None else ""
 
 
 def note_text(plan: ActionPlan | None) -> str:
     return (plan.status_note if plan else None) or ""
 
 
-def updated_text(plan: ActionPlan | None) -> str:
-    """When the status was last reported, and by whom (the facilitator or a participant)."""
+def updated_text(plan: ActionPlan | None, results: Results) -> str:
+    """When the status was last reported, in the workshop's zone, and by whom (the
+    facilitator or a participant)."""
     if plan is None or plan.status_at is None:
         return ""
-    when = plan.status_at.strftime("%Y-%m-%d %H:%M") + " UTC"
+    when = results.moment_text(plan.status_at)
     if plan.status_by_staff:
         return f"{when}, {_('facilitator')}"
     return f"{when}, {plan.status_by.name}" if plan.status_by else when
@@ -84,7 +78,7 @@ def table(results: Results) -> tuple[list[str], list[list[object]], list[int]]:
         ]
         for row in progress(items(results))
     ]
-    return header, rows, [36, 12, 12, 12, 10, 8, 10]
+    return header, rows, [30, 12, 12, 12, 10, 8, 10]
 
 
 def history_table(results: Results) -> tuple[list[str], list[list[object]], list[int]]:
@@ -99,7 +93,7 @@ def history_table(results: Results) -> tuple[list[str], list[list[object]], list
     )
     rows: list[list[object]] = [
         [
-            report.created_at.strftime("%Y-%m-%d %H:%M") + " UTC",
+            results.local(report.created_at).replace(microsecond=0),
             shown[report.card_id]["agency"] or "",
             shown[report.card_id]["solution"],
             labels[report.status],
@@ -110,10 +104,11 @@ def history_table(results: Results) -> tuple[list[str], list[list[object]], list
         ]
         for report in reports
     ]
-    header = [_("When"), _("Owner agency"), _("Solution"), _("Status"), _("Note"), _("By")]
-    return header, rows, [20, 28, 45, 14, 40, 22]
+    when = _("When (%(zone)s)", zone=results.zone)
+    header = [when, _("Owner agency"), _("Solution"), _("Status"), _("Note"), _("By")]
+    return header, rows, [22, 24, 36, 12, 32, 18]
 
 
 def as_of(results: Results) -> str:
     day: dt.date = results.generated_at.date()
-    return _("Progress as of %(date)s", date=day.isoformat())
+    return _("Progress as of %(date)s", date=results.date_text(day))

@@ -16,7 +16,7 @@ from ..core.categories import category_labels
 from ..core.errors import invalid
 from ..core.models import Workshop
 from ..proposals.models import Proposal
-from . import csv_export, docx_report, json_export, kipp, matrix, xlsx
+from . import csv_export, docx_report, iid, json_export, kipp, matrix, xlsx
 from .data import gather
 
 FORMATS = {
@@ -26,6 +26,7 @@ FORMATS = {
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
     "kipp": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
     "html": ("text/html; charset=utf-8", "html"),
+    "iid": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
 }
 
 
@@ -43,7 +44,7 @@ def export(workshop: Workshop, fmt: str, *, top: int = 3) -> Export:
     mimetype, extension = FORMATS[fmt]
     with force_locale(workshop.language):
         content = _build(workshop, fmt, top)
-    stem = {"kipp": "proposal-kipp", "docx": "laporan"}.get(fmt, "urai")
+    stem = {"kipp": "proposal-kipp", "docx": "laporan", "iid": "profil-iid"}.get(fmt, "urai")
     return Export(content, f"{stem}-{_slug(workshop.title)}-{workshop.code}.{extension}", mimetype)
 
 
@@ -59,6 +60,8 @@ def proposal_export(workshop: Workshop, proposal: Proposal) -> Export:
 def _build(workshop: Workshop, fmt: str, top: int) -> bytes:
     if fmt == "json":
         return json_export.build(workshop)
+    if fmt == "iid":
+        return iid.build(workshop)
     results = gather(workshop)
     if fmt == "xlsx":
         return xlsx.build(results)
@@ -81,7 +84,9 @@ def _build(workshop: Workshop, fmt: str, top: int) -> bytes:
 
 def report_css() -> str:
     """The report's stylesheet, put inside the file so it prints right wherever it is opened."""
-    return (Path(current_app.static_folder or "static") / "css" / "report.css").read_text()
+    return (Path(current_app.static_folder or "static") / "css" / "report.css").read_text(
+        encoding="utf-8"
+    )
 
 
 def style_hash(css: str) -> str:

@@ -7,7 +7,9 @@ the page number."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import textwrap
 from collections.abc import Iterable, Sequence
 
 from flask_babel import gettext as _
@@ -18,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.categories import CATEGORIES
 from ..core.models import Participant
+from ..core.timeutil import EXCEL_DATE, EXCEL_DATETIME, utcnow
 from . import matrix, progress
 from .data import BottleneckRow, Results, SectorResult
 from .safety import looks_like_formula
@@ -36,7 +39,7 @@ DEFAULT_WIDTH = 8.43  # a column's width when none is set, in characters
 # Row heights, in points, for the default 11 pt text; proportional text fits a
 # few more letters on a line than the width (counted in digits) says.
 LINE_HEIGHT = 14.0
-CHARS_PER_WIDTH = 1.1
+CHARS_PER_WIDTH = 1.05
 UPRIGHT_CHAR = 6.5
 BOLD_WIDTH = 1.15  # a bold letter, in digits of the default font
 ROW_HEIGHT_MAX = 409.0  # Excel's largest row height
@@ -54,25 +57,59 @@ def build(results: Results) -> bytes:
     _summary(summary, results)
     used = {summary.title}
     for result in results.sectors:
+        if not result.bottlenecks:
+            continue  # a sheet of a header alone would print a page of it
         sheet = book.create_sheet(_safe_title(result.sector.name, used))
         used.add(sheet.title)
         _sector_sheet(sheet, result)
-    plan = book.create_sheet(_safe_title(_("Action plan matrix"), used))
-    cols = matrix.columns()
-    _table(
-        plan,
-        [c.label for c in cols],
-        ([row[c.key] for c in cols] for row in matrix.rows(results)),
-        [c.width for c in cols],
-    )
-    # Just before the matrix, which stays the last sheet.
-    follow_up = book.create_sheet(_safe_title(_("Follow-up"), used | {plan.title}), -1)
+    follow_up = book.create_sheet(_safe_title(_("Follow-up"), used))
+    used.add(follow_up.title)
     _progress_sheet(follow_up, results)
+    # The matrix, last: its analysis, plan and follow-up, each one page wide.
+    for title, cols, rows in (
+        (_("Matrix (1) Analysis"), matrix.analysis_columns(), matrix.analysis_rows(results)),
+        (_("Matrix (2) Action plan"), matrix.plan_columns(), matrix.plan_rows(results)),
+        (_("Matrix (3) Follow-up"), matrix.follow_up_columns(), matrix.follow_up_rows(results)),
+    ):
+        plan = book.create_sheet(_safe_title(title, used))
+        used.add(plan.title)
+        _table(
+            plan,
+            [c.label for c in cols],
+            ([_cell(row, c.key) for c in cols] for row in rows),
+            [c.width for c in cols],
+        )
     for sheet in book.worksheets:
         _print_setup(sheet, results.workshop.title)
+        _date_formats(sheet, results.workshop.language)
+    _properties(book, results)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _cell(row: dict[str, object], key: str) -> object:
+    """A matrix row's value for a sheet: a deadline as a real date cell."""
+    return row["deadline_date"] if key == "deadline" else row[key]
+
+
+def _date_formats(sheet: Worksheet, language: str) -> None:
+    """Dates and times are real cells, shown the Indonesian way ("8 Desember 2026")."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, dt.datetime):
+                cell.number_format = EXCEL_DATETIME.get(language, EXCEL_DATETIME["id"])
+            elif isinstance(cell.value, dt.date):
+                cell.number_format = EXCEL_DATE.get(language, EXCEL_DATE["id"])
+
+
+def _properties(book: Workbook, results: Results) -> None:
+    """The file's own details: the workshop's title, its organiser as the author
+    (openpyxl would name itself)."""
+    book.properties.title = results.workshop.title
+    book.properties.creator = results.workshop.organiser or ""
+    book.properties.lastModifiedBy = results.workshop.organiser or ""
+    book.properties.created = book.properties.modified = utcnow()  # UTC, as the format wants
 
 
 def _progress_sheet(sheet: Worksheet, results: Results) -> None:
@@ -93,7 +130,9 @@ def _progress_sheet(sheet: Worksheet, results: Results) -> None:
 
 
 def _print_setup(sheet: Worksheet, title: str) -> None:
-    """A4 landscape, one page wide, the table's header row on every page."""
+    """A4 landscape, one page wide, the table's header row on every page. Every
+    sheet is narrow enough to print at 80% or more, so that its 11 pt text and
+    10 pt header and footer print at 8 pt or larger."""
     setup = sheet.page_setup
     setup.orientation = sheet.ORIENTATION_LANDSCAPE
     setup.paperSize = sheet.PAPERSIZE_A4
@@ -109,25 +148,27 @@ def _print_setup(sheet: Worksheet, title: str) -> None:
         sheet.print_title_rows = "1:1"
     # "&" starts a code in Excel's header language: a literal one is written "&&".
     sheet.oddHeader.left.text = title[:HEADER_TITLE_MAX].replace("&", "&&")
-    sheet.oddHeader.left.size = 9
+    sheet.oddHeader.left.size = 10
     sheet.oddFooter.left.text = "&A"
-    sheet.oddFooter.left.size = 9
+    sheet.oddFooter.left.size = 10
     sheet.oddFooter.right.text = "&P / &N"
-    sheet.oddFooter.right.size = 9
+    sheet.oddFooter.right.size = 10
 
 
 def _summary(sheet: Worksheet, results: Results) -> None:
     w = results.workshop
     sheet["A1"] = w.title
     sheet["A1"].font = Font(name=FONT, bold=True, size=14)
-    sheet.append([_("Date"), w.date.isoformat() if w.date else ""])
+    sheet.append([_("Date"), results.date_text(w.date) if w.date else ""])
     sheet.append([_("Place"), w.place or ""])
     sheet.append([_("Organiser"), w.organiser or ""])
     sheet.append([_("Participants"), len(results.participants)])
     sheet.append([])
     start = sheet.max_row + 1
     categories = list(CATEGORIES)
-    header = [_("Sector"), _("Participants"), _("Bottlenecks"), _("Solutions"), *categories]
+    # Each category's column under its name ("U1 Persyaratan"), upright.
+    labels = [matrix.category_label(code) for code in categories]
+    header = [_("Sector"), _("Participants"), _("Bottlenecks"), _("Solutions"), *labels]
     counts = []
     for result in results.sectors:
         per_category = {code: 0 for code in categories}
@@ -171,6 +212,7 @@ def _sector_sheet(sheet: Worksheet, result: SectorResult) -> None:
         _("Service"),
         _("Author"),
         _("Votes"),
+        _("Supports"),
         "U",
         "S",
         "G",
@@ -181,17 +223,18 @@ def _sector_sheet(sheet: Worksheet, result: SectorResult) -> None:
         [
             row.rank,
             row.card.text,
-            matrix.category_label(row.card.category),
+            matrix.category_cell(row.card.category),
             row.card.service or "",
             _author(row.author),
             row.votes,
+            row.supports,
             *_usg(row),
             row.total,
             "\n".join(f"- {s.card.text} ({s.votes})" for s in row.solutions),
         ]
         for row in result.bottlenecks
     ]
-    _table(sheet, header, rows, [5, 45, 22, 18, 22, 5, 4, 4, 4, 5, 45])
+    _table(sheet, header, rows, [5, 40, 20, 14, 18, 5, 6, 4, 4, 4, 5, 40])
 
 
 def _usg(row: BottleneckRow) -> list[int | None]:
@@ -258,8 +301,10 @@ def _width(sheet: Worksheet, col: int) -> float:
 
 def _lines(text: str, width: float) -> int:
     """About how many lines `text` wraps to in a column `width` characters wide."""
+    # Wrapped at whole words, as the program does: a line holds fewer letters
+    # than the column's width when the next word does not fit.
     per_line = max(1, int(width * CHARS_PER_WIDTH))
-    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+    return sum(max(1, len(textwrap.wrap(part, per_line))) for part in text.split("\n"))
 
 
 def _row_height(values: Sequence[object], widths: Sequence[float]) -> float:
@@ -271,9 +316,23 @@ def _row_height(values: Sequence[object], widths: Sequence[float]) -> float:
 
 
 def _header_height(header: Sequence[str], widths: Sequence[float]) -> float:
-    upright = [len(label) for label, w in zip(header, widths, strict=True) if _upright(label, w)]
+    upright = [
+        _upright_length(label, w)
+        for label, w in zip(header, widths, strict=True)
+        if _upright(label, w)
+    ]
     flat = max((_lines(label, w) for label, w in zip(header, widths, strict=True)), default=1)
     return max(LINE_HEIGHT * flat + 3, max(upright, default=0) * UPRIGHT_CHAR + 6)
+
+
+def _upright_length(label: str, width: float) -> int:
+    """How many letters long an upright label's longest line is, wrapped over as
+    many lines as its column is wide."""
+    across = max(1, int((width * 7 + 5) * 0.75 // (LINE_HEIGHT + 1)))
+    for length in range(max(len(w) for w in label.split()), len(label) + 1):
+        if len(textwrap.wrap(label, length)) <= across:
+            return length
+    return len(label)
 
 
 def _put(sheet: Worksheet, row: int, col: int, value: object) -> None:

@@ -52,6 +52,13 @@ def on_phase_move(workshop: Workshop, identity: Identity, payload: dict[str, Any
     services.move_phase(workshop, payload.get("phase_id"), payload.get("direction"))
 
 
+@socketio.on("days:set")
+@socket_action(steering=True)
+def on_days_set(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:
+    """Set how many days the workshop spans: {days}."""
+    services.set_days(workshop, payload.get("days"))
+
+
 @socketio.on("timer:start")
 @socket_action(steering=True)
 def on_timer_start(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
 
 @dataclass(frozen=True)
 class PhaseTemplate:
@@ -88,9 +91,18 @@ DEFAULT_PHASES: tuple[PhaseTemplate, ...] = (
 )
 
 
-# The activities the facilitator may add as steps of the agenda (docs/PROTOCOL.md):
-# each kind's data and rules live in its own package.
+# The activities a facilitator may add as a step of the agenda (issue 28), in
+# the order the cockpit's "Add phase" picker offers them after a plain step:
+# one line a kind. Its step opens the activity on phones and the projector
+# while current; its package keeps the activity's own data.
 ACTIVITY_PHASES: tuple[PhaseTemplate, ...] = (
+    PhaseTemplate(
+        "attendance",
+        "Daftar hadir",
+        "Attendance",
+        "Tanda tangani daftar hadir hari ini di ponsel Anda.",
+        "Sign today's attendance list on your phone.",
+    ),
     PhaseTemplate(  # poll: workshop/polls/
         "poll",
         "Polling",
@@ -106,3 +118,15 @@ ACTIVITY_PHASES: tuple[PhaseTemplate, ...] = (
         "Write one to three words on your phone.",
     ),
 )
+ACTIVITY_KINDS = frozenset(template.kind for template in ACTIVITY_PHASES)
+# The plain step the picker offers first ("Tahap biasa").
+PLAIN_KIND = "custom"
+
+
+def picker() -> list[dict[str, str]]:
+    """The cockpit's "Add phase" choices: a plain step, then each activity, in the
+    page's language (told in the page config as `phase_picker`)."""
+    english = str(get_locale() or "id").startswith("en")
+    return [{"kind": PLAIN_KIND, "label": _("Plain step")}] + [
+        {"kind": t.kind, "label": t.name_en if english else t.name_id} for t in ACTIVITY_PHASES
+    ]

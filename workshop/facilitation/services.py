@@ -16,6 +16,7 @@ from ..core.errors import invalid, not_found
 from ..core.lookup import sector_in
 from ..core.models import (
     CAUSE_DEPTH_RANGE,
+    DAYS_RANGE,
     FLAG_SETTINGS,
     MAX_TIMER,
     PHASE_FLAGS,
@@ -36,9 +37,10 @@ from ..presenter.services import end_with_phase
 from ..realtime.broadcast import announce, stamp
 from ..realtime.policy import BOARD_SHOWN, Settings
 from ..voting.services import cards_of
-from .phases import DEFAULT_PHASES
+from .phases import ACTIVITY_KINDS, ACTIVITY_PHASES, DEFAULT_PHASES, PLAIN_KIND
 
-MAX_PHASES = 15
+# A day or more of agenda, its activities included (issue 28).
+MAX_PHASES = 40
 
 
 def add_default_phases(workshop: Workshop) -> None:
@@ -88,23 +90,38 @@ def step_phase(workshop: Workshop, direction: object) -> Phase:
 
 
 def save_phase(workshop: Workshop, payload: dict[str, Any]) -> Phase:
-    """Add a phase (no `id`) or change one: name, prompt and what it allows."""
+    """Add a phase (no `id`) or change one: name, prompt, day and what it allows.
+
+    A new phase may be an activity (`kind` of ACTIVITY_PHASES): its name and
+    prompt default to the activity's; it goes at the end of its day."""
     phase_id = optional_int(payload.get("id"), "id")
     if phase_id is None:
-        if len(workshop.phases) >= MAX_PHASES:
-            raise invalid(_("A workshop has at most %(n)d phases.", n=MAX_PHASES))
-        phase = Phase(kind="custom", position=len(workshop.phases))
-        workshop.phases.append(phase)
+        payload = _as_activity(workshop, payload)
+        phase = _new_phase(workshop)
     else:
         phase = _phase(workshop, phase_id)
     kind = payload.get("kind", phase.kind)
-    if kind not in PHASE_KINDS:
+    if kind not in PHASE_KINDS and kind not in ACTIVITY_KINDS:
         raise invalid(_("Invalid value."), kind=_("Invalid."))
     phase.kind = str(kind)
     phase.name = str(clean_text(payload.get("name", phase.name), "name", max_length=PHASE_NAME_MAX))
     phase.prompt = clean_text(
         payload.get("prompt", phase.prompt), "prompt", max_length=PROMPT_MAX, required=False
     )
+    _set_options(phase, payload)
+    if "day" in payload:
+        day = _day(workshop, payload["day"])
+        if day != phase.day:
+            phase.day = day
+            phase.position = len(workshop.phases) + 1  # the end of its new day
+    _order_by_day(workshop)
+    db.session.flush()
+    announce(workshop)
+    return phase
+
+
+def _set_options(phase: Phase, payload: dict[str, Any]) -> None:
+    """What the phase lets participants do: its flags, and what takes votes."""
     for flag in PHASE_FLAGS:
         if flag in payload:
             setattr(phase, flag, required_flag(payload[flag], flag))
@@ -112,9 +129,64 @@ def save_phase(workshop: Workshop, payload: dict[str, Any]) -> Phase:
         if payload["vote_on"] not in VOTE_ON:
             raise invalid(_("Invalid value."), vote_on=_("Invalid."))
         phase.vote_on = payload["vote_on"]
-    db.session.flush()
-    announce(workshop)
+
+
+def _as_activity(workshop: Workshop, payload: dict[str, Any]) -> dict[str, Any]:
+    """A new activity step is named and prompted after its activity unless named."""
+    template = next((t for t in ACTIVITY_PHASES if t.kind == payload.get("kind")), None)
+    if template is None or str(payload.get("name") or "").strip():
+        return payload
+    english = workshop.language == "en"
+    return {
+        "prompt": template.prompt_en if english else template.prompt_id,
+        **payload,
+        "name": template.name_en if english else template.name_id,
+    }
+
+
+def _new_phase(workshop: Workshop) -> Phase:
+    """A new plain step at the end of the agenda, on its last day."""
+    if len(workshop.phases) >= MAX_PHASES:
+        raise invalid(_("A workshop has at most %(n)d phases.", n=MAX_PHASES))
+    last_day = workshop.phases[-1].day if workshop.phases else 1
+    phase = Phase(kind=PLAIN_KIND, name="", position=len(workshop.phases), day=last_day)
+    workshop.phases.append(phase)
     return phase
+
+
+def _day(workshop: Workshop, value: object) -> int:
+    day = optional_int(value, "day")
+    if day is None or not 1 <= day <= workshop.days:
+        raise invalid(
+            _("Choose a day between %(low)d and %(high)d.", low=1, high=workshop.days),
+            day=_("Invalid."),
+        )
+    return day
+
+
+def _order_by_day(workshop: Workshop) -> None:
+    """Keep the steps in the order of their days (each day's in its own order)."""
+    ordered = sorted(workshop.phases, key=lambda p: (p.day, p.position))
+    for position, item in enumerate(ordered):
+        item.position = position
+
+
+def set_days(workshop: Workshop, days: object) -> None:
+    """How many days the workshop spans; a day that still has steps stays."""
+    count = optional_int(days, "days")
+    low, high = DAYS_RANGE
+    if count is None or not low <= count <= high:
+        raise invalid(
+            _("Choose between %(low)d and %(high)d.", low=low, high=high), days=_("Invalid.")
+        )
+    used = max((p.day for p in workshop.phases), default=1)
+    if count < used:
+        raise invalid(
+            _("Day %(n)d still has steps: move or remove them first.", n=used),
+            days=_("Invalid."),
+        )
+    workshop.days = count
+    announce(workshop)
 
 
 def remove_phase(workshop: Workshop, phase_id: object) -> None:
@@ -129,16 +201,24 @@ def remove_phase(workshop: Workshop, phase_id: object) -> None:
 
 
 def move_phase(workshop: Workshop, phase_id: object, direction: object) -> None:
-    """Move a phase one place earlier (-1) or later (+1)."""
+    """Move a phase one place earlier (-1) or later (+1); the first or last step of
+    a day moves to the day before or after, there last or first."""
     phase = _phase(workshop, phase_id)
     step = _direction(direction)
     phases = list(workshop.phases)
     index = phases.index(phase)
     target = index + step
     if 0 <= target < len(phases):
-        phases[index], phases[target] = phases[target], phases[index]
+        if phases[target].day != phase.day:
+            phase.day = phases[target].day
+        else:
+            phases[index], phases[target] = phases[target], phases[index]
         for position, item in enumerate(phases):
             item.position = position
+    elif step > 0 and phase.day < workshop.days:
+        phase.day += 1  # the last step goes on to the next day
+    elif step < 0 and phase.day > 1:
+        phase.day -= 1
     announce(workshop)
 
 

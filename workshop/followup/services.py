@@ -15,9 +15,12 @@ from sqlalchemy.orm import selectinload
 
 from ..core.access import Identity
 from ..core.cards import (
+    DONE,
     FOLLOW_UP_STATUSES,
+    NOT_STARTED,
     NOTE_MAX,
     SOLUTION,
+    UNDER_WAY,
     ActionPlan,
     Card,
     PlanUpdate,
@@ -61,6 +64,12 @@ _FILLER = re.compile(
 # Where a region starts ("Dinas Kesehatan Kabupaten Maros"): a workshop is held
 # in one, so an agency is the same with or without it.
 _REGION = re.compile(r" (?:kabupaten|kota|provinsi)(?: |$).*")
+
+
+def status_labels() -> dict[str, str]:
+    """The follow-up's statuses in words: the one vocabulary of the follow-up page,
+    the cockpit, the matrix and every export (belum, berjalan, selesai)."""
+    return {NOT_STARTED: _("Not started"), UNDER_WAY: _("In progress"), DONE: _("Done")}
 
 
 def agency_key(name: str | None) -> str:
@@ -236,6 +245,40 @@ def update_status(
     plan.status_at = utcnow()
     plan.status_by_id = participant_id
     plan.status_by_staff = viewer.steering
+    _record(workshop, card, participant_id, viewer.steering, note)
+    db.session.flush()
+    db.session.expire(plan, ["status_by"])
+    return announce_item(workshop, card, today)
+
+
+# How long a reporter may go on with one report: a tap on a status, then the
+# note typed and saved, is one report, not two.
+SAME_REPORT = dt.timedelta(minutes=15)
+
+
+def _record(
+    workshop: Workshop, card: Card, participant_id: int | None, staff: bool, note: str | None
+) -> None:
+    """Keep the report in the plan's history, once: the same reporter saying the
+    same status again soon after (with a note, say) amends their last report."""
+    plan = card.plan
+    assert plan is not None and plan.status is not None and plan.status_at is not None
+    last = db.session.scalars(
+        select(PlanUpdate)
+        .where(PlanUpdate.workshop_id == workshop.id, PlanUpdate.card_id == card.id)
+        .order_by(PlanUpdate.id.desc())
+        .limit(1)
+    ).first()
+    if (
+        last is not None
+        and last.status == plan.status
+        and last.participant_id == participant_id
+        and last.by_staff == staff
+        and plan.status_at - last.created_at <= SAME_REPORT
+    ):
+        last.note = note
+        last.created_at = plan.status_at
+        return
     db.session.add(
         PlanUpdate(
             workshop_id=workshop.id,
@@ -243,12 +286,10 @@ def update_status(
             status=plan.status,
             note=note,
             participant_id=participant_id,
-            by_staff=viewer.steering,
+            by_staff=staff,
+            created_at=plan.status_at,
         )
     )
-    db.session.flush()
-    db.session.expire(plan, ["status_by"])
-    return announce_item(workshop, card, today)
 
 
 def announce_item(workshop: Workshop, card: Card, today: dt.date) -> dict[str, Any]:

@@ -13,9 +13,11 @@ from ..core.models import Participant, Workshop
 from ..realtime.policy import participant_view
 from ..web import apply, page_config, participant_page, staff_page
 from . import lifecycle
-from .services import agency_key
+from .services import agency_key, status_labels
 
 bp = Blueprint("followup", __name__)
+# The statuses' words on every page, as in the documents (services.status_labels).
+bp.add_app_template_global(status_labels, "follow_up_status_labels")
 
 
 @bp.get("/w/<code>/follow-up")

@@ -41,7 +41,7 @@ def on_poll_answer(
 def on_wordcloud_answer(
     workshop: Workshop, identity: access.Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
-    """A phone sends a word-cloud entry; `poll.counted` (or `poll.held` to steering)."""
+    """A phone sends a word-cloud entry; `wordcloud.counted` (or `wordcloud.held` to steering)."""
     return _ack(services.answer_wordcloud(workshop, _participant(identity), payload))
 
 
@@ -50,7 +50,7 @@ def on_wordcloud_answer(
 def on_poll_save(
     workshop: Workshop, identity: access.Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
-    """The facilitator edits a step's question, options or results mode; `poll.updated`."""
+    """The facilitator edits a step's question, options or results mode; `<kind>.updated`."""
     return _state(services.save_poll(workshop, payload), identity)
 
 
@@ -59,7 +59,7 @@ def on_poll_save(
 def on_poll_close(
     workshop: Workshop, identity: access.Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
-    """The facilitator closes (or reopens) a step for answers; `poll.updated`."""
+    """The facilitator closes (or reopens) a step for answers; `<kind>.updated`."""
     return _state(services.close_poll(workshop, payload), identity)
 
 
@@ -68,7 +68,7 @@ def on_poll_close(
 def on_poll_reveal(
     workshop: Workshop, identity: access.Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
-    """The facilitator reveals (or hides again) a step's results; `poll.updated`."""
+    """The facilitator reveals (or hides again) a step's results; `<kind>.updated`."""
     return _state(services.reveal_poll(workshop, payload), identity)
 
 
@@ -77,7 +77,7 @@ def on_poll_reveal(
 def on_wordcloud_hide(
     workshop: Workshop, identity: access.Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
-    """The facilitator takes a term off the word cloud (or back); `poll.updated`."""
+    """The facilitator takes a term off the word cloud (or back); `<kind>.updated`."""
     return _state(services.hide_term(workshop, payload), identity)
 
 
@@ -86,5 +86,5 @@ def on_wordcloud_hide(
 def on_wordcloud_release(
     workshop: Workshop, identity: access.Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
-    """The facilitator lets through an entry the profanity filter held; `poll.updated`."""
+    """The facilitator lets through an entry the profanity filter held; `<kind>.updated`."""
     return _state(services.release_entry(workshop, payload), identity)

@@ -10,9 +10,10 @@ same term from one phone counted once. Every answer carries the phone's
 `client_id`: a retried send finds the answer it made, and a unique constraint
 keeps one answer a phone (a slot) whatever arrives at once.
 
-Each answer stamps `poll.counted` (to the projector and steering, shaped by the
-visibility policy: no results before they are revealed); each change the
-facilitator makes stamps `poll.updated`, the whole state, to everyone.
+Each answer stamps `<kind>.counted` (`poll.counted`, `wordcloud.counted`: to the
+projector and steering, shaped by the visibility policy: no results before they
+are revealed); each change the facilitator makes stamps `<kind>.updated`, the
+whole state, to everyone; an entry the profanity filter held, `wordcloud.held`.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ from ..extensions import db
 from ..realtime.broadcast import stamp
 from ..realtime.policy import (
     POLL_COUNT_AUDIENCE,
-    POLL_COUNT_EVENT,
-    POLL_EVENT,
+    POLL_COUNT_EVENTS,
+    POLL_EVENTS,
     POLL_HELD_AUDIENCE,
     POLL_HELD_EVENT,
     Viewer,
@@ -187,16 +188,18 @@ def mine(poll: Poll | None, participant_id: int) -> dict[str, Any]:
     }
 
 
-def snapshot(workshop: Workshop, viewer: Viewer) -> dict[str, list[dict[str, Any]]]:
-    """Every poll and word cloud of the workshop as `viewer` sees it, with a phone's own
-    answers (`mine`): the snapshot's `activities.poll` and `activities.wordcloud`."""
-    found: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
+def snapshot(workshop: Workshop, viewer: Viewer, kind: str) -> list[dict[str, Any]]:
+    """Every step of `kind` (POLL or WORDCLOUD) as `viewer` sees it, with a phone's own
+    answers (`mine`): the snapshot's `activities.poll` or `activities.wordcloud`."""
+    found: list[dict[str, Any]] = []
     for phase in phases_of(workshop):
+        if phase.kind != kind:
+            continue
         poll = poll_of(phase)
         state = viewer.poll(state_of(phase, poll))
         if viewer.participant_id is not None:
             state["mine"] = mine(poll, viewer.participant_id)
-        found[phase.kind].append(state)
+        found.append(state)
     return found
 
 
@@ -236,7 +239,7 @@ def _ensure(workshop: Workshop, phase: Phase) -> Poll:
 def _announce(workshop: Workshop, phase: Phase, poll: Poll) -> dict[str, Any]:
     db.session.flush()
     state = state_of(phase, poll)
-    stamp(workshop, POLL_EVENT, state)
+    stamp(workshop, POLL_EVENTS[phase.kind], state)
     return state
 
 
@@ -401,7 +404,7 @@ def answer_poll(
         "counts": counts,
         "total": sum(counts.values()),  # one answer a phone
     }
-    stamp(workshop, POLL_COUNT_EVENT, data, audience=POLL_COUNT_AUDIENCE)
+    stamp(workshop, POLL_COUNT_EVENTS[POLL], data, audience=POLL_COUNT_AUDIENCE)
     return Answered({"choice": choice, "entries": []}, duplicate=False)
 
 
@@ -454,7 +457,7 @@ def answer_wordcloud(
         stamp(workshop, POLL_HELD_EVENT, data, audience=POLL_HELD_AUDIENCE)
     else:
         counted = _term_count(phase, poll, term)
-        stamp(workshop, POLL_COUNT_EVENT, counted, audience=POLL_COUNT_AUDIENCE)
+        stamp(workshop, POLL_COUNT_EVENTS[WORDCLOUD], counted, audience=POLL_COUNT_AUDIENCE)
     return Answered({"choice": None, "entries": entries}, duplicate=False, held=held)
 
 

@@ -71,6 +71,22 @@ def on_title(workshop: Workshop, identity: Identity, payload: dict[str, Any]) ->
     return {"proposal": services.summary(proposal)}
 
 
+@socketio.on("proposal:kipp")
+@socket_action(steering=True)
+def on_kipp(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """The facilitator picks a proposal's rubric or KIPP group: {proposal_id, rubric?, group?}."""
+    proposal = services.set_kipp(workshop, payload)
+    return {"proposal": _full(workshop, identity, proposal)}
+
+
+@socketio.on("proposal:iid")
+@socket_action
+def on_iid(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """The sector's group or the facilitator saves fields of the IID profile:
+    {proposal_id, profile: {field: value}}."""
+    return services.save_iid(workshop, identity, payload)
+
+
 @socketio.on("proposal:history")
 @socket_query
 def on_history(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""What Urai already knows about a promoted idea: its bottleneck (text, category,
+"""What the workshop already knows about a promoted idea: its bottleneck (text, category,
 service), the root causes found for it, its USG score and rank, the votes, and
 the agency that proposed it. Shown read-only beside the draft, written into the
 Word draft, and used for each section's starting text.
@@ -118,12 +118,21 @@ def starting_text(starter: str | None, facts: Facts) -> str:
 
 
 def _summary(f: Facts) -> str:
-    text = _(
-        "%(solution)s. An innovation of the %(sector)s sector answering a bottleneck in its "
-        "services: %(bottleneck)s",
-        solution=f.solution.rstrip("."),
-        sector=f.sector,
-        bottleneck=f.bottleneck or "",
+    solution = f.solution.rstrip(".")
+    text = (
+        _(
+            "%(solution)s. An innovation of the %(sector)s sector answering a bottleneck in its "
+            "services: %(bottleneck)s",
+            solution=solution,
+            sector=f.sector,
+            bottleneck=f.bottleneck,
+        )
+        if f.bottleneck
+        else _(
+            "%(solution)s. An innovation of the %(sector)s sector.",
+            solution=solution,
+            sector=f.sector,
+        )
     )
     return " ".join(text.split()[:SUMMARY_WORDS])
 
@@ -142,7 +151,7 @@ def _background(f: Facts) -> str:
         parts.append(_("Cause: %(cause)s", cause=f.cause))
     if f.impact:
         parts.append(_("Impact on the public: %(impact)s", impact=f.impact))
-    if f.usg and f.usg.get("total") is not None and f.votes is not None:
+    if f.usg and f.usg.get("total") is not None and f.votes and f.votes["bottleneck"]:
         parts.append(
             _(
                 "USG score %(total)d, rank %(rank)s in its sector; %(votes)d votes.",
@@ -151,7 +160,7 @@ def _background(f: Facts) -> str:
                 votes=f.votes["bottleneck"],
             )
         )
-    elif f.usg and f.usg.get("total") is not None:  # tallies not revealed
+    elif f.usg and f.usg.get("total") is not None:  # no votes, or tallies not revealed
         parts.append(
             _(
                 "USG score %(total)d, rank %(rank)s in its sector.",
@@ -181,10 +190,8 @@ def _plan(f: Facts, *names: str) -> str:
 
 
 def _significance(f: Facts) -> str:
-    lines = [_plan(f, "indicator")]
-    if f.votes is not None:
-        lines.append(_("Votes in the workshop: %(n)d", n=f.votes["solution"]))
-    return "\n".join(line for line in lines if line)
+    """The success indicator: the room's votes are no evidence of a public benefit."""
+    return _plan(f, "indicator")
 
 
 _STARTERS = {

@@ -42,6 +42,11 @@ class Proposal(Base):
     status: Mapped[str] = mapped_column(String(12), default=DRAFT)
     rubric: Mapped[str] = mapped_column(String(40))  # the rubric file it started with
     checklist: Mapped[dict[str, bool]] = mapped_column(JSON, default=dict)
+    # The rubric's group it enters (KIPP 2025: "umum" or "replikasi"), if the rubric has groups.
+    kipp_group: Mapped[str | None] = mapped_column(String(20))
+    # The Indeks Inovasi Daerah profile fields saved so far (proposals/iid.py); the
+    # others are shown pre-filled from what the workshop knows.
+    iid: Mapped[dict[str, str] | None] = mapped_column(JSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -63,6 +68,7 @@ class Proposal(Base):
             "title": self.title,
             "status": self.status,
             "rubric": self.rubric,
+            "group": self.kipp_group,
         }
 
 

@@ -1,6 +1,10 @@
 """A competition's rubric, read from a data file per year (rubrics/<name>.json):
-its sections in order with weight, word limit and guidance, and the criteria of
-its checklist. Next year's rules are a new file, not new code.
+its sections in order with weight, word limit and guidance, the criteria of
+its checklist and, where the year has them, its groups (KIPP 2025: Umum,
+Replikasi). Next year's rules are a new file, not new code.
+
+A workshop's proposals start with the rubric of its year: the newest one not
+later than the workshop (`for_year`); the facilitator can pick another.
 
 Files are looked for in the folder named by `WORKSHOP_PROPOSAL_RUBRICS`, if
 set, then among those shipped here. A proposal keeps the name of the rubric it
@@ -71,6 +75,13 @@ class Criterion:
 
 
 @dataclass(frozen=True)
+class Group:
+    key: str
+    title: Text
+    guidance: Text
+
+
+@dataclass(frozen=True)
 class Rubric:
     name: str  # the file's name without .json, kept on each proposal
     competition: str
@@ -78,15 +89,24 @@ class Rubric:
     title: Text
     sections: tuple[RubricSection, ...]
     criteria: tuple[Criterion, ...]
+    groups: tuple[Group, ...] = ()
 
     def section(self, key: str) -> RubricSection | None:
         return next((s for s in self.sections if s.key == key), None)
+
+    def group(self, key: str | None) -> Group | None:
+        return next((g for g in self.groups if g.key == key), None)
 
     def as_dict(self, language: str) -> dict[str, Any]:
         """The rubric as a page is told it, in one language."""
         return {
             "name": self.name,
             "title": self.title.get(language),
+            "year": self.year,
+            "groups": [
+                {"key": g.key, "title": g.title.get(language), "guidance": g.guidance.get(language)}
+                for g in self.groups
+            ],
             "sections": [
                 {
                     "key": s.key,
@@ -123,6 +143,7 @@ def load(path: Path) -> Rubric:
         raise RubricError(f"{where}: year must be a whole number such as 2023")
     sections = _list(raw, "sections", where)
     criteria = _list(raw, "criteria", where)
+    groups = _list(raw, "groups", where) if raw.get("groups") is not None else []
     rubric = Rubric(
         name=name,
         competition=_string(raw.get("competition"), f"{where}: competition"),
@@ -130,8 +151,13 @@ def load(path: Path) -> Rubric:
         title=_text(raw.get("title"), f"{where}: title"),
         sections=tuple(_section(s, f"{where}: sections[{i}]") for i, s in enumerate(sections)),
         criteria=tuple(_criterion(c, f"{where}: criteria[{i}]") for i, c in enumerate(criteria)),
+        groups=tuple(_group(g, f"{where}: groups[{i}]") for i, g in enumerate(groups)),
     )
-    for label, items in (("sections", rubric.sections), ("criteria", rubric.criteria)):
+    for label, items in (
+        ("sections", rubric.sections),
+        ("criteria", rubric.criteria),
+        ("groups", rubric.groups),
+    ):
         keys = [item.key for item in items]
         doubled = sorted({k for k in keys if keys.count(k) > 1})
         if doubled:
@@ -172,6 +198,19 @@ def newest(folder: Path | None = None) -> Rubric:
     return max(rubrics, key=lambda r: (r.year, r.name))
 
 
+def for_year(year: int, folder: Path | None = None) -> Rubric:
+    """The rubric a workshop of `year` starts its proposals with: the newest one not
+    later than that year (a 2026 workshop uses 2025's until 2026's file is added),
+    or the oldest when every rubric is later."""
+    rubrics = [named(name, folder) for name in available(folder)]
+    if not rubrics:
+        raise RubricError("no rubric file (*.json) found")
+    earlier = [r for r in rubrics if r.year <= year]
+    if earlier:
+        return max(earlier, key=lambda r: (r.year, r.name))
+    return min(rubrics, key=lambda r: (r.year, r.name))
+
+
 @functools.lru_cache(maxsize=64)
 def _cached(path: Path, _mtime: int) -> Rubric:
     """Each file is checked once until it changes."""
@@ -204,6 +243,16 @@ def _criterion(raw: object, where: str) -> Criterion:
     if not isinstance(raw, dict):
         raise RubricError(f"{where}: must be an object")
     return Criterion(
+        key=_key(raw.get("key"), f"{where}.key"),
+        title=_text(raw.get("title"), f"{where}.title"),
+        guidance=_text(raw.get("guidance"), f"{where}.guidance"),
+    )
+
+
+def _group(raw: object, where: str) -> Group:
+    if not isinstance(raw, dict):
+        raise RubricError(f"{where}: must be an object")
+    return Group(
         key=_key(raw.get("key"), f"{where}.key"),
         title=_text(raw.get("title"), f"{where}.title"),
         guidance=_text(raw.get("guidance"), f"{where}.guidance"),

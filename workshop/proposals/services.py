@@ -26,6 +26,7 @@ from ..core.validation import clean_text, optional_int, required_flag
 from ..extensions import db
 from ..realtime.broadcast import stamp
 from ..realtime.policy import PUBLIC_VIEW, Settings, Viewer
+from . import iid
 from . import rubric as rubrics
 from .facts import facts_of, starting_text
 from .merge import three_way
@@ -68,6 +69,32 @@ def rubric_of(proposal: Proposal) -> rubrics.Rubric:
     return rubrics.named(proposal.rubric)
 
 
+def workshop_year(workshop: Workshop) -> int:
+    """The year whose competition a workshop's proposals are written for."""
+    return workshop.date.year if workshop.date else workshop.created_at.year
+
+
+def rubric_for(workshop: Workshop) -> rubrics.Rubric:
+    """The rubric new proposals of this workshop start with (the newest not later than
+    its year); a bad file is told to the facilitator, with which and why."""
+    try:
+        return rubrics.for_year(workshop_year(workshop))
+    except rubrics.RubricError as err:
+        raise invalid(_("The proposal rubric cannot be used: %(error)s", error=str(err))) from None
+
+
+def rubric_choices(language: str) -> list[dict[str, Any]]:
+    """The rubrics the facilitator may pick for a proposal, newest first (bad files left out)."""
+    found = []
+    for name in rubrics.available():
+        try:
+            found.append(rubrics.named(name))
+        except rubrics.RubricError:
+            continue
+    found.sort(key=lambda r: (r.year, r.name), reverse=True)
+    return [{"name": r.name, "title": r.title.get(language)} for r in found]
+
+
 # -- promoting ---------------------------------------------------------------------
 
 
@@ -87,11 +114,7 @@ def promote(workshop: Workshop, card_id: object) -> Proposal:
             existing.status = DRAFT
             _announce(workshop, existing)
         return existing
-    try:
-        rubric = rubrics.newest()
-    except rubrics.RubricError as err:
-        # A bad file dropped in for next year: the facilitator is told which and why.
-        raise invalid(_("The proposal rubric cannot be used: %(error)s", error=str(err))) from None
+    rubric = rubric_for(workshop)
     parent = db.session.get(Card, card.parent_id or 0)
     proposal = Proposal(
         workshop_id=workshop.id,
@@ -105,12 +128,23 @@ def promote(workshop: Workshop, card_id: object) -> Proposal:
     )
     db.session.add(proposal)
     db.session.flush()
+    _start_sections(workshop, proposal, rubric)
+    _announce(workshop, proposal)
+    return proposal
+
+
+def _start_sections(workshop: Workshop, proposal: Proposal, rubric: rubrics.Rubric) -> None:
+    """Give the proposal the rubric's sections it lacks, each with its starting text."""
     with force_locale(workshop.language):
         # The starting text is read by the whole room: only what everyone may see
         # goes in (no hidden tallies, no card the room cannot see).
         facts = facts_of(workshop, proposal, PUBLIC_VIEW)
         texts = [starting_text(s.starts_with, facts)[:SECTION_MAX] for s in rubric.sections]
     for position, (section, text) in enumerate(zip(rubric.sections, texts, strict=True)):
+        row = proposal.section(section.key)
+        if row is not None:
+            row.position = position
+            continue
         row = ProposalSection(
             proposal_id=proposal.id, key=section.key, position=position, text=text, version=1
         )
@@ -126,6 +160,34 @@ def promote(workshop: Workshop, card_id: object) -> Proposal:
                 by_staff=True,
             )
         )
+
+
+def set_kipp(workshop: Workshop, payload: dict[str, Any]) -> Proposal:
+    """The facilitator picks a proposal's rubric {rubric} and/or its group {group}.
+
+    Another rubric keeps every text written: sections it shares are kept, sections
+    it adds start from what the workshop knows; a group it lacks is cleared.
+    """
+    proposal = proposal_in(workshop, payload.get("proposal_id"))
+    if "rubric" in payload:
+        name = payload.get("rubric")
+        try:
+            rubric = rubrics.named(name) if isinstance(name, str) else None
+        except rubrics.RubricError:
+            rubric = None
+        if rubric is None:
+            raise invalid(_("Invalid value."), rubric=_("Invalid."))
+        if rubric.name != proposal.rubric:
+            proposal.rubric = rubric.name
+            _start_sections(workshop, proposal, rubric)
+    rubric = rubric_of(proposal)
+    if "group" in payload:
+        group = payload.get("group") or None
+        if group is not None and rubric.group(group) is None:
+            raise invalid(_("Invalid value."), group=_("Invalid."))
+        proposal.kipp_group = group
+    if rubric.group(proposal.kipp_group) is None:
+        proposal.kipp_group = None
     _announce(workshop, proposal)
     return proposal
 
@@ -252,6 +314,20 @@ def history(
     ]
 
 
+# -- the Indeks Inovasi Daerah profile ---------------------------------------------
+
+
+def save_iid(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> dict[str, Any]:
+    """Save fields of the proposal's IID profile {profile: {field: value}}: each field is
+    one value, the last one saved wins, and everyone who reads the proposal sees it."""
+    proposal = proposal_in(workshop, payload.get("proposal_id"))
+    _check_edit(workshop, identity, proposal)
+    proposal.iid = {**(proposal.iid or {}), **iid.clean(payload.get("profile"))}
+    data = {"proposal_id": proposal.id, "iid": iid.profile_of(workshop, proposal)}
+    stamp(workshop, "proposal.iid", data, sector_id=proposal.sector_id)
+    return data
+
+
 # -- self-assessment ----------------------------------------------------------------
 
 
@@ -317,6 +393,7 @@ def full(workshop: Workshop, proposal: Proposal, viewer: Viewer, language: str) 
         "rubric": rubric.as_dict(language),
         "sections": [section_dict(s) for s in proposal.sections],
         "facts": facts_of(workshop, proposal, viewer).as_dict(),
+        "iid": iid.profile_of(workshop, proposal),
         **assessment_of(proposal),
     }
 

@@ -9,10 +9,12 @@ from werkzeug.wrappers import Response
 
 from ..core import access
 from ..core.models import Workshop
+from ..i18n import current_language
 from ..realtime.policy import Viewer
 from ..web import load_workshop, page_config
+from . import iid
 from .models import SECTION_MAX, TITLE_MAX
-from .services import SCORE_RANGE
+from .services import SCORE_RANGE, rubric_choices
 
 bp = Blueprint("proposals", __name__)
 
@@ -37,6 +39,8 @@ def workspace(code: str) -> str | Response:
             : -len("0.docx")
         ],
         "open": request.args.get("p", type=int),
+        "iid_fields": iid.fields_config(),
+        "rubrics": rubric_choices(current_language()) if viewer.steering else [],
     }
     back = (
         url_for("boards.board", code=workshop.code, sector=sector_id)

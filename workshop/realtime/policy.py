@@ -90,16 +90,20 @@ TALLY_EVENT = "votes.updated"
 TALLIES_EVENT = "votes.tallied"
 TALLY_EVENTS = (TALLY_EVENT, TALLIES_EVENT)
 VOTING_PROGRESS_AUDIENCE = STEERING
-# Polls and word clouds (polls/services.py): a step's whole state to everyone on
-# every change the facilitator makes; the counts as answers arrive to the
-# projector and steering only (a burst of 300 answers is not sent to 300 phones);
-# an entry the profanity filter held, to steering only.
-POLL_EVENT = "poll.updated"
-POLL_COUNT_EVENT = "poll.counted"
+# Polls and word clouds (polls/services.py), each kind's events named after it
+# (`poll.updated`, `wordcloud.updated`...; shared/activities.js routes them by
+# that name): a step's whole state to everyone on every change the facilitator
+# makes; the counts as answers arrive to the projector and steering only (a
+# burst of 300 answers is not sent to 300 phones); an entry the profanity
+# filter held, to steering only. Shaped by `Viewer.poll` rather than rows of
+# ACTIVITY_FORMS below: what a viewer sees of them depends on the step's
+# `visible` (live results, or revealed) and on each term's `hidden`.
+POLL_EVENTS = {"poll": "poll.updated", "wordcloud": "wordcloud.updated"}
+POLL_COUNT_EVENTS = {"poll": "poll.counted", "wordcloud": "wordcloud.counted"}
 POLL_COUNT_AUDIENCE = DISPLAY
-POLL_HELD_EVENT = "poll.held"
+POLL_HELD_EVENT = "wordcloud.held"
 POLL_HELD_AUDIENCE = STEERING
-_POLL_EVENTS = (POLL_EVENT, POLL_COUNT_EVENT)
+_POLL_EVENTS = frozenset((*POLL_EVENTS.values(), *POLL_COUNT_EVENTS.values()))
 # What of a poll only those who moderate see: entries held back, terms taken off.
 _POLL_MODERATION = ("held", "hidden_terms")
 # What of a poll its results are: shown once `visible` (live, or revealed).
@@ -244,6 +248,10 @@ CAPABILITIES: tuple[Capability, ...] = (
     can("edit",    KINDS,       steering=allow(LIVE)),
     can("merge",   KINDS,       steering=allow(LIVE)),
     can("vote",    KINDS,       steering=allow(SHOWN), participant=allow(SHOWN, seen)),
+    # Not on one's own card either (voting/support.py refuses it), a rule left out of
+    # the table: there it would make every author's form of every card differ from
+    # the public form, one more message an author for each card event and reveal.
+    can("support", BOTTLENECKS + SOLUTIONS, participant=allow(SHOWN, seen)),
     can("move",    BOTTLENECKS, steering=allow(LIVE)),
     can("cluster", BOTTLENECKS, steering=allow(LIVE)),
     can("assess",  BOTTLENECKS, steering=allow(LIVE),  participant=allow(OPEN, seen)),
@@ -270,6 +278,53 @@ def _granted() -> dict[tuple[ViewerKind, str, str], tuple[tuple[str, tuple[Condi
 
 
 GRANTED = _granted()
+
+
+# -- activities of the agenda (issue 28): what each viewer kind sees of their events
+
+WHOLE: tuple[str, ...] = ("*",)  # every field of the event's data
+
+
+@dataclass(frozen=True)
+class ActivityForm:
+    """One row of the activities' table: an event type, and for each viewer kind the
+    fields of its data that reach it (a kind not named gets nothing). `owner`
+    names the field holding the participant the data is about: that participant
+    gets `own` fields too (their own signature entry, say), in a form of their own."""
+
+    type: str
+    fields: Mapping[ViewerKind, tuple[str, ...]]
+    owner: str | None = None
+    own: tuple[str, ...] = ()
+
+
+# fmt: off
+ACTIVITY_FORMS: Mapping[str, ActivityForm] = {row.type: row for row in (
+    # attendance: steering sees who signed (the picture only over HTTP, never in
+    # an event); the projector and phones the day's count; the signer their own entry.
+    ActivityForm("attendance.signed", {
+        ViewerKind.STEERING: WHOLE,
+        ViewerKind.DISPLAY: ("day", "count"),
+        ViewerKind.PARTICIPANT: ("day", "count"),
+        ViewerKind.BACKUP: WHOLE,
+    }, owner="participant_id", own=("id", "name", "agency", "position", "signed_at")),
+)}
+# fmt: on
+
+
+def activity_form(viewer: Viewer, row: ActivityForm, data: dict[str, Any]) -> dict[str, Any] | None:
+    """`data` as this viewer may see it under `row`, or None when it sees nothing."""
+    fields = row.fields.get(viewer.kind)
+    if fields == WHOLE:
+        return data
+    owner = data.get(row.owner) if row.owner else None
+    mine = isinstance(owner, int) and viewer.owns(owner)
+    if fields is None and not mine:
+        return None
+    shown = {name: data[name] for name in fields or () if name in data}
+    if mine:
+        shown.update({name: data[name] for name in row.own if name in data}, mine=True)
+    return shown
 
 
 # -- the viewer --------------------------------------------------------------------
@@ -345,6 +400,8 @@ class Viewer:
         kind = message["type"]
         if kind == BOARD_SHOWN:
             return self.board(message)
+        if kind in ACTIVITY_FORMS or kind in _POLL_EVENTS:
+            return self.activity(message)
         if kind in _CARD_EVENTS:
             card = self.card(message["data"], settings)
             if card is not None:
@@ -355,14 +412,20 @@ class Viewer:
             return {**message, "type": "card.removed", "data": {"id": message["data"]["id"]}}
         if kind in TALLY_EVENTS and not self.shows_votes(settings):
             return None
-        if kind in _POLL_EVENTS:  # polls and word clouds
-            return {**message, "data": self.poll(message["data"])}
         if kind == FOLLOW_UP_EVENT:
             item = self.follow_up_item(message["data"], settings)
             return None if item is None else {**message, "data": item}
         if kind == "proposal.updated" and not self.reads_proposal(message["data"]["active"]):
             return {**message, "type": "proposal.removed", "data": {"id": message["data"]["id"]}}
         return message
+
+    def activity(self, message: dict[str, Any]) -> dict[str, Any] | None:
+        """An activity's event as this viewer receives it (ACTIVITY_FORMS; a poll's or a
+        word cloud's by `poll`, its results depending on the step), or None."""
+        if message["type"] in _POLL_EVENTS:
+            return {**message, "data": self.poll(message["data"])}
+        shown = activity_form(self, ACTIVITY_FORMS[message["type"]], message["data"])
+        return None if shown is None else {**message, "data": shown}
 
     def board(self, message: dict[str, Any]) -> dict[str, Any] | None:
         """A board's cards as this viewer now sees them, all of them (`complete`).
@@ -544,6 +607,8 @@ def deliveries_of(
     """
     if message["type"] == BOARD_SHOWN:
         return _board_deliveries(workshop_id, message)
+    if message["type"] in ACTIVITY_FORMS:
+        return _activity_deliveries(workshop_id, message, audience, settings)
     out = _delivery([steering_room(workshop_id)], STEERING_VIEW.event(message, audience, settings))
     if audience == STEERING:
         return out
@@ -616,4 +681,22 @@ def _board_deliveries(
             own.setdefault(author, []).append(theirs)
     for author, cards in own.items():
         out.append(([participant_room(workshop_id, author)], form(cards, False)))
+    return out
+
+
+def _activity_deliveries(
+    workshop_id: int, message: dict[str, Any], audience: str, settings: Settings
+) -> list[tuple[list[str], dict[str, Any]]]:
+    """An activity's event: steering's form, the projector's, the participants'
+    (whoever's it is not), then its owner's own form where it differs."""
+    out = _delivery([steering_room(workshop_id)], STEERING_VIEW.event(message, audience, settings))
+    out += _delivery([display_room(workshop_id)], DISPLAY_VIEW.event(message, audience, settings))
+    public = PUBLIC_VIEW.event(message, audience, settings)
+    out += _delivery([people_room(workshop_id)], public)
+    row = ACTIVITY_FORMS[message["type"]]
+    owner = message["data"].get(row.owner) if row.owner else None
+    if isinstance(owner, int) and not isinstance(owner, bool):
+        own = participant_view(owner).event(message, audience, settings)
+        if own != public:
+            out += _delivery([participant_room(workshop_id, owner)], own)
     return out

@@ -28,6 +28,7 @@ from ..realtime.broadcast import stamp
 from ..realtime.models import STEERING
 from ..realtime.policy import Settings, Viewer
 from ..voting.services import tallies
+from . import feedback
 from .boards import indexes
 from .models import CLUSTER, MERGE, Dismissal
 
@@ -54,6 +55,7 @@ def similar_cards(
         if viewer.sees(status, author, settings)
     }
     found = board.index.similar(typed, k=SHOWN, among=among)
+    found = feedback.similar(workshop, board, typed, found, among, k=SHOWN)  # what it learned
     return _shown(workshop, viewer, settings, found)
 
 
@@ -77,7 +79,9 @@ def suggestions(workshop: Workshop, sector_id: object, limit: object = None) -> 
     for kind in (BOTTLENECK, SOLUTION):
         board = indexes().board(workshop, sector.id, kind)
         visible = {cid for cid, (_t, status, _a) in board.cards.items() if status == VISIBLE}
-        for a, b, score in board.index.duplicates(among=visible):
+        found = board.index.duplicates(among=visible)
+        found = feedback.merges(workshop, board, visible, found)  # what it learned
+        for a, b, score in found:
             if (MERGE, Dismissal.key([a, b])) not in dismissed:
                 merges.append({"kind": kind, "cards": sorted([a, b]), "score": round(score, 3)})
         if kind == BOTTLENECK:

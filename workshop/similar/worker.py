@@ -113,13 +113,15 @@ class Worker:
             return process
         _stop(self.__dict__)  # a dead child's pipes are closed, not left to the collector
         self.generation += 1
+        # A new interpreter, not a fork (the same path on Windows, which has no
+        # fork). -P: the folder Urai was started from is not searched for
+        # modules (a folder named "workshop" there must not shadow the package);
+        # the package's own parent is, for a checkout.
         root = str(Path(__file__).resolve().parents[2])
-        env = {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join([root, os.environ.get("PYTHONPATH", "")]),
-        }
+        path = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
         self._process = subprocess.Popen(
-            [sys.executable, "-c", CHILD, *map(str, self.synonyms)],
+            [sys.executable, "-P", "-c", CHILD, *map(str, self.synonyms)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
+from ..attendance import services as attendance
 from ..core.access import Identity
 from ..core.errors import invalid, not_found
 from ..core.models import Participant, Workshop
@@ -14,7 +15,7 @@ from ..extensions import db
 from ..followup.services import state_for
 from ..moderation.services import clusters_of
 from ..participants.services import roster, roster_counts
-from ..polls.services import snapshot as polls_snapshot  # poll, wordcloud
+from ..polls import services as polls
 from ..presenter.services import spotlight_state
 from ..proposals.services import proposals_of, summary
 from ..realtime.policy import Settings, Viewer
@@ -77,6 +78,12 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
             if viewer.reads_proposal(shown["active"])
         ],
     }
+    # The agenda's activities (issue 28), each as this viewer may see it: one line a kind.
+    state["activities"] = {
+        "attendance": attendance.snapshot(workshop, viewer),  # attendance
+        "poll": polls.snapshot(workshop, viewer, "poll"),  # poll
+        "wordcloud": polls.snapshot(workshop, viewer, "wordcloud"),  # wordcloud
+    }
     if identity.participant_id is not None:
         state["my_votes"] = votes_of(workshop, identity.participant_id)
     if identity.is_staff:
@@ -90,5 +97,4 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
         state["voting_progress"] = voting_progress(workshop)
     if viewer.steering or identity.participant_id is not None:
         state["follow_up"] = state_for(workshop, identity, dt.date.today())
-    state.setdefault("activities", {}).update(polls_snapshot(workshop, viewer))  # poll, wordcloud
     return state

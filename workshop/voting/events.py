@@ -14,7 +14,7 @@ from ..core.lookup import participant_in
 from ..core.models import Workshop
 from ..extensions import socketio
 from ..realtime.transport import socket_action
-from . import services
+from . import services, support
 
 
 def _voter(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -> int:
@@ -54,3 +54,16 @@ def on_vote_retract(
         workshop, voter, payload.get("card_id"), by_facilitator=identity.can_steer
     )
     return {"my_votes": mine}
+
+
+@socketio.on("card:support")
+@socket_action
+def on_card_support(
+    workshop: Workshop, identity: Identity, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """Support a card instead of posting it again: {card_id}; the board and staff get
+    `card.updated` with its `supports`. Participants only, once a card."""
+    if identity.role != PARTICIPANT or identity.participant_id is None:
+        raise forbidden(_("Only participants support cards."))
+    done = support.support_card(workshop, identity.participant_id, payload.get("card_id"))
+    return {"card_id": done.card.id, "supports": done.card.supports, "added": done.added}

@@ -20,13 +20,23 @@ class WorkshopForm(FlaskForm):
         choices=[SelectChoice("id", "Bahasa Indonesia"), SelectChoice("en", "English")],
         default="id",
     )
+    # WIB unless chosen; a new workshop's form starts at the laptop's zone, by
+    # the offsets (minutes ahead of UTC) given here (static/js/facilitator/new-workshop.js).
+    time_zone = SelectField(
+        _l("Time zone of the documents"),
+        choices=[
+            SelectChoice("Asia/Jakarta", _l("WIB (UTC+7)"), render_kw={"data-offset": "420"}),
+            SelectChoice("Asia/Makassar", _l("WITA (UTC+8)"), render_kw={"data-offset": "480"}),
+            SelectChoice("Asia/Jayapura", _l("WIT (UTC+9)"), render_kw={"data-offset": "540"}),
+        ],
+        default="Asia/Jakarta",
+    )
     speakers = TextAreaField(
         _l("Speakers (one per line: name, role, topic)"), render_kw={"maxlength": 2000, "rows": 3}
     )
     # The activity report's signature block.
-    report_place = StringField(
-        _l("Signed at (empty: the workshop's place)"), render_kw={"maxlength": 200}
-    )
+    # The city the report is signed in ("Maros"), never the venue: a letter names the city.
+    report_place = StringField(_l("Signed in (city)"), render_kw={"maxlength": 200})
     report_date = DateField(
         _l("Date of the report (empty: the workshop's date)"), validators=[Optional()]
     )

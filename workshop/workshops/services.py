@@ -22,7 +22,7 @@ from ..core.models import (
     Sector,
     Workshop,
 )
-from ..core.timeutil import utcnow
+from ..core.timeutil import ZONES, laptop_zone, utcnow
 from ..core.validation import clean_text
 from ..extensions import db
 from ..facilitation.services import add_default_phases
@@ -47,6 +47,7 @@ def create_workshop(
     organiser: object = None,
     sector_names: list[str] | None = None,
     language: str = "id",
+    time_zone: object = None,
 ) -> NewWorkshop:
     """Create a workshop with its sectors, a join code and its secret links."""
     workshop = Workshop(
@@ -55,6 +56,7 @@ def create_workshop(
         place=clean_text(place, "place", max_length=FIELD_MAX, required=False),
         organiser=clean_text(organiser, "organiser", max_length=FIELD_MAX, required=False),
         language=language if language in ("id", "en") else "id",
+        time_zone=_time_zone(time_zone),
         code=_unused_code(),
     )
     if sector_names is None:
@@ -135,8 +137,10 @@ def update_details(
     organiser: object,
     speakers: object = None,
     language: object = None,
+    time_zone: object = None,
 ) -> None:
-    """Change the title, date, place, organiser, speakers and documents' language."""
+    """Change the title, date, place, organiser, speakers, and the documents' language
+    and time zone."""
     workshop.title = str(clean_text(title, "title", max_length=TITLE_MAX))
     workshop.date = date
     workshop.place = clean_text(place, "place", max_length=FIELD_MAX, required=False)
@@ -148,7 +152,18 @@ def update_details(
         if language not in ("id", "en"):
             raise invalid(_("Invalid value."), language=_("Invalid."))
         workshop.language = str(language)
+    if time_zone is not None:
+        workshop.time_zone = _time_zone(time_zone)
     announce(workshop)
+
+
+def _time_zone(zone: object) -> str:
+    """One of Indonesia's three zones (the laptop's own when none is given)."""
+    if zone is None or zone == "":
+        return laptop_zone()
+    if zone not in ZONES:
+        raise invalid(_("Invalid value."), time_zone=_("Invalid."))
+    return str(zone)
 
 
 @dataclass(frozen=True)

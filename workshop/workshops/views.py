@@ -13,6 +13,7 @@ from ..core import access
 from ..core.errors import DomainError, forbidden
 from ..core.lookup import find_workshop
 from ..core.models import Workshop
+from ..facilitation import phases
 from ..realtime.connections import disconnect_key
 from ..realtime.policy import Viewer
 from ..realtime.unit import unit_of_work
@@ -68,6 +69,7 @@ def new() -> Any:
                     place=form.place.data,
                     organiser=form.organiser.data,
                     language=form.language.data or "id",
+                    time_zone=form.time_zone.data,
                 )
         except DomainError as err:
             show_errors(form, err)
@@ -91,6 +93,8 @@ def open_key(token: str) -> Any:
     key = services.key_for_token(token)
     if key is None:
         raise DomainError("not_found", _("This link is not valid, or it was revoked."), {}, 404)
+    if key.role in access.SIGNING_ROLES:  # a signing link opens its page, nothing more
+        return redirect(url_for("attendance.sign_page", code=key.workshop.code, token=token))
     current = access.staff_identity(key.workshop, session)
     # A facilitator who opens the presenter link on the same laptop stays
     # facilitator: the steering role already shows the presenter view.
@@ -122,7 +126,10 @@ def dashboard(workshop: Workshop, identity: access.Identity) -> str:
         is_owner=identity.role == access.FACILITATOR,
         sector_form=SectorForm(),
         action=ActionForm(),
-        page_config=page_config(workshop, Viewer.of(identity)),
+        page_config={
+            **page_config(workshop, Viewer.of(identity)),
+            "phase_picker": phases.picker(),  # the kinds of step the cockpit may add
+        },
     )
 
 
@@ -141,6 +148,7 @@ def update_details(workshop: Workshop, identity: access.Identity) -> Any:
             organiser=form.organiser.data,
             speakers=form.speakers.data,
             language=form.language.data,
+            time_zone=form.time_zone.data,
         )
         services.update_signature(
             workshop,

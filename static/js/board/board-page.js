@@ -11,7 +11,8 @@ import { createCardList } from "./board-cards.js";
 import { bindPostForm } from "./board-post.js";
 import { createSimilar } from "./board-similar.js";
 import { createSectorPicker } from "./board-sector.js";
-import { createPhonePolls } from "./polls-phone.js"; /* poll, wordcloud */
+import { createActivitySwitch } from "../shared/activities.js";
+import "./board-activities.js";
 
 const config = readJSON("page-config");
 const t = readJSON("board-strings");
@@ -47,7 +48,6 @@ const ctx = {
 ctx.similar = createSimilar(ctx); /* similar cards offered while typing (solution forms attach too) */
 
 const chrome = createChrome(ctx);
-createPhonePolls(ctx); /* poll, wordcloud: its panel instead of the board while such a phase is current */
 ctx.sectors = chrome.sectors;
 const picker = createSectorPicker(ctx);
 
@@ -75,6 +75,11 @@ const outbox = (ctx.outbox = new Outbox({
 }));
 
 const cards = createCardList(ctx, document.getElementById("cards"), document.getElementById("empty"));
+/* While the current phase is an activity (attendance...), its panel in place of the board. */
+const activities = createActivitySwitch(ctx, {
+  find: function (kind) { return document.querySelector('[data-activity="' + kind + '"]'); },
+  normal: [document.getElementById("board-view")]
+});
 
 function safeStorage() {
   try {
@@ -95,6 +100,7 @@ function render() {
   chrome.render(sectorId);
   picker.render(!!store.workshop && store.workshop.state === "running");
   cards.render(sectorId);
+  activities.render();
 }
 
 function scheduleRender() {

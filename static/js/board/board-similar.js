@@ -1,9 +1,13 @@
 /* The phone's offer of similar cards while a participant types a bottleneck or
  * a solution: after a pause, up to three cards already on the board, each
- * with one tap to support it instead of posting a duplicate ("Dukung": a dot,
- * and the draft is cleared) or to see it on the board ("Lihat"). It sits under
- * the form's send button, so the button never moves, and posting anyway is
- * untouched. When to ask and what to offer: similar.js. */
+ * shown in two or three lines (enough to judge it), with one tap to support
+ * it instead of posting a duplicate (a dot while voting is open and a dot is
+ * left; else a "+1", card:support, that the facilitator sees on the card)
+ * and one to see it on the board; beside their title one tap to post anyway. It sits
+ * right under the text box, before the send button, where the on-screen
+ * keyboard does not hide it, and is scrolled into view when it appears.
+ * After a support the draft is cleared and the offer says what happened.
+ * When to ask and what to offer: similar.js. */
 
 import { el, fmt, setText, show } from "../shared/dom.js";
 import { createAsker, offerFrom, supportOrView } from "../shared/similar.js";
@@ -15,6 +19,7 @@ const NOTE_MS = 6000;
  * {kind, parentId}) adds an offer to one form. */
 export function createSimilar(ctx) {
   const offers = []; // offers on screen, redrawn when the store changes
+  const supported = new Set(); // cards this phone supported ("+1") since the page opened
   let nextId = 0;
 
   ctx.store.onChange(function () {
@@ -44,8 +49,20 @@ export function createSimilar(ctx) {
     const title = el("p", { className: "similar-title", role: "status", text: t.similar_title });
     const list = el("ul", { className: "similar-list" });
     const note = el("p", { className: "similar-note", role: "status" });
-    const box = el("div", { className: "similar-offer", hidden: true }, [title, list, note]);
-    form.appendChild(box);
+    const anyway = el("button", {
+      type: "button",
+      className: "button secondary similar-post-anyway",
+      text: t.similar_post_anyway,
+      onclick: function () {
+        if (form.requestSubmit) form.requestSubmit();
+        else form.querySelector("button[type=submit]").click();
+      }
+    });
+    // Posting anyway sits beside the title, so that it is in view with the first card.
+    const head = el("div", { className: "similar-head" }, [title, anyway]);
+    const box = el("div", { className: "similar-offer", hidden: true }, [head, list, note]);
+    // Right under the text, before the send button: in view above the keyboard.
+    area.insertAdjacentElement("afterend", box);
 
     function sectorOf() {
       if (opts.kind === "bottleneck") return ctx.sectorId();
@@ -76,64 +93,97 @@ export function createSimilar(ctx) {
       render();
     }
 
-    function votesText(card) {
+    function countsText(card) {
       const w = store.workshop;
-      if (!w || !w.settings.votes_revealed || typeof card.votes !== "number" || card.votes <= 0) return "";
-      return card.votes === 1 ? t.similar_vote_one : fmt(t.similar_votes, { n: card.votes });
+      const parts = [];
+      if (w && w.settings.votes_revealed && typeof card.votes === "number" && card.votes > 0) {
+        parts.push(card.votes === 1 ? t.similar_vote_one : fmt(t.similar_votes, { n: card.votes }));
+      }
+      if (card.supports > 0) parts.push(fmt(t.similar_supports, { n: card.supports }));
+      return parts.join(" · ");
     }
 
-    function support(card, button) {
+    /* The support stands in for the post: the draft goes (the post form saves the empty draft on "input"). */
+    function done(card, message) {
+      form.reset();
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+      setNote(message);
+      highlight(card.id, false);
+    }
+
+    function support(card, button, how) {
       if (button.getAttribute("aria-busy") === "true") return;
       button.setAttribute("aria-busy", "true");
-      ctx.emit("vote:cast", { card_id: card.id }, function (err, reply) {
+      const vote = how === "vote";
+      ctx.emit(vote ? "vote:cast" : "card:support", { card_id: card.id }, function (err, reply) {
         button.removeAttribute("aria-busy");
-        if (err || !reply) return setNote(t.vote_failed, true);
+        if (err || !reply) return setNote(vote ? t.vote_failed : t.similar_support_failed, true);
         if (!reply.ok) return setNote(reply.error.message, true);
-        store.setMyVotes(reply.my_votes);
-        // The dot stands in for the post: the draft goes (the post form saves the empty draft on "input").
-        form.reset();
-        area.dispatchEvent(new Event("input", { bubbles: true }));
-        setNote(t.similar_supported);
-        highlight(card.id, false);
+        if (vote) {
+          store.setMyVotes(reply.my_votes);
+          return done(card, t.similar_supported);
+        }
+        supported.add(card.id);
+        done(card, reply.added ? t.similar_plus_done : t.similar_plus_again);
       });
     }
 
     function item(card, choice) {
       const textId = "similar-text-" + ++nextId;
-      const votes = votesText(card);
-      const button = el("button", {
+      const counts = countsText(card);
+      const view = el("button", {
         type: "button",
-        className: "button secondary similar-" + choice,
+        className: "button secondary similar-view",
         "aria-describedby": textId,
-        text: choice === "support" ? t.similar_support : t.similar_view,
-        onclick: function () {
-          if (choice === "support") support(card, button);
-          else highlight(card.id, true);
-        }
+        text: t.similar_view,
+        onclick: function () { highlight(card.id, true); }
+      });
+      const button = choice === "view" ? null : el("button", {
+        type: "button",
+        className: "button similar-support",
+        "data-how": choice,
+        "aria-describedby": textId,
+        text: choice === "vote" ? t.similar_vote : t.similar_support,
+        onclick: function () { support(card, button, choice); }
       });
       return el("li", { className: "similar-item", "data-card": card.id }, [
         el("p", { className: "similar-text", id: textId, text: card.text }),
-        votes ? el("p", { className: "similar-votes", text: votes }) : null,
-        button
+        counts ? el("p", { className: "similar-votes", text: counts }) : null,
+        el("div", { className: "similar-actions" }, [button, view].filter(Boolean))
       ]);
+    }
+
+    /* Appearing while the keyboard is up: scroll so that the first card and its
+     * taps are in view, never the text box's top under the phase banner. */
+    function keepInView() {
+      const first = list.firstElementChild;
+      if (!first || document.activeElement !== area) return;
+      const bottom = window.visualViewport ? window.visualViewport.height : window.innerHeight;
+      const banner = document.getElementById("phase-banner");
+      const top = banner && !banner.hidden ? banner.getBoundingClientRect().bottom : 0;
+      const over = first.getBoundingClientRect().bottom + 8 - bottom;
+      const room = area.getBoundingClientRect().top - top - 8;
+      if (over > 0 && room > 0) window.scrollBy(0, Math.min(over, room));
     }
 
     function render() {
       const cards = query ? offerFrom(found, store, opts.kind === "solution" ? opts.parentId : null) : [];
-      const choices = cards.map(function (card) { return supportOrView(card, ctx); });
-      const key = JSON.stringify(cards.map(function (card, n) { return [card.id, card.text, votesText(card), choices[n]]; }));
+      const choices = cards.map(function (card) { return supportOrView(card, ctx, supported); });
+      const key = JSON.stringify(cards.map(function (card, n) { return [card.id, card.text, countsText(card), choices[n]]; }));
+      const appeared = cards.length > 0 && (box.hidden || list.hidden);
       if (key !== drawn) {
         drawn = key;
         list.textContent = "";
         cards.forEach(function (card, n) { list.appendChild(item(card, choices[n])); });
       }
-      show(title, cards.length > 0);
+      show(head, cards.length > 0);
       show(list, cards.length > 0);
       const on = cards.length > 0 || note.textContent !== "";
       show(box, on);
       const at = offers.indexOf(offer);
       if (on && at === -1) offers.push(offer);
       if (!on && at !== -1) offers.splice(at, 1);
+      if (appeared) keepInView();
     }
 
     function typed() {

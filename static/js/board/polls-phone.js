@@ -1,36 +1,30 @@
-/* The phone's poll and word-cloud panel (templates/participant/_polls.html):
- * while the current phase is a poll or a word cloud, it shows instead of the
- * board. A poll's answer is one tap (changed by another tap while open); a word
- * cloud takes up to the server's number of entries. Answers wait in their own
- * outbox while the phone is offline, each with its client_id, so a resend is
- * counted once (docs/PROTOCOL.md, "Polls and word clouds"). Results show once the
- * poll is closed and its results are shown (the server sends none before). */
+/* poll, wordcloud: the phone's panels (templates/participant/_polls.html), shown
+ * by shared/activities.js in place of the board while such a step is current. A
+ * poll's answer is one tap (changed by another tap while open); a word cloud
+ * takes up to the server's number of entries. Answers wait in their own outbox
+ * while the phone is offline, each with its client_id, so a resend is counted
+ * once (docs/PROTOCOL.md, "Polls and word clouds"). Results show once the poll is
+ * closed and its results are shown (the server sends none before). */
 
 import { readJSON, el, setText, show, fmt } from "../shared/dom.js";
 import { Outbox } from "../shared/outbox.js";
-import { Polls, activeStep, bars } from "../shared/polls.js";
+import { activityOf, registerActivity } from "../shared/activities.js";
+import { KINDS, bars, stepOf } from "../shared/polls.js";
 
-export function createPhonePolls(ctx) {
-  const t = readJSON("polls-strings");
-  const byId = function (id) { return document.getElementById(id); };
-  const dom = {
-    panel: byId("poll-phone"),
-    question: byId("poll-question"),
-    note: byId("poll-note"),
-    choices: byId("poll-choices"),
-    form: byId("wordcloud-form"),
-    input: byId("wordcloud-text"),
-    left: byId("wordcloud-left"),
-    error: byId("poll-error"),
-    mine: byId("wordcloud-mine"),
-    results: byId("poll-results")
+let phone = null; // what both kinds' panels share: one outbox, the last note
+
+/* The outbox of this phone's answers, made with the first panel shown. */
+function shared(ctx) {
+  if (phone) return phone;
+  const views = {}; // kind -> its render()
+  phone = { views: views, note: "", error: "", outbox: null, t: readJSON("polls-strings") };
+  const t = phone.t;
+  const redraw = function () {
+    const kind = activityOf(ctx.store.phase());
+    if (views[kind]) views[kind]();
   };
-  if (!dom.panel) return null;
-  const polls = new Polls();
-  const store = ctx.store;
-  let sentNote = "";
-
-  const outbox = new Outbox({
+  phone.redraw = redraw;
+  phone.outbox = new Outbox({
     storage: storage(),
     key: "urai:polls:" + ctx.config.code,
     send: function (item, done) {
@@ -38,73 +32,79 @@ export function createPhonePolls(ctx) {
       delete payload.event;
       ctx.emit(item.event, payload, function (err, reply) {
         done(err, reply);
-        if (!err && reply && reply.ok) polls.setMine(item.phase_id, reply.mine);
+        const kind = item.event.split(":")[0];
+        if (!err && reply && reply.ok) ctx.store.apply({ type: kind + ".mine", data: { phase_id: item.phase_id, mine: reply.mine } });
       });
     },
     canSend: ctx.connected,
-    onChange: render,
+    onChange: redraw,
     onStored: function (card, item) {
-      setText(dom.error, "");
-      sentNote = item.event === "poll:answer" ? t.sent : t.sent_cloud; /* no longer "kept on this phone" */
+      phone.error = "";
+      phone.note = item.event === "poll:answer" ? t.sent : t.sent_cloud; /* no longer "kept on this phone" */
     },
     onRejected: function (item, error) {
-      setText(dom.error, (error && error.message) || t.failed);
-      if (item.event === "wordcloud:answer" && !dom.input.value) dom.input.value = item.text;
-      sentNote = "";
-      render();
+      phone.error = (error && error.message) || t.failed;
+      phone.note = "";
+      if (item.event === "wordcloud:answer") phone.restore = item.text;
+      redraw();
     }
   });
-
-  store.onChange(function (change) {
-    if (change.type === "snapshot") {
-      polls.load(store.activities);
-      outbox.flush();
-    } else if (!polls.apply(change.type, change.data) && change.type === "workshop.updated") {
-      render();
-    }
+  ctx.store.onChange(function (change) {
+    if (change.type === "snapshot") phone.outbox.flush(); /* connected again */
   });
-  polls.onChange(render);
-  setInterval(function () { if (outbox.items().length) outbox.flush(); }, 5000);
+  setInterval(function () { if (phone.outbox.items().length) phone.outbox.flush(); }, 5000);
+  phone.outbox.flush(); /* what a reload found kept on this phone */
+  return phone;
+}
 
-  dom.form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    const step = activeStep(store.workshop, polls);
-    const text = dom.input.value.trim();
-    if (!step || !text) return;
-    dom.input.value = "";
-    setText(dom.error, "");
-    sentNote = ctx.connected() ? t.sent_cloud : t.queued;
-    outbox.add({ event: "wordcloud:answer", phase_id: step.phase.id, text: text });
-    render();
-  });
+function mount(ctx, root) {
+  const p = shared(ctx);
+  const t = p.t;
+  const q = function (name) { return root.querySelector("[data-poll-" + name + "]"); };
+  const kind = root.getAttribute("data-activity");
+  const dom = { question: q("question"), note: q("note"), error: q("error"), choices: q("choices"), results: q("results"), form: q("form"), left: q("left"), mine: q("mine") };
+  const input = dom.form ? dom.form.querySelector("input") : null;
+  let step = null;
 
-  function choose(step, option) {
-    setText(dom.error, "");
-    sentNote = ctx.connected() ? t.sent : t.queued;
-    step.state.mine = { choice: option.id, entries: [] }; /* shown at once; the answer confirms it */
-    outbox.add({ event: "poll:answer", phase_id: step.phase.id, choice: option.id });
-    render();
+  if (dom.form) {
+    dom.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      const text = input.value.trim();
+      if (!step || !text) return;
+      input.value = "";
+      p.error = "";
+      p.note = ctx.connected() ? t.sent_cloud : t.queued;
+      p.outbox.add({ event: "wordcloud:answer", phase_id: step.phase.id, text: text });
+      draw();
+    });
   }
 
-  function render() {
-    const step = activeStep(store.workshop, polls);
-    if (step) document.body.setAttribute("data-activity", step.phase.kind);
-    else if (document.body.getAttribute("data-activity") === "poll" || document.body.getAttribute("data-activity") === "wordcloud") document.body.removeAttribute("data-activity");
-    show(dom.panel, !!step);
-    if (!step) return;
-    const state = step.state;
-    setText(dom.question, state.question || step.phase.prompt || step.phase.name);
-    const queued = outbox.items().some(function (i) { return i.phase_id === step.phase.id; });
-    setText(dom.note, !step.open ? t.closed : queued && !ctx.connected() ? t.queued : sentNote);
-    if (step.phase.kind === "poll") renderPoll(step);
-    else renderCloud(step);
+  function choose(option) {
+    p.error = "";
+    p.note = ctx.connected() ? t.sent : t.queued;
+    /* shown at once; the answer confirms it */
+    ctx.store.apply({ type: "poll.mine", data: { phase_id: step.phase.id, mine: { choice: option.id, entries: [] } } });
+    p.outbox.add({ event: "poll:answer", phase_id: step.phase.id, choice: option.id });
   }
 
-  function renderPoll(step) {
+  function draw() {
+    const phase = ctx.store.phase();
+    if (phase && phase.kind === kind) render(ctx.store.activities[kind], phase);
+  }
+  p.views[kind] = draw;
+
+  function render(state, phase) {
+    step = stepOf(state, phase, ctx.store.workshop);
+    setText(dom.question, step.state.question || phase.prompt || phase.name);
+    const queued = p.outbox.items().some(function (i) { return i.phase_id === phase.id; });
+    setText(dom.note, !step.open ? t.closed : queued && !ctx.connected() ? t.queued : p.note);
+    setText(dom.error, p.error);
+    if (kind === "poll") renderPoll();
+    else renderCloud();
+  }
+
+  function renderPoll() {
     const state = step.state;
-    show(dom.form, false);
-    show(dom.mine, false);
-    show(dom.choices, true);
     const chosen = state.mine ? state.mine.choice : null;
     const key = JSON.stringify([state.options, chosen, step.open]);
     if (dom.choices.getAttribute("data-key") !== key) {
@@ -116,7 +116,7 @@ export function createPhonePolls(ctx) {
           "aria-pressed": option.id === chosen ? "true" : "false",
           disabled: !step.open,
           text: option.text,
-          onclick: function () { if (option.id !== chosen) choose(step, option); }
+          onclick: function () { if (option.id !== chosen) choose(option); }
         });
       }));
     }
@@ -137,17 +137,16 @@ export function createPhonePolls(ctx) {
     })));
   }
 
-  function renderCloud(step) {
+  function renderCloud() {
     const state = step.state;
     const limits = state.limits || { entry: 60, entries: 3 };
-    show(dom.choices, false);
-    show(dom.results, false);
-    show(dom.mine, true);
-    const queued = outbox.items().filter(function (i) { return i.phase_id === step.phase.id; });
+    if (p.restore && !input.value) input.value = p.restore;
+    p.restore = "";
+    const queued = p.outbox.items().filter(function (i) { return i.phase_id === step.phase.id; });
     const entries = ((state.mine && state.mine.entries) || []).concat(queued.map(function (i) { return { text: i.text, queued: true }; }));
     const left = Math.max(0, limits.entries - entries.length);
     show(dom.form, step.open && left > 0);
-    dom.input.maxLength = limits.entry;
+    input.maxLength = limits.entry;
     setText(dom.left, fmt(t.left, { n: left }));
     if (step.open && left === 0) setText(dom.note, t.none_left);
     dom.mine.replaceChildren.apply(dom.mine, entries.map(function (entry) {
@@ -155,13 +154,15 @@ export function createPhonePolls(ctx) {
     }));
   }
 
-  function storage() {
-    try {
-      return window.localStorage;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  return { render: render, flush: function () { outbox.flush(); } };
+  return { render: render };
 }
+
+function storage() {
+  try {
+    return window.localStorage;
+  } catch (e) {
+    return null;
+  }
+}
+
+KINDS.forEach(function (kind) { registerActivity(kind, { mount: mount }); });

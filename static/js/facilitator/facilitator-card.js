@@ -26,6 +26,7 @@ export function createCardNodes(ctx) {
       status: c.status !== "visible" ? c.status : "",
       merged: mergedCounts[c.id] || 0,
       votes: String(c.votes || 0),
+      supports: c.supports || 0,
       root: c.kind === "cause" && !!c.root,
       analysed: c.kind === "bottleneck" && !!c.analysed,
       usg: a,
@@ -36,7 +37,7 @@ export function createCardNodes(ctx) {
   }
 
   function marksKey(m) {
-    return [m.status, m.merged, m.votes, m.root, m.analysed, m.usgKey, m.plan, m.lit].join("|");
+    return [m.status, m.merged, m.votes, m.supports, m.root, m.analysed, m.usgKey, m.plan, m.lit].join("|");
   }
 
   function statsLine(node, m) {
@@ -46,6 +47,8 @@ export function createCardNodes(ctx) {
       m.status ? el("span", { className: "badge fac-status fac-status-" + m.status, text: t["status_" + m.status] || m.status }) : null,
       m.merged ? el("span", { className: "badge fac-merged-badge", title: fmt(t.merged_badge_title, { n: m.merged }), text: fmt(t.merged_badge, { n: m.merged }) }) : null,
       el("span", { className: "fac-votes" }, [t.votes + " ", el("strong", { className: "card-votes", text: m.votes })]),
+      // Participants who supported it from their phone instead of posting it again.
+      m.supports ? el("span", { className: "fac-supports", title: fmt(t.supports_title, { n: m.supports }) }, [t.supports + " ", el("strong", { className: "card-supports", text: "+" + m.supports })]) : null,
       m.root ? el("span", { className: "badge fac-root-badge", text: t.root_cause }) : null,
       m.analysed ? el("span", { className: "badge fac-analysed-badge", text: t.analysed }) : null,
       a

@@ -28,7 +28,8 @@ import { planTool } from "./facilitator-plan.js";
 import { createMenu } from "./facilitator-menu.js";
 import { createTabs } from "./facilitator-tabs.js";
 import { createKeys } from "./facilitator-keys.js";
-import { createCockpitPolls } from "./polls-cockpit.js"; /* poll, wordcloud */
+import { createActivitySwitch, isActivityEvent } from "../shared/activities.js";
+import "./facilitator-activities.js";
 
 const config = readJSON("page-config");
 const t = readJSON("facilitator-strings");
@@ -69,7 +70,10 @@ const entry = createEntry(ctx);
 const causes = createCausesPanel(ctx);
 const followUp = createFollowUpPanel(ctx, follow);
 const suggestions = createSuggestions(ctx);
-createCockpitPolls(ctx); /* poll, wordcloud: its steering panel while such a phase is current */
+/* While the current phase is an activity (attendance...), its steering panel above the boards. */
+const activities = createActivitySwitch(ctx, {
+  find: function (kind) { return document.querySelector('[data-activity="' + kind + '"]'); }
+});
 const keys = createKeys(ctx, { timer: timer, queue: queue, menu: ctx.menu, tabs: tabs });
 follow.onChange(function () { schedule("followup", followUp.render); });
 
@@ -114,6 +118,7 @@ function renderAll() {
     if (seen("paper")) entry.render();
     causes.render();
     renderPeopleCount();
+    activities.render();
   });
 }
 
@@ -163,6 +168,7 @@ const HANDLERS = {
   },
   "roster.updated": function () {
     renderPeopleCount();
+    schedule("activity", activities.render);
     boards.heads();
     schedule("queue", bar.renderProgress);
   },
@@ -176,6 +182,7 @@ store.onChange(function (change) {
   if (change.type === "snapshot") lit = store.spotlight ? [store.spotlight] : [];
   const handler = HANDLERS[change.type];
   if (handler) handler(change);
+  else if (isActivityEvent(change.type)) keepFocus(function () { activities.render(change); });
 });
 
 /* A closed tab's part draws when its tab opens. */

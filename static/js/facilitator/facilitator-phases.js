@@ -1,9 +1,11 @@
-/* Steering the phases: the phase bar (set, previous, next) and the phase
- * configuration (name, prompt, what it lets participants do: the flags and
- * voting choices of rules.phase_flags and rules.vote_on). */
+/* Steering the phases: the phase bar (set, previous, next), grouped by day
+ * when the workshop spans several, and the phase configuration (name,
+ * prompt, day, what it lets participants do: the flags and voting choices of
+ * rules.phase_flags and rules.vote_on); a new step is plain or an activity
+ * of the agenda (the kind picker, config.phase_picker). */
 
-import { el, syncChildren, prune } from "../shared/dom.js";
-import { errorArea, syncValue, select, checkbox, button, field } from "./facilitator-ui.js";
+import { el, fmt, syncChildren, prune } from "../shared/dom.js";
+import { errorArea, syncValue, select, fillSelect, checkbox, button, field } from "./facilitator-ui.js";
 
 export function createPhases(ctx) {
   const t = ctx.t;
@@ -13,6 +15,9 @@ export function createPhases(ctx) {
   const $ = function (id) { return document.getElementById(id); };
   const phaseButtons = {}; // phase id -> button in the phase bar
   const phaseRows = {}; // phase id -> {root, legend, fields...} in the configuration
+  const dayLabels = {}; // day -> its heading in the phase bar
+  const kindLabels = {}; // kind -> its name in the picker
+  (ctx.config.phase_picker || []).forEach(function (o) { kindLabels[o.kind] = o.label; });
 
   function workshop() {
     return store.workshop;
@@ -52,14 +57,25 @@ export function createPhases(ctx) {
     send("phase:step", { direction: direction }, { area: $("phase-error"), button: b });
   }
 
+  /* The heading of a day in the phase bar ("Hari 2"), shown when there are several days. */
+  function dayLabel(day) {
+    const li = dayLabels[day] || (dayLabels[day] = el("li", { className: "phase-day", "data-day": day }));
+    li.textContent = fmt(t.day_n, { n: day });
+    return li;
+  }
+
   function renderPhaseBar() {
     const w = workshop();
-    const items = w.phases.map(function (phase) {
+    const items = [];
+    let day = null;
+    w.phases.forEach(function (phase) {
+      if ((w.days || 1) > 1 && phase.day !== day) items.push(dayLabel(phase.day));
+      day = phase.day;
       let li = phaseButtons[phase.id] && phaseButtons[phase.id].parentNode;
       if (!li || li.tagName !== "LI") li = el("li", { className: "phase-item" }, [phaseButton(phase)]);
       else phaseButton(phase);
       li.className = "phase-item" + (phase.id === w.phase_id ? " current" : "");
-      return li;
+      items.push(li);
     });
     syncChildren($("phase-bar"), items);
     const index = currentIndex();
@@ -71,7 +87,11 @@ export function createPhases(ctx) {
 
   function phaseRow(phase) {
     const row = phaseRows[phase.id] || (phaseRows[phase.id] = buildPhaseRow(phase.id));
-    row.legend.textContent = phase.name + (phase.id === workshop().phase_id ? " (" + t.current + ")" : "");
+    const label = phase.kind !== "custom" && kindLabels[phase.kind];
+    const kind = label && label !== phase.name ? label + ": " : "";
+    row.legend.textContent = kind + phase.name + (phase.id === workshop().phase_id ? " (" + t.current + ")" : "");
+    fillSelect(row.day, dayOptions());
+    syncValue(row.day, phase.day || 1);
     syncValue(row.name, phase.name);
     syncValue(row.prompt, phase.prompt || "");
     syncValue(row.voteOn, phase.vote_on || "");
@@ -87,6 +107,7 @@ export function createPhases(ctx) {
     row.legend = el("legend");
     row.name = el("input", { maxlength: limits.phase_name, required: true });
     row.prompt = el("textarea", { rows: 2, maxlength: limits.prompt });
+    row.day = select(dayOptions());
     row.voteOn = select(ctx.rules.vote_on.map(function (kind) {
       return { value: kind || "", label: t["vote_" + (kind || "none")] || kind };
     }));
@@ -106,6 +127,7 @@ export function createPhases(ctx) {
         row.legend,
         field(t.phase_name, row.name),
         field(t.phase_prompt, row.prompt),
+        field(t.day, row.day),
         el("div", { className: "fac-flags" }, boxes),
         field(t.vote_on, row.voteOn),
         el("div", { className: "actions" }, [save, row.up, row.down, row.remove]),
@@ -114,11 +136,17 @@ export function createPhases(ctx) {
     ]);
     row.root.addEventListener("submit", function (event) {
       event.preventDefault();
-      const payload = { id: phaseId, name: row.name.value, prompt: row.prompt.value, vote_on: row.voteOn.value || null };
+      const payload = { id: phaseId, name: row.name.value, prompt: row.prompt.value, vote_on: row.voteOn.value || null, day: parseInt(row.day.value, 10) || 1 };
       Object.keys(row.flags).forEach(function (flag) { payload[flag] = row.flags[flag].checked; });
       send("phase:save", payload, { area: row.error, button: save, okText: t.saved });
     });
     return row;
+  }
+
+  function dayOptions() {
+    const out = [];
+    for (let day = 1; day <= ((workshop() && workshop().days) || 1); day++) out.push({ value: String(day), label: fmt(t.day_n, { n: day }) });
+    return out;
   }
 
   function movePhase(phaseId, direction, row) {
@@ -142,13 +170,23 @@ export function createPhases(ctx) {
     $("phase-next").addEventListener("click", function () { step(1, $("phase-next")); });
     const form = $("phase-add");
     const input = $("phase-add-name");
+    const kind = $("phase-add-kind");
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      send("phase:save", { name: input.value }, {
+      send("phase:save", { name: input.value, kind: kind ? kind.value : "custom" }, {
         area: form.querySelector(".fac-error"),
         button: form.querySelector("button"),
         okText: t.saved,
         ok: function () { input.value = ""; }
+      });
+    });
+    const days = $("days-form");
+    days.addEventListener("submit", function (event) {
+      event.preventDefault();
+      send("days:set", { days: parseInt($("days-input").value, 10) }, {
+        area: days.querySelector(".fac-error"),
+        button: days.querySelector("button"),
+        okText: t.saved
       });
     });
   }
@@ -157,6 +195,7 @@ export function createPhases(ctx) {
     if (!workshop()) return;
     renderPhaseBar();
     renderPhaseConfig();
+    syncValue($("days-input"), workshop().days || 1);
   }
 
   return { init: init, render: render };

@@ -1,47 +1,36 @@
-/* The cockpit's poll and word-cloud panel (templates/facilitator/_polls.html), at
- * the top of the boards tab while the current phase is a poll or a word cloud:
+/* poll, wordcloud: the cockpit's steering panels (templates/facilitator/_polls.html),
+ * shown by shared/activities.js above the boards while such a step is current:
  * the question and options, when results show, closing and reopening, the
- * reveal, the counts as they come, and the word cloud's moderation (hide a
- * term; let through an entry the profanity filter held). Steering events of
+ * reveal, the counts as they come, and the word cloud's moderation (hide a term;
+ * let through an entry the profanity filter held). Steering events of
  * docs/PROTOCOL.md, "Polls and word clouds". */
 
 import { readJSON, el, setText, show, fmt } from "../shared/dom.js";
-import { Polls, activeStep, bars } from "../shared/polls.js";
-import { syncValue, schedule } from "./facilitator-ui.js";
+import { registerActivity } from "../shared/activities.js";
+import { KINDS, bars, sortedTerms, stepOf } from "../shared/polls.js";
+import { syncValue } from "./facilitator-ui.js";
 
-export function createCockpitPolls(ctx) {
+function mount(ctx, root) {
   const t = readJSON("polls-strings");
-  const byId = function (id) { return document.getElementById(id); };
+  const q = function (name) { return root.querySelector("[data-poll-" + name + "]"); };
+  const kind = root.getAttribute("data-activity");
   const dom = {
-    panel: byId("poll-cockpit"),
-    title: byId("poll-cockpit-h"),
-    form: byId("poll-edit"),
-    question: byId("poll-edit-question"),
-    optionsBox: byId("poll-edit-options-box"),
-    options: byId("poll-edit-options"),
-    add: byId("poll-add-option"),
-    results: byId("poll-edit-results"),
-    msg: byId("poll-edit-msg"),
-    close: byId("poll-close"),
-    reveal: byId("poll-reveal"),
-    total: byId("poll-cockpit-total"),
-    bars: byId("poll-cockpit-bars"),
-    termsTitle: byId("poll-terms-h"),
-    terms: byId("poll-terms"),
-    heldTitle: byId("poll-held-h"),
-    held: byId("poll-held")
+    title: q("title"),
+    form: q("edit"),
+    question: q("question"),
+    options: q("options"),
+    add: q("add"),
+    results: q("results"),
+    msg: q("msg"),
+    close: q("close"),
+    reveal: q("reveal"),
+    total: q("total"),
+    bars: q("bars"),
+    terms: q("terms"),
+    held: q("held")
   };
-  if (!dom.panel) return null;
-  const polls = new Polls();
-  const store = ctx.store;
   let current = null; // the step drawn
   let optionsKey = "";
-
-  store.onChange(function (change) {
-    if (change.type === "snapshot") polls.load(store.activities);
-    else if (!polls.apply(change.type, change.data) && change.type !== "workshop.updated") return;
-    schedule("polls", render);
-  });
 
   function send(event, payload, button) {
     ctx.send(event, Object.assign({ phase_id: current.phase.id }, payload), { button: button, area: dom.msg });
@@ -51,7 +40,7 @@ export function createCockpitPolls(ctx) {
     event.preventDefault();
     if (!current) return;
     const payload = { question: dom.question.value, results: dom.results.value };
-    if (current.phase.kind === "poll") payload.options = readOptions();
+    if (kind === "poll") payload.options = readOptions();
     ctx.send("poll:save", Object.assign({ phase_id: current.phase.id }, payload), {
       button: dom.form.querySelector("button[type=submit]"),
       area: dom.msg,
@@ -59,12 +48,14 @@ export function createCockpitPolls(ctx) {
       ok: function () { optionsKey = ""; }
     });
   });
-  dom.add.addEventListener("click", function () {
-    const limits = (current && current.state.limits) || {};
-    if (dom.options.children.length >= (limits.options || 8)) return;
-    dom.options.appendChild(optionRow(null, ""));
-    dom.options.lastChild.querySelector("input").focus();
-  });
+  if (dom.add) {
+    dom.add.addEventListener("click", function () {
+      const limits = (current && current.state.limits) || {};
+      if (dom.options.children.length >= (limits.options || 8)) return;
+      dom.options.appendChild(optionRow(null, ""));
+      dom.options.lastChild.querySelector("input").focus();
+    });
+  }
   dom.close.addEventListener("click", function () {
     if (current) send("poll:close", { closed: !current.state.closed }, dom.close);
   });
@@ -88,29 +79,23 @@ export function createCockpitPolls(ctx) {
     return row;
   }
 
-  function render() {
-    const step = (current = activeStep(store.workshop, polls));
-    show(dom.panel, !!step);
-    if (!step) return;
+  function render(list, phase) {
+    const step = (current = stepOf(list, phase, ctx.store.workshop));
     const state = step.state;
-    const kind = step.phase.kind;
-    setText(dom.title, fmt(t[kind], { name: step.phase.name }));
+    setText(dom.title, fmt(t[kind], { name: phase.name }));
     syncValue(dom.question, state.question || "");
     dom.question.maxLength = (state.limits && state.limits.question) || 300;
     syncValue(dom.results, state.results || "live");
-    show(dom.optionsBox, kind === "poll");
-    if (kind === "poll") renderOptions(state);
     setText(dom.close, state.closed ? t.reopen : t.close);
     setText(dom.reveal, state.revealed ? t.unreveal : t.reveal);
     show(dom.reveal, state.results === "hidden");
     setText(dom.total, fmt(t.answers_n, { n: state.total || 0 }) + (state.closed ? " · " + t.closed : ""));
-    renderBars(kind === "poll" ? bars(state) : null);
-    show(dom.termsTitle, kind === "wordcloud");
-    show(dom.terms, kind === "wordcloud");
-    show(dom.heldTitle, kind === "wordcloud");
-    show(dom.held, kind === "wordcloud");
-    show(dom.heldTitle.nextElementSibling, kind === "wordcloud");
-    if (kind === "wordcloud") renderWords(state);
+    if (kind === "poll") {
+      renderOptions(state);
+      renderBars(bars(state));
+    } else {
+      renderWords(state);
+    }
   }
 
   function renderOptions(state) {
@@ -140,8 +125,7 @@ export function createCockpitPolls(ctx) {
   }
 
   function renderWords(state) {
-    const terms = Object.keys(state.terms || {}).map(function (k) { return state.terms[k]; })
-      .sort(function (a, b) { return b.count - a.count || (a.term < b.term ? -1 : 1); });
+    const terms = sortedTerms(state, 100, false);
     dom.terms.replaceChildren.apply(dom.terms, terms.length ? terms.map(function (term) {
       return el("li", { className: term.hidden ? "hidden-term" : "" }, [
         el("span", { text: term.term + " (" + term.count + ")" }),
@@ -171,3 +155,5 @@ export function createCockpitPolls(ctx) {
 
   return { render: render };
 }
+
+KINDS.forEach(function (kind) { registerActivity(kind, { mount: mount }); });

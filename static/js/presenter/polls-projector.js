@@ -1,77 +1,71 @@
-/* The projector's poll and word-cloud stage (templates/presenter/_polls.html):
- * while the current phase is a poll or a word cloud, the question large, then
- * the poll's horizontal bars with counts and shares, or the word cloud laid out
- * by wordcloud-layout.js, read from the back row at 1280x720. Results hidden
- * until revealed arrive without counts (the server's policy): the stage then
- * says how many answered and that the facilitator will reveal them. A burst of
- * answers is drawn at most twice a second. */
+/* poll, wordcloud: the projector's stage (templates/presenter/_polls.html), shown
+ * by shared/activities.js in place of the boards while such a step is current:
+ * the question large, then the poll's horizontal bars with counts and shares, or
+ * the word cloud laid out by wordcloud-layout.js, read from the back row at
+ * 1280x720. Results hidden until revealed arrive without counts (the server's
+ * policy): the stage then says how many answered and that the facilitator will
+ * reveal them. A burst of answers is drawn at most twice a second. */
 
 import { readJSON, el, setText, show, fmt } from "../shared/dom.js";
-import { Polls, activeStep, bars, shownTerms } from "../shared/polls.js";
+import { registerActivity } from "../shared/activities.js";
+import { KINDS, bars, shownTerms, stepOf } from "../shared/polls.js";
 import { layoutCloud } from "./wordcloud-layout.js";
 
 const MAX_TERMS = 50; // the projector shows the most frequent; the report has them all
 const DRAW_MS = 500;
+let canvas = null;
 
-export function createProjectorPolls(store) {
+function mount(ctx, root) {
   const t = readJSON("polls-strings");
-  const byId = function (id) { return document.getElementById(id); };
-  const dom = {
-    stage: byId("poll-stage"),
-    question: byId("poll-stage-question"),
-    total: byId("poll-stage-total"),
-    bars: byId("poll-stage-bars"),
-    cloud: byId("poll-stage-cloud"),
-    hidden: byId("poll-stage-hidden")
-  };
-  if (!dom.stage) return null;
-  const polls = new Polls();
+  const q = function (name) { return root.querySelector("[data-poll-" + name + "]"); };
+  const kind = root.getAttribute("data-activity");
+  const dom = { question: q("question"), total: q("total"), bars: q("bars"), cloud: q("cloud"), hidden: q("hidden") };
   let timer = null;
   let cloudKey = "";
-  let canvas = null;
+  let last = null; // [state, phase] to draw
 
-  store.onChange(function (change) {
-    if (change.type === "snapshot") polls.load(store.activities);
-    else if (!polls.apply(change.type, change.data) && change.type !== "workshop.updated") return;
-    soon();
+  window.addEventListener("resize", function () {
+    cloudKey = "";
+    if (last && !root.hidden) soon();
   });
-  window.addEventListener("resize", function () { cloudKey = ""; soon(); });
+
+  /* The first drawing at once, then at most every DRAW_MS. */
+  function render(state, phase) {
+    last = [state, phase];
+    if (!cloudKey && timer === null) draw();
+    else soon();
+  }
 
   function soon() {
     if (timer !== null) return;
     timer = setTimeout(function () {
       timer = null;
-      draw();
-    }, cloudKey ? DRAW_MS : 0);
+      if (!root.hidden) draw();
+    }, DRAW_MS);
   }
 
   function draw() {
-    const step = activeStep(store.workshop, polls);
-    if (step) document.body.setAttribute("data-activity", step.phase.kind);
-    else if (["poll", "wordcloud"].indexOf(document.body.getAttribute("data-activity")) !== -1) document.body.removeAttribute("data-activity");
-    show(dom.stage, !!step);
-    if (!step) {
-      cloudKey = "";
-      return;
-    }
+    const step = stepOf(last[0], last[1], ctx.store.workshop);
     const state = step.state;
     setText(dom.question, state.question || step.phase.prompt || step.phase.name);
     const n = state.total || 0;
-    const counted = step.phase.kind === "poll" ? (n === 1 ? t.answer_one : fmt(t.answers_n, { n: n })) : fmt(t.entries_n, { n: n });
+    const counted = kind === "poll" ? (n === 1 ? t.answer_one : fmt(t.answers_n, { n: n })) : fmt(t.entries_n, { n: n });
     setText(dom.total, (n ? counted : t.no_answers) + (step.open ? "" : " · " + t.closed));
-    const results = step.phase.kind === "poll" ? bars(state) : state.visible ? shownTerms(state, MAX_TERMS) : null;
+    const results = kind === "poll" ? bars(state) : state.visible ? shownTerms(state, MAX_TERMS) : null;
     show(dom.hidden, !results);
-    show(dom.bars, !!results && step.phase.kind === "poll");
-    show(dom.cloud, !!results && step.phase.kind === "wordcloud");
-    if (!results) return;
-    if (step.phase.kind === "poll") drawBars(results);
+    show(dom.bars || dom.cloud, !!results);
+    if (!results) {
+      cloudKey = "";
+      return;
+    }
+    if (kind === "poll") drawBars(results);
     else drawCloud(results);
   }
 
   function drawBars(list) {
-    const rows = dom.bars.children;
-    if (rows.length !== list.length || dom.bars.getAttribute("data-options") !== JSON.stringify(list.map(function (b) { return b.text; }))) {
-      dom.bars.setAttribute("data-options", JSON.stringify(list.map(function (b) { return b.text; })));
+    const texts = JSON.stringify(list.map(function (b) { return b.text; }));
+    if (dom.bars.children.length !== list.length || dom.bars.getAttribute("data-options") !== texts) {
+      dom.bars.setAttribute("data-options", texts);
       dom.bars.replaceChildren.apply(dom.bars, list.map(function (bar) {
         return el("div", { className: "poll-bar", "data-option": bar.id }, [
           el("span", { className: "poll-bar-label", text: bar.text }),
@@ -81,6 +75,7 @@ export function createProjectorPolls(store) {
       }));
     }
     dom.bars.style.setProperty("--rows", String(Math.max(2, list.length)));
+    cloudKey = "drawn";
     /* Update only the bars: the widths glide, the labels stay put. */
     list.forEach(function (bar, i) {
       const row = dom.bars.children[i];
@@ -106,12 +101,14 @@ export function createProjectorPolls(store) {
     }));
   }
 
-  function measure(text, size, family) {
-    canvas = canvas || document.createElement("canvas");
-    const context = canvas.getContext("2d");
-    context.font = "700 " + size + "px " + family;
-    return context.measureText(text).width;
-  }
-
-  return { draw: draw };
+  return { render: render };
 }
+
+function measure(text, size, family) {
+  canvas = canvas || document.createElement("canvas");
+  const context = canvas.getContext("2d");
+  context.font = "700 " + size + "px " + family;
+  return context.measureText(text).width;
+}
+
+KINDS.forEach(function (kind) { registerActivity(kind, { mount: mount }); });

@@ -13,7 +13,8 @@ import { bindDisplay } from "./presenter-display.js";
 import { createCauses } from "./presenter-causes.js";
 import { createPager } from "./presenter-pages.js";
 import { createStage } from "./presenter-stage.js";
-import { createProjectorPolls } from "./polls-projector.js"; /* poll, wordcloud */
+import { createActivitySwitch, isActivityEvent } from "../shared/activities.js";
+import "./presenter-activities.js";
 
 const config = readJSON("page-config");
 const t = readJSON("present-strings");
@@ -99,11 +100,16 @@ const stage = createStage(
   },
   { t: t, store: store, pager: pager, joinShown: readJSON("join-shown") }
 );
-createProjectorPolls(store); /* poll, wordcloud: its stage instead of the boards while such a phase is current */
 const causes = createCauses(
   { stage: byId("causes-stage"), figure: byId("causes-figure"), title: byId("causes-title"), count: byId("causes-count"), toggle: byId("causes-view") },
   { t: t, store: store, display: display }
 );
+
+/* While the current phase is an activity (attendance...), its panel in place of the boards. */
+const activities = createActivitySwitch({ store: store, t: t }, {
+  find: function (kind) { return document.querySelector('[data-activity="' + kind + '"]'); },
+  normal: [byId("boards"), byId("results"), byId("causes-stage")]
+});
 
 function renderTimer() {
   const w = store.workshop;
@@ -182,11 +188,10 @@ function createTouched() {
     if (now.parent_id && store.cards[now.parent_id]) mark(store.cards[now.parent_id].sector_id);
   }
   const NONE = { "roster.updated": true, "spotlight.updated": true, "join.shown": true, "participant.updated": true, "voting.progress": true, "followup.updated": true, "followup.progress": true, my_votes: true };
-  NONE["poll.updated"] = NONE["poll.counted"] = NONE["poll.held"] = true; /* poll, wordcloud: drawn by polls-projector.js */
   return {
     note: function (change) {
       const d = change.data || {};
-      if (NONE[change.type]) return;
+      if (NONE[change.type] || isActivityEvent(change.type)) return;
       if (change.type === "card.created" || change.type === "card.updated" || change.type === "card.removed") card(d.id);
       else if (change.type === "votes.updated") card(d.card_id);
       else if (change.type === "votes.tallied") mark(d.sector_id);
@@ -214,6 +219,7 @@ store.onChange(debounced(function () {
   renderHeader();
   const results = stage.render();
   causes.render();
+  activities.render();
   if (dirty === null) pager.refresh();
   else pager.refresh(results ? changed.concat(["results"]) : changed);
 }));

@@ -94,7 +94,8 @@ export function createEditor(ctx) {
     dom.prev.disabled = index === 0;
     dom.next.disabled = index === list.length - 1;
     setText(dom.title, (index + 1) + ". " + section.title);
-    setText(dom.guide, section.guidance + " · " + fmt(t.weight, { weight: section.weight }));
+    // A weight of 0% (the summary's) says nothing: only the guidance is shown.
+    setText(dom.guide, section.weight ? section.guidance + " · " + fmt(t.weight, { weight: section.weight }) : section.guidance);
     renderText(draft);
     dom.text.readOnly = !open.editable;
     const words = wordStatus(draft.text, section.word_limit);

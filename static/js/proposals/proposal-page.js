@@ -9,6 +9,7 @@ import { Stream } from "../shared/stream.js";
 import { ProposalDesk } from "./proposals.js";
 import { createEditor } from "./proposal-editor.js";
 import { createHistory } from "./proposal-history.js";
+import { createIid } from "./proposal-iid.js";
 import { createSide } from "./proposal-side.js";
 
 const config = readJSON("page-config");
@@ -118,12 +119,23 @@ ctx.emit = function (event, payload, done) {
   stream.emit(event, payload, 10000, function (err, reply) { done(err ? { ok: false } : reply); });
 };
 const versions = createHistory(ctx);
+const profile = createIid(ctx);
+ctx.kipp = function (change) {
+  if (!desk.open) return;
+  const payload = Object.assign({ proposal_id: desk.open.id }, change);
+  stream.emit("proposal:kipp", payload, 10000, function (err, reply) {
+    if (err || !reply.ok) return say(err ? t.failed : reply.error.message);
+    say("");
+    if (desk.open && desk.open.id === reply.proposal.id) desk.setOpen(reply.proposal);
+  });
+};
 
 function render() {
   renderQueued = false;
   side.render();
   editor.render();
   versions.render();
+  profile.render();
 }
 
 function scheduleRender() {
@@ -134,6 +146,7 @@ function scheduleRender() {
 
 desk.onChange(function (change) {
   if (change.type === "closed") wanted = null;
+  if (change.type === "stale") fetchOpen();
   if (change.type === "proposal.section" || change.type === "save") versions.reload();
   // A phone with nothing open opens its sector's proposal as soon as it is promoted.
   if (change.type === "proposal.updated" && !steering && !wanted && change.data.active) {
@@ -192,5 +205,8 @@ const stream = new Stream({
   onSynced: fetchOpen
 });
 
-window.addEventListener("beforeunload", function () { editor.saveNow(); });
+window.addEventListener("beforeunload", function () {
+  editor.saveNow();
+  profile.saveNow();
+});
 render();

@@ -23,7 +23,10 @@ export function createSide(ctx) {
     titleInput: byId("title-input"),
     titleSave: byId("title-save"),
     checklist: byId("checklist-items"),
-    total: byId("proposal-total")
+    total: byId("proposal-total"),
+    rubricPick: byId("rubric-pick"),
+    groupBox: byId("group-box"),
+    groupPick: byId("group-pick")
   };
   const boxes = {}; // criterion key -> checkbox
   let factsKey = "";
@@ -123,6 +126,31 @@ export function createSide(ctx) {
     });
   }
 
+  function groupTitle(open) {
+    const group = (open.rubric.groups || []).find(function (g) { return g.key === open.group; });
+    return group ? group.title : "";
+  }
+
+  /* The facilitator's choice of the proposal's rubric and, where it has groups, its group. */
+  function renderKipp(open) {
+    if (!dom.rubricPick) return;
+    if (!dom.rubricPick.options.length) {
+      syncChildren(dom.rubricPick, ctx.config.proposals.rubrics.map(function (r) {
+        return el("option", { value: r.name, text: r.title });
+      }));
+    }
+    if (dom.rubricPick.value !== open.rubric.name) dom.rubricPick.value = open.rubric.name;
+    const groups = open.rubric.groups || [];
+    show(dom.groupBox, groups.length > 0);
+    const keys = [""].concat(groups.map(function (g) { return g.key; }));
+    if (Array.from(dom.groupPick.options).map(function (o) { return o.value; }).join() !== keys.join()) {
+      syncChildren(dom.groupPick, [el("option", { value: "", text: t.group_none })].concat(
+        groups.map(function (g) { return el("option", { value: g.key, text: g.title }); })));
+    }
+    const value = open.group || "";
+    if (dom.groupPick.value !== value) dom.groupPick.value = value;
+  }
+
   function render() {
     renderList();
     renderPromote();
@@ -130,7 +158,9 @@ export function createSide(ctx) {
     show(dom.panel, !!open);
     if (!open) return;
     setText(dom.title, open.title);
-    setText(dom.meta, sectorName(open.sector_id));
+    setText(dom.meta, [sectorName(open.sector_id), open.rubric.title, groupTitle(open)]
+      .filter(Boolean).join(" · "));
+    renderKipp(open);
     show(dom.titleEdit, open.editable);
     if (!dom.titleEdit.open) dom.titleInput.value = open.title;
     dom.draft.href = ctx.config.proposals.draft_url + open.id + ".docx";
@@ -143,6 +173,11 @@ export function createSide(ctx) {
     const title = dom.titleInput.value.trim();
     if (desk.open && title) ctx.rename(desk.open.id, title, function () { dom.titleEdit.open = false; });
   });
+
+  if (dom.rubricPick) {
+    dom.rubricPick.addEventListener("change", function () { ctx.kipp({ rubric: dom.rubricPick.value }); });
+    dom.groupPick.addEventListener("change", function () { ctx.kipp({ group: dom.groupPick.value }); });
+  }
 
   if (dom.withdraw) {
     dom.withdraw.addEventListener("click", function () {

@@ -42,7 +42,18 @@ export class ProposalDesk {
     switch (message.type) {
       case "proposal.updated":
         this.list[data.id] = data;
-        if (open && open.id === data.id) Object.assign(open, data);
+        if (open && open.id === data.id) {
+          // The summary names the rubric; the open proposal holds it whole.
+          const rest = Object.assign({}, data);
+          delete rest.rubric;
+          Object.assign(open, rest);
+          if (!open.rubric || open.rubric.name !== data.rubric) {
+            this.notify({ type: "stale", data: data }); // another rubric: fetch it whole
+          }
+        }
+        break;
+      case "proposal.iid":
+        if (open && open.id === data.proposal_id) open.iid = data.iid;
         break;
       case "proposal.removed":
         delete this.list[data.id];
@@ -262,8 +273,9 @@ export class ProposalDesk {
 }
 
 function summaryOf(full) {
-  const keys = ["id", "sector_id", "solution_id", "bottleneck_id", "title", "status", "rubric", "active"];
+  const keys = ["id", "sector_id", "solution_id", "bottleneck_id", "title", "status", "active", "group"];
   const out = {};
   keys.forEach(function (k) { out[k] = full[k]; });
+  out.rubric = full.rubric && full.rubric.name;
   return out;
 }

@@ -1,101 +1,86 @@
-/* Polls and word clouds as a page holds them: each step's state from the
- * snapshot (`activities.poll`, `activities.wordcloud`) and the broadcasts
- * (`poll.updated`: the whole state; `poll.counted`: counts as answers arrive;
- * `poll.held`: an entry held by the profanity filter, steering only), shaped by
+/* Polls and word clouds as a page holds them (docs/PROTOCOL.md, "Polls and word
+ * clouds"): each kind's steps (a list, one state a step) from the snapshot
+ * (`activities.poll`, `activities.wordcloud`) and its broadcasts, kept by the
+ * reducer registered with shared/activities.js: `<kind>.updated` (a step's
+ * whole state), `<kind>.counted` (counts as answers arrive), `wordcloud.held`
+ * (an entry the profanity filter held, steering only), and `<kind>.mine` (a
+ * phone's own answers from an acknowledgement: never broadcast), each shaped by
  * the server for this viewer (results absent until revealed). No DOM: tested
- * with node --test (tests/js/polls.test.js). See docs/PROTOCOL.md. */
+ * with node --test (tests/js/polls.test.js). */
+
+import { registerActivity } from "./activities.js";
 
 export const KINDS = ["poll", "wordcloud"];
+const NO_ANSWER = { choice: null, entries: [] };
 
-export class Polls {
-  constructor() {
-    this.byPhase = {}; // phase id -> state
-    this.listeners = [];
+function stepsOf(state) {
+  return Array.isArray(state) ? state : [];
+}
+
+/* `list` with the step `phaseId` replaced by `change(old)` (added when new; a
+ * change that returns null leaves the list as it was). */
+function put(list, phaseId, change) {
+  let found = false;
+  const next = list.map(function (step) {
+    if (step.phase_id !== phaseId) return step;
+    found = true;
+    return change(step) || step;
+  });
+  if (!found) {
+    const made = change(null);
+    if (made) next.push(made);
   }
+  return next;
+}
 
-  onChange(fn) {
-    this.listeners.push(fn);
-  }
-
-  notify(phaseId) {
-    this.listeners.forEach(function (fn) { fn(phaseId); });
-  }
-
-  /* Replace everything with the snapshot's `activities`. */
-  load(activities) {
-    const self = this;
-    this.byPhase = {};
-    KINDS.forEach(function (kind) {
-      ((activities || {})[kind] || []).forEach(function (state) { self.byPhase[state.phase_id] = self.keep(state, null); });
+export function reduce(state, message) {
+  const data = message.data || {};
+  const what = String(message.type || "").split(".")[1];
+  const list = stepsOf(state);
+  if (what === "updated") {
+    return put(list, data.phase_id, function (old) {
+      return Object.assign({}, data, { mine: data.mine || (old && old.mine) || NO_ANSWER });
     });
-    this.notify(null);
   }
-
-  /* A state from the server, with what this page knew that the broadcast does not
-   * carry (a phone's own answers). */
-  keep(state, old) {
-    const kept = Object.assign({}, state);
-    kept.mine = state.mine || (old && old.mine) || { choice: null, entries: [] };
-    kept.terms = termMap(state.terms);
-    return kept;
+  if (what === "counted") {
+    return put(list, data.phase_id, function (old) { return old && counted(old, data); });
   }
-
-  /* One broadcast (a store change); returns whether it was one of ours. */
-  apply(type, data) {
-    if (type === "poll.updated") {
-      this.byPhase[data.phase_id] = this.keep(data, this.byPhase[data.phase_id]);
-    } else if (type === "poll.counted") {
-      this.counted(data);
-    } else if (type === "poll.held") {
-      const state = this.byPhase[data.phase_id];
-      if (!state) return true;
-      state.held = (state.held || []).filter(function (e) { return e.id !== data.entry.id; }).concat([data.entry]);
-    } else {
-      return false;
-    }
-    this.notify(data.phase_id);
-    return true;
+  if (what === "held") {
+    return put(list, data.phase_id, function (old) {
+      if (!old) return null;
+      const held = (old.held || []).filter(function (e) { return e.id !== data.entry.id; }).concat([data.entry]);
+      return Object.assign({}, old, { held: held });
+    });
   }
-
-  counted(data) {
-    const state = this.byPhase[data.phase_id];
-    if (!state) return;
-    state.total = data.total;
-    state.visible = data.visible;
-    if ("counts" in data) state.counts = data.counts;
-    else delete state.counts;
-    if (!("terms" in data)) return;
-    state.terms = state.terms || {};
-    data.terms.forEach(function (t) { state.terms[t.term] = t; });
+  if (what === "mine") {
+    return put(list, data.phase_id, function (old) { return old && Object.assign({}, old, { mine: data.mine }); });
   }
-
-  /* A phone's own answers, from an acknowledgement. */
-  setMine(phaseId, mine) {
-    const state = this.byPhase[phaseId];
-    if (!state) return;
-    state.mine = mine;
-    this.notify(phaseId);
-  }
-
-  get(phaseId) {
-    return this.byPhase[phaseId] || null;
-  }
+  return list;
 }
 
-function termMap(list) {
-  const out = {};
-  (list || []).forEach(function (t) { out[t.term] = t; });
-  return out;
+function counted(old, data) {
+  const step = Object.assign({}, old, { total: data.total, visible: data.visible });
+  if ("counts" in data) step.counts = data.counts;
+  else delete step.counts;
+  if ("terms" in data) {
+    const terms = (old.terms || []).slice();
+    data.terms.forEach(function (t) {
+      const at = terms.findIndex(function (x) { return x.term === t.term; });
+      if (at === -1) terms.push(t);
+      else terms[at] = t;
+    });
+    step.terms = terms;
+  }
+  return step;
 }
 
-/* The current phase when it is a poll or word cloud, with its state (a default one
- * until the server sent it), or null. */
-export function activeStep(workshop, polls) {
-  if (!workshop) return null;
-  const phase = (workshop.phases || []).find(function (p) { return p.id === workshop.phase_id; });
-  if (!phase || KINDS.indexOf(phase.kind) === -1) return null;
-  const state = polls.get(phase.id) || { phase_id: phase.id, kind: phase.kind, question: "", options: [], closed: false, visible: false, total: 0, mine: { choice: null, entries: [] }, terms: {} };
-  return { phase: phase, state: state, open: !state.closed && workshop.state === "running" };
+/* The step of `phase` (the current one) with its state (a default one until the
+ * server sent it), and whether it takes answers now. */
+export function stepOf(state, phase, workshop) {
+  const found = stepsOf(state).find(function (s) { return s.phase_id === phase.id; });
+  const s = found || { phase_id: phase.id, kind: phase.kind, question: "", options: [], closed: false, visible: false, total: 0, terms: [] };
+  const withMine = s.mine ? s : Object.assign({}, s, { mine: NO_ANSWER });
+  return { phase: phase, state: withMine, open: !withMine.closed && !!workshop && workshop.state === "running" };
 }
 
 /* A poll's bars: each option with its count and its share of the answers (whole
@@ -109,13 +94,17 @@ export function bars(state) {
   });
 }
 
-/* A word cloud's shown terms, most frequent first (ties by term), at most `limit`. */
-export function shownTerms(state, limit) {
-  const list = [];
-  for (const key in state.terms || {}) {
-    const t = state.terms[key];
-    if (t.count > 0 && !t.hidden) list.push(t);
-  }
+/* A word cloud's terms, most frequent first (ties by term); `shown`: without the
+ * hidden ones; at most `limit`. */
+export function sortedTerms(state, limit, shown) {
+  const list = (state.terms || []).filter(function (t) { return t.count > 0 && !(shown && t.hidden); });
   list.sort(function (a, b) { return b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0); });
   return list.slice(0, limit || 100);
 }
+
+/* The terms the projector shows. */
+export function shownTerms(state, limit) {
+  return sortedTerms(state, limit, true);
+}
+
+KINDS.forEach(function (kind) { registerActivity(kind, { reduce: reduce }); });

@@ -7,7 +7,7 @@
 
 import { short } from "./dom.js";
 import { isShown } from "./store.js";
-import { may, canAddDot } from "./rules.js";
+import { may, canAddDot, postingClosed } from "./rules.js";
 
 export const TYPING_PAUSE_MS = 600;
 
@@ -91,10 +91,30 @@ export function offerFrom(list, store, parentId) {
   return out;
 }
 
-/* One tap on an offered card: "support" (a dot on it) when the viewer may
- * vote on it now and has a dot left for it, else "view" (show it on the board). */
-export function supportOrView(card, state) {
-  return may(card, "vote", state) && canAddDot(card, state.store.myVotes) ? "support" : "view";
+/* One tap to support an offered card instead of posting it again: "vote" (a
+ * dot on it) when the viewer may vote on it now and has a dot left for it;
+ * else "support" (a +1, card:support) when the card takes one (its `support`
+ * action) and is not the viewer's own, its board collects its kind
+ * now and the viewer has not supported it yet (`supported`: a Set of card
+ * ids); else "view" (show it on the board). */
+export function supportOrView(card, state, supported) {
+  if (may(card, "vote", state) && canAddDot(card, state.store.myVotes)) return "vote";
+  if (
+    may(card, "support", state) &&
+    !isOwn(card, state.viewer) &&
+    postingClosed(state.store, card.sector_id, card.kind) === null &&
+    !(supported && supported.has(card.id))
+  ) return "support";
+  return "view";
+}
+
+/* The viewer's own card: the server refuses to count its author's support
+ * (voting/support.py). Told by the card's author, which its author always
+ * sees, anonymous mode or not; not in the card's actions, where it would make
+ * each author's form differ from everyone else's. */
+function isOwn(card, viewer) {
+  const me = viewer && viewer.participant;
+  return !!(me && card.author && card.author.id === me.id);
 }
 
 /* A suggestion's key: its kind and its cards, sorted. */

@@ -10,6 +10,7 @@
  * workshop's: an event on a room of 800 cards does not walk the 800. */
 
 import { CardIndex } from "./card-index.js";
+import { applyActivity } from "./activities.js";
 
 /* Compare two rank keys (lists of numbers) element by element, smaller first. */
 export function compareKeys(x, y) {
@@ -60,7 +61,7 @@ export class Store {
     this.myVotes = null; // {cards, left, budget, cap, capped} (participants)
     this.spotlight = null; // the card id shown large on the projector (projector, steering)
     this.spotlightPinned = false; // kept into the next phase
-    this.activities = {}; // the snapshot's `activities`, by kind
+    this.activities = {}; // kind -> the agenda activity's state (shared/activities.js)
     this.listeners = [];
   }
 
@@ -95,7 +96,7 @@ export class Store {
     if (snapshot.my_votes) this.myVotes = snapshot.my_votes;
     if ("spotlight" in snapshot) this.spotlight = snapshot.spotlight;
     this.spotlightPinned = !!snapshot.spotlight_pinned;
-    this.activities = snapshot.activities || {}; /* attendance, questions, poll, wordcloud...: each page's own modules read them */
+    this.activities = snapshot.activities || {};
     this.notify({ type: "snapshot" });
   }
 
@@ -147,6 +148,7 @@ export class Store {
         this.spotlight = data.card_id;
         this.spotlightPinned = !!data.pinned;
         break;
+      default: applyActivity(this.activities, message); /* an agenda activity's own event */
     }
     this.notify({ type: message.type, data: data });
     return needsSnapshot;

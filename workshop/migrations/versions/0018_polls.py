@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0018_polls'
-down_revision = '0012_join_shown'
+down_revision = '0016_agenda_attendance'
 branch_labels = None
 depends_on = None
 

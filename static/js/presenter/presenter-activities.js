@@ -1,0 +1,5 @@
+/* The activities the projector shows in place of the boards while one is the
+ * current phase (shared/activities.js): one import a kind; each module registers itself. */
+
+import "./attendance-projector.js"; // attendance
+import "./polls-projector.js"; // poll, wordcloud
