@@ -21,7 +21,7 @@ from workshop.dbwrites import writing
 from workshop.extensions import db
 from workshop.facilitation.services import save_phase, set_phase
 from workshop.polls.models import PollAnswer
-from workshop.polls.services import answer_poll, save_poll
+from workshop.polls.services import answer_poll, answer_wordcloud, save_poll
 from workshop.realtime.broadcast import commit_and_broadcast, rollback
 from workshop.realtime.models import Event
 from workshop.workshops.services import create_workshop
@@ -45,8 +45,11 @@ def room(app: Flask) -> tuple[int, int, list[int]]:
         return workshop.id, phase.id, [p.id for p in people]
 
 
-def at_once(app: Flask, workshop_id: int, sends: list[tuple[int, int, str]]) -> list[str]:
-    """One thread a (phase, participant, client id), all answering option 1 or 2 at once."""
+def at_once(
+    app: Flask, workshop_id: int, sends: list[tuple[int, int, str]], cloud: bool = False
+) -> list[str]:
+    """One thread a (phase, participant, client id), all answering option 1 or 2 (or,
+    for a word cloud, one of two words) at once."""
     barrier = threading.Barrier(len(sends))
     outcomes: list[str] = []
 
@@ -56,8 +59,13 @@ def at_once(app: Flask, workshop_id: int, sends: list[tuple[int, int, str]]) -> 
             try:
                 workshop = db.session.get(Workshop, workshop_id)
                 who = db.session.get(Participant, person_id)
-                payload = {"phase_id": phase_id, "choice": choice, "client_id": client_id}
-                answer_poll(workshop, who, payload)
+                if cloud:
+                    text = ("antrean", "calo")[choice - 1]
+                    payload = {"phase_id": phase_id, "text": text, "client_id": client_id}
+                    answer_wordcloud(workshop, who, payload)
+                else:
+                    payload = {"phase_id": phase_id, "choice": choice, "client_id": client_id}
+                    answer_poll(workshop, who, payload)
                 commit_and_broadcast()
                 outcomes.append("ok")
             except DomainError as err:
@@ -93,8 +101,34 @@ def check(app: Flask) -> None:
         assert last.data["total"] == PHONES
 
 
+def first_words(app: Flask) -> None:
+    """The first answers to a word cloud nobody edited arrive at the same instant: its
+    poll row is made once and no phone is refused (none gets `internal`)."""
+    with app.app_context():
+        workshop = create_workshop("Bimtek").workshop
+        phase = save_phase(workshop, {"name": "Awan kata", "kind": "wordcloud"})
+        set_phase(workshop, phase.id)
+        people = [
+            Participant(workshop_id=workshop.id, name=f"P{i}", agency="Dinas")
+            for i in range(PHONES)
+        ]
+        db.session.add_all(people)
+        commit_and_broadcast()
+        workshop_id, phase_id, ids = workshop.id, phase.id, [p.id for p in people]
+    sends = [(phase_id, person, f"cloud-{person}-first") for person in ids]
+    assert at_once(app, workshop_id, sends, cloud=True) == ["ok"] * PHONES
+    with app.app_context():
+        rows = db.session.scalars(select(PollAnswer)).all()
+        assert sorted(r.participant_id for r in rows) == sorted(ids), "each phone once"
+        assert len({r.poll_id for r in rows}) == 1, "one poll row"
+
+
 def test_a_burst_counts_each_phone_once(app):
     check(app)
+
+
+def test_the_first_answers_to_a_word_cloud_at_once(app):
+    first_words(app)
 
 
 @pytest.fixture
@@ -112,3 +146,7 @@ def pg_app(
 
 def test_a_burst_counts_each_phone_once_on_postgresql(pg_app):
     check(pg_app)
+
+
+def test_the_first_answers_to_a_word_cloud_at_once_on_postgresql(pg_app):
+    first_words(pg_app)

@@ -26,6 +26,8 @@ from typing import Any
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..core.errors import DomainError, forbidden, invalid, not_found
 from ..core.lifecycle import RUNNING
@@ -219,20 +221,30 @@ def step_of(workshop: Workshop, phase_id: object, kind: str | None = None) -> Ph
 
 
 def _ensure(workshop: Workshop, phase: Phase) -> Poll:
+    """The step's poll row, locked until commit, made if it is not there yet.
+
+    Two phones' first answers can arrive at the same instant, each in its own
+    transaction: the row is inserted with ON CONFLICT DO NOTHING (PostgreSQL and
+    SQLite alike), so the second insert waits for the first and then does nothing,
+    and both read the one row, instead of one failing on the unique constraint."""
     poll = poll_of(phase, lock=True)
     if poll is None:
-        poll = Poll(
-            workshop_id=workshop.id,
-            phase_id=phase.id,
-            question="",
-            options=[],
-            hidden_terms=[],
-            results=RESULTS[0],
-            revealed=False,
-            closed=False,
+        insert = pg_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        row = {
+            "workshop_id": workshop.id,
+            "phase_id": phase.id,
+            "question": "",
+            "options": [],
+            "hidden_terms": [],
+            "results": RESULTS[0],
+            "revealed": False,
+            "closed": False,
+        }
+        db.session.execute(
+            insert(Poll).values(row).on_conflict_do_nothing(index_elements=["phase_id"])
         )
-        db.session.add(poll)
-        db.session.flush()
+        poll = poll_of(phase, lock=True)
+        assert poll is not None
     return poll
 
 
