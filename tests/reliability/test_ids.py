@@ -73,6 +73,8 @@ IDS: dict[str, dict[str, Any]] = {
     "proposal:history": {"proposal_id": 1, "section": "summary"},
     "proposal:save": {"proposal_id": 1, "section": "summary", "base_version": 0, "text": "T"},
     "proposal:assess": {"proposal_id": 1, "section": "summary", "score": 50},
+    "proposal:kipp": {"proposal_id": 1, "group": "A"},
+    "proposal:iid": {"proposal_id": 1},
     # poll, wordcloud
     "poll:answer": {"phase_id": "phase", "choice": 1, "client_id": "client-ids-0003"},
     "wordcloud:answer": {"phase_id": "phase", "text": "Antrean", "client_id": "client-ids-0004"},
@@ -94,6 +96,9 @@ NO_IDS = {
     "bones:save",
     "pin:set",
     "join:show",
+    "days:set",
+    "attendance:link",
+    "attendance:links",
 }
 FIELDS = [
     (event, field)
