@@ -1,42 +1,47 @@
 """Quality and speed of the card-similarity engine (workshop/similar).
 
-    .venv/bin/python bench/similar.py [--seed 13] [--new-cards 200]
-    .venv/bin/python bench/similar.py --tuning-only [--errors]   # while tuning
+    .venv/bin/python bench/similar.py [--folds 5] [--seed 13] [--new-cards 200]
+    .venv/bin/python bench/similar.py --tuning-only [--errors] [--grid]   # while tuning
 
-The labelled set, bench/similar_set.jsonl (one JSON object a line: group,
-sector, text), holds Indonesian (and some English) bottleneck cards in
-groups of "the same problem written differently", across the six sectors,
-plus singletons. Its groups are split once, by a fixed seed and alternating
-within each sector, into a tuning half and a held-out half. The engine's
-synonyms, weights and thresholds were tuned on the tuning half only
-(``--tuning-only`` never scores the other half); the held-out half is the
-result.
+Two labelled sets, one JSON object a line (group, sector, text; the second
+also kind and style): cards in groups of "the same problem written
+differently", across the six sectors, plus singletons.
 
-Quality: the cards of a half are put on one board per sector, as in a
-workshop, and ``duplicates()`` (the merge suggestions, at the library's
-``DUPLICATE_THRESHOLD``) is compared with the truth pair by pair: two cards
-of one group are a true pair, any other two cards of a board are not.
-Printed: precision and recall for both halves; the same with both halves on
-the sector boards (boards twice as large); with every card of a half on a
-single board (three times larger and mixing sectors: harder); the threshold
-that the tuning rule (see pick_threshold) picks on the tuning half, and the
-held-out figures there; co-membership precision and recall of
-``clusters()`` at the library's ``CLUSTER_THRESHOLD``, and the threshold
-that its tuning rule (see pick_cluster_threshold) picks on the tuning
-half; and, for ``similar(k=3)``, "hit@3" (share of grouped cards whose top 3
-holds a card of the same group) and "precision@3" (share of
-the cards shown that are of the same group).
+- bench/similar_set.jsonl, the tuning set: the engine's synonyms, weights
+  and thresholds were chosen on it, with grouped k-fold cross-validation
+  (``--folds``; a group is never split between the tuned and the scored
+  folds, and folds alternate within each sector). For each fold, the
+  threshold rule (pick_threshold) picks a threshold on the other folds; the
+  fold's own pairs are then scored at it, on the sector boards of the whole
+  set (a pair counts when at least one of its cards is in the fold). Printed:
+  the mean over the folds, the thresholds each fold picked, and the threshold
+  the rule picks on the whole set (the library's ``DUPLICATE_THRESHOLD``).
+  ``--grid`` runs the same cross-validation for the other knobs (word and
+  related-term weights, stop-word exceptions).
+- bench/similar_eval.jsonl, the evaluation set, when present: written apart
+  from the first and from the engine, never tuned on. Its figures are the
+  result: one board per sector, ``duplicates()`` at the library's threshold,
+  ``similar(k=3)``; also per kind and style of card.
 
-Speed: a board of 500 cards (the whole set plus perturbed copies: typos,
-chat abbreviations, dropped and added words), then for each of the new
-cards (perturbed differently) the time of ``similar(text, k=3)`` right
-after the previous new card was added, so each one pays for keeping the
-index current (the live case; ``ms_per_card``, mean and p95), and the same
-query on an unchanged board (``ms_per_query_warm``).
+Quality: ``duplicates()`` (the merge suggestions) is compared with the truth
+pair by pair: two cards of one group are a true pair, any other two cards of
+a board are not. ``similar(k=3)`` on each sector board, each card asked for
+with itself excluded: "hit@3" (share of grouped cards whose top 3 holds a
+card of the same group) and "precision@3" (share of the cards shown that
+are of the same group). Clusters: co-membership precision and recall of
+``clusters()`` at ``CLUSTER_THRESHOLD``.
 
-The LAST line printed is a JSON object: ``precision``, ``recall`` (of the
-merge suggestions, held-out half, sector boards) and ``ms_per_card``, with
-the other figures beside them.
+Speed: a board of 500 cards (the sets plus perturbed copies: typos, chat
+abbreviations, dropped and added words), then for each of the new cards
+(perturbed differently) the time of ``similar(text, k=3)`` right after the
+previous new card was added, so each one pays for keeping the index current
+(the live case; ``ms_per_card``, mean and p95), and the same query on an
+unchanged board (``ms_per_query_warm``).
+
+The LAST line printed is a JSON object: ``precision``, ``recall``,
+``hit_at_3``, ``precision_at_3`` of the evaluation set (or, without it, the
+cross-validated figures of the tuning set) and ``ms_per_card``, with the
+other figures beside them.
 """
 
 from __future__ import annotations
@@ -60,8 +65,10 @@ from workshop.similar import (
     SIMILAR_MIN_SCORE,
     Matcher,
 )
+from workshop.similar.text import STOP_WORDS
 
 SET_PATH = Path(__file__).with_name("similar_set.jsonl")
+EVAL_PATH = Path(__file__).with_name("similar_eval.jsonl")
 TARGET_PRECISION = 0.9
 TARGET_PRECISION_ONE_BOARD = 0.8
 
@@ -80,31 +87,30 @@ ABBREVIATIONS = {
 FILLERS = ["mohon", "pak", "sekali", "bgt", "sangat", "terutama", "tolong diperhatikan"]
 
 
-def load() -> list[dict[str, str]]:
-    with SET_PATH.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+def load(path: Path = SET_PATH) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    for n, row in enumerate(rows):  # a card with no group is a group of its own
+        row["group"] = row.get("group") or f"single/{path.stem}/{n}"
+    return rows
 
 
-def split(rows: list[dict[str, str]], seed: int) -> tuple[list[dict[str, str]], ...]:
-    """Whole groups to one half or the other, alternating within each sector."""
+def fold_of(rows: list[dict[str, str]], folds: int, seed: int) -> dict[str, int]:
+    """Group -> fold: whole groups, shuffled, dealt in turn within each sector."""
     by_sector: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         if row["group"] not in by_sector[row["sector"]]:
             by_sector[row["sector"]].append(row["group"])
     rng = random.Random(seed)
-    tune: set[str] = set()
-    flip = 0
+    fold: dict[str, int] = {}
+    turn = 0
     for sector in sorted(by_sector):
         groups = sorted(by_sector[sector])
         rng.shuffle(groups)
         for group in groups:
-            if flip % 2 == 0:
-                tune.add(group)
-            flip += 1
-    return (
-        [r for r in rows if r["group"] in tune],
-        [r for r in rows if r["group"] not in tune],
-    )
+            fold[group] = turn % folds
+            turn += 1
+    return fold
 
 
 def perturb(text: str, rng: random.Random) -> str:
@@ -160,8 +166,14 @@ class Boards:
             for a, b, _ in index.duplicates(threshold)
         }
 
-    def score(self, threshold: float) -> dict[str, Any]:
-        return precision_recall(self.suggested(threshold), self.true_pairs)
+    def score(self, threshold: float, only: set[int] | None = None) -> dict[str, Any]:
+        """Precision and recall at ``threshold``; with ``only``, of the pairs
+        that hold at least one of these cards."""
+        suggested, truth = self.suggested(threshold), self.true_pairs
+        if only is not None:
+            suggested = {p for p in suggested if p[0] in only or p[1] in only}
+            truth = {p for p in truth if p[0] in only or p[1] in only}
+        return precision_recall(suggested, truth)
 
     def cluster_score(self, threshold: float) -> dict[str, Any]:
         together = {
@@ -222,24 +234,106 @@ def pick_cluster_threshold(sector: Boards) -> float:
     return CLUSTER_GRID[-1]
 
 
-def top3(matcher: Matcher, rows: list[dict[str, str]]) -> dict[str, float]:
-    index = matcher.index()
+def top3(
+    matcher: Matcher,
+    rows: list[dict[str, str]],
+    only: set[int] | None = None,
+    min_score: float = SIMILAR_MIN_SCORE,
+) -> dict[str, float]:
+    """hit@3 and precision@3 of similar(k=3) on one board per sector, each
+    card (of ``only``, if given) asked for with itself excluded."""
+    return top3_score(rows, top3_answers(matcher, rows, only), min_score)
+
+
+def top3_answers(
+    matcher: Matcher, rows: list[dict[str, str]], only: set[int] | None = None
+) -> list[tuple[int, list[tuple[int, float]]]]:
+    """Each asked card and its top 3 at min_score 0 (any higher minimum is a filter)."""
+    boards: dict[str, Any] = {}
     for n, row in enumerate(rows):
-        index.add(n, row["text"])
-    sizes: dict[str, int] = defaultdict(int)
+        boards.setdefault(row["sector"], matcher.index()).add(n, row["text"])
+    return [
+        (n, boards[row["sector"]].similar(row["text"], k=3, exclude={n}, min_score=0.0))
+        for n, row in enumerate(rows)
+        if only is None or n in only
+    ]
+
+
+def top3_score(
+    rows: list[dict[str, str]],
+    answers: list[tuple[int, list[tuple[int, float]]]],
+    min_score: float,
+) -> dict[str, float]:
+    sizes: dict[tuple[str, str], int] = defaultdict(int)
     for row in rows:
-        sizes[row["group"]] += 1
+        sizes[row["sector"], row["group"]] += 1
     hits = asked = shown = right = 0
-    for n, row in enumerate(rows):
-        answer = index.similar(row["text"], k=3, exclude={n}, min_score=SIMILAR_MIN_SCORE)
+    for n, found in answers:
+        row = rows[n]
+        answer = [m for m, score in found if score >= min_score]
         shown += len(answer)
-        right += sum(rows[m]["group"] == row["group"] for m, _ in answer)
-        if sizes[row["group"]] > 1:
+        right += sum(rows[m]["group"] == row["group"] for m in answer)
+        if sizes[row["sector"], row["group"]] > 1:
             asked += 1
-            hits += any(rows[m]["group"] == row["group"] for m, _ in answer)
+            hits += any(rows[m]["group"] == row["group"] for m in answer)
     return {
         "hit_at_3": round(hits / asked, 4) if asked else 0.0,
         "precision_at_3": round(right / shown, 4) if shown else 0.0,
+        "asked": asked,
+        "shown": shown,
+    }
+
+
+MIN_SCORE_GRID = [x / 100 for x in range(10, 51)]
+TARGET_HIT_AT_3 = 0.9
+
+
+def pick_min_score(matcher: Matcher, rows: list[dict[str, str]]) -> float:
+    """The typing-time rule: the highest least score (fewest wrong cards shown
+    on a phone) whose suggestions still find a card of the same problem for
+    nine cards in ten (hit@3 >= 0.9)."""
+    answers = top3_answers(matcher, rows)
+    best = MIN_SCORE_GRID[0]
+    for m in MIN_SCORE_GRID:
+        if top3_score(rows, answers, m)["hit_at_3"] >= TARGET_HIT_AT_3:
+            best = m
+    return best
+
+
+def cross_validate(
+    matcher: Matcher, rows: list[dict[str, str]], folds: int, seed: int
+) -> dict[str, Any]:
+    """Grouped k-fold: each fold scored at the threshold picked on the others."""
+    fold = fold_of(rows, folds, seed)
+    whole = Boards(matcher, rows, per_board=True)
+    picked: list[float] = []
+    least: list[float] = []
+    scores: list[dict[str, Any]] = []
+    tops: list[dict[str, float]] = []
+    for f in range(folds):
+        train = [r for r in rows if fold[r["group"]] != f]
+        held = {n for n, r in enumerate(rows) if fold[r["group"]] == f}
+        t = pick_threshold(
+            Boards(matcher, train, per_board=True), Boards(matcher, train, per_board=False)
+        )
+        m = pick_min_score(matcher, train)
+        picked.append(t)
+        least.append(m)
+        scores.append(whole.score(t, only=held))
+        tops.append(top3(matcher, rows, only=held, min_score=m))
+
+    def mean(key: str, of: list[dict[str, Any]]) -> float:
+        return round(statistics.fmean(x[key] for x in of), 4)
+
+    return {
+        "precision": mean("precision", scores),
+        "recall": mean("recall", scores),
+        "f1": mean("f1", scores),
+        "hit_at_3": mean("hit_at_3", tops),
+        "precision_at_3": mean("precision_at_3", tops),
+        "thresholds": picked,
+        "min_scores": least,
+        "folds": scores,
     }
 
 
@@ -271,10 +365,12 @@ def timing(
     build_ms = (time.perf_counter() - build_start) * 1000
 
     live: list[float] = []
+    live_cpu: list[float] = []  # this process's CPU time: what a busy machine does not inflate
     for n, text in enumerate(fresh):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         index.similar(text, k=3)
         live.append((time.perf_counter() - start) * 1000)
+        live_cpu.append((time.process_time() - cpu) * 1000)
         index.add(f"new-{n}", text)  # the next query pays the rebuild
     for n in range(len(fresh)):
         index.remove(f"new-{n}")
@@ -295,6 +391,8 @@ def timing(
         "new_cards": len(fresh),
         "ms_per_card": round(statistics.fmean(live), 2),
         "ms_per_card_p95": round(sorted(live)[int(0.95 * len(live)) - 1], 2),
+        "cpu_ms_per_card": round(statistics.fmean(live_cpu), 2),
+        "cpu_ms_per_card_p95": round(sorted(live_cpu)[int(0.95 * len(live_cpu)) - 1], 2),
         "ms_per_query_warm": round(statistics.fmean(warm), 2),
         "ms_build_500": round(build_ms, 1),
         "ms_duplicates_500": round(duplicates_ms, 1),
@@ -302,99 +400,155 @@ def timing(
     }
 
 
+# The knobs tried with --grid (Matcher keyword arguments); the defaults are
+# the library's. Each is scored by the same cross-validation.
+VARIANTS: dict[str, dict[str, Any]] = {
+    "library defaults": {},
+    "no topics": {"topic_weight": 0.0},
+    "topic_weight 0.2": {"topic_weight": 0.2},
+    "topic_weight 0.4": {"topic_weight": 0.4},
+    "word_weight 0.7": {"word_weight": 0.7},
+    "word_weight 0.9": {"word_weight": 0.9},
+    "topics_per_card 3": {"topics_per_card": 3},
+    "topics_per_card 5": {"topics_per_card": 5},
+    "topics_per_card 12": {"topics_per_card": 12},
+    "topic_min_score 0.1": {"topic_min_score": 0.1},
+    "topic_min_score 0.25": {"topic_min_score": 0.25},
+    "keep tidak": {"stop_words": STOP_WORDS - {"tidak"}},
+    "keep tidak belum": {"stop_words": STOP_WORDS - {"tidak", "belum"}},
+    "keep tidak belum masih": {"stop_words": STOP_WORDS - {"tidak", "belum", "masih"}},
+}
+
+
+def eval_report(matcher: Matcher, rows: list[dict[str, str]]) -> dict[str, Any]:
+    """The evaluation set's figures at the library's settings, whole and by kind/style."""
+    sector = Boards(matcher, rows, per_board=True)
+    result: dict[str, Any] = {
+        "merge": sector.score(DUPLICATE_THRESHOLD),
+        "similar": top3(matcher, rows),
+        "clusters": sector.cluster_score(CLUSTER_THRESHOLD),
+    }
+    for key in ("kind", "style"):
+        values = sorted({str(r.get(key)) for r in rows if r.get(key)})
+        for value in values:
+            only = {n for n, r in enumerate(rows) if str(r.get(key)) == value}
+            result[f"{key}={value}"] = {
+                "cards": len(only),
+                "merge": sector.score(DUPLICATE_THRESHOLD, only=only),
+                "similar": top3(matcher, rows, only=only),
+            }
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--new-cards", type=int, default=200)
-    parser.add_argument("--errors", action="store_true", help="list the tuning half's mistakes")
     parser.add_argument(
-        "--tuning-only", action="store_true", help="score the tuning half only (while tuning)"
+        "--eval", type=Path, default=EVAL_PATH, help="the evaluation set (default: %(default)s)"
+    )
+    parser.add_argument("--errors", action="store_true", help="list the tuning set's mistakes")
+    parser.add_argument(
+        "--tuning-only", action="store_true", help="score the tuning set only (while tuning)"
+    )
+    parser.add_argument(
+        "--grid",
+        nargs="*",
+        metavar="NAME",
+        help="cross-validate the VARIANTS (those whose name holds one of NAME, if given)",
     )
     args = parser.parse_args()
 
     rows = load()
-    tune, held_out = split(rows, args.seed)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     matcher = Matcher()
     load_ms = (time.perf_counter() - start) * 1000
+    load_cpu_ms = (time.process_time() - cpu) * 1000
 
-    tune_sector = Boards(matcher, tune, per_board=True)
-    tune_one = Boards(matcher, tune, per_board=False)
-    picked = pick_threshold(tune_sector, tune_one)
-    if args.tuning_only:
-        for t in GRID:
-            print(f"  {t:.2f}: sector {tune_sector.score(t)}  one board {tune_one.score(t)}")
-        print(f"tuning half picks {picked} (library: {DUPLICATE_THRESHOLD})")
-        for t in CLUSTER_GRID:
-            print(
-                f"  clusters {t:.2f}: sector {tune_sector.cluster_score(t)}"
-                f"  one board {tune_one.cluster_score(t)}"
-            )
-        picked_clusters = pick_cluster_threshold(tune_sector)
-        print(f"clusters: tuning half picks {picked_clusters} (library: {CLUSTER_THRESHOLD})")
-        print(f"similar: {top3(matcher, tune)}")
-        if args.errors:
-            show_errors(tune_sector, DUPLICATE_THRESHOLD)
+    if args.grid is not None:
+        for name, kwargs in VARIANTS.items():
+            if args.grid and not any(part in name for part in args.grid):
+                continue
+            cv = cross_validate(Matcher(**kwargs), rows, args.folds, args.seed)
+            cv.pop("folds")
+            print(f"{name:32} {cv}", flush=True)
         return
 
-    test_sector = Boards(matcher, held_out, per_board=True)
-    test_one = Boards(matcher, held_out, per_board=False)
-    whole_sector = Boards(matcher, rows, per_board=True)
-    tune_pr = tune_sector.score(DUPLICATE_THRESHOLD)
-    test_pr = test_sector.score(DUPLICATE_THRESHOLD)
-    test_one_pr = test_one.score(DUPLICATE_THRESHOLD)
-    whole_pr = whole_sector.score(DUPLICATE_THRESHOLD)
-    test_at_picked = test_sector.score(picked)
-
+    sector = Boards(matcher, rows, per_board=True)
+    one = Boards(matcher, rows, per_board=False)
+    picked = pick_threshold(sector, one)
+    cv = cross_validate(matcher, rows, args.folds, args.seed)
     groups = {r["group"] for r in rows}
-    print(f"set: {len(rows)} cards, {len(groups)} groups (singletons included)")
-    print(f"tuning half: {len(tune)} cards   held-out half: {len(held_out)} cards")
-    print(f"merge suggestions at {DUPLICATE_THRESHOLD}, one board per sector:")
-    print(f"  tuning   {tune_pr}")
-    print(f"  held-out {test_pr}")
-    print(f"  whole set (both halves on the boards) {whole_pr}")
-    print(f"merge suggestions at {DUPLICATE_THRESHOLD}, every card of a half on one board:")
-    print(f"  tuning   {tune_one.score(DUPLICATE_THRESHOLD)}")
-    print(f"  held-out {test_one_pr}")
-    print(f"threshold the tuning half picks: {picked}; held-out there: {test_at_picked}")
-    tune_clusters = tune_sector.cluster_score(CLUSTER_THRESHOLD)
-    test_clusters = test_sector.cluster_score(CLUSTER_THRESHOLD)
-    print(f"clusters at {CLUSTER_THRESHOLD} (same cluster = same group), sector boards:")
-    print(f"  tuning   {tune_clusters}")
-    print(f"  held-out {test_clusters}")
-    print(f"cluster threshold the tuning half picks: {pick_cluster_threshold(tune_sector)}")
-    tune_top = top3(matcher, tune)
-    test_top = top3(matcher, held_out)
-    print(f"similar(k=3, min_score={SIMILAR_MIN_SCORE}): tuning {tune_top}, held-out {test_top}")
-    speed = timing(matcher, rows, args.new_cards, args.seed)
+    print(f"tuning set: {len(rows)} cards, {len(groups)} groups (singletons included)")
+    print(
+        f"{args.folds}-fold grouped cross-validation (threshold picked on the other folds):"
+        f" precision {cv['precision']} recall {cv['recall']} f1 {cv['f1']}"
+        f" hit@3 {cv['hit_at_3']} precision@3 {cv['precision_at_3']}"
+        f" thresholds {cv['thresholds']} min_scores {cv['min_scores']}"
+    )
+    print(f"whole tuning set picks {picked} (library: {DUPLICATE_THRESHOLD})")
+    whole_pr = sector.score(DUPLICATE_THRESHOLD)
+    print(f"  at {DUPLICATE_THRESHOLD}, sector boards: {whole_pr}")
+    print(f"  at {DUPLICATE_THRESHOLD}, one board:     {one.score(DUPLICATE_THRESHOLD)}")
+    picked_clusters = pick_cluster_threshold(sector)
+    tune_clusters = sector.cluster_score(CLUSTER_THRESHOLD)
+    print(f"clusters at {CLUSTER_THRESHOLD}: {tune_clusters}; rule picks {picked_clusters}")
+    tune_top = top3(matcher, rows)
+    print(f"similar(k=3, min_score={SIMILAR_MIN_SCORE}): {tune_top}")
+    print(f"whole tuning set picks min_score {pick_min_score(matcher, rows)}")
+    if args.tuning_only:
+        for t in GRID:
+            print(f"  {t:.2f}: sector {sector.score(t)}  one board {one.score(t)}")
+        if args.errors:
+            show_errors(sector, DUPLICATE_THRESHOLD)
+        return
+
+    result: dict[str, Any] = {}
+    evaluation = load(args.eval) if args.eval.is_file() else None
+    if evaluation:
+        report = eval_report(matcher, evaluation)
+        eval_groups = {r["group"] for r in evaluation}
+        print(f"evaluation set: {len(evaluation)} cards, {len(eval_groups)} groups")
+        for key, value in report.items():
+            print(f"  {key}: {value}")
+        result.update(
+            split="evaluation set",
+            precision=report["merge"]["precision"],
+            recall=report["merge"]["recall"],
+            hit_at_3=report["similar"]["hit_at_3"],
+            precision_at_3=report["similar"]["precision_at_3"],
+        )
+    else:
+        print(f"no evaluation set at {args.eval}: the cross-validated figures stand in")
+        result.update(
+            split="tuning set, cross-validated",
+            precision=cv["precision"],
+            recall=cv["recall"],
+            hit_at_3=cv["hit_at_3"],
+            precision_at_3=cv["precision_at_3"],
+        )
+    texts = rows + (evaluation or [])
+    speed = timing(matcher, texts[:500], args.new_cards, args.seed)
     print(f"speed: {speed}")
-    result = {
-        "precision": test_pr["precision"],
-        "recall": test_pr["recall"],
-        "ms_per_card": speed["ms_per_card"],
-        "f1": test_pr["f1"],
-        "split": "held-out half",
-        "threshold": DUPLICATE_THRESHOLD,
-        "boards": "one per sector",
-        "tuning_precision": tune_pr["precision"],
-        "tuning_recall": tune_pr["recall"],
-        "one_board_precision": test_one_pr["precision"],
-        "one_board_recall": test_one_pr["recall"],
-        "whole_precision": whole_pr["precision"],
-        "whole_recall": whole_pr["recall"],
-        "cluster_threshold": CLUSTER_THRESHOLD,
-        "cluster_precision": test_clusters["precision"],
-        "cluster_recall": test_clusters["recall"],
-        "tuning_cluster_precision": tune_clusters["precision"],
-        "tuning_cluster_recall": tune_clusters["recall"],
-        "hit_at_3": test_top["hit_at_3"],
-        "precision_at_3": test_top["precision_at_3"],
-        "ms_per_card_p95": speed["ms_per_card_p95"],
-        "ms_per_query_warm": speed["ms_per_query_warm"],
-        "ms_load_matcher": round(load_ms, 1),
-        "cards": len(rows),
-        "groups": len(groups),
-    }
+    result.update(
+        ms_per_card=speed["ms_per_card"],
+        threshold=DUPLICATE_THRESHOLD,
+        boards="one per sector",
+        cv_precision=cv["precision"],
+        cv_recall=cv["recall"],
+        cv_hit_at_3=cv["hit_at_3"],
+        cv_precision_at_3=cv["precision_at_3"],
+        cv_thresholds=cv["thresholds"],
+        tuning_picks=picked,
+        cluster_threshold=CLUSTER_THRESHOLD,
+        ms_per_card_p95=speed["ms_per_card_p95"],
+        ms_per_query_warm=speed["ms_per_query_warm"],
+        ms_load_matcher=round(load_ms, 1),
+        cpu_ms_load_matcher=round(load_cpu_ms, 1),
+        cpu_ms_per_card=speed["cpu_ms_per_card"],
+        cpu_ms_per_card_p95=speed["cpu_ms_per_card_p95"],
+    )
     print(json.dumps(result))
 
 

@@ -198,7 +198,11 @@ def rubrics_command(folder: Path | None) -> None:
         click.echo(f"{name}: {rubric.competition} {rubric.year}, {sections} sections ({weights})")
     if problems:
         raise click.ClickException("\n".join(problems))
-    click.echo(f"New proposals use: {rubrics.newest(folder).name}")
+    year = dt.date.today().year
+    click.echo(
+        f"New proposals of a {year} workshop use: {rubrics.for_year(year, folder).name} "
+        "(the newest rubric not later than the workshop's year)"
+    )
 
 
 @workshop_cli.command("backups")

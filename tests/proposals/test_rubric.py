@@ -5,6 +5,7 @@ file is refused with the file and the field at fault."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +121,7 @@ def test_the_cli_checks_the_rubric_files(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert "kipp-2023: KIPP 2023, 8 sections (ringkasan=0 latar_belakang=10" in result.output
     assert "kipp-2025: KIPP 2025, 8 sections" in result.output
-    assert "New proposals use: kipp-2025" in result.output
+    assert f"New proposals of a {date.today().year} workshop use: kipp-2025" in result.output
     write(tmp_path, "kipp-2023", SHIPPED)
     write(tmp_path, "kipp-2024", broken(lambda d: d["sections"][1].update(weight=12)))
     result = runner.invoke(args=["workshop", "rubrics", "--folder", str(tmp_path)])
@@ -154,7 +155,8 @@ def test_an_organisers_folder_is_searched_first_and_a_bad_file_is_told_to_the_fa
     assert proposal["rubric"]["sections"][0]["word_limit"] == 250
     result = runner.invoke(args=["workshop", "rubrics"])
     assert (
-        "New proposals use: kipp-2026" in result.output and "kipp-2023: KIPP 2023" in result.output
+        f"New proposals of a {date.today().year} workshop use: kipp-2026" in result.output
+        and "kipp-2023: KIPP 2023" in result.output
     )
 
 

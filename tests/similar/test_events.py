@@ -143,13 +143,13 @@ def test_the_facilitators_own_synonyms_file_extends_matching(
     app, make_workshop, phone, socket_for, extended, socket_post
 ):
     if extended:  # instance/synonyms.txt: one group of equivalent terms a line
-        (Path(app.instance_path) / "synonyms.txt").write_text("banjir rob, air pasang laut\n")
+        (Path(app.instance_path) / "synonyms.txt").write_text("galodo, banjir bandang\n")
     ws = make_workshop()
     sector = ws.sector_ids[2]
     sock = socket_for(phone(ws, "Warga", sector=2), ws)
     card = card_of(
-        socket_post(sock, sector, "Banjir rob merendam rumah di pesisir", client_id="sim-syn-001")
+        socket_post(sock, sector, "Galodo merusak rumah di hulu sungai", client_id="sim-syn-001")
     )
     card_of(socket_post(sock, sector, "Sampah menumpuk di TPS pasar", client_id="sim-syn-002"))
-    offered = [c["id"] for c in similar(sock, sector, "air pasang laut masuk kampung")]
+    offered = [c["id"] for c in similar(sock, sector, "banjir bandang di hulu")]
     assert (card["id"] in offered) is extended

@@ -31,9 +31,11 @@ FILLER = [
     "Air bersih sering mati di kelurahan",
     "Lampu jalan banyak yang padam",
 ]
-PUNGLI = "Banyak pungli saat pendaftaran siswa baru"
-SUMBANGAN = "Orang tua diminta sumbangan wajib oleh komite"
-LIKE_SUMBANGAN = "sumbangan wajib dari komite"
+# Two wordings of one problem that the engine does not know to be one: galodo
+# is a flash flood in Minang, and no shipped file says so.
+GALODO = "Galodo sering datang ke kampung kami"
+BANDANG = "Banjir bandang terjang dusun tiap musim hujan"
+LIKE_BANDANG = "banjir bandang terjang dusun"
 BOS_FEES = "Dana BOS dipakai untuk pungutan les tambahan"
 BOS_LATE = "Dana BOS terlambat cair tiap semester"
 LATER_FEES = "Dana BOS dipotong untuk pungutan seragam"
@@ -74,23 +76,23 @@ def test_a_merge_the_engine_did_not_suggest_teaches_later_suggestions(
 ):
     setup = (make_workshop, phone, facilitator, socket_for, socket_post)
     # Deleting the second card teaches nothing: the engine alone does not pair them.
-    _ws, sector, other, boss, cards = board_of(*setup, [PUNGLI, SUMBANGAN])
-    assert (cards[PUNGLI], cards[SUMBANGAN]) not in merge_pairs(boss, sector)
-    payload = {"card_id": cards[SUMBANGAN], "action": "delete"}
+    _ws, sector, other, boss, cards = board_of(*setup, [GALODO, BANDANG])
+    assert (cards[GALODO], cards[BANDANG]) not in merge_pairs(boss, sector)
+    payload = {"card_id": cards[BANDANG], "action": "delete"}
     ok(boss.emit("card:status", payload, callback=True))
-    assert cards[PUNGLI] not in offered(other, sector, LIKE_SUMBANGAN)
+    assert cards[GALODO] not in offered(other, sector, LIKE_BANDANG)
 
-    _ws, sector, other, boss, cards = board_of(*setup, [PUNGLI, SUMBANGAN])
-    merge = {"source_id": cards[SUMBANGAN], "target_id": cards[PUNGLI]}
+    _ws, sector, other, boss, cards = board_of(*setup, [GALODO, BANDANG])
+    merge = {"source_id": cards[BANDANG], "target_id": cards[GALODO]}
     ok(boss.emit("card:merge", merge, callback=True))
     # A phone typing what the merged card said is offered the card it went into...
-    assert offered(other, sector, LIKE_SUMBANGAN)[:1] == [cards[PUNGLI]]
+    assert offered(other, sector, LIKE_BANDANG)[:1] == [cards[GALODO]]
     # ... and a card posted later worded like it is suggested for merging with it.
-    later = card_of(socket_post(other, sector, "Komite minta sumbangan wajib untuk seragam"))
-    assert (cards[PUNGLI], later["id"]) in merge_pairs(boss, sector)
+    later = card_of(socket_post(other, sector, "Dusun kami diterjang banjir bandang lagi"))
+    assert (cards[GALODO], later["id"]) in merge_pairs(boss, sector)
     # Unmerged, the lesson is taken back.
-    ok(boss.emit("card:unmerge", {"card_id": cards[SUMBANGAN]}, callback=True))
-    assert (cards[PUNGLI], later["id"]) not in merge_pairs(boss, sector)
+    ok(boss.emit("card:unmerge", {"card_id": cards[BANDANG]}, callback=True))
+    assert (cards[GALODO], later["id"]) not in merge_pairs(boss, sector)
 
 
 def test_a_dismissed_suggestion_keeps_later_pairs_across_it_from_being_suggested(
@@ -128,15 +130,15 @@ def test_the_backup_carries_what_was_learned(
     app, make_workshop, phone, facilitator, socket_for, socket_post
 ):
     setup = (make_workshop, phone, facilitator, socket_for, socket_post)
-    ws, _sector, _other, boss, cards = board_of(*setup, [PUNGLI, SUMBANGAN, BOS_FEES, BOS_LATE])
-    merge = {"source_id": cards[SUMBANGAN], "target_id": cards[PUNGLI]}
+    ws, _sector, _other, boss, cards = board_of(*setup, [GALODO, BANDANG, BOS_FEES, BOS_LATE])
+    merge = {"source_id": cards[BANDANG], "target_id": cards[GALODO]}
     ok(boss.emit("card:merge", merge, callback=True))
     dismissed = [cards[BOS_FEES], cards[BOS_LATE]]
     ok(boss.emit("suggestion:dismiss", {"kind": "merge", "cards": dismissed}, callback=True))
     with app.app_context():
         original = db.session.get(Workshop, ws.id)
         learned = feedback.lessons(original)
-        assert [(x.a, x.b) for x in learned.same] == [(SUMBANGAN, PUNGLI)]
+        assert [(x.a, x.b) for x in learned.same] == [(BANDANG, GALODO)]
         assert [(x.a, x.b) for x in learned.apart] == [(BOS_FEES, BOS_LATE)]
         saved = document(original)
         assert len(saved["dismissals"]) == 1

@@ -1,7 +1,9 @@
 """Offline similarity of short card texts: similar cards, merge suggestions, clusters.
 
 See workshop/similar/matcher.py for the API and the thresholds, and
-workshop/similar/synonyms.txt for the abbreviations a facilitator can extend.
+workshop/similar/synonyms.txt for the abbreviations a facilitator can extend,
+spellings.txt for chat spellings, stopwords.txt for the stop-word exceptions,
+related.txt for the corpus the related-word topics are learned from.
 """
 
 from .matcher import (
@@ -11,10 +13,12 @@ from .matcher import (
     CardIndex,
     Matcher,
 )
+from .related import DEFAULT_CORPUS_PATH
 from .text import DEFAULT_SYNONYMS_PATH
 
 __all__ = [
     "CLUSTER_THRESHOLD",
+    "DEFAULT_CORPUS_PATH",
     "DEFAULT_SYNONYMS_PATH",
     "DUPLICATE_THRESHOLD",
     "SIMILAR_MIN_SCORE",

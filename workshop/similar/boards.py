@@ -6,7 +6,9 @@ they all agree with the database. Kept by one manager object on the app
 (`app.extensions`), never in a module-level variable; the least recently used
 boards are dropped past `MAX_BOARDS`. The matcher reads the shipped synonyms
 file and, when there is one, `synonyms.txt` in the instance folder: the
-facilitator's own abbreviations, one group of equivalent terms a line.
+facilitator's own abbreviations, one group of equivalent terms a line; and
+the shipped corpus of related.txt with, when there is one, `related.txt` in
+the instance folder: the facilitator's own paragraphs of cards.
 
 Where the matching runs: in a child process by default (worker.py), so that
 stemming and scoring never hold up a post's broadcast in this process;
@@ -29,8 +31,9 @@ from ..core.models import Workshop
 from ..extensions import db
 from ..realtime.models import Event
 from .matcher import CardIndex, Matcher
+from .related import DEFAULT_CORPUS_PATH
 from .text import DEFAULT_SYNONYMS_PATH
-from .worker import RemoteIndex, Worker
+from .worker import RemoteIndex, Worker, child_args, matcher_of
 
 MAX_BOARDS = 256
 CATCH_UP_LIMIT = 500  # more changes than this since the last read: read the whole board
@@ -49,11 +52,16 @@ class Board:
 
 class BoardIndexes:
     def __init__(
-        self, synonyms: list[Path], max_boards: int = MAX_BOARDS, in_child: bool = True
+        self,
+        synonyms: list[Path],
+        max_boards: int = MAX_BOARDS,
+        in_child: bool = True,
+        corpus: list[Path] | None = None,
     ) -> None:
         self.synonyms = synonyms
+        self.corpus = corpus  # None: the shipped related.txt
         self.max_boards = max_boards
-        self.worker = Worker(synonyms) if in_child else None
+        self.worker = Worker(synonyms, corpus) if in_child else None
         self._matcher: Matcher | None = None  # built on first use (about 0.1 s)
         self._boards: OrderedDict[tuple[int, int, str], Board] = OrderedDict()
         self._lock = threading.RLock()  # board() -> _new_board() -> matcher
@@ -72,7 +80,7 @@ class BoardIndexes:
     def matcher(self) -> Matcher:
         with self._lock:
             if self._matcher is None:
-                self._matcher = Matcher([p for p in self.synonyms if p.is_file()])
+                self._matcher = matcher_of(child_args(self.synonyms, self.corpus))
             return self._matcher
 
     def board(self, workshop: Workshop, sector_id: int, kind: str) -> Board:
@@ -150,8 +158,11 @@ def texts_of(board: Board) -> dict[int, str]:
 
 def init_app(app: Flask) -> None:
     own = Path(app.instance_path) / "synonyms.txt"
+    corpus = [DEFAULT_CORPUS_PATH, Path(app.instance_path) / "related.txt"]
     in_child = bool(app.config.get("SIMILAR_WORKER", True))
-    app.extensions[_KEY] = BoardIndexes([DEFAULT_SYNONYMS_PATH, own], in_child=in_child)
+    app.extensions[_KEY] = BoardIndexes(
+        [DEFAULT_SYNONYMS_PATH, own], in_child=in_child, corpus=corpus
+    )
 
 
 def indexes() -> BoardIndexes:

@@ -11,15 +11,19 @@ gets card ids out.
     index.clusters()                       # [[a, b, c], ...], related groups
 
 How a score is made: each text becomes terms (workshop/similar/text.py:
-synonyms, stop words, Sastrawi stems). Two TF-IDF vectors are built from
-them with scikit-learn, one of the terms and one of their character 3- to
-5-grams (which forgives typos: "pelayann", "antrin"). Both are hashed (no
-vocabulary to refit), weighted by the inverse document frequency of the
-cards on the index (square-rooted, ``IDF_POWER``: a word on every card still
-counts a little) and L2-normalised; the score is
-``WORD_WEIGHT * cos(terms) + (1 - WORD_WEIGHT) * cos(chars)``, from 0 to 1.
-Short cards make low scores: two phrasings of one problem typically score
-0.15 to 0.5, unrelated cards 0 to 0.1.
+chat spellings, synonyms, stop words, Sastrawi stems). Three TF-IDF vectors
+are built from them with scikit-learn: one of the terms, one of their
+character 3- to 5-grams (which forgives typos: "pelayann", "antrin"), and
+one of the corpus topics the terms point to (workshop/similar/related.py:
+"dokter jarang ada" and "dokternya belum datang" meet there though they
+share one word). All are hashed (no vocabulary to refit), weighted by the
+inverse document frequency of the cards on the index (square-rooted,
+``IDF_POWER``: a word on every card still counts a little) and
+L2-normalised; the score is ``WORD_WEIGHT * ((1 - TOPIC_WEIGHT) * cos(terms)
++ TOPIC_WEIGHT * cos(topics)) + (1 - WORD_WEIGHT) * cos(chars)``, from 0 to
+1 (a card no topic knows keeps the whole term share for its terms). Short
+cards make low scores: two phrasings of one problem typically score 0.3 to
+0.7, unrelated cards 0 to 0.15.
 
 Incremental: a new or edited card is weighted with the current IDF and
 appended (about a millisecond on a board of 500); the IDF is refitted over
@@ -27,26 +31,30 @@ all the cards (about 15 ms for 500) once the changes since the last fit
 exceed ``REFIT_FRACTION`` of the board, and before every merge suggestion
 or clustering, which are therefore exact.
 
-Thresholds (chosen on the tuning half of bench/similar_set.jsonl only; the
-other half is held out, see bench/similar.py for the figures):
+Weights and thresholds (issue 26) were chosen on bench/similar_set.jsonl
+only, by grouped 5-fold cross-validation (bench/similar.py --grid for the
+weights and stop-word exceptions; each rule below picks its threshold on
+the whole set, and the cross-validated figures are those of the rule
+applied to four folds and scored on the fifth). The evaluation set,
+bench/similar_eval.jsonl, was never tuned on.
 
-- ``DUPLICATE_THRESHOLD`` (0.20): merge suggestions. Cards are grouped by
+- ``DUPLICATE_THRESHOLD`` (0.29): merge suggestions. Cards are grouped by
   average-linkage clustering; two groups join while the mean score between
   their cards is at least the threshold, and every pair inside a group is a
   suggestion. Chosen as the lowest threshold whose suggestions keep
   precision >= 0.9 on sector boards and >= 0.8 with all sectors on one
-  board (a board three times larger). Lower it for more suggestions.
-- ``CLUSTER_THRESHOLD`` (0.13): related groups for the Pengelompokan
+  board (a board several times larger). Lower it for more suggestions.
+- ``CLUSTER_THRESHOLD`` (0.26): related groups for the Pengelompokan
   phase, same clustering, looser: two problems about one service (the
   KTP-el queue and illegal KTP-el fees) may share a cluster. Chosen as the
   lowest threshold whose clusters keep co-membership precision >= 0.9 on
   sector boards both there and 0.01 below (bench/similar.py,
   pick_cluster_threshold): away from the edge of a cliff in the precision
   curve, where one borderline merge of two groups loses many pairs.
-- ``SIMILAR_MIN_SCORE`` (0.25): the least direct score for a card to be
-  shown to a participant as "already on the board" while typing; on the
-  tuning half a same-problem card is among the top 3 for 9 cards in 10,
-  and 4 suggestions in 5 are right.
+- ``SIMILAR_MIN_SCORE`` (0.36): the least score for a card to be shown to a
+  participant as "already on the board" while typing. Chosen as the highest
+  that still finds a same-problem card among the top 3 for 9 cards in 10
+  (bench/similar.py, pick_min_score): the fewest wrong cards on a phone.
 
 Small boards: with fewer than about ten cards the IDF says little, so two
 short cards that share only a service ("pungli e-KTP", "antrean KTP-el
@@ -84,17 +92,17 @@ from sklearn.feature_extraction.text import (  # type: ignore[import-untyped]
     HashingVectorizer,
     TfidfTransformer,
 )
-from sklearn.preprocessing import normalize  # type: ignore[import-untyped]
 
+from .related import DEFAULT_CORPUS_PATH, MIN_TOPIC_SCORE, TOPICS_PER_CARD, Topics
 from .text import DEFAULT_SYNONYMS_PATH, Synonyms, TextAnalyzer
 
-DUPLICATE_THRESHOLD = 0.20
-SIMILAR_MIN_SCORE = 0.25
-# Picked on the tuning half only (bench/similar.py --tuning-only,
-# pick_cluster_threshold); 0.12 was tuned before the stop words came from
-# the libraries' lists and sat on the edge of a precision cliff (0.11: 0.86).
-CLUSTER_THRESHOLD = 0.13
+DUPLICATE_THRESHOLD = 0.29
+SIMILAR_MIN_SCORE = 0.36
+# The rules of bench/similar.py (pick_threshold, pick_min_score,
+# pick_cluster_threshold) on the whole tuning set; see the module docstring.
+CLUSTER_THRESHOLD = 0.26
 WORD_WEIGHT = 0.8
+TOPIC_WEIGHT = 0.3
 N_FEATURES = 2**18
 CHAR_NGRAMS = (3, 5)
 IDF_POWER = 0.5
@@ -108,14 +116,24 @@ K = TypeVar("K", bound=Hashable)
 
 @dataclass(frozen=True)
 class Counts:
-    """Hashed counts of one text: its terms (and term pairs), character n-grams."""
+    """Hashed counts of one text: its terms (and term pairs), character n-grams,
+    and the corpus topics its terms point to (with their cosines)."""
 
     words: Any  # scipy.sparse.csr_matrix, 1 x N_FEATURES
     chars: Any
+    topics: Any
 
     @property
     def empty(self) -> bool:
         return bool(self.words.nnz == 0 and self.chars.nnz == 0)
+
+
+def _paths(value: str | Path | Sequence[str | Path] | None) -> list[str | Path]:
+    if value is None:
+        return []
+    if isinstance(value, str | Path):
+        return [value]
+    return list(value)
 
 
 class Matcher:
@@ -123,12 +141,17 @@ class Matcher:
 
     ``synonyms_path`` is one file or several (later files add groups); None
     for none. ``extra_synonyms`` are more lines in the same format, e.g. the
-    ones a facilitator typed for this workshop. The other arguments are the
+    ones a facilitator typed for this workshop. ``corpus_path``: the corpus
+    of related.txt (one file or several; None: no topics). ``stop_words``:
+    another stop-word set than text.STOP_WORDS. The other arguments are the
     knobs bench/similar.py tuned (the defaults): ``word_weight`` (share of
-    the term block in the score), ``word_pairs`` (also count adjacent term
-    pairs: no better on the tuning half), ``idf_power`` (1: plain IDF, 0: no
-    IDF) and ``char_ngrams``. Building one costs about 50 ms (Sastrawi's
-    dictionary); share it between boards, it is thread-safe.
+    the term and topic blocks in the score), ``topic_weight`` (the topics'
+    share of that), ``topics_per_card`` and ``topic_min_score`` (see
+    related.Topics), ``word_pairs`` (also count adjacent term pairs: no
+    better on the tuning half), ``idf_power`` (1: plain IDF, 0: no IDF) and
+    ``char_ngrams``. Building one costs about 0.1 to 0.3 s (Sastrawi's
+    dictionary, the corpus stemmed once); share it between boards, it is
+    thread-safe.
     """
 
     def __init__(
@@ -136,33 +159,44 @@ class Matcher:
         synonyms_path: str | Path | Sequence[str | Path] | None = DEFAULT_SYNONYMS_PATH,
         *,
         extra_synonyms: Iterable[str] = (),
+        corpus_path: str | Path | Sequence[str | Path] | None = DEFAULT_CORPUS_PATH,
         word_weight: float = WORD_WEIGHT,
+        topic_weight: float = TOPIC_WEIGHT,
+        topics_per_card: int = TOPICS_PER_CARD,
+        topic_min_score: float = MIN_TOPIC_SCORE,
         word_pairs: bool = False,
         idf_power: float = IDF_POWER,
         char_ngrams: tuple[int, int] = CHAR_NGRAMS,
+        stop_words: frozenset[str] | None = None,
     ) -> None:
         if not 0.0 <= word_weight <= 1.0:
             raise ValueError("word_weight must be between 0 and 1")
-        if synonyms_path is None:
-            paths: list[str | Path] = []
-        elif isinstance(synonyms_path, str | Path):
-            paths = [synonyms_path]
-        else:
-            paths = list(synonyms_path)
+        if not 0.0 <= topic_weight < 1.0:
+            raise ValueError("topic_weight must be at least 0 and below 1")
         lines: list[str] = []
-        for path in paths:
+        for path in _paths(synonyms_path):
             lines.extend(Path(path).read_text(encoding="utf-8").splitlines())
         lines.extend(extra_synonyms)
         self.synonyms = Synonyms.parse(lines)
-        self.analyzer = TextAnalyzer(self.synonyms)
+        self.analyzer = TextAnalyzer(self.synonyms, stop_words=stop_words)
+        corpus = _paths(corpus_path) if topic_weight > 0 else []
+        self.topics = (
+            Topics.load(corpus, self.terms, topics_per_card, topic_min_score) if corpus else None
+        )
         self.word_weight = word_weight
+        self.topic_weight = topic_weight if self.topics is not None else 0.0
         self.word_pairs = word_pairs
         self.idf_power = idf_power
+        # A card with topics gives them a share of the term block's weight; a
+        # card the corpus knows nothing of keeps the whole share for its terms.
         self._word_scale = math.sqrt(word_weight)
+        self._word_scale_shared = math.sqrt(word_weight * (1.0 - self.topic_weight))
+        self._topic_scale = math.sqrt(word_weight * self.topic_weight)
         self._char_scale = math.sqrt(1.0 - word_weight)
         self._words = FeatureHasher(
             n_features=N_FEATURES, input_type="string", alternate_sign=False
         )
+        self._topics = FeatureHasher(n_features=N_FEATURES, input_type="dict", alternate_sign=False)
         self._chars = HashingVectorizer(
             analyzer="char_wb",
             ngram_range=char_ngrams,
@@ -184,14 +218,21 @@ class Matcher:
             features += [f"{a} {b}" for a, b in pairwise(terms)]
         words = self._words.transform([features]).tocsr()
         chars = self._chars.transform([" ".join(terms)]).tocsr()
-        words.sum_duplicates()
-        chars.sum_duplicates()
-        return Counts(words, chars)
+        topics = self._topics.transform([self.topics.of(terms) if self.topics else {}]).tocsr()
+        for block in (words, chars, topics):
+            block.sum_duplicates()
+        return Counts(words, chars, topics)
 
-    def combine(self, words: Any, chars: Any) -> Any:
+    def combine(self, words: Any, chars: Any, topics: Any) -> Any:
         """Rows of weighted TF-IDF blocks -> rows whose dot product is the score."""
+        has_topics = np.diff(topics.indptr) > 0
+        word_scale = np.where(has_topics, self._word_scale_shared, self._word_scale)
         return sp.hstack(
-            [normalize(words) * self._word_scale, normalize(chars) * self._char_scale],
+            [
+                _l2(words, word_scale),
+                _l2(chars, self._char_scale),
+                _l2(topics, self._topic_scale),
+            ],
             format="csr",
         )
 
@@ -202,14 +243,41 @@ class Matcher:
             return 0.0
         words = sp.vstack([r.words for r in rows], format="csr")
         chars = sp.vstack([r.chars for r in rows], format="csr")
+        topics = sp.vstack([r.topics for r in rows], format="csr")
         words.data = 1.0 + np.log(words.data)
         chars.data = 1.0 + np.log(chars.data)
-        m = self.combine(words, chars)
+        m = self.combine(words, chars, topics)
         return float(min(1.0, (m[0] @ m[1].T).toarray()[0, 0]))
 
     def index(self) -> CardIndex[Any]:
         """A new, empty index of cards (one per board)."""
         return CardIndex(self)
+
+
+def _rows_of(matrix: Any) -> np.ndarray:
+    return np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+
+
+def _l2(matrix: Any, scale: float | np.ndarray) -> Any:
+    """Each row scaled to length ``scale`` (a number, or one a row); empty rows stay.
+
+    What sklearn's normalize() does, without its input checks: they cost more
+    than the arithmetic on a one-row query, three times a query."""
+    rows = _rows_of(matrix)
+    norms = np.sqrt(np.bincount(rows, weights=matrix.data**2, minlength=matrix.shape[0]))
+    factor = np.divide(scale, norms, out=np.zeros_like(norms), where=norms > 0)
+    out = matrix.copy()
+    out.data = out.data * factor[rows]
+    return out
+
+
+def _tfidf(counts: Any, transformer: Any) -> Any:
+    """TfidfTransformer.transform (norm=None) without its input checks."""
+    out = counts.copy()
+    if transformer.sublinear_tf:
+        out.data = np.log(out.data) + 1.0
+    out.data = out.data * transformer.idf_[out.indices]
+    return out
 
 
 def _stack(rows: Sequence[Any]) -> Any:
@@ -229,6 +297,7 @@ class _Snapshot(Generic[K]):
     nonempty: Any  # bool array: the card has at least one term
     words_idf: Any  # fitted TfidfTransformer, or None on an empty index
     chars_idf: Any
+    topics_idf: Any
 
 
 class CardIndex(Generic[K]):
@@ -320,14 +389,19 @@ class CardIndex(Generic[K]):
         self._stale = 0
         ids = list(self._counts)
         if not ids:
-            return _Snapshot([], {}, None, np.zeros(0, dtype=bool), None, None)
+            return _Snapshot([], {}, None, np.zeros(0, dtype=bool), None, None, None)
         counts = [self._counts[i] for i in ids]
         words = _stack([c.words for c in counts])
         chars = _stack([c.chars for c in counts])
-        words_idf = self._fit_idf(words)
-        chars_idf = self._fit_idf(chars)
-        matrix = self.matcher.combine(words_idf.transform(words), chars_idf.transform(chars))
-        return self._snapshot_of(ids, matrix, words_idf, chars_idf)
+        topics = _stack([c.topics for c in counts])
+        idf = (self._fit_idf(words), self._fit_idf(chars), self._fit_idf(topics, sublinear=False))
+        matrix = self._weigh(idf, words, chars, topics)
+        return self._snapshot_of(ids, matrix, *idf)
+
+    def _weigh(self, idf: tuple[Any, Any, Any], words: Any, chars: Any, topics: Any) -> Any:
+        return self.matcher.combine(
+            _tfidf(words, idf[0]), _tfidf(chars, idf[1]), _tfidf(topics, idf[2])
+        )
 
     def _patch(self, snap: _Snapshot[K]) -> _Snapshot[K]:
         """The old rows that still hold, then the new and edited cards."""
@@ -338,25 +412,29 @@ class CardIndex(Generic[K]):
         if kept:
             parts.append(snap.matrix if len(kept) == len(snap.ids) else snap.matrix[kept])
         if fresh:
-            words = _stack([self._counts[c].words for c in fresh])
-            chars = _stack([self._counts[c].chars for c in fresh])
+            counts = [self._counts[c] for c in fresh]
             parts.append(
-                self.matcher.combine(
-                    snap.words_idf.transform(words), snap.chars_idf.transform(chars)
+                self._weigh(
+                    (snap.words_idf, snap.chars_idf, snap.topics_idf),
+                    _stack([c.words for c in counts]),
+                    _stack([c.chars for c in counts]),
+                    _stack([c.topics for c in counts]),
                 )
             )
         matrix = sp.vstack(parts, format="csr")
         order = [snap.ids[r] for r in kept] + fresh
-        return self._snapshot_of(order, matrix, snap.words_idf, snap.chars_idf)
+        return self._snapshot_of(order, matrix, snap.words_idf, snap.chars_idf, snap.topics_idf)
 
     @staticmethod
-    def _snapshot_of(ids: list[K], matrix: Any, words_idf: Any, chars_idf: Any) -> _Snapshot[K]:
+    def _snapshot_of(
+        ids: list[K], matrix: Any, words_idf: Any, chars_idf: Any, topics_idf: Any
+    ) -> _Snapshot[K]:
         nonempty = np.diff(matrix.indptr) > 0
         row_of = {card: n for n, card in enumerate(ids)}
-        return _Snapshot(ids, row_of, matrix, nonempty, words_idf, chars_idf)
+        return _Snapshot(ids, row_of, matrix, nonempty, words_idf, chars_idf, topics_idf)
 
-    def _fit_idf(self, counts: Any) -> Any:
-        transformer = TfidfTransformer(norm=None, sublinear_tf=True).fit(counts)
+    def _fit_idf(self, counts: Any, sublinear: bool = True) -> Any:
+        transformer = TfidfTransformer(norm=None, sublinear_tf=sublinear).fit(counts)
         if self.matcher.idf_power != 1.0:
             transformer.idf_ = transformer.idf_**self.matcher.idf_power
         return transformer
@@ -386,8 +464,11 @@ class CardIndex(Generic[K]):
         snap = self._current()
         if k <= 0 or counts.empty or not snap.ids:
             return []
-        query = self.matcher.combine(
-            snap.words_idf.transform(counts.words), snap.chars_idf.transform(counts.chars)
+        query = self._weigh(
+            (snap.words_idf, snap.chars_idf, snap.topics_idf),
+            counts.words,
+            counts.chars,
+            counts.topics,
         )
         return self._top(snap, query, k, among, min_score, exclude)
 

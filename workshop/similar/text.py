@@ -4,18 +4,29 @@ The steps, in order:
 
 1. Unicode is folded (NFKC, accents dropped, lower case); emoji and
    punctuation fall away. Numbers are dropped ("2-3 jam" keeps "jam"),
-   "Rp50.000" becomes ``rp``, "berubah2" is read as "berubah-berubah".
-2. Phrases and abbreviations of the synonyms file are replaced by one concept
+   "Rp50.000" becomes ``rp``, "berubah2" is read as "berubah-berubah", a
+   clitic written with a hyphen goes ("BPJS-nya" -> "bpjs").
+2. Chat spellings are read as the standard word, from the data file
+   spellings.txt: "gak", "nggak", "tdk" -> "tidak"; "lemot" -> "lambat";
+   "bikin" -> "buat"; "yg" -> "yang". The synonyms file is read the same
+   way, so its lines may be written either way.
+3. Phrases and abbreviations of the synonyms file are replaced by one concept
    term, longest match first, on the words as typed and on their stems:
    "e-KTP", "KTP elektronik" and "ktp el" all become ``ktpel``; a concept
    whose first term has several words also brings those words ("akte lahir"
-   -> ``akta_kelahiran akta lahir``, so it still meets "akta"). A word of six
-   letters or more that is in no dictionary is matched to a synonym term when
-   it is a near miss (rapidfuzz ratio >= 88: "puskemas" is "puskesmas").
-3. Indonesian and English stop words go, as typed: Sastrawi's and
-   scikit-learn's lists, plus the chat spellings of stopwords.txt (yg, dgn,
-   utk, tdk, bgt...), less the words it keeps ("lama", "kurang", "jauh").
-4. Other words are stemmed with Sastrawi (PySastrawi, the dictionary-based
+   -> ``akta_kelahiran akta lahir``, so it still meets "akta"). An
+   abbreviation with -nya written on ("ktpnya", "kknya") is the
+   abbreviation. A word of six letters or more that is in no dictionary is
+   matched to a synonym term when it is a near miss (rapidfuzz ratio >= 88:
+   "puskemas" is "puskesmas").
+4. Indonesian and English stop words go, as typed: Sastrawi's and
+   scikit-learn's lists, plus the colloquial fillers of stopwords.txt (nih,
+   sih, deh...), less the words it keeps ("lama", "kurang", "jauh"; the
+   exceptions and why are in the file). Whether "tidak" and "belum" stay
+   stop words was decided by cross-validation (bench/similar.py --grid):
+   they do; the negations that matter are phrases of the synonyms file
+   ("tidak aktif", "tidak di tempat", "tidak mampu").
+5. Other words are stemmed with Sastrawi (PySastrawi, the dictionary-based
    Nazief-Adriani/ECS stemmer: "pengurusan", "diurus" -> "urus"). Words that
    Sastrawi neither knows nor changes get a light English suffix stripping
    ("queues" -> "queue", "rejected" -> "reject"). Stems are memoised per word:
@@ -43,6 +54,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # type: ignore[i
 
 DEFAULT_SYNONYMS_PATH = Path(__file__).with_name("synonyms.txt")
 STOP_WORDS_PATH = Path(__file__).with_name("stopwords.txt")
+SPELLINGS_PATH = Path(__file__).with_name("spellings.txt")
 
 # Near-miss spelling of a synonym term: rapidfuzz ratio (0-100) and the
 # shortest word it is tried on.
@@ -68,11 +80,29 @@ def stop_words(path: Path = STOP_WORDS_PATH) -> frozenset[str]:
 
 STOP_WORDS = stop_words()
 
+
+def spellings(path: Path = SPELLINGS_PATH) -> dict[str, tuple[str, ...]]:
+    """Chat spelling -> the standard word(s), from `path` (spellings.txt):
+    one line a standard form, "tidak = ga gak nggak tdk"."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.lstrip().startswith("#") or "=" not in line:
+            continue
+        standard, variants = line.split("=", 1)
+        words = tuple(standard.lower().split())
+        for variant in variants.lower().split():
+            table.setdefault(variant, words)
+    return table
+
+
+SPELLINGS = spellings()
+
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _REDUPLICATED_2 = re.compile(r"^([a-z]{3,})2$")
 _MONEY = re.compile(r"^rp\d")
 _LEADING_DIGITS = re.compile(r"^\d+([a-z]{2,})$")
 _ASCII_WORD = re.compile(r"^[a-z]+$")
+_CLITICS = frozenset({"nya", "ku", "mu", "lah", "kah", "pun"})
 
 
 def fold(text: str) -> str:
@@ -82,11 +112,25 @@ def fold(text: str) -> str:
 
 
 def raw_tokens(text: str) -> list[str]:
-    """Words as typed, folded, numbers dropped; hyphens kept inside a word."""
-    words = (
-        _word(m.group(0).replace("'", "").replace("’", "")) for m in _TOKEN_RE.finditer(fold(text))
-    )
-    return [word for word in words if word]
+    """Words as typed, folded, numbers dropped, chat spellings read as the
+    standard word (spellings.txt); hyphens kept inside a word."""
+    out: list[str] = []
+    for match in _TOKEN_RE.finditer(fold(text)):
+        word = _word(match.group(0).replace("'", "").replace("’", ""))
+        if word:
+            out.extend(_standard(word))
+    return out
+
+
+def _standard(word: str) -> tuple[str, ...]:
+    """The standard word(s) of a chat spelling: "gak" -> ("tidak",)."""
+    if word in SPELLINGS:
+        return SPELLINGS[word]
+    if "-" in word:
+        parts = word.split("-")
+        if any(p in SPELLINGS for p in parts):
+            return ("-".join(" ".join(SPELLINGS.get(p, (p,))) for p in parts),)
+    return (word,)
 
 
 def _word(token: str) -> str | None:
@@ -109,7 +153,10 @@ def _word(token: str) -> str | None:
     if twice:
         token = f"{twice.group(1)}-{twice.group(1)}"
     if "-" in token:
-        return "-".join(p for p in token.split("-") if p and not p.isdigit()) or None
+        parts = [p for p in token.split("-") if p and not p.isdigit()]
+        if len(parts) > 1 and parts[-1] in _CLITICS:  # "BPJS-nya" -> "bpjs"
+            parts.pop()
+        return "-".join(parts) or None
     return token
 
 
@@ -219,6 +266,7 @@ class Synonyms:
 
     def add_group(self, terms: Iterable[str]) -> None:
         keys: list[tuple[str, ...]] = []
+        surfaces: list[tuple[str, ...]] = []  # the terms as written, not their stems
         written = []
         for term in terms:
             typed = raw_tokens(term)
@@ -228,16 +276,21 @@ class Synonyms:
             words = tuple(_squash(t) for t in typed)
             split = tuple(p for t in typed for p in t.split("-"))
             keys.extend([words, split, ("".join(words),)])
+            surfaces.extend([words, split, ("".join(words),)])
             stems = [self._stem_key(w) for w in split]
             if all(stem is not None for stem in stems):
                 keys.append(tuple(str(stem) for stem in stems))
         if not keys:
             return
-        concept = "_".join(keys[0])
+        # A line that repeats a known term extends that term's group: a
+        # facilitator's "banjir rob, air pasang laut" adds to the shipped "rob".
+        known = [self._lookup[k] for k in surfaces if k in self._lookup]
+        concept = known[0] if known else "_".join(keys[0])
         fresh = list(dict.fromkeys(k for k in keys if k not in self._lookup))
         if not fresh:
             return
-        self.groups.append(SynonymGroup(concept, tuple(written)))
+        if not known:
+            self.groups.append(SynonymGroup(concept, tuple(written)))
         for key in fresh:
             self._lookup[key] = concept
             self._first_words.add(key[0])
@@ -274,9 +327,15 @@ class _Unit:
 class TextAnalyzer:
     """Card text -> terms (concepts of the synonyms file and word stems)."""
 
-    def __init__(self, synonyms: Synonyms, stemmer: IndonesianStemmer | None = None) -> None:
+    def __init__(
+        self,
+        synonyms: Synonyms,
+        stemmer: IndonesianStemmer | None = None,
+        stop_words: frozenset[str] | None = None,
+    ) -> None:
         self.synonyms = synonyms
         self.stemmer = stemmer or shared_stemmer()
+        self.stop_words = STOP_WORDS if stop_words is None else stop_words
         singles = synonyms.single_words()
         self._fuzzy_choices = {w: c for w, c in singles.items() if len(w) >= FUZZY_MIN_LENGTH}
         self._fuzzy = lru_cache(maxsize=65536)(self._fuzzy_concept)
@@ -295,6 +354,7 @@ class TextAnalyzer:
         stem = self.stemmer.stem
         for token in raw_tokens(text):
             if "-" not in token:
+                token = self._without_clitic(token)
                 units.append(_Unit(token, stem(token)))
                 continue
             joined = _squash(token)
@@ -306,6 +366,16 @@ class TextAnalyzer:
             else:
                 units.extend(_Unit(p, stem(p)) for p in token.split("-"))
         return units
+
+    def _without_clitic(self, word: str) -> str:
+        """An abbreviation with -nya (her, its, the) written on, which no
+        dictionary holds, is the abbreviation: "kknya" -> "kk"."""
+        if self.synonyms.starts(word):
+            return word
+        for clitic in ("nya", "ku", "mu"):
+            if word.endswith(clitic) and self.synonyms.starts(word[: -len(clitic)]):
+                return word[: -len(clitic)]
+        return word
 
     def _fuzzy_concept(self, word: str) -> str | None:
         if len(word) < FUZZY_MIN_LENGTH or not self._fuzzy_choices:
@@ -339,7 +409,7 @@ class TextAnalyzer:
                 # As typed, not by stem: the lists spell out the forms they mean
                 # ("dilakukan"), and a stem in them ("guna", "laku", "kerja")
                 # would take "pengguna", "perilaku", "pekerjaan" with it.
-                if unit.surface in STOP_WORDS:
+                if unit.surface in self.stop_words:
                     continue
                 # Only a word Sastrawi could not place is a possible typo.
                 concept = self._fuzzy(unit.surface)

@@ -86,8 +86,9 @@ def _read_exactly(stream: IO[bytes], size: int) -> bytes:
 class Worker:
     """One child process and the pipe to it; requests are taken one at a time."""
 
-    def __init__(self, synonyms: list[Path]) -> None:
+    def __init__(self, synonyms: list[Path], corpus: list[Path] | None = None) -> None:
         self.synonyms = synonyms
+        self.corpus = corpus  # None: the shipped related.txt
         self.generation = 0  # counts the children started: a new one knows no board
         self._process: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()  # gevent's, when monkey-patched: waits cooperatively
@@ -121,7 +122,7 @@ class Worker:
         path = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
         self._process = subprocess.Popen(
-            [sys.executable, "-P", "-c", CHILD, *map(str, self.synonyms)],
+            [sys.executable, "-P", "-c", CHILD, *child_args(self.synonyms, self.corpus)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
@@ -247,8 +248,29 @@ def handle(matcher: Matcher, boards: OrderedDict[Any, CardIndex[Any]], message: 
         return {"error": f"{type(error).__name__}: {error}"}
 
 
+def child_args(synonyms: list[Path], corpus: list[Path] | None) -> list[str]:
+    """The child's arguments: the synonyms files, then "--corpus" and the
+    corpus files when they are not the shipped one."""
+    args = [str(p) for p in synonyms]
+    if corpus is not None:
+        args += ["--corpus", *map(str, corpus)]
+    return args
+
+
+def matcher_of(argv: list[str]) -> Matcher:
+    """The child's matcher, from child_args(); files that do not exist are skipped."""
+    synonyms, corpus = argv, None
+    if "--corpus" in argv:
+        cut = argv.index("--corpus")
+        synonyms, corpus = argv[:cut], argv[cut + 1 :]
+    files = [Path(p) for p in synonyms if Path(p).is_file()]
+    if corpus is None:
+        return Matcher(files)
+    return Matcher(files, corpus_path=[Path(p) for p in corpus if Path(p).is_file()] or None)
+
+
 def main(argv: list[str]) -> int:
-    matcher = Matcher([Path(p) for p in argv if Path(p).is_file()])
+    matcher = matcher_of(argv)
     boards: OrderedDict[Any, CardIndex[Any]] = OrderedDict()
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write into the pipe
