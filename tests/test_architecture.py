@@ -68,6 +68,7 @@ FEATURES = (
     "polls",
     "presenter",
     "proposals",
+    "questions",
     "scoring",
     "similar",
     "voting",

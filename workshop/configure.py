@@ -36,6 +36,7 @@ from .presenter import events as _presenter_events  # noqa: F401
 from .presenter.views import bp as presenter_bp
 from .proposals import events as _proposals_events  # noqa: F401
 from .proposals.views import bp as proposals_bp
+from .questions import events as _questions_events  # noqa: F401  # issue 28: questions
 from .realtime import events as _realtime_events  # noqa: F401
 from .realtime.frames import Frame, SocketErrors, quiet_library_logs
 from .realtime.sessions import SocketAwareSessionInterface

@@ -7,6 +7,7 @@ from .core.votes import Support, Vote
 from .moderation.models import Cluster, MergeRecord
 from .polls.models import Poll, PollAnswer  # poll, wordcloud
 from .proposals.models import Proposal, ProposalRevision, ProposalSection
+from .questions.models import Question, QuestionSession, QuestionVote  # questions
 from .realtime.models import Event
 from .similar.models import Dismissal
 
@@ -27,6 +28,9 @@ __all__ = [
     "Proposal",
     "ProposalRevision",
     "ProposalSection",
+    "Question",
+    "QuestionSession",
+    "QuestionVote",
     "Sector",
     "Signature",
     "Support",

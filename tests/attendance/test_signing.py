@@ -270,7 +270,9 @@ def test_a_phone_sending_signature_after_signature_is_slowed_down(
         andi_browser.post(f"/w/{ws.code}/attendance/sign", json=signature()).status_code
         for _ in range(12)
     ]
-    assert codes[:6] == [200] * 6 and 429 in codes
+    # The allowance (a burst of 30, a signature costing 5) is shared with the phone's
+    # own socket, whose sync above may have used a token not yet refilled.
+    assert codes[:5] == [200] * 5 and 429 in codes
 
 
 def test_a_second_cockpit_hears_that_a_link_opened_and_asks_for_it(

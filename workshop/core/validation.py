@@ -71,6 +71,7 @@ ID_FIELDS = frozenset(
         "answer_id",  # poll, wordcloud: an entry the profanity filter held
         "since",
         "base_version",
+        "question_id",  # workshop/questions/
     }
 )
 # suggestion:dismiss names its cards in a list, cards:bulk its card_ids.

@@ -37,6 +37,7 @@ from ..polls import backup as polls
 from ..proposals import iid as iid_profile
 from ..proposals.models import STATUSES as PROPOSAL_STATUSES
 from ..proposals.models import Proposal, ProposalRevision, ProposalSection
+from ..questions import backup as questions_backup  # issue 28: speakers' questions
 from ..similar.models import CLUSTER, MERGE, Dismissal
 from ..workshops.services import NewWorkshop, Signature, create_workshop, update_signature
 from .json_export import FORMAT, VERSION
@@ -120,6 +121,7 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
     _supports(workshop, doc.get("supports") or [], people, cards)
     _dismissals(workshop, doc.get("dismissals") or [], cards)
     attendance.restore(workshop, doc.get("attendance") or [], people, list(workshop.phases))
+    questions_backup.restore(workshop, doc.get("questions"), people)  # issue 28
     polls.restore(workshop, doc.get("polls") or [], people)  # poll, wordcloud
     return created
 

@@ -22,6 +22,7 @@ from ..extensions import db
 from ..moderation.models import Cluster
 from ..polls import backup as polls
 from ..proposals.models import Proposal, ProposalRevision
+from ..questions import backup as questions_backup  # issue 28: speakers' questions
 from ..realtime.policy import BACKUP_VIEW, Settings
 from ..similar.models import Dismissal
 
@@ -139,6 +140,9 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
         "attendance": attendance.to_json(
             workshop, person_ref, {p.id: i + 1 for i, p in enumerate(phases)}
         ),
+        "questions": questions_backup.export(
+            workshop, person_ref
+        ),  # questions: the speakers' sessions (issue 28)
         # poll, wordcloud: each step's question, settings and answers
         "polls": polls.backup(workshop, phases, person_ref),
     }

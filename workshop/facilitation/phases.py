@@ -103,6 +103,13 @@ ACTIVITY_PHASES: tuple[PhaseTemplate, ...] = (
         "Tanda tangani daftar hadir hari ini di ponsel Anda.",
         "Sign today's attendance list on your phone.",
     ),
+    PhaseTemplate(
+        "questions",
+        "Tanya jawab narasumber",
+        "Questions to the speaker",
+        "Kirim pertanyaan untuk narasumber, dan dukung pertanyaan peserta lain.",
+        "Send your questions to the speaker, and upvote other participants' questions.",
+    ),
     PhaseTemplate(  # poll: workshop/polls/
         "poll",
         "Polling",

@@ -90,6 +90,11 @@ TALLY_EVENT = "votes.updated"
 TALLIES_EVENT = "votes.tallied"
 TALLY_EVENTS = (TALLY_EVENT, TALLIES_EVENT)
 VOTING_PROGRESS_AUDIENCE = STEERING
+# Speakers' questions (workshop/questions/, issue 28): a question as each viewer
+# may see it (`Viewer.question`), or `questions.removed` for one it may no longer.
+QUESTION_EVENTS = ("questions.created", "questions.updated")
+QUESTION_REMOVED = "questions.removed"
+_SHAPED_EVENTS = _CARD_EVENTS + QUESTION_EVENTS
 # Polls and word clouds (polls/services.py), each kind's events named after it
 # (`poll.updated`, `wordcloud.updated`...; shared/activities.js routes them by
 # that name): a step's whole state to everyone on every change the facilitator
@@ -310,6 +315,10 @@ ACTIVITY_FORMS: Mapping[str, ActivityForm] = {row.type: row for row in (
     }, owner="participant_id", own=("id", "name", "agency", "position", "signed_at")),
 )}
 # fmt: on
+# The events an activity shapes: its ACTIVITY_FORMS rows, and the questions', each
+# question shown by its own rule (`Viewer.question`: its status, author, anonymity);
+# the polls' and word clouds' (`Viewer.poll`: their results once visible).
+_ACTIVITY_EVENTS = frozenset(ACTIVITY_FORMS) | frozenset(QUESTION_EVENTS) | _POLL_EVENTS
 
 
 def activity_form(viewer: Viewer, row: ActivityForm, data: dict[str, Any]) -> dict[str, Any] | None:
@@ -400,7 +409,7 @@ class Viewer:
         kind = message["type"]
         if kind == BOARD_SHOWN:
             return self.board(message)
-        if kind in ACTIVITY_FORMS or kind in _POLL_EVENTS:
+        if kind in _ACTIVITY_EVENTS:
             return self.activity(message)
         if kind in _CARD_EVENTS:
             card = self.card(message["data"], settings)
@@ -420,8 +429,11 @@ class Viewer:
         return message
 
     def activity(self, message: dict[str, Any]) -> dict[str, Any] | None:
-        """An activity's event as this viewer receives it (ACTIVITY_FORMS; a poll's or a
-        word cloud's by `poll`, its results depending on the step), or None."""
+        """An activity's event as this viewer receives it (ACTIVITY_FORMS; a question by
+        its own rule; a poll's or a word cloud's by `poll`, its results depending on
+        the step), or None."""
+        if message["type"] in QUESTION_EVENTS:
+            return self.question_event(message)
         if message["type"] in _POLL_EVENTS:
             return {**message, "data": self.poll(message["data"])}
         shown = activity_form(self, ACTIVITY_FORMS[message["type"]], message["data"])
@@ -535,6 +547,46 @@ class Viewer:
         }
         return action in self.actions(essentials, settings)
 
+    # -- speakers' questions (workshop/questions/) ----------------------------------
+
+    def question(self, data: dict[str, Any]) -> dict[str, Any] | None:
+        """A question as this viewer may see it, with the actions it may take, or None.
+
+        Steering (and a backup) see every question; the projector, a report and the
+        participants the approved ones, a participant also their own while it waits.
+        The identity behind an anonymous question reaches nobody but its author: not
+        the other participants, not the projector, not the facilitator, not a report
+        or a backup (decided for issue 28: a critical question to an official is asked
+        only if anonymity is real)."""
+        status = data.get("status")
+        author_id = _author_id(data)
+        mine = self.owns(author_id)
+        if not (self.reader.sees_all or status == VISIBLE or (mine and status == PENDING)):
+            return None
+        shown = dict(data)
+        if data.get("anonymous") and not mine:
+            shown["author"] = None
+        shown["actions"] = self.question_actions(status, mine, bool(data.get("answered")))
+        return shown
+
+    def question_actions(self, status: object, mine: bool, answered: bool) -> list[str]:
+        """What this viewer may do to a question: a participant upvotes another's
+        approved, unanswered question; steering moderates, highlights and answers."""
+        if self.steering:
+            steer = {PENDING: ["approve", "hide"], VISIBLE: ["hide", "highlight", "answer"]}
+            return steer.get(str(status), ["show"])
+        if self.reader.member and status == VISIBLE and not mine and not answered:
+            return ["upvote"]
+        return []
+
+    def question_event(self, message: dict[str, Any]) -> dict[str, Any] | None:
+        shown = self.question(message["data"])
+        if shown is not None:
+            return {**message, "data": shown}
+        if message["type"] == QUESTION_EVENTS[0]:
+            return None  # a new question this viewer may not see: nothing at all
+        return {**message, "type": QUESTION_REMOVED, "data": {"id": message["data"]["id"]}}
+
     # -- polls and word clouds -----------------------------------------------------
 
     def poll(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -612,7 +664,7 @@ def deliveries_of(
     out = _delivery([steering_room(workshop_id)], STEERING_VIEW.event(message, audience, settings))
     if audience == STEERING:
         return out
-    if audience == DISPLAY or message["type"] in _CARD_EVENTS:
+    if audience == DISPLAY or message["type"] in _SHAPED_EVENTS:
         shown = DISPLAY_VIEW.event(message, audience, settings)
         out += _delivery([display_room(workshop_id)], shown)
         if audience != DISPLAY:

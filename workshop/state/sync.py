@@ -18,6 +18,7 @@ from ..participants.services import roster, roster_counts
 from ..polls import services as polls
 from ..presenter.services import spotlight_state
 from ..proposals.services import proposals_of, summary
+from ..questions import services as questions  # issue 28: speakers' questions
 from ..realtime.policy import Settings, Viewer
 from ..realtime.replay import missed_events
 from ..voting.services import cards_of, votes_of, voting_progress
@@ -81,6 +82,7 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
     # The agenda's activities (issue 28), each as this viewer may see it: one line a kind.
     state["activities"] = {
         "attendance": attendance.snapshot(workshop, viewer),  # attendance
+        "questions": questions.snapshot(workshop, viewer),  # questions
         "poll": polls.snapshot(workshop, viewer, "poll"),  # poll
         "wordcloud": polls.snapshot(workshop, viewer, "wordcloud"),  # wordcloud
     }

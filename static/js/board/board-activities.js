@@ -2,4 +2,5 @@
  * phase (shared/activities.js): one import a kind; each module registers itself. */
 
 import "./attendance-phone.js"; // attendance
+import "./board-questions.js"; // questions
 import "./polls-phone.js"; // poll, wordcloud

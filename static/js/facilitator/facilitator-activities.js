@@ -3,4 +3,5 @@
  * registers itself. */
 
 import "./attendance-cockpit.js"; // attendance
+import "./facilitator-questions.js"; // questions
 import "./polls-cockpit.js"; // poll, wordcloud

@@ -2,4 +2,5 @@
  * current phase (shared/activities.js): one import a kind; each module registers itself. */
 
 import "./attendance-projector.js"; // attendance
+import "./presenter-questions.js"; // questions
 import "./polls-projector.js"; // poll, wordcloud

@@ -1,7 +1,7 @@
 """Polls and word clouds: a step's question and options, and each phone's answers
 
 Revision ID: 0018_polls
-Revises: 0012_join_shown
+Revises: 0017_questions
 Create Date: 2026-12-08 00:30:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0018_polls'
-down_revision = '0016_agenda_attendance'
+down_revision = '0017_questions'
 branch_labels = None
 depends_on = None
 

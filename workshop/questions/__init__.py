@@ -1,0 +1,1 @@
+"""Speakers' questions: a 'questions' step of the agenda (issue 28, point 2)."""
