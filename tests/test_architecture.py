@@ -65,6 +65,7 @@ FEATURES = (
     "moderation",
     "participants",
     "plans",
+    "polls",
     "presenter",
     "proposals",
     "questions",

@@ -21,6 +21,7 @@ from flask_babel import gettext as _
 from ..attendance import report as attendance
 from ..core.categories import CATEGORIES
 from ..core.timeutil import utcnow
+from ..polls import report as polls
 from ..questions import report as questions_report  # issue 28: speakers' questions
 from . import docx_layout as layout
 from . import matrix
@@ -68,6 +69,7 @@ def build(results: Results) -> bytes:
     properties(doc, results)
     attendance.add_to_report(doc, results.workshop)  # attendance: the signed lists (issue 28)
     questions_report.add_to_report(doc, results.workshop)  # questions: the speakers' questions
+    polls.add_to_report(doc, results.workshop)  # poll, wordcloud: each step's results
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -110,6 +110,20 @@ ACTIVITY_PHASES: tuple[PhaseTemplate, ...] = (
         "Kirim pertanyaan untuk narasumber, dan dukung pertanyaan peserta lain.",
         "Send your questions to the speaker, and upvote other participants' questions.",
     ),
+    PhaseTemplate(  # poll: workshop/polls/
+        "poll",
+        "Polling",
+        "Poll",
+        "Pilih satu jawaban di ponsel Anda.",
+        "Choose one answer on your phone.",
+    ),
+    PhaseTemplate(  # wordcloud: workshop/polls/
+        "wordcloud",
+        "Awan kata",
+        "Word cloud",
+        "Tulis satu sampai tiga kata di ponsel Anda.",
+        "Write one to three words on your phone.",
+    ),
 )
 ACTIVITY_KINDS = frozenset(template.kind for template in ACTIVITY_PHASES)
 # The plain step the picker offers first ("Tahap biasa").

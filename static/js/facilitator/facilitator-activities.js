@@ -4,3 +4,4 @@
 
 import "./attendance-cockpit.js"; // attendance
 import "./facilitator-questions.js"; // questions
+import "./polls-cockpit.js"; // poll, wordcloud

@@ -3,3 +3,4 @@
 
 import "./attendance-projector.js"; // attendance
 import "./presenter-questions.js"; // questions
+import "./polls-projector.js"; // poll, wordcloud
