@@ -4,7 +4,7 @@
                          [--workers W] [--mode gevent|threading] [--storm]
                          [--reveal [--reveal-snapshot]] [--similar Q]
                          [--url URL --facilitator-url LINK [--pid PID]]
-    python bench/load.py --storms-only [--votes] [--joins] [--flood] [--profile-dir DIR]
+    python bench/load.py --storms-only [--votes] [--joins] [--flood] [--polls] [--profile-dir DIR]
 
 Starts the target on a free loopback port (the app: `python app.py` with its
 own database; or a bare relay from bench/relays/), or uses one already
@@ -28,8 +28,12 @@ The storms of issue 15 each start their own server (the real event limits):
 the facilitator's snapshot); --joins, --join-phones phones join through the
 form within --join-window seconds (`join_storm_seconds`, `join_storm`); --flood,
 one phone floods while --clients neighbours post --rate a second
-(`flood_p95_ratio`, `flood`). --profile-dir DIR records py-spy stacks of the
-server during each.
+(`flood_p95_ratio`, `flood`); --polls (issue 28), --clients phones answer a
+poll within --poll-window seconds, one in ten sending its answer twice (a
+retry with the same client id) and one in ten changing it (`poll_storm`:
+acknowledgement latency, answers lost or counted twice against the
+facilitator's snapshot and against the counts it was sent live).
+--profile-dir DIR records py-spy stacks of the server during each.
 
 The last line printed is one JSON object: clients connected, connect time,
 fan-out latency p50/p95/p99 (a post's emit until its arrival at each
@@ -828,6 +832,7 @@ def storm_worker(case: str, cfg: dict[str, Any], start_index: int, count: int, c
         "joins": join_worker,
         "neighbours": neighbour_worker,
         "flooder": flooder_worker,
+        "polls": poll_worker,
     }
     asyncio.run(cases[case](cfg, start_index, count, conn))
 
@@ -1058,6 +1063,129 @@ def vote_storm(args: argparse.Namespace) -> dict[str, Any]:
             "voters": sum(r["voters"] for r in results),
             "cards": posted,
             "window_seconds": window,
+            "server_cpu_seconds": round(cpu, 2),
+            "load_average": [load_before, load_after],
+        }
+    }
+
+
+# -- the poll storm (issue 28) --
+
+POLL_OPTIONS = 4
+
+
+async def poll_worker(cfg: dict[str, Any], start_index: int, count: int, conn: Any) -> None:
+    import random
+
+    phones = await join_phones(cfg, make_phones(cfg, start_index, count))
+    conn.send({"connected": sum(1 for p in phones if p.sio.connected)})
+    order = conn.recv()  # {phase_id, t0, window}
+    chance = random.Random(start_index)
+    latencies: list[float] = []
+    final: dict[int, int] = {}  # phone: its last acknowledged choice
+    errors: dict[str, int] = {}
+    sent = 0
+
+    async def send(phone: Phone, choice: int, client_id: str) -> bool:
+        nonlocal sent
+        sent += 1
+        begun = time.perf_counter()
+        try:
+            reply = await phone.sio.call(
+                "poll:answer",
+                {"phase_id": order["phase_id"], "choice": choice, "client_id": client_id},
+                timeout=60,
+            )
+        except Exception:
+            errors["timeout"] = errors.get("timeout", 0) + 1
+            return False
+        latencies.append(1000 * (time.perf_counter() - begun))
+        if not reply.get("ok"):
+            code = reply["error"]["code"]
+            errors[code] = errors.get(code, 0) + 1
+            return False
+        final[phone.index] = int(reply["mine"]["choice"])
+        return True
+
+    async def answer(phone: Phone) -> None:
+        await asyncio.sleep(
+            max(0.0, order["t0"] + chance.uniform(0, order["window"]) - time.time())
+        )
+        choice = chance.randint(1, POLL_OPTIONS)
+        client_id = f"poll-{phone.index}-a"
+        if not await send(phone, choice, client_id):
+            return
+        roll = chance.random()
+        if roll < 0.1:  # a retry after a lost acknowledgement: the same id
+            await send(phone, choice, client_id)
+        elif roll < 0.2:  # a change of mind
+            await send(phone, choice % POLL_OPTIONS + 1, f"poll-{phone.index}-b")
+
+    phones = [p for p in phones if p.sio.connected]
+    await asyncio.gather(*(answer(p) for p in phones))
+    conn.send({"latencies": latencies, "final": final, "errors": errors, "sent": sent})
+    await close_phones(phones)
+
+
+def poll_storm(args: argparse.Namespace) -> dict[str, Any]:
+    target, server, cfg = start_storm_app(args, workers=args.workers)
+    pipes, procs = spawn("polls", cfg, args.clients, args.workers)
+    boss: Boss | None = None
+    live: dict[str, int] = {}
+    try:
+        connected = sum(p.recv()["connected"] for p in pipes)
+        boss = Boss(target)
+        boss.sio.on(
+            "event",
+            lambda m: (
+                live.update(m["data"].get("counts") or {})
+                if m.get("type") == "poll.counted"
+                else None
+            ),
+        )
+        phase = boss.call("phase:save", {"name": "Polling", "kind": "poll"})["phase"]["id"]
+        options = [{"text": f"Pilihan {n}"} for n in range(1, POLL_OPTIONS + 1)]
+        boss.call("poll:save", {"phase_id": phase, "options": options, "results": "hidden"})
+        boss.call("phase:set", {"phase_id": phase})
+        load_before, cpu_before = load_average(), cpu_of(server)
+        t0 = time.time() + 1.0
+        for p in pipes:
+            p.send({"phase_id": phase, "t0": t0, "window": args.poll_window})
+        results = [p.recv() for p in pipes]
+        cpu = cpu_of(server) - cpu_before
+        load_after = load_average()
+        time.sleep(2.0)  # the last counts reach the facilitator
+        (state,) = boss.snapshot()["activities"]["poll"]
+    finally:
+        if boss is not None and boss.sio.connected:
+            boss.close()
+        stop_workers(procs)
+        target.stop()
+    expected: dict[str, int] = {}
+    for r in results:
+        for choice in r["final"].values():
+            expected[str(choice)] = expected.get(str(choice), 0) + 1
+    counted = state["counts"]
+    every = set(expected) | set(counted)
+    errors: dict[str, int] = {}
+    for r in results:
+        for code, n in r["errors"].items():
+            errors[code] = errors.get(code, 0) + n
+    latencies = [x for r in results for x in r["latencies"]]
+    return {
+        "poll_storm": {
+            "p50_ack_ms": round(percentile(latencies, 0.50) or 0, 1),
+            "p95_ack_ms": round(percentile(latencies, 0.95) or 0, 1),
+            "p99_ack_ms": round(percentile(latencies, 0.99) or 0, 1),
+            "answers_sent": sum(r["sent"] for r in results),
+            "phones_answered": sum(len(r["final"]) for r in results),
+            "answers_counted": state["total"],
+            "refused": errors,
+            "lost": sum(max(0, expected.get(c, 0) - counted.get(c, 0)) for c in every),
+            "double_counted": sum(max(0, counted.get(c, 0) - expected.get(c, 0)) for c in every),
+            "facilitator_counts_wrong_live": live != counted,
+            "clients": connected,
+            "window_seconds": args.poll_window,
             "server_cpu_seconds": round(cpu, 2),
             "load_average": [load_before, load_after],
         }
@@ -1415,7 +1543,15 @@ def main() -> None:
         "--flood-rate", type=float, default=2000, help="the flooder's events a second (0: max)"
     )
     parser.add_argument(
-        "--storms-only", action="store_true", help="skip the post run: only --votes/--joins/--flood"
+        "--polls",
+        action="store_true",
+        help="poll storm: --clients phones answer a poll within --poll-window seconds",
+    )
+    parser.add_argument("--poll-window", type=float, default=10)
+    parser.add_argument(
+        "--storms-only",
+        action="store_true",
+        help="skip the post run: only --votes/--joins/--flood/--polls",
     )
     parser.add_argument(
         "--profile-dir", metavar="DIR", help="py-spy the server during each of those storms"
@@ -1435,7 +1571,8 @@ def main() -> None:
         result["profile"] = summarise_profile(args.profile)
     if args.profile_storm and os.path.exists(args.profile_storm):
         result["profile_storm"] = summarise_profile(args.profile_storm)
-    for flag, case in (("votes", vote_storm), ("joins", join_storm), ("flood", flood_storm)):
+    storms = (("votes", vote_storm), ("joins", join_storm), ("flood", flood_storm))
+    for flag, case in (*storms, ("polls", poll_storm)):
         if getattr(args, flag):
             result.update(case(args))
     print(json.dumps(result))

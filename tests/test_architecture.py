@@ -66,6 +66,7 @@ FEATURES = (
     "moderation",
     "participants",
     "plans",
+    "polls",
     "presenter",
     "proposals",
     "questions",

@@ -33,6 +33,7 @@ from .moderation import events as _moderation_events  # noqa: F401
 from .participants import events as _participants_events  # noqa: F401
 from .participants.views import bp as participants_bp
 from .plans import events as _plans_events  # noqa: F401
+from .polls import events as _polls_events  # noqa: F401  # poll, wordcloud
 from .presenter import events as _presenter_events  # noqa: F401
 from .presenter.views import bp as presenter_bp
 from .proposals import events as _proposals_events  # noqa: F401

@@ -13,6 +13,7 @@ from .core.cards import ActionPlan, Assessment, Card, PlanUpdate
 from .core.models import AccessKey, Participant, Phase, Sector, Workshop
 from .core.votes import Support, Vote
 from .moderation.models import Cluster, MergeRecord
+from .polls.models import Poll, PollAnswer  # poll, wordcloud
 from .proposals.models import Proposal, ProposalRevision, ProposalSection
 from .questions.models import Question, QuestionSession, QuestionVote  # questions
 from .realtime.models import Event
@@ -33,6 +34,8 @@ __all__ = [
     "Participant",
     "Phase",
     "PlanUpdate",
+    "Poll",
+    "PollAnswer",
     "Proposal",
     "ProposalRevision",
     "ProposalSection",

@@ -82,6 +82,14 @@ IDS: dict[str, dict[str, Any]] = {
     "question:moderate": {"question_id": 1, "action": "hide"},
     "question:highlight": {"question_id": 1},
     "question:answer": {"question_id": 1, "answered": True},
+    # poll, wordcloud
+    "poll:answer": {"phase_id": "phase", "choice": 1, "client_id": "client-ids-0005"},
+    "wordcloud:answer": {"phase_id": "phase", "text": "Antrean", "client_id": "client-ids-0006"},
+    "poll:save": {"phase_id": "phase", "question": "Apa?"},
+    "poll:close": {"phase_id": "phase", "closed": True},
+    "poll:reveal": {"phase_id": "phase", "revealed": True},
+    "wordcloud:hide": {"phase_id": "phase", "term": "antrean", "hidden": True},
+    "wordcloud:release": {"answer_id": 1},
     # pretest, posttest, evaluation (assessments/)
     "test:save": {"id": 1, "text": "Soal", "choices": ["Ya", "Tidak"], "answer": 0},
     "test:remove": {"id": 1},

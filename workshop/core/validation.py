@@ -68,6 +68,7 @@ ID_FIELDS = frozenset(
         "source_id",
         "target_id",
         "addresses_id",
+        "answer_id",  # poll, wordcloud: an entry the profanity filter held
         "since",
         "base_version",
         "question_id",  # workshop/questions/

@@ -22,6 +22,7 @@ from ..assessments import report as assessments
 from ..attendance import report as attendance
 from ..core.categories import CATEGORIES
 from ..core.timeutil import utcnow
+from ..polls import report as polls
 from ..questions import report as questions_report  # issue 28: speakers' questions
 from . import docx_layout as layout
 from . import matrix
@@ -69,6 +70,7 @@ def build(results: Results) -> bytes:
     properties(doc, results)
     attendance.add_to_report(doc, results.workshop)  # attendance: the signed lists (issue 28)
     questions_report.add_to_report(doc, results.workshop)  # questions: the speakers' questions
+    polls.add_to_report(doc, results.workshop)  # poll, wordcloud: each step's results
     assessments.add_to_report(doc, results.workshop)  # pretest, posttest, evaluation (issue 28)
     buffer = io.BytesIO()
     doc.save(buffer)

@@ -35,6 +35,7 @@ from ..core.models import BONE_NAME_MAX, FLAG_SETTINGS, VOTE_ON, Participant, Ph
 from ..core.votes import Support, Vote
 from ..extensions import db
 from ..moderation.models import Cluster
+from ..polls import backup as polls
 from ..proposals import iid as iid_profile
 from ..proposals.models import STATUSES as PROPOSAL_STATUSES
 from ..proposals.models import Proposal, ProposalRevision, ProposalSection
@@ -123,6 +124,7 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
     _dismissals(workshop, doc.get("dismissals") or [], cards)
     attendance.restore(workshop, doc.get("attendance") or [], people, list(workshop.phases))
     questions_backup.restore(workshop, doc.get("questions"), people)  # issue 28
+    polls.restore(workshop, doc.get("polls") or [], people)  # poll, wordcloud
     assessments_backup.restore(workshop, doc.get("assessments"), people)  # issue 28: tests
     return created
 

@@ -21,6 +21,7 @@ from ..core.models import Participant, Workshop
 from ..core.votes import Support, Vote
 from ..extensions import db
 from ..moderation.models import Cluster
+from ..polls import backup as polls
 from ..proposals.models import Proposal, ProposalRevision
 from ..questions import backup as questions_backup  # issue 28: speakers' questions
 from ..realtime.policy import BACKUP_VIEW, Settings
@@ -143,6 +144,8 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
         "questions": questions_backup.export(
             workshop, person_ref
         ),  # questions: the speakers' sessions (issue 28)
+        # poll, wordcloud: each step's question, settings and answers
+        "polls": polls.backup(workshop, phases, person_ref),
         "assessments": assessments_backup.export(workshop, person_ref),  # issue 28: tests
     }
 

@@ -109,7 +109,21 @@ ACTIVITY_PHASES: tuple[PhaseTemplate, ...] = (
         "Questions to the speaker",
         "Kirim pertanyaan untuk narasumber, dan dukung pertanyaan peserta lain.",
         "Send your questions to the speaker, and upvote other participants' questions.",
-    ),  # questions
+    ),
+    PhaseTemplate(  # poll: workshop/polls/
+        "poll",
+        "Polling",
+        "Poll",
+        "Pilih satu jawaban di ponsel Anda.",
+        "Choose one answer on your phone.",
+    ),
+    PhaseTemplate(  # wordcloud: workshop/polls/
+        "wordcloud",
+        "Awan kata",
+        "Word cloud",
+        "Tulis satu sampai tiga kata di ponsel Anda.",
+        "Write one to three words on your phone.",
+    ),
     PhaseTemplate(
         "pretest",
         "Pre-test",

@@ -95,6 +95,24 @@ VOTING_PROGRESS_AUDIENCE = STEERING
 QUESTION_EVENTS = ("questions.created", "questions.updated")
 QUESTION_REMOVED = "questions.removed"
 _SHAPED_EVENTS = _CARD_EVENTS + QUESTION_EVENTS
+# Polls and word clouds (polls/services.py), each kind's events named after it
+# (`poll.updated`, `wordcloud.updated`...; shared/activities.js routes them by
+# that name): a step's whole state to everyone on every change the facilitator
+# makes; the counts as answers arrive to the projector and steering only (a
+# burst of 300 answers is not sent to 300 phones); an entry the profanity
+# filter held, to steering only. Shaped by `Viewer.poll` rather than rows of
+# ACTIVITY_FORMS below: what a viewer sees of them depends on the step's
+# `visible` (live results, or revealed) and on each term's `hidden`.
+POLL_EVENTS = {"poll": "poll.updated", "wordcloud": "wordcloud.updated"}
+POLL_COUNT_EVENTS = {"poll": "poll.counted", "wordcloud": "wordcloud.counted"}
+POLL_COUNT_AUDIENCE = DISPLAY
+POLL_HELD_EVENT = "wordcloud.held"
+POLL_HELD_AUDIENCE = STEERING
+_POLL_EVENTS = frozenset((*POLL_EVENTS.values(), *POLL_COUNT_EVENTS.values()))
+# What of a poll only those who moderate see: entries held back, terms taken off.
+_POLL_MODERATION = ("held", "hidden_terms")
+# What of a poll its results are: shown once `visible` (live, or revealed).
+_POLL_RESULTS = ("counts", "terms")
 
 
 @dataclass(frozen=True)
@@ -138,6 +156,8 @@ class Reader:
     names_reporters: bool = False
     # Sees vote tallies before the facilitator reveals them.
     sees_tallies: bool = False
+    # Sees poll and word-cloud results before the facilitator reveals them.
+    sees_results: bool = False
 
 
 READERS: Mapping[ViewerKind, Reader] = {
@@ -149,6 +169,7 @@ READERS: Mapping[ViewerKind, Reader] = {
         names_authors=True,
         names_reporters=True,
         sees_tallies=True,
+        sees_results=True,
     ),
     ViewerKind.DISPLAY: Reader(
         audiences=(EVERYONE, DISPLAY), rooms=(workshop_room, display_room), concealable=True
@@ -156,8 +177,10 @@ READERS: Mapping[ViewerKind, Reader] = {
     ViewerKind.PARTICIPANT: Reader(
         rooms=(workshop_room, people_room), member=True, concealable=True
     ),
-    ViewerKind.REPORT: Reader(names_reporters=True, sees_tallies=True),
-    ViewerKind.BACKUP: Reader(sees_all=True, names_reporters=True, sees_tallies=True),
+    ViewerKind.REPORT: Reader(names_reporters=True, sees_tallies=True, sees_results=True),
+    ViewerKind.BACKUP: Reader(
+        sees_all=True, names_reporters=True, sees_tallies=True, sees_results=True
+    ),
 }
 
 
@@ -333,8 +356,9 @@ ACTIVITY_FORMS: Mapping[str, ActivityForm] = {row.type: row for row in (
 )}
 # fmt: on
 # The events an activity shapes: its ACTIVITY_FORMS rows, and the questions', each
-# question shown by its own rule (`Viewer.question`: its status, author, anonymity).
-_ACTIVITY_EVENTS = frozenset(ACTIVITY_FORMS) | frozenset(QUESTION_EVENTS)
+# question shown by its own rule (`Viewer.question`: its status, author, anonymity);
+# the polls' and word clouds' (`Viewer.poll`: their results once visible).
+_ACTIVITY_EVENTS = frozenset(ACTIVITY_FORMS) | frozenset(QUESTION_EVENTS) | _POLL_EVENTS
 
 
 def activity_form(viewer: Viewer, row: ActivityForm, data: dict[str, Any]) -> dict[str, Any] | None:
@@ -445,9 +469,13 @@ class Viewer:
         return message
 
     def activity(self, message: dict[str, Any]) -> dict[str, Any] | None:
-        """An activity's event as this viewer receives it (ACTIVITY_FORMS), or None."""
+        """An activity's event as this viewer receives it (ACTIVITY_FORMS; a question by
+        its own rule; a poll's or a word cloud's by `poll`, its results depending on
+        the step), or None."""
         if message["type"] in QUESTION_EVENTS:
             return self.question_event(message)
+        if message["type"] in _POLL_EVENTS:
+            return {**message, "data": self.poll(message["data"])}
         shown = activity_form(self, ACTIVITY_FORMS[message["type"]], message["data"])
         return None if shown is None else {**message, "data": shown}
 
@@ -598,6 +626,27 @@ class Viewer:
         if message["type"] == QUESTION_EVENTS[0]:
             return None  # a new question this viewer may not see: nothing at all
         return {**message, "type": QUESTION_REMOVED, "data": {"id": message["data"]["id"]}}
+
+    # -- polls and word clouds -----------------------------------------------------
+
+    def poll(self, data: dict[str, Any]) -> dict[str, Any]:
+        """A poll or word cloud (its state, or a count) as this viewer may see it.
+
+        Its results (`counts`, `terms`) only once `visible` (live results, or
+        revealed) unless the viewer sees results anyway (steering, a report);
+        the terms the facilitator hid and the entries held back by the
+        profanity filter only to those who see everything (steering, a backup).
+        """
+        shown = dict(data)
+        if not self.reader.sees_all:
+            for key in _POLL_MODERATION:
+                shown.pop(key, None)
+            if "terms" in shown:
+                shown["terms"] = [term for term in shown["terms"] if not term.get("hidden")]
+        if not (self.reader.sees_results or data.get("visible")):
+            for key in _POLL_RESULTS:
+                shown.pop(key, None)
+        return shown
 
     # -- proposals -----------------------------------------------------------------
 

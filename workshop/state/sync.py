@@ -16,6 +16,7 @@ from ..extensions import db
 from ..followup.services import state_for
 from ..moderation.services import clusters_of
 from ..participants.services import roster, roster_counts
+from ..polls import services as polls
 from ..presenter.services import spotlight_state
 from ..proposals.services import proposals_of, summary
 from ..questions import services as questions  # issue 28: speakers' questions
@@ -83,6 +84,8 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
     state["activities"] = {
         "attendance": attendance.snapshot(workshop, viewer),  # attendance
         "questions": questions.snapshot(workshop, viewer),  # questions
+        "poll": polls.snapshot(workshop, viewer, "poll"),  # poll
+        "wordcloud": polls.snapshot(workshop, viewer, "wordcloud"),  # wordcloud
         **assessments.snapshots(workshop, viewer),  # pretest, posttest, evaluation
     }
     if identity.participant_id is not None:

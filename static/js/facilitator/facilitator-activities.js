@@ -4,4 +4,5 @@
 
 import "./attendance-cockpit.js"; // attendance
 import "./facilitator-questions.js"; // questions
+import "./polls-cockpit.js"; // poll, wordcloud
 import "./assessment-cockpit.js"; // pretest, posttest, evaluation

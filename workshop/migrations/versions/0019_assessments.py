@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0019_assessments'
-down_revision = '0017_questions'
+down_revision = '0018_polls'
 branch_labels = None
 depends_on = None
 
