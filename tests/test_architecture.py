@@ -56,6 +56,7 @@ LEGACY: dict[str, int] = {
     "workshop.workshops.sectors": CORE,
 }
 FEATURES = (
+    "assessments",
     "attendance",
     "boards",
     "causes",

@@ -14,6 +14,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 # Every table, known before the first query, and every socket handler, each
 # registered on `socketio` as its module is imported.
 from . import assets, dbwrites, i18n, models, ratelimit  # noqa: F401
+from .assessments import events as _assessments_events  # noqa: F401
+from .assessments.views import bp as assessments_bp
 from .attendance import events as _attendance_events  # noqa: F401
 from .attendance.views import bp as attendance_bp
 from .boards import events as _boards_events  # noqa: F401
@@ -108,6 +110,7 @@ def blueprints(app: Flask) -> None:
         exports_bp,
         followup_bp,
         attendance_bp,
+        assessments_bp,
     ):
         app.register_blueprint(bp)
     app.jinja_env.globals["languages"] = i18n.LANGUAGES

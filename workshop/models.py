@@ -1,5 +1,13 @@
 """Every model, imported in one place so the mappers and Alembic see them all."""
 
+from .assessments.models import (
+    EvaluationForm,
+    EvaluationReceipt,
+    EvaluationResponse,
+    QuizAnswer,
+    QuizClosure,
+    QuizQuestion,
+)
 from .attendance.models import Signature
 from .core.cards import ActionPlan, Assessment, Card, PlanUpdate
 from .core.models import AccessKey, Participant, Phase, Sector, Workshop
@@ -18,6 +26,9 @@ __all__ = [
     "Card",
     "Cluster",
     "Dismissal",
+    "EvaluationForm",
+    "EvaluationReceipt",
+    "EvaluationResponse",
     "Event",
     "MergeRecord",
     "Participant",
@@ -31,6 +42,9 @@ __all__ = [
     "Question",
     "QuestionSession",
     "QuestionVote",
+    "QuizAnswer",
+    "QuizClosure",
+    "QuizQuestion",
     "Sector",
     "Signature",
     "Support",

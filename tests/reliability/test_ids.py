@@ -90,6 +90,12 @@ IDS: dict[str, dict[str, Any]] = {
     "poll:reveal": {"phase_id": "phase", "revealed": True},
     "wordcloud:hide": {"phase_id": "phase", "term": "antrean", "hidden": True},
     "wordcloud:release": {"answer_id": 1},
+    # pretest, posttest, evaluation (assessments/)
+    "test:save": {"id": 1, "text": "Soal", "choices": ["Ya", "Tidak"], "answer": 0},
+    "test:remove": {"id": 1},
+    "test:answer": {"question_id": 1, "choice": 0, "client_id": "client-ids-answer"},
+    "evaluation:form": {"phase_id": "phase", "scale": 4},
+    "evaluation:close": {"phase_id": "phase"},
 }
 NO_IDS = {
     "phase:step",
@@ -106,6 +112,10 @@ NO_IDS = {
     "days:set",
     "attendance:link",
     "attendance:links",
+    "test:close",  # pretest, posttest, evaluation (assessments/)
+    "test:questions",
+    "evaluation:state",
+    "evaluation:submit",
 }
 FIELDS = [
     (event, field)

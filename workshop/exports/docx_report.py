@@ -18,6 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from flask_babel import gettext as _
 
+from ..assessments import report as assessments
 from ..attendance import report as attendance
 from ..core.categories import CATEGORIES
 from ..core.timeutil import utcnow
@@ -70,6 +71,7 @@ def build(results: Results) -> bytes:
     attendance.add_to_report(doc, results.workshop)  # attendance: the signed lists (issue 28)
     questions_report.add_to_report(doc, results.workshop)  # questions: the speakers' questions
     polls.add_to_report(doc, results.workshop)  # poll, wordcloud: each step's results
+    assessments.add_to_report(doc, results.workshop)  # pretest, posttest, evaluation (issue 28)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -2,7 +2,8 @@
 
 The copy gets its own join code and secret links; everything else (sectors,
 phases, settings, participants, cards with their scores and plans, clusters,
-votes, proposals with their sections and revisions) is as exported; a file
+votes, proposals with their sections and revisions, the agenda's activities:
+attendance, speakers' questions, tests and evaluations) is as exported; a file
 from before proposals existed simply has none.
 """
 
@@ -13,6 +14,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
+from ..assessments import backup as assessments_backup
 from ..attendance import backup as attendance
 from ..core.cards import (
     DELETED,
@@ -123,6 +125,7 @@ def _restore(doc: dict[str, Any]) -> NewWorkshop:
     attendance.restore(workshop, doc.get("attendance") or [], people, list(workshop.phases))
     questions_backup.restore(workshop, doc.get("questions"), people)  # issue 28
     polls.restore(workshop, doc.get("polls") or [], people)  # poll, wordcloud
+    assessments_backup.restore(workshop, doc.get("assessments"), people)  # issue 28: tests
     return created
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..assessments import backup as assessments_backup
 from ..attendance import backup as attendance
 from ..core.cards import PLAN_FIELDS, ActionPlan, Card
 from ..core.models import Participant, Workshop
@@ -145,6 +146,7 @@ def document(workshop: Workshop, now: dt.datetime | None = None) -> dict[str, An
         ),  # questions: the speakers' sessions (issue 28)
         # poll, wordcloud: each step's question, settings and answers
         "polls": polls.backup(workshop, phases, person_ref),
+        "assessments": assessments_backup.export(workshop, person_ref),  # issue 28: tests
     }
 
 

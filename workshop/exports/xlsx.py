@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..assessments.sheet import add_to_workbook as _assessments_sheet
 from ..core.categories import CATEGORIES
 from ..core.models import Participant
 from ..core.timeutil import EXCEL_DATE, EXCEL_DATETIME, utcnow
@@ -65,6 +66,7 @@ def build(results: Results) -> bytes:
     follow_up = book.create_sheet(_safe_title(_("Follow-up"), used))
     used.add(follow_up.title)
     _progress_sheet(follow_up, results)
+    _assessments_sheet(book, results.workshop)  # pretest, posttest (issue 28)
     # The matrix, last: its analysis, plan and follow-up, each one page wide.
     for title, cols, rows in (
         (_("Matrix (1) Analysis"), matrix.analysis_columns(), matrix.analysis_rows(results)),

@@ -124,6 +124,27 @@ ACTIVITY_PHASES: tuple[PhaseTemplate, ...] = (
         "Tulis satu sampai tiga kata di ponsel Anda.",
         "Write one to three words on your phone.",
     ),
+    PhaseTemplate(
+        "pretest",
+        "Pre-test",
+        "Pre-test",
+        "Jawab soal pre-test di ponsel Anda.",
+        "Answer the pre-test on your phone.",
+    ),  # pretest
+    PhaseTemplate(
+        "posttest",
+        "Post-test",
+        "Post-test",
+        "Jawab soal post-test di ponsel Anda.",
+        "Answer the post-test on your phone.",
+    ),  # posttest
+    PhaseTemplate(
+        "evaluation",
+        "Evaluasi",
+        "Evaluation",
+        "Isi evaluasi narasumber dan penyelenggaraan di ponsel Anda (anonim).",
+        "Fill in the evaluation of the speakers and the organisation on your phone (anonymous).",
+    ),  # evaluation
 )
 ACTIVITY_KINDS = frozenset(template.kind for template in ACTIVITY_PHASES)
 # The plain step the picker offers first ("Tahap biasa").

@@ -313,6 +313,46 @@ ACTIVITY_FORMS: Mapping[str, ActivityForm] = {row.type: row for row in (
         ViewerKind.PARTICIPANT: ("day", "count"),
         ViewerKind.BACKUP: WHOLE,
     }, owner="participant_id", own=("id", "name", "agency", "position", "signed_at")),
+    # pretest, posttest, evaluation (assessments/): a phone is never sent a right
+    # answer while a test is open, nor anyone's score but its own; the bank whole
+    # for steering only. Evaluations carry no participant: counts, then the recap.
+    ActivityForm("pretest.bank", {
+        ViewerKind.STEERING: WHOLE,
+        ViewerKind.DISPLAY: ("count",),
+        ViewerKind.PARTICIPANT: ("count",),
+    }),
+    *(ActivityForm(f"{stage}.questions", {  # the open test's, never a right answer
+        ViewerKind.STEERING: WHOLE, ViewerKind.DISPLAY: WHOLE, ViewerKind.PARTICIPANT: WHOLE,
+    }) for stage in ("pretest", "posttest")),
+    *(ActivityForm(f"{stage}.answered", {
+        ViewerKind.STEERING: ("stage", "participant_id", "answered", "phones"),
+        ViewerKind.DISPLAY: ("stage", "phones"),
+    }, owner="participant_id", own=("stage", "question_id", "choice", "answered"))
+      for stage in ("pretest", "posttest")),
+    ActivityForm("pretest.closed", {
+        ViewerKind.STEERING: WHOLE,
+        ViewerKind.DISPLAY: ("stage", "total", "average", "phones", "questions"),
+        ViewerKind.PARTICIPANT: ("stage",),
+    }),
+    ActivityForm("posttest.closed", {  # the right answers and explanations, at last
+        ViewerKind.STEERING: WHOLE,
+        ViewerKind.DISPLAY: ("stage", "total", "average", "phones", "questions"),
+        ViewerKind.PARTICIPANT: ("stage", "key"),
+    }),
+    *(ActivityForm(f"{stage}.score", {}, owner="participant_id",
+                   own=("stage", "score", "total", "pre", "gain"))
+      for stage in ("pretest", "posttest")),
+    ActivityForm("evaluation.form", {
+        ViewerKind.STEERING: WHOLE, ViewerKind.DISPLAY: WHOLE, ViewerKind.PARTICIPANT: WHOLE,
+    }),
+    ActivityForm("evaluation.submitted", {
+        ViewerKind.STEERING: WHOLE, ViewerKind.DISPLAY: WHOLE,
+    }),
+    ActivityForm("evaluation.closed", {
+        ViewerKind.STEERING: WHOLE,
+        ViewerKind.DISPLAY: ("phase_id", "count"),
+        ViewerKind.PARTICIPANT: ("phase_id",),
+    }),
 )}
 # fmt: on
 # The events an activity shapes: its ACTIVITY_FORMS rows, and the questions', each

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
+from ..assessments import state as assessments
 from ..attendance import services as attendance
 from ..core.access import Identity
 from ..core.errors import invalid, not_found
@@ -85,6 +86,7 @@ def snapshot(workshop: Workshop, identity: Identity, sector_id: int | None) -> d
         "questions": questions.snapshot(workshop, viewer),  # questions
         "poll": polls.snapshot(workshop, viewer, "poll"),  # poll
         "wordcloud": polls.snapshot(workshop, viewer, "wordcloud"),  # wordcloud
+        **assessments.snapshots(workshop, viewer),  # pretest, posttest, evaluation
     }
     if identity.participant_id is not None:
         state["my_votes"] = votes_of(workshop, identity.participant_id)

@@ -4,3 +4,4 @@
 import "./attendance-phone.js"; // attendance
 import "./board-questions.js"; // questions
 import "./polls-phone.js"; // poll, wordcloud
+import "./assessment-phone.js"; // pretest, posttest, evaluation

@@ -5,3 +5,4 @@
 import "./attendance-cockpit.js"; // attendance
 import "./facilitator-questions.js"; // questions
 import "./polls-cockpit.js"; // poll, wordcloud
+import "./assessment-cockpit.js"; // pretest, posttest, evaluation

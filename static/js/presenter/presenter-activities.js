@@ -4,3 +4,4 @@
 import "./attendance-projector.js"; // attendance
 import "./presenter-questions.js"; // questions
 import "./polls-projector.js"; // poll, wordcloud
+import "./assessment-projector.js"; // pretest, posttest, evaluation
