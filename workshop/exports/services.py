@@ -16,7 +16,7 @@ from ..core.categories import category_labels
 from ..core.errors import invalid
 from ..core.models import Workshop
 from ..proposals.models import Proposal
-from . import csv_export, docx_report, iid, json_export, kipp, matrix, xlsx
+from . import csv_export, docx_report, iid, json_export, kipp, matrix, organiser, xlsx
 from .data import gather
 
 FORMATS = {
@@ -27,6 +27,9 @@ FORMATS = {
     "kipp": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
     "html": ("text/html; charset=utf-8", "html"),
     "iid": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    # The organiser's file: the report with its annexes, the matrix, the KIPP
+    # drafts and the IID profiles in one zip (organiser.py).
+    "zip": ("application/zip", "zip"),
 }
 
 
@@ -44,7 +47,12 @@ def export(workshop: Workshop, fmt: str, *, top: int = 3) -> Export:
     mimetype, extension = FORMATS[fmt]
     with force_locale(workshop.language):
         content = _build(workshop, fmt, top)
-    stem = {"kipp": "proposal-kipp", "docx": "laporan", "iid": "profil-iid"}.get(fmt, "urai")
+    stem = {
+        "kipp": "proposal-kipp",
+        "docx": "laporan",
+        "iid": "profil-iid",
+        "zip": "berkas-penyelenggara",
+    }.get(fmt, "urai")
     return Export(content, f"{stem}-{_slug(workshop.title)}-{workshop.code}.{extension}", mimetype)
 
 
@@ -62,6 +70,8 @@ def _build(workshop: Workshop, fmt: str, top: int) -> bytes:
         return json_export.build(workshop)
     if fmt == "iid":
         return iid.build(workshop)
+    if fmt == "zip":
+        return organiser.build(workshop, top=top)
     results = gather(workshop)
     if fmt == "xlsx":
         return xlsx.build(results)
