@@ -303,8 +303,13 @@ def links(workshop: Workshop) -> dict[str, str | None]:
 
 def snapshot(workshop: Workshop, viewer: Viewer) -> dict[str, Any]:
     """The attendance as `viewer` may see it (ACTIVITY_FORMS decides): the counts
-    per day for every screen; every entry for steering; a participant's own."""
-    state: dict[str, Any] = {"counts": counts(workshop)}
+    per day for every screen; every entry for steering; a participant's own.
+    Phones and the projector show it only during an attendance step: without one
+    in the agenda they get no counts nor signatures, and no query for them (every
+    join and reconnect of every phone builds this); a phone still gets its own
+    details, which fill the form if a step is added later."""
+    listed = viewer.steering or any(phase.kind == KIND for phase in workshop.phases)
+    state: dict[str, Any] = {"counts": counts(workshop) if listed else {}}
     row = ACTIVITY_FORMS[SIGNED]
     if viewer.steering:
         state["entries"] = [entry.as_dict() for entry in entries(workshop)]
@@ -313,11 +318,15 @@ def snapshot(workshop: Workshop, viewer: Viewer) -> dict[str, Any]:
         me = db.session.get(Participant, viewer.participant_id)
         if me is not None:
             state["me"] = {"name": me.name, "agency": me.agency, "position": me.position}
-        mine = db.session.scalars(
-            select(Signature).where(
-                Signature.workshop_id == workshop.id,
-                Signature.participant_id == viewer.participant_id,
+        mine = (
+            db.session.scalars(
+                select(Signature).where(
+                    Signature.workshop_id == workshop.id,
+                    Signature.participant_id == viewer.participant_id,
+                )
             )
+            if listed
+            else ()
         )
         state["mine"] = {
             str(entry.day): activity_form(viewer, row, entry.as_dict()) for entry in mine

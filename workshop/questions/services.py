@@ -357,7 +357,16 @@ def my_upvotes(workshop: Workshop, participant_id: int) -> list[int]:
 
 def snapshot(workshop: Workshop, viewer: Viewer) -> dict[str, Any]:
     """What this viewer may see of the workshop's question sessions (the snapshot's
-    `activities.questions`): the sessions, the questions in its form, its own upvotes."""
+    `activities.questions`): the sessions, the questions in its form, its own upvotes.
+    A workshop with no questions step has none (they go with their step): no query,
+    since every join and reconnect of every phone builds this."""
+    if not any(phase.kind == KIND for phase in workshop.phases):
+        empty: dict[str, Any] = {
+            "limits": {"text": QUESTION_MAX, "note": NOTE_MAX},
+            "sessions": [],
+            "questions": [],
+        }
+        return empty | ({"my_upvotes": []} if viewer.participant_id is not None else {})
     shown = (viewer.question(q.as_dict(name)) for q, name in questions_of(workshop))
     state: dict[str, Any] = {
         "limits": {"text": QUESTION_MAX, "note": NOTE_MAX},
