@@ -67,3 +67,32 @@ def test_the_backup_keeps_the_supports(supported):
     assert document(restored)["supports"] == original["supports"]
     card = db.session.scalars(select(Card).where(Card.workshop_id == restored.id)).one()
     assert card.supports == 2, "the count on the card comes back with the supports"
+
+
+def test_the_backup_keeps_a_merged_card_s_supports_on_the_card_it_went_into(app):
+    """Dewi supports a duplicate the facilitator then merges: the card it went
+    into counts her, in the workshop and in its restored copy."""
+    from workshop.moderation.services import merge_cards
+
+    with app.app_context():
+        workshop = create_workshop("Bimtek gabung").workshop
+        workshop.phase_id = next(p.id for p in workshop.phases if p.kind == "identify")
+        sector = workshop.active_sectors[3]
+        andi, budi, citra, dewi = (
+            join(workshop, name=name, agency="Disdukcapil", position=None, sector_id=sector.id)
+            for name in ("Andi", "Budi", "Citra", "Dewi")
+        )
+        payload = {"kind": "bottleneck", "sector_id": sector.id}
+        kept = post_card(workshop, andi, {**payload, "client_id": "supports-m1", "text": TEXT}).card
+        duplicate = post_card(
+            workshop, budi, {**payload, "client_id": "supports-m2", "text": "antri e-KTP lama"}
+        ).card
+        assert support_card(workshop, citra.id, kept.id).added
+        assert support_card(workshop, dewi.id, duplicate.id).added
+        merge_cards(workshop, duplicate.id, kept.id)
+        commit_and_broadcast()
+        assert kept.supports == 2
+        copy = import_workshop(json.loads(json.dumps(document(workshop))))
+        commit_and_broadcast()
+        cards = db.session.scalars(select(Card).where(Card.workshop_id == copy.workshop.id))
+        assert {c.text: c.supports for c in cards} == {TEXT: 2, "antri e-KTP lama": 1}

@@ -81,3 +81,41 @@ def test_no_support_while_the_board_does_not_collect_the_kind(
     assert closed["error"]["code"] == "forbidden"
     assert boss.emit("sector:lock", {"sector_id": sector, "locked": False}, callback=True)["ok"]
     assert other.emit("card:support", {"card_id": card["id"]}, callback=True)["ok"]
+
+
+def test_supports_follow_a_merge_and_come_back_on_unmerge(
+    make_workshop, phone, facilitator, socket_for, socket_post
+):
+    """The facilitator merges a duplicate: the people who supported it now count
+    on the card it went into, each once, and an unmerge gives them back."""
+    ws = make_workshop()
+    sector = ws.sector_ids[0]
+    andi = socket_for(phone(ws, "Andi"), ws)
+    budi = socket_for(phone(ws, "Budi"), ws)
+    citra = socket_for(phone(ws, "Citra"), ws)
+    eka = socket_for(phone(ws, "Eka"), ws)
+    boss = socket_for(facilitator(ws), ws)
+    target = card_of(socket_post(andi, sector, "Antrean KTP-el sampai 3 jam"))
+    source = card_of(socket_post(budi, sector, "antri e-KTP berjam-jam"))
+    pairs = ((budi, target), (citra, target), (citra, source), (andi, source), (eka, source))
+    for who, card in pairs:
+        assert who.emit("card:support", {"card_id": card["id"]}, callback=True)["ok"]
+
+    def counts() -> dict[int, int]:
+        cards = boss.emit("sync", {}, callback=True)["snapshot"]["cards"]
+        return {c["id"]: c["supports"] for c in cards if c["id"] in (target["id"], source["id"])}
+
+    assert counts() == {target["id"]: 2, source["id"]: 3}
+    merged = boss.emit(
+        "card:merge", {"source_id": source["id"], "target_id": target["id"]}, callback=True
+    )
+    assert merged["ok"], merged
+    # Budi, Citra and Eka; Andi's support was on a duplicate of his own card.
+    assert counts()[target["id"]] == 3
+    again = citra.emit("card:support", {"card_id": target["id"]}, callback=True)
+    assert again["added"] is False and again["supports"] == 3, "Citra counts once"
+
+    dani = socket_for(phone(ws, "Dani"), ws)
+    assert dani.emit("card:support", {"card_id": target["id"]}, callback=True)["supports"] == 4
+    assert boss.emit("card:unmerge", {"card_id": source["id"]}, callback=True)["ok"]
+    assert counts() == {target["id"]: 3, source["id"]: 3}

@@ -41,6 +41,7 @@ from ..proposals.models import STATUSES as PROPOSAL_STATUSES
 from ..proposals.models import Proposal, ProposalRevision, ProposalSection
 from ..questions import backup as questions_backup  # issue 28: speakers' questions
 from ..similar.models import CLUSTER, MERGE, Dismissal
+from ..voting.support import recount_supports
 from ..workshops.services import NewWorkshop, Signature, create_workshop, update_signature
 from .json_export import FORMAT, VERSION
 
@@ -348,7 +349,8 @@ def _supports(
     people: dict[int, Participant],
     cards: dict[int, Card],
 ) -> None:
-    """Who supported which card; each card's count follows from them."""
+    """Who supported which card; each card's count follows from them, merged
+    cards' supports included (voting.support.recount_supports)."""
     for data in supports:
         card = cards[data["card"]]
         db.session.add(
@@ -359,6 +361,10 @@ def _supports(
             )
         )
         card.supports = (card.supports or 0) + 1
+    targets = {card.merged_into_id for card in cards.values() if card.merged_into_id}
+    for card in cards.values():
+        if card.id in targets and card.status != MERGED:
+            recount_supports(card)
     db.session.flush()
 
 

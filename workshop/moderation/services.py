@@ -38,6 +38,7 @@ from ..extensions import db
 from ..realtime.broadcast import publish_card, stamp
 from ..realtime.policy import STEERING_VIEW, Settings
 from ..voting.services import announce_tally
+from ..voting.support import recount_supports
 from .models import Cluster, MergeRecord
 
 
@@ -185,6 +186,7 @@ def merge_cards(workshop: Workshop, source_id: object, target_id: object) -> Car
     _rehang(workshop, source, target)
     source.status = MERGED
     source.merged_into_id = target.id
+    recount_supports(target)
     publish_card(workshop, source)
     publish_card(workshop, target)
     # Both tallies: the source's dots went to the target or back to their budgets,
@@ -249,6 +251,8 @@ def unmerge_card(workshop: Workshop, card_id: object) -> Card:
     record.undone_at = utcnow()
     db.session.flush()
     _rehang(workshop, None, source)
+    recount_supports(source)
+    recount_supports(target)
     publish_card(workshop, source)
     publish_card(workshop, target)
     announce_tally(workshop, source)

@@ -2,7 +2,11 @@
 offers it beside the similar cards found while its participant types. One
 support a participant and card, never on their own card, only on a card they
 see, while that board collects the card's kind; the count travels on the card
-(`supports`), so the facilitator's screen, the snapshot and the report have it."""
+(`supports`), so the facilitator's screen, the snapshot and the report have it.
+
+A merge carries supports like votes: a card's count is the number of people
+who supported it or any card merged into it (its "family"), each once and
+never its own author; an unmerge gives the merged card its own back."""
 
 from __future__ import annotations
 
@@ -33,17 +37,42 @@ class Supported:
 def support_card(workshop: Workshop, participant_id: int, card_id: object) -> Supported:
     """Add `participant_id`'s support to a card; a second time changes nothing."""
     card = _supportable(workshop, participant_id, card_id)
-    known = db.session.scalar(
-        select(Support.id).where(
-            Support.card_id == card.id, Support.participant_id == participant_id
-        )
-    )
-    if known is not None:
+    if participant_id in _supporters(_family(card)):
         return Supported(card, added=False)
     db.session.add(Support(workshop_id=workshop.id, card_id=card.id, participant_id=participant_id))
     card.supports = (card.supports or 0) + 1
     publish_card(workshop, card)
     return Supported(card, added=True)
+
+
+def recount_supports(card: Card) -> bool:
+    """Set a card's count from its family's supports (after a merge or an unmerge);
+    True if it changed. The caller publishes the card."""
+    db.session.flush()
+    supporters = _supporters(_family(card))
+    supporters.discard(card.author_id)
+    changed = (card.supports or 0) != len(supporters)
+    card.supports = len(supporters)
+    return changed
+
+
+def _family(card: Card) -> list[int]:
+    """The card and every card merged into it, through any chain of merges."""
+    family, frontier = [card.id], [card.id]
+    while frontier:
+        frontier = list(
+            db.session.scalars(select(Card.id).where(Card.merged_into_id.in_(frontier)))
+        )
+        family += frontier
+    return family
+
+
+def _supporters(card_ids: list[int]) -> set[int | None]:
+    return set(
+        db.session.scalars(
+            select(Support.participant_id).where(Support.card_id.in_(card_ids)).distinct()
+        )
+    )
 
 
 def _supportable(workshop: Workshop, participant_id: int, card_id: object) -> Card:
