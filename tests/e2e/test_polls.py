@@ -238,3 +238,31 @@ def test_the_poll_panels_pass_axe(live_server, browser: Browser):
     pages = {"phone": phone, "projector": screen, "cockpit": laptop}
     found = {name: violations(page) for name, page in pages.items()}
     assert found == {"phone": [], "projector": [], "cockpit": []}
+
+
+def test_a_pinned_spotlight_gives_way_to_the_poll_and_comes_back(live_server, browser: Browser):
+    """A card kept large on the projector into the next step does not cover the
+    poll the room is answering; back on the boards, it is there again."""
+    links = live_server.demo_workshop()
+    boss = facilitator_socket(live_server, links)
+    try:
+        snapshot = boss.call("sync", {}, timeout=10)["snapshot"]
+        before = snapshot["workshop"]["phase_id"]
+        card = next(c for c in snapshot["cards"] if c["status"] == "visible")
+        assert boss.call("spotlight:set", {"card_id": card["id"], "pinned": True}, timeout=10)["ok"]
+        projector = browser.new_context(**PROJECTOR).new_page()
+        errors: list[str] = []
+        watch_errors(projector, errors)
+        projector.goto(links["presenter_url"])
+        expect(projector.locator("#spotlight-text")).to_have_text(card["text"])
+
+        add_step(live_server, links, "poll")
+        expect(projector.locator('.poll-stage[data-activity="poll"]')).to_be_visible()
+        expect(projector.locator("#spotlight")).to_be_hidden()
+
+        assert boss.call("phase:set", {"phase_id": before}, timeout=10)["ok"]
+        expect(projector.locator("#spotlight-text")).to_have_text(card["text"])
+        expect(projector.locator("#spotlight")).to_be_visible()
+        assert errors == []
+    finally:
+        boss.disconnect()

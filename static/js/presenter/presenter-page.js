@@ -105,10 +105,11 @@ const causes = createCauses(
   { t: t, store: store, display: display }
 );
 
-/* While the current phase is an activity (attendance...), its panel in place of the boards. */
+/* While the current phase is an activity (attendance...), its panel in place of the boards
+   (and of a spotlight pinned into that step: the room answers the activity). */
 const activities = createActivitySwitch({ store: store, t: t }, {
   find: function (kind) { return document.querySelector('[data-activity="' + kind + '"]'); },
-  normal: [byId("boards"), byId("results"), byId("causes-stage")]
+  normal: [byId("boards"), byId("results"), byId("causes-stage"), byId("spotlight")]
 });
 
 function renderTimer() {
