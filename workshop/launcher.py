@@ -13,7 +13,6 @@ before anything imports the standard library's networking, then calls `main`.
 
 from __future__ import annotations
 
-import errno
 import io
 import sys
 
@@ -23,12 +22,10 @@ from flask.cli import ScriptInfo
 
 from . import backups, create_app
 from .cli import workshop_cli
-from .server import serve
+from .server import PORT_TAKEN, serve
 
 # Commands that look at or replace the database file as it is: no migration first.
 AS_IS = frozenset({"backups", "restore"})
-# "Address already in use", as Linux and macOS say it, and as Windows does.
-PORT_TAKEN = {errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)}
 
 
 @click.group(invoke_without_command=True)
@@ -53,7 +50,7 @@ def main(ctx: click.Context, host: str | None, port: int | None) -> None:
     except KeyboardInterrupt:
         click.echo("Urai berhenti. / Urai stopped.")
     except OSError as error:
-        if error.errno not in PORT_TAKEN:
+        if error.errno not in PORT_TAKEN:  # taken between the check and the bind
             raise
         port = app.config["PORT"]
         raise click.ClickException(

@@ -9,9 +9,12 @@ subprocess of the same interpreter (workshop/similar/worker.py), no fork.
 
 from __future__ import annotations
 
+import errno
 import gc
 import io
 import logging
+import socket
+import sys
 from typing import Any
 
 import click
@@ -35,6 +38,7 @@ def serve(app: Flask) -> None:
         indexes().start()  # the similar-cards child process, ready before the first phone
     host = str(app.config["HOST"])
     port = int(app.config["PORT"])
+    check_port(host, port)  # before "Urai is running", not after it
     announce(app, host, port)
     logging.basicConfig(level=logging.WARNING)
     raise_open_files_limit()
@@ -59,6 +63,30 @@ def claim(app: Flask) -> None:
             f"Urai is already running on {database} (process {lock.holder()})."
         )
     app.extensions["urai_lock"] = lock  # held as long as the app lives
+
+
+# "Address already in use", as Linux and macOS say it, and as Windows does.
+PORT_TAKEN = {errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)}
+
+
+def check_port(host: str, port: int) -> None:
+    """Refuse, in words, a port another program listens on, before the banner
+    says where to connect. The probe binds as the server will (with
+    SO_REUSEADDR where gevent sets it: not on Windows, where it would let two
+    programs share a port) and lets go at once."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        if sys.platform != "win32":
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno not in PORT_TAKEN:
+                raise
+            raise click.ClickException(
+                f"Port {port} sudah dipakai program lain: coba `urai --port {port + 1}`. / "
+                f"Port {port} is taken by another program: try `urai --port {port + 1}`."
+            ) from None
 
 
 class Handler(WSGIHandler):

@@ -72,3 +72,4 @@ def test_a_port_taken_by_another_program_is_said_plainly(tmp_path):
         result.stderr
     )
     assert "Traceback" not in result.stderr
+    assert "Urai is running" not in result.stdout, "no banner for a server that cannot start"
