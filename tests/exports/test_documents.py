@@ -149,13 +149,21 @@ def large_report(documents):
 
 def test_the_report_has_a_cover_numbered_pages_and_a_landscape_matrix(large, documents):
     doc = large_report(documents)
-    cover, body, *_rest, last = doc.sections
+    cover, body, *rest = doc.sections
     for section in doc.sections:
         width, height = sorted((section.page_width, section.page_height))
         assert (round(width / 360000, 1), round(height / 360000, 1)) == (21.0, 29.7), "A4"
     assert cover.orientation == WD_ORIENT.PORTRAIT and not cover.footer.paragraphs[0].text
-    assert last.orientation == WD_ORIENT.LANDSCAPE
+    # The matrix on landscape pages; the day's annexes (attendance, questions, polls,
+    # tests, evaluations) after it on portrait pages again.
+    turned = [n for n, section in enumerate(rest) if section.orientation == WD_ORIENT.LANDSCAPE]
+    assert turned, "the matrix is landscape"
+    last = rest[turned[-1]]
     assert last.page_width > last.page_height
+    after = rest[turned[-1] + 1 :]
+    assert after, "the day's annexes follow the matrix"
+    assert all(s.orientation == WD_ORIENT.PORTRAIT and s.page_width < s.page_height for s in after)
+    assert all(s.footer.is_linked_to_previous for s in after), "numbered on"
     instructions = [t.text.strip() for t in body.footer._element.iter(qn("w:instrText")) if t.text]
     assert instructions == ["PAGE"], "the page number is a field the program fills in"
     assert body._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
@@ -183,8 +191,7 @@ def test_every_report_table_has_set_column_widths_and_a_repeated_header(document
     widths = {c.text: col.width for c, col in zip(header, per_sector.columns, strict=True)}
     assert widths["Sumbatan"] > 3 * widths["No."], "the text gets the room, not the numbers"
     assert widths["Alternatif solusi"] > 3 * widths["No."]
-    matrix = grids[-1]
-    assert matrix.rows[0].cells[1].text == MATRIX_HEADER
+    matrix = next(t for t in grids if t.rows[0].cells[1].text == MATRIX_HEADER)
     assert sum(c.width for c in matrix.columns) > 1.5 * sum(c.width for c in per_sector.columns)
 
 
@@ -200,6 +207,13 @@ def test_the_report_follows_the_activity_report_layout(large, documents):
         closing,
         "Lampiran 1. Daftar hadir",
         "Lampiran 2. Matriks rencana aksi",
+        # The demo's whole Bimtek: each activity of its two days appends its annex.
+        "Lampiran: Daftar hadir hari ke-1 (24 November 2026)",
+        "Lampiran: Daftar hadir hari ke-2 (25 November 2026)",
+        "Lampiran. Notulen tanya jawab narasumber",
+        "Lampiran: Polling dan awan kata",
+        "Lampiran: Hasil pre-test dan post-test",
+        "Lampiran: Rekapitulasi evaluasi – Evaluasi narasumber dan penyelenggaraan",
     ]
 
 
@@ -249,10 +263,12 @@ def test_the_printed_report_shows_its_parts_and_repeats_the_matrix_header(printe
     assert "NIP. 19800101 200501 1 001" in text
     assert not landscape(pdf.pages[0])
     annex = next(i for i, p in enumerate(pages) if "Lampiran 2. Matriks rencana aksi" in p)
-    matrix_pages = list(range(annex, len(pages)))
+    signed = next(i for i, p in enumerate(pages) if "Daftar hadir hari ke-1" in p)
+    matrix_pages = list(range(annex, signed))
     assert len(matrix_pages) >= 2, "the matrix of 60-odd rows runs over pages"
     assert all(landscape(pdf.pages[i]) for i in matrix_pages)
     assert not any(landscape(pdf.pages[i]) for i in range(annex))
+    assert not any(landscape(pdf.pages[i]) for i in range(signed, len(pages))), "the day's annexes"
     for i in matrix_pages:
         assert MATRIX_HEADER in pages[i], f"the header row repeats on page {i + 1}"
     assert "Sumbatan tambahan 12" in text, "every row is printed"

@@ -12,6 +12,7 @@ import docx
 import openpyxl
 import pytest
 
+from tests.exports.test_filed_documents import body_pictures
 from workshop.core.models import Workshop
 from workshop.demo.loader import create_demo
 from workshop.exports.importer import import_workshop
@@ -49,7 +50,7 @@ def test_the_report_draws_a_fishbone_and_lists_causes_per_analysed_bottleneck(de
     assert any(ROOT in t and "(akar masalah)" in t for t in texts)
     assert any(t.startswith("Mesin/Sarana: Jaringan SIAK") for t in texts)
     # One picture for the votes, one fishbone per analysed bottleneck (six boards).
-    assert len(report.inline_shapes) == 1 + 6
+    assert len(body_pictures(report)) == 1 + 6
 
 
 def test_the_matrix_lists_root_causes_as_penyebab(demo):

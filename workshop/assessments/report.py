@@ -11,6 +11,7 @@ from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from flask_babel import gettext as _
@@ -59,6 +60,10 @@ def _grid(
     grid = doc.add_table(rows=1, cols=len(header))
     grid.style = "Table Grid"
     grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = Cm(width)  # the grid's own widths: LibreOffice lays out by them
+    # The header row repeats on every page the table runs onto, as the report's others.
+    grid.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for cell, label, width in zip(grid.rows[0].cells, header, widths, strict=True):
         cell.width = Cm(width)
         cell.paragraphs[0].add_run(label).bold = True

@@ -706,3 +706,358 @@ DEMO_IID: dict[str, str] = {
     ),
 }
 DEMO_TRIAL_DAYS, DEMO_APPLIED_DAYS = 34, 216
+
+
+# -- the whole Bimtek (issue 28): two days around the workshop hour -------------------
+#
+# Day 1: attendance, opening, an ice-breaking word cloud, the pre-test, the first
+# speaker with questions, a poll, then the bottlenecks (identify, group, vote).
+# Day 2: attendance, the second speaker with questions, root causes, solutions,
+# priorities, the post-test, the evaluations, the closing.
+
+DEMO_DAYS = 2
+
+
+@dataclass(frozen=True)
+class DemoSigner:
+    name: str
+    agency: str
+    position: str
+
+
+# The committee (panitia) sign both days' lists through their own link.
+DEMO_COMMITTEE: tuple[DemoSigner, ...] = (
+    DemoSigner("Nur Afni Rahman, S.E., M.Si.", "Bagian Organisasi Setda", "Ketua Panitia"),
+    DemoSigner("Muh. Ikhsan Saputra, S.Kom.", "Bagian Organisasi Setda", "Sekretaris Panitia"),
+    DemoSigner("Rahmatia, A.Md.", "Bagian Organisasi Setda", "Anggota Panitia (Administrasi)"),
+)
+
+# Heads of agencies who came on the first day only (DEMO_PARTICIPANTS' names).
+DEMO_ABSENT_DAY_2: tuple[str, ...] = (
+    "Ir. Andi Mappasessu, M.T.",
+    "H. Abdul Rahman Patiroi, S.Sos., M.Si.",
+)
+
+
+@dataclass(frozen=True)
+class DemoQuestion:
+    text: str
+    author: int  # index in DEMO_PARTICIPANTS
+    votes: int = 0  # upvotes from other participants
+    anonymous: bool = False
+    note: str | None = None  # answered, with this note for the minutes; None: not answered
+    highlight: bool = False  # the one shown large on the projector
+    hide: bool = False  # off topic: the facilitator hides it
+
+
+@dataclass(frozen=True)
+class DemoSession:
+    speaker: DemoSigner  # who also signs the day's list as a speaker (narasumber)
+    topic: str
+    day: int
+    approval_required: bool
+    questions: tuple[DemoQuestion, ...]
+
+
+DEMO_SESSIONS: tuple[DemoSession, ...] = (
+    DemoSession(
+        speaker=DemoSigner(
+            "Dr. Andi Nurfaisah Mappaseling, M.Si.",
+            "Biro Organisasi Setda Provinsi Sulawesi Selatan",
+            "Analis Kebijakan Ahli Madya",
+        ),
+        topic="Kebijakan Provinsi dalam Mendukung Inovasi Pelayanan Publik",
+        day=1,
+        approval_required=False,
+        questions=(
+            DemoQuestion(
+                "Bagaimana jika inovasi berhenti setelah kepala OPD-nya dimutasi? Apakah ada "
+                "aturan agar inovasi tetap berjalan?",
+                author=9,
+                votes=12,
+                anonymous=True,
+                note="Inovasi perlu dilembagakan: ditetapkan dengan keputusan atau peraturan "
+                "bupati, dimasukkan ke SOP, dan dianggarkan dalam Renstra serta DPA OPD.",
+                highlight=True,
+            ),
+            DemoQuestion(
+                "Apakah ada dukungan anggaran dari provinsi untuk kabupaten yang inovasinya "
+                "masuk Top 45 KIPP?",
+                author=3,
+                votes=9,
+                note="Provinsi memberi pendampingan dan penghargaan; anggaran replikasi tetap "
+                "melalui APBD kabupaten.",
+            ),
+            DemoQuestion(
+                "Apakah inovasi yang sudah dilaporkan untuk Indeks Inovasi Daerah boleh "
+                "diikutkan juga ke KIPP?",
+                author=13,
+                votes=6,
+                note="Boleh. Penilainya berbeda, tetapi data dan bukti dukungnya harus sama.",
+            ),
+            DemoQuestion(
+                "Berapa lama sebuah inovasi harus berjalan sebelum boleh diikutkan KIPP?",
+                author=20,
+                votes=4,
+                anonymous=True,
+                note="Syarat lama penerapan ada di pedoman KIPP tahun berjalan; yang dinilai "
+                "adalah manfaat yang sudah terbukti.",
+            ),
+            DemoQuestion(
+                "Apakah kecamatan bisa mengusulkan inovasi sendiri, atau harus lewat OPD induk?",
+                author=21,
+                votes=3,
+            ),
+        ),
+    ),
+    DemoSession(
+        speaker=DemoSigner(
+            "Ahmad Fauzi Ramli, S.Sos., M.AP.",
+            "Tim Pendamping Inovasi Pelayanan Publik",
+            "Pendamping Inovasi",
+        ),
+        topic="Memulai dan Mendokumentasikan Inovasi untuk KIPP",
+        day=2,
+        approval_required=True,
+        questions=(
+            DemoQuestion(
+                "Bukti dukung apa yang paling sering kurang dalam proposal KIPP?",
+                author=1,
+                votes=10,
+                note="Data sebelum dan sesudah inovasi, foto dan video kegiatan, dan dokumen "
+                "kebijakan yang sah.",
+                highlight=True,
+            ),
+            DemoQuestion(
+                "Apakah ada contoh proposal KIPP pemenang yang bisa kami pelajari?",
+                author=16,
+                votes=8,
+                anonymous=True,
+                note="Panitia membagikan tautan contoh proposal Top 45 di grup WhatsApp peserta.",
+            ),
+            DemoQuestion(
+                "Kalau inovasi kami masih uji coba, apakah sudah bisa didaftarkan?",
+                author=5,
+                votes=7,
+                anonymous=True,
+                note="Untuk Indeks Inovasi Daerah bisa, dengan tahapan uji coba; untuk KIPP "
+                "tunggu hasil penerapannya.",
+            ),
+            DemoQuestion(
+                "Bagaimana membuat video inovasi yang baik dengan anggaran terbatas?",
+                author=10,
+                votes=5,
+                note="Cukup dengan ponsel: tunjukkan masalah, perubahan, dan kesaksian "
+                "warga penerima layanan, paling lama lima menit.",
+            ),
+            DemoQuestion("Jam berapa makan siang hari ini?", author=18, anonymous=True, hide=True),
+            DemoQuestion(
+                "Siapa yang sebaiknya menjadi penanggung jawab dokumentasi inovasi di OPD?",
+                author=14,
+                votes=2,
+            ),
+        ),
+    ),
+)
+
+# The multiple-choice poll after the first speaker: options and how many chose each.
+DEMO_POLL: dict[str, object] = {
+    "question": "Tahap mana yang paling sulit dalam membangun inovasi di OPD Anda?",
+    "options": (
+        ("Menemukan ide dan akar masalah", 5),
+        ("Dukungan pimpinan dan anggaran", 9),
+        ("Melibatkan OPD lain dan masyarakat", 4),
+        ("Mendokumentasikan dan mengukur hasil", 6),
+    ),
+}
+
+# The ice-breaking word cloud: the entries the room sent, each with how many phones sent it.
+DEMO_WORDCLOUD_QUESTION = "Pelayanan publik yang ideal menurut Anda, dalam satu sampai tiga kata?"
+DEMO_WORDCLOUD: tuple[tuple[str, int], ...] = (
+    ("cepat", 11),
+    ("mudah", 8),
+    ("transparan", 7),
+    ("ramah", 6),
+    ("digital", 5),
+    ("tanpa pungli", 5),
+    ("berkepastian", 4),
+    ("layanan terpadu", 4),
+    ("tepat waktu", 3),
+    ("murah", 3),
+    ("jemput bola", 2),
+    ("akuntabel", 2),
+    ("inklusif", 1),
+    ("melayani sepenuh hati", 1),
+)
+
+
+@dataclass(frozen=True)
+class DemoTestQuestion:
+    text: str
+    choices: tuple[str, ...]
+    answer: int  # index of the right choice
+    explanation: str
+    pre: float  # share of the room right before the speakers
+    post: float  # ... and after
+
+
+# The pre-test and post-test (the same ten questions), with how hard each was.
+DEMO_TEST: tuple[DemoTestQuestion, ...] = (
+    DemoTestQuestion(
+        "Undang-undang yang menjadi dasar penyelenggaraan pelayanan publik adalah ...",
+        (
+            "UU Nomor 25 Tahun 2009",
+            "UU Nomor 23 Tahun 2014",
+            "UU Nomor 5 Tahun 2014",
+            "UU Nomor 14 Tahun 2008",
+        ),
+        0,
+        "UU 25/2009 tentang Pelayanan Publik.",
+        0.75,
+        0.95,
+    ),
+    DemoTestQuestion(
+        "Peraturan Pemerintah yang mengatur inovasi daerah adalah ...",
+        (
+            "PP Nomor 12 Tahun 2017",
+            "PP Nomor 38 Tahun 2017",
+            "PP Nomor 96 Tahun 2012",
+            "PP Nomor 18 Tahun 2016",
+        ),
+        1,
+        "PP 38/2017 tentang Inovasi Daerah.",
+        0.4,
+        0.85,
+    ),
+    DemoTestQuestion(
+        "Menurut PP 38/2017, bentuk inovasi daerah meliputi ...",
+        (
+            "Inovasi tata kelola pemerintahan daerah, inovasi pelayanan publik, dan inovasi "
+            "daerah lainnya",
+            "Inovasi teknologi saja",
+            "Inovasi pelayanan publik saja",
+            "Inovasi yang dibiayai APBN",
+        ),
+        0,
+        "Pasal 3 PP 38/2017.",
+        0.5,
+        0.8,
+    ),
+    DemoTestQuestion(
+        "Dalam analisis prioritas USG, huruf U, S dan G berarti ...",
+        (
+            "Utility, Scope, Goal",
+            "Urgency, Scale, Gain",
+            "Urgency, Seriousness, Growth",
+            "Unit, Service, Government",
+        ),
+        2,
+        "Urgensi, keseriusan, dan perkembangan masalah bila dibiarkan.",
+        0.55,
+        0.9,
+    ),
+    DemoTestQuestion(
+        "Diagram tulang ikan (fishbone) dipakai untuk ...",
+        (
+            "Menyusun anggaran kegiatan",
+            "Menemukan akar penyebab masalah",
+            "Mengukur kepuasan masyarakat",
+            "Menjadwalkan kegiatan",
+        ),
+        1,
+        'Penyebab dikelompokkan per tulang, lalu ditanya "mengapa?" sampai ke akarnya.',
+        0.65,
+        0.95,
+    ),
+    DemoTestQuestion(
+        'Teknik bertanya "mengapa?" berulang kali untuk menemukan akar masalah disebut ...',
+        ("Analisis SWOT", "Siklus PDCA", "5 Mengapa (5 Whys)", "Balanced Scorecard"),
+        2,
+        "Biasanya akar masalah ditemukan setelah tiga sampai lima kali bertanya.",
+        0.45,
+        0.85,
+    ),
+    DemoTestQuestion(
+        "Survei Kepuasan Masyarakat (SKM) unit pelayanan publik berpedoman pada ...",
+        (
+            "Permendagri Nomor 90 Tahun 2019",
+            "PermenPANRB Nomor 14 Tahun 2017",
+            "UU Nomor 25 Tahun 2009 saja",
+            "Perpres Nomor 95 Tahun 2018",
+        ),
+        1,
+        "PermenPANRB 14/2017 tentang Pedoman Penyusunan SKM.",
+        0.3,
+        0.7,
+    ),
+    DemoTestQuestion(
+        "Kompetisi Inovasi Pelayanan Publik (KIPP) diselenggarakan oleh ...",
+        ("Kementerian Dalam Negeri", "Bappenas", "Ombudsman RI", "Kementerian PANRB"),
+        3,
+        "KIPP diselenggarakan Kementerian PANRB setiap tahun.",
+        0.6,
+        0.9,
+    ),
+    DemoTestQuestion(
+        "Indeks Inovasi Daerah (IID) dinilai oleh ...",
+        ("Kementerian Dalam Negeri", "Kementerian PANRB", "Badan Pusat Statistik", "BPKP"),
+        0,
+        "Penilaiannya dilakukan Kementerian Dalam Negeri (BSKDN).",
+        0.35,
+        0.75,
+    ),
+    DemoTestQuestion(
+        "Rencana aksi yang baik untuk sebuah solusi memuat ...",
+        (
+            "Anggarannya saja",
+            "Nama kegiatan dan daftar peserta",
+            "Langkah, indikator, penanggung jawab, waktu dan sumber daya",
+            "Foto kegiatan",
+        ),
+        2,
+        "Seperti kolom matriks rencana aksi lokakarya.",
+        0.6,
+        0.9,
+    ),
+)
+
+# The evaluations on a 1-4 scale (Kurang, Cukup, Baik, Sangat baik: the scale of
+# the forms most local governments print, with no neutral middle). Each target's
+# usual score per item (forms vary around it) and the comments some phones wrote.
+DEMO_EVALUATION_SCALE = 4
+DEMO_EVALUATION_FORMS = 21  # of the 22 on the second day
+DEMO_EVALUATION_LEAN: dict[str, float] = {  # the share of forms a point above the usual
+    "speaker:0": 0.55,
+    "speaker:1": 0.7,
+    "organisation": 0.4,
+}
+DEMO_EVALUATION_USUAL: dict[str, dict[str, int]] = {
+    "speaker:0": {
+        "mastery": 3, "time": 3, "system": 3, "method": 2, "answers": 3,
+        "language": 3, "motivation": 3, "attitude": 3,
+    },
+    "speaker:1": {
+        "mastery": 3, "time": 3, "system": 3, "method": 3, "answers": 3,
+        "language": 3, "motivation": 3, "attitude": 3,
+    },
+    "organisation": {
+        "facilities": 3, "schedule": 2, "materials": 3, "service": 3,
+        "administration": 3, "room": 2, "meals": 3,
+    },
+}  # fmt: skip
+DEMO_EVALUATION_COMMENTS: dict[str, tuple[str, ...]] = {
+    "speaker:0": (
+        "Materi kebijakan provinsi sangat jelas dan relevan.",
+        "Waktu tanya jawab terlalu singkat, banyak pertanyaan belum terjawab.",
+        "Mohon bahan tayang dibagikan kepada peserta.",
+    ),
+    "speaker:1": (
+        "Contoh proposal KIPP sangat membantu.",
+        "Praktik menyusun proposal sebaiknya diberi waktu lebih lama.",
+    ),
+    "organisation": (
+        "Daftar hadir dan evaluasi di ponsel memudahkan, tidak perlu antre.",
+        "Jadwal hari kedua molor sekitar 30 menit.",
+        "Ruangan terlalu dingin pada sore hari.",
+    ),
+}

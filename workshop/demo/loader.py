@@ -1,5 +1,8 @@
-"""Build the demo workshop through the same services the phones and the
-facilitator use: joins, posts, votes, USG scores, action plans and a KIPP proposal."""
+"""Build the demo workshop through the same services the phones, the signing links
+and the facilitator use: a two-day Bimtek with signed attendance, speakers'
+questions, a word cloud, a poll, the pre-test and post-test, the evaluations, and
+the workshop hour's joins, posts, votes, causes, USG scores, action plans and a
+KIPP proposal (the activities are in day.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +11,12 @@ import itertools
 import random
 from collections.abc import Iterator
 
+from ..assessments.models import POSTTEST, PRETEST
 from ..boards.services import post_card
 from ..causes.services import choose, mark_root
 from ..core.access import FACILITATOR, Identity
 from ..core.cards import BOTTLENECK, CAUSE, SOLUTION, Card
-from ..core.models import Participant, Workshop
+from ..core.models import Participant, Phase, Workshop
 from ..facilitation.services import set_phase
 from ..participants.services import join
 from ..plans.services import save_plan
@@ -20,12 +24,15 @@ from ..proposals.services import promote, save_iid, set_kipp
 from ..scoring.services import assess
 from ..voting.services import cast_vote
 from ..workshops.services import NewWorkshop, Signature, create_workshop, update_signature
+from . import day
 from .content import (
+    DEMO_ABSENT_DAY_2,
     DEMO_APPLIED_DAYS,
     DEMO_BOARDS,
     DEMO_CAUSES,
     DEMO_IID,
     DEMO_PARTICIPANTS,
+    DEMO_SESSIONS,
     DEMO_SIGNATURE,
     DEMO_SPEAKERS,
     DEMO_TRIAL_DAYS,
@@ -46,9 +53,12 @@ DEMO_PLAN = {
 
 
 def create_demo(today: dt.date | None = None) -> NewWorkshop:
-    """A workshop part-way through: six sectors, 24 participants, cards, votes, a
-    fishbone of causes per sector, USG scores, an action plan per sector, and the
-    education group's KIPP proposal with its IID profile."""
+    """A two-day Bimtek (a real one often is, and each day has its own signed list):
+    day 1 from the attendance to the vote on bottlenecks, day 2 from the attendance
+    to the closing; six sectors, 24 participants (22 on the second day), the
+    committee and two speakers, every activity answered. The facilitator has come
+    back to the priorities step at the end (where the demo has always stood), the
+    matrix and the KIPP proposal on screen."""
     created = create_workshop(
         DEMO_WORKSHOP["title"],
         date=today or dt.date.today(),
@@ -67,17 +77,49 @@ def create_demo(today: dt.date | None = None) -> NewWorkshop:
             nip=signer["nip"],
         ),
     )
-    _go_to(workshop, "identify")
-    people = _join_everyone(workshop)
+    steps = day.build_agenda(workshop)
+    day.write_bank(workshop)
+    everyone = _join_everyone(workshop)
+    posted = _first_day(workshop, steps, everyone)
+    _second_day(workshop, steps, everyone, posted)
+    set_phase(workshop, steps["prioritise"].id)
+    return created
+
+
+Posted = dict[str, list[tuple[Card, list[Card]]]]  # per sector: each bottleneck, its solutions
+
+
+def _first_day(workshop: Workshop, steps: dict[str, Phase], everyone: list[Participant]) -> Posted:
+    set_phase(workshop, steps["attendance-1"].id)
+    day.sign_day(workshop, everyone, day.speakers_of(1))
+    set_phase(workshop, steps["lobby"].id)
+    day.run_wordcloud(workshop, steps["wordcloud"], everyone)
+    day.run_test(workshop, steps["pretest"], PRETEST, everyone)
+    day.run_session(workshop, steps["questions-1"], DEMO_SESSIONS[0], everyone)
+    day.run_poll(workshop, steps["poll"], everyone)
+    set_phase(workshop, steps["identify"].id)
+    people = _by_sector(everyone)
     posted = _post_boards(workshop, people)
-    _go_to(workshop, "vote")
+    set_phase(workshop, steps["vote"].id)
     _vote(workshop, people, posted)
-    _go_to(workshop, "causes")
-    _find_causes(workshop, people, posted)
-    _go_to(workshop, "prioritise")
+    return posted
+
+
+def _second_day(
+    workshop: Workshop, steps: dict[str, Phase], everyone: list[Participant], posted: Posted
+) -> None:
+    present = [p for p in everyone if p.name not in DEMO_ABSENT_DAY_2]
+    set_phase(workshop, steps["attendance-2"].id)
+    day.sign_day(workshop, present, day.speakers_of(2))
+    day.run_session(workshop, steps["questions-2"], DEMO_SESSIONS[1], everyone)
+    set_phase(workshop, steps["causes"].id)
+    _find_causes(workshop, _by_sector(present), posted)
+    set_phase(workshop, steps["prioritise"].id)
     _score_and_plan(workshop, posted)
     _propose(workshop, posted["pendidikan"][0][1][0])
-    return created
+    day.run_test(workshop, steps["posttest"], POSTTEST, present)
+    day.run_evaluation(workshop, steps["evaluation"], present)
+    set_phase(workshop, steps["close"].id)
 
 
 def _propose(workshop: Workshop, solution: Card) -> None:
@@ -93,23 +135,27 @@ def _propose(workshop: Workshop, solution: Card) -> None:
     save_iid(workshop, boss, {"proposal_id": proposal.id, "profile": {**DEMO_IID, **dates}})
 
 
-def _go_to(workshop: Workshop, kind: str) -> None:
-    set_phase(workshop, next(p.id for p in workshop.phases if p.kind == kind))
-
-
-def _join_everyone(workshop: Workshop) -> dict[str, list[Participant]]:
+def _join_everyone(workshop: Workshop) -> list[Participant]:
+    """Everyone joins from their phone, in DEMO_PARTICIPANTS' order."""
     sector_ids = {s.key: s.id for s in workshop.active_sectors}
-    people: dict[str, list[Participant]] = {}
-    for person in DEMO_PARTICIPANTS:
-        participant = join(
+    return [
+        join(
             workshop,
             name=person.name,
             agency=person.agency,
             position=person.position,
             sector_id=sector_ids[person.sector],
         )
-        people.setdefault(person.sector, []).append(participant)
-    return people
+        for person in DEMO_PARTICIPANTS
+    ]
+
+
+def _by_sector(people: list[Participant]) -> dict[str, list[Participant]]:
+    keys = {person.name: person.sector for person in DEMO_PARTICIPANTS}
+    grouped: dict[str, list[Participant]] = {}
+    for participant in people:
+        grouped.setdefault(keys[participant.name], []).append(participant)
+    return grouped
 
 
 def _post_boards(
@@ -148,7 +194,7 @@ def _post_boards(
 def _vote(
     workshop: Workshop,
     people: dict[str, list[Participant]],
-    posted: dict[str, list[tuple[Card, list[Card]]]],
+    posted: Posted,
 ) -> None:
     """Each participant places their dots on their own sector's bottlenecks."""
     chance = random.Random(2026)  # the same demo every time
@@ -163,7 +209,7 @@ def _vote(
 def _find_causes(
     workshop: Workshop,
     people: dict[str, list[Participant]],
-    posted: dict[str, list[tuple[Card, list[Card]]]],
+    posted: Posted,
 ) -> None:
     """The first bottleneck of each board is analysed: its group adds causes and "why?"s,
     and the facilitator marks the root causes."""

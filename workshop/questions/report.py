@@ -9,6 +9,7 @@ from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.oxml import OxmlElement
 from docx.shared import Cm
 from flask_babel import gettext as _
 
@@ -71,6 +72,8 @@ def _session(doc: DocxDocument, session: dict[str, Any]) -> None:
     grid.autofit = False  # fixed: Word and LibreOffice keep the widths
     for column, width in zip(grid.columns, WIDTHS, strict=True):
         column.width = Cm(width)
+    # The header row repeats on every page the minutes run onto, as the report's other tables.
+    grid.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     style = TABLE_STYLE if any(s.name == TABLE_STYLE for s in doc.styles) else None
     for cell, label, width in zip(grid.rows[0].cells, header, WIDTHS, strict=True):
         cell.width = Cm(width)
