@@ -180,3 +180,26 @@ def test_the_largest_form_fits_in_one_event(
     }
     answers["organisation"] = form({key: 5 for key, *_ in ORGANISATION_ITEMS}, comment)
     assert submit(r.andi, answers)["ok"]
+
+
+def test_the_recap_chart_s_legend_covers_no_bar():
+    """Two speakers' bars side by side: the legend naming them sits where no bar
+    is, at the form's top score too (it sat on the last bar before)."""
+    from matplotlib.patches import Rectangle
+
+    from workshop.assessments.chart import means_figure
+
+    items = [{"label": f"Butir penilaian {n}", "mean": 4.0} for n in range(7)]
+    targets = [
+        {"name": "Dr. Andi Mappaseling", "items": items},
+        {"name": "Ir. Sitti Rahmah, M.Si.", "items": items},
+    ]
+    figure = means_figure({"scale": 4}, targets)
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    (legend,) = figure.legends
+    box = legend.get_window_extent(renderer)
+    axes = figure.axes[0]
+    bars = [p for p in axes.patches if isinstance(p, Rectangle)]
+    assert len(bars) == 14
+    assert not any(box.overlaps(bar.get_window_extent(renderer)) for bar in bars)
+    assert box.y0 >= 0 and box.x0 >= 0, "whole on the picture"

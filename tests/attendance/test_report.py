@@ -75,7 +75,7 @@ def report_of(app, make_workshop):
 
 
 def annex_tables(doc):
-    """The annex's tables (the unsigned list of annex 1 has a sector column too)."""
+    """The signed lists' tables."""
     header = ["No.", "Nama", "Instansi", "Jabatan", "Tanda tangan"]
     return [t for t in doc.tables if [c.text for c in t.rows[0].cells] == header]
 
@@ -84,8 +84,10 @@ def test_the_annex_lists_each_day_with_the_signatures_in_the_cells(report_of):
     _, content = report_of
     doc = Document(io.BytesIO(content))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert "Lampiran: Daftar hadir hari ke-1 (7 Desember 2026)" in headings
-    assert "Lampiran: Daftar hadir hari ke-2 (8 Desember 2026)" in headings
+    # The signed lists stand for the list to sign on paper: the matrix is annex 1.
+    assert "Lampiran 1. Daftar hadir" not in headings
+    assert "Lampiran 2. Daftar hadir hari ke-1 (7 Desember 2026)" in headings
+    assert "Lampiran 3. Daftar hadir hari ke-2 (8 Desember 2026)" in headings
     tables = annex_tables(doc)
     # Day 1: participants, speakers, committee; day 2: participants.
     assert [len(t.rows) - 1 for t in tables] == [PEOPLE, 1, 1, 2]

@@ -124,7 +124,7 @@ def number(text: str) -> float:
 
 def test_each_days_list_is_signed_by_participants_committee_and_speakers(report):
     for day, present, speaker in ((1, EVERYONE, SPEAKERS[0]), (2, SECOND_DAY, SPEAKERS[1])):
-        part = annex(report, f"Lampiran: Daftar hadir hari ke-{day} (")
+        part = annex(report, f"Lampiran {day + 1}. Daftar hadir hari ke-{day} (")
         assert headings(part, 2) == ["Peserta", "Narasumber", "Panitia"]
         people, speakers, committee = tables(part)
         assert [len(t.rows) - 1 for t in (people, speakers, committee)] == [present, 1, 3]
@@ -143,7 +143,7 @@ def test_each_days_list_is_signed_by_participants_committee_and_speakers(report)
 
 
 def test_the_minutes_carry_each_speakers_questions_and_which_were_answered(report):
-    part = annex(report, "Lampiran. Notulen tanya jawab narasumber")
+    part = annex(report, "Lampiran 4. Notulen tanya jawab narasumber")
     assert headings(part, 2) == [f"Tanya jawab dengan {name}" for name in SPEAKERS]
     text = " ".join(p.text for p in part if isinstance(p, Paragraph))
     for session in DEMO_SESSIONS:
@@ -168,7 +168,7 @@ def test_the_minutes_carry_each_speakers_questions_and_which_were_answered(repor
 
 
 def test_the_poll_and_the_word_cloud_are_charted_with_their_answers(report):
-    part = annex(report, "Lampiran: Polling dan awan kata")
+    part = annex(report, "Lampiran 5. Polling dan awan kata")
     assert headings(part, 2) == [
         "Awan kata: pelayanan publik yang ideal",
         "Polling: tantangan inovasi",
@@ -186,7 +186,7 @@ def test_the_poll_and_the_word_cloud_are_charted_with_their_answers(report):
 def test_the_tests_annex_shows_scores_the_average_the_gain_and_each_questions_share(
     module_app, made, report
 ):
-    part = annex(report, "Lampiran: Hasil pre-test dan post-test")
+    part = annex(report, "Lampiran 6. Hasil pre-test dan post-test")
     assert headings(part, 2) == ["Nilai per peserta", "Persentase jawaban benar per soal"]
     people, questions = (rows(t) for t in tables(part))
     assert people[0] == ["No.", "Nama", "Instansi", "Pre-test", "Post-test", "Kenaikan"]
@@ -210,7 +210,7 @@ def test_the_tests_annex_shows_scores_the_average_the_gain_and_each_questions_sh
 
 
 def test_the_evaluation_recap_has_means_per_item_and_per_speaker_and_charts(report):
-    part = annex(report, "Lampiran: Rekapitulasi evaluasi")
+    part = annex(report, "Lampiran 7. Rekapitulasi evaluasi")
     paragraphs = [p.text for p in part if isinstance(p, Paragraph)]
     assert re.match(r"21 formulir anonim, skala 1-4", paragraphs[0]), paragraphs[0]
     assert headings(part, 2) == ["Evaluasi narasumber", "Evaluasi penyelenggaraan"]
@@ -273,16 +273,17 @@ def test_the_organisers_zip_holds_every_document_of_the_day(made, report):
         "04 Profil inovasi IID.xlsx",
     ]
     ones = headings(blocks(report), 1)
-    for title in (
-        "Lampiran 2. Matriks rencana aksi",
-        "Lampiran: Daftar hadir hari ke-1",
-        "Lampiran: Daftar hadir hari ke-2",
-        "Lampiran. Notulen tanya jawab narasumber",
-        "Lampiran: Polling dan awan kata",
-        "Lampiran: Hasil pre-test dan post-test",
-        "Lampiran: Rekapitulasi evaluasi",
-    ):
-        assert any(h.startswith(title) for h in ones), title
+    annexes = [h for h in ones if h.startswith("Lampiran")]
+    # Numbered in order; the signed lists stand for the list to sign on paper.
+    assert [h.split(" (")[0] for h in annexes] == [
+        "Lampiran 1. Matriks rencana aksi",
+        "Lampiran 2. Daftar hadir hari ke-1",
+        "Lampiran 3. Daftar hadir hari ke-2",
+        "Lampiran 4. Notulen tanya jawab narasumber",
+        "Lampiran 5. Polling dan awan kata",
+        "Lampiran 6. Hasil pre-test dan post-test",
+        "Lampiran 7. Rekapitulasi evaluasi – Evaluasi narasumber dan penyelenggaraan",
+    ]
     kipp = Document(io.BytesIO(made["members"]["03 Draf proposal KIPP.docx"]))
     assert any("Guru" in p.text for p in kipp.paragraphs)
     iid = load_workbook(io.BytesIO(made["members"]["04 Profil inovasi IID.xlsx"]))

@@ -171,7 +171,7 @@ def test_the_report_has_a_cover_numbered_pages_and_a_landscape_matrix(large, doc
     paragraphs = [p.text for p in doc.paragraphs]
     assert paragraphs[0] == "Laporan Kegiatan"
     cover_text = paragraphs[: paragraphs.index("I. Pendahuluan")]
-    assert large.organiser.upper() in cover_text and "24 November 2026" in cover_text
+    assert large.organiser.upper() in cover_text and "24\u201325 November 2026" in cover_text
 
 
 def test_every_report_table_has_set_column_widths_and_a_repeated_header(documents):
@@ -205,16 +205,24 @@ def test_the_report_follows_the_activity_report_layout(large, documents):
         "II. Pelaksanaan kegiatan",
         "III. Hasil",
         closing,
-        "Lampiran 1. Daftar hadir",
-        "Lampiran 2. Matriks rencana aksi",
-        # The demo's whole Bimtek: each activity of its two days appends its annex.
-        "Lampiran: Daftar hadir hari ke-1 (24 November 2026)",
-        "Lampiran: Daftar hadir hari ke-2 (25 November 2026)",
-        "Lampiran. Notulen tanya jawab narasumber",
-        "Lampiran: Polling dan awan kata",
-        "Lampiran: Hasil pre-test dan post-test",
-        "Lampiran: Rekapitulasi evaluasi – Evaluasi narasumber dan penyelenggaraan",
+        # The demo's whole Bimtek: its two days' signed lists stand for the list to
+        # sign on paper, and each activity appends its annex, numbered in order.
+        "Lampiran 1. Matriks rencana aksi",
+        "Lampiran 2. Daftar hadir hari ke-1 (24 November 2026)",
+        "Lampiran 3. Daftar hadir hari ke-2 (25 November 2026)",
+        "Lampiran 4. Notulen tanya jawab narasumber",
+        "Lampiran 5. Polling dan awan kata",
+        "Lampiran 6. Hasil pre-test dan post-test",
+        "Lampiran 7. Rekapitulasi evaluasi – Evaluasi narasumber dan penyelenggaraan",
     ]
+    body = [p.text for p in doc.paragraphs]
+    assert "Tanggal: 24\u201325 November 2026" in body, "both days of the Bimtek"
+    assert any("daftar hadir yang ditandatangani terlampir" in p for p in body)
+    first, second = (
+        body.index("Hari ke-1, 24 November 2026"),
+        body.index("Hari ke-2, 25 November 2026"),
+    )
+    assert "Pre-test" in body[first:second] and "Post-test" in body[second:], "day by day"
 
 
 def test_the_signature_block_closes_the_report_with_the_signer(documents):
@@ -232,7 +240,7 @@ def test_the_signature_block_closes_the_report_with_the_signer(documents):
     body = doc.element.body
     order = list(body)
     assert order.index(block._tbl) < order.index(
-        next(p._p for p in doc.paragraphs if p.text == "Lampiran 1. Daftar hadir")
+        next(p._p for p in doc.paragraphs if p.text.startswith("Lampiran 1. "))
     ), "at the end of the closing, before the annexes"
 
 
@@ -262,7 +270,7 @@ def test_the_printed_report_shows_its_parts_and_repeats_the_matrix_header(printe
     assert "Andi Baso Mattalatta, S.STP., M.Si." in text
     assert "NIP. 19800101 200501 1 001" in text
     assert not landscape(pdf.pages[0])
-    annex = next(i for i, p in enumerate(pages) if "Lampiran 2. Matriks rencana aksi" in p)
+    annex = next(i for i, p in enumerate(pages) if "Lampiran 1. Matriks rencana aksi" in p)
     signed = next(i for i, p in enumerate(pages) if "Daftar hadir hari ke-1" in p)
     matrix_pages = list(range(annex, signed))
     assert len(matrix_pages) >= 2, "the matrix of 60-odd rows runs over pages"

@@ -16,6 +16,15 @@ COLOURS = ("#0b5c56", "#c9822b", "#3f6fb5", "#8b1a1a", "#6b7f2a", "#6c4f8f", "#2
 def means(recap: dict[str, Any], targets: list[dict[str, Any]]) -> bytes:
     """The mean of each item, one bar a target (a speaker, or the organisation's own
     chart), on the form's scale: a horizontal grouped bar chart as a PNG."""
+    figure = means_figure(recap, targets)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def means_figure(recap: dict[str, Any], targets: list[dict[str, Any]]) -> Figure:
+    """The chart of `means`; with several targets, their legend under the plot,
+    where it covers no bar."""
     labels = [textwrap.fill(item["label"], 28) for item in targets[0]["items"]]
     count = len(targets)
     height = 0.32 * len(labels) * max(count, 1) + 1.6
@@ -41,8 +50,9 @@ def means(recap: dict[str, Any], targets: list[dict[str, Any]]) -> bytes:
     axes.set_xlabel(_("Mean score (1-%(n)d)", n=recap["scale"]))
     axes.spines[["top", "right"]].set_visible(False)
     if count > 1:
-        axes.legend(fontsize=8, loc="lower right")
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
+        rows = -(-count // 2)
+        figure.legend(fontsize=8, loc="lower center", ncols=min(count, 2), frameon=False)
+        figure.tight_layout(rect=(0, 0.3 * rows / figure.get_figheight(), 1, 1))
+    else:
+        figure.tight_layout()
+    return figure

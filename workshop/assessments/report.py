@@ -6,7 +6,7 @@ name). Called by one line at the end of exports/docx_report.build."""
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -21,12 +21,12 @@ from . import chart, evaluation, services
 from .evaluation import ORGANISATION
 
 
-def add_to_report(doc: DocxDocument, workshop: Workshop) -> None:
+def add_to_report(doc: DocxDocument, workshop: Workshop, annex: Callable[[str], Any]) -> None:
     """Append the tests' results and the evaluations' recaps (nothing if neither ran)."""
     summary = services.results(workshop)
     if summary["people"]:
         _portrait_page(doc)
-        _tests(doc, summary)
+        _tests(doc, summary, annex)
     recaps = [
         (phase, evaluation.recap(workshop, evaluation.form_of(workshop, phase)))
         for phase in evaluation.evaluation_phases(workshop)
@@ -34,7 +34,7 @@ def add_to_report(doc: DocxDocument, workshop: Workshop) -> None:
     recaps = [(phase, recap) for phase, recap in recaps if recap["count"]]
     for phase, recap in recaps:
         _portrait_page(doc)
-        _evaluation(doc, phase.name, recap)
+        _evaluation(doc, phase.name, recap, annex)
 
 
 def _portrait_page(doc: DocxDocument) -> None:
@@ -74,8 +74,8 @@ def _grid(
             cell.text = value
 
 
-def _tests(doc: DocxDocument, summary: dict[str, Any]) -> None:
-    doc.add_heading(_("Annex: Pre-test and post-test results"), level=1)
+def _tests(doc: DocxDocument, summary: dict[str, Any], annex: Callable[[str], Any]) -> None:
+    annex(_("Pre-test and post-test results"))
     average = summary["average"]
     doc.add_paragraph(
         _(
@@ -120,8 +120,10 @@ def _tests(doc: DocxDocument, summary: dict[str, Any]) -> None:
     )
 
 
-def _evaluation(doc: DocxDocument, title: str, recap: dict[str, Any]) -> None:
-    doc.add_heading(_("Annex: Evaluation recap – %(step)s", step=title), level=1)
+def _evaluation(
+    doc: DocxDocument, title: str, recap: dict[str, Any], annex: Callable[[str], Any]
+) -> None:
+    annex(_("Evaluation recap – %(step)s", step=title))
     doc.add_paragraph(
         _(
             "%(n)d anonymous forms, scale 1-%(scale)d (%(scale)d: very good).",

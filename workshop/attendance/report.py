@@ -9,7 +9,8 @@ API for a repeated header row, so w:tblHeader is written as the XML it is."""
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -41,8 +42,18 @@ def _role_titles() -> dict[str, str]:
     }
 
 
-def add_to_report(doc: DocxDocument, workshop: Workshop) -> None:
-    """Append the signed attendance of each day that has signatures (nothing if none)."""
+def signed(workshop: Workshop) -> bool:
+    """Whether anyone signed the workshop's attendance (its lists replace the
+    report's list to sign on paper)."""
+    found = db.session.scalar(
+        select(Signature.id).where(Signature.workshop_id == workshop.id).limit(1)
+    )
+    return found is not None
+
+
+def add_to_report(doc: DocxDocument, workshop: Workshop, annex: Callable[[str], Any]) -> None:
+    """Append the signed attendance of each day that has signatures (nothing if
+    none), each under `annex`'s numbered heading."""
     signatures = list(
         db.session.scalars(
             select(Signature)
@@ -55,8 +66,8 @@ def add_to_report(doc: DocxDocument, workshop: Workshop) -> None:
     for day in days:
         _portrait_page(doc)
         date = workshop.date_of(day)
-        title = _("Annex: Attendance list, day %(day)d", day=day)
-        doc.add_heading(f"{title} ({format_date(date, 'long')})" if date else title, level=1)
+        title = _("Attendance list, day %(day)d", day=day)
+        annex(f"{title} ({format_date(date, 'long')})" if date else title)
         for role in ROLES:
             people = [s for s in signatures if s.day == day and s.role == role]
             if people:

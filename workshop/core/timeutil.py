@@ -104,6 +104,21 @@ def format_date_in(date: dt.date, language: str) -> str:
     return format_date_id(date)
 
 
+def format_date_range_in(start: dt.date, end: dt.date, language: str) -> str:
+    """The days of a workshop as a letter writes them: "24–25 November 2026",
+    "30 November – 1 Desember 2026", "31 Desember 2026 – 2 Januari 2027"; one
+    day as `format_date_in`."""
+    if end <= start:
+        return format_date_in(start, language)
+    last = format_date_in(end, language)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}\u2013{last}"
+    first = format_date_in(start, language)
+    if start.year == end.year:
+        first = first.rsplit(" ", 1)[0]
+    return f"{first} \u2013 {last}"
+
+
 def format_datetime_in(moment: datetime, zone: str | None, language: str) -> str:
     """A stored (UTC) moment in the workshop's zone and the document's language."""
     at = local(moment, zone)

@@ -20,7 +20,13 @@ from sqlalchemy.orm import selectinload
 
 from ..core.cards import BOTTLENECK, CAUSE, SOLUTION, Card, cause_trees
 from ..core.models import Participant, Sector, Workshop
-from ..core.timeutil import format_date_in, format_datetime_in, local, zone_label
+from ..core.timeutil import (
+    format_date_in,
+    format_date_range_in,
+    format_datetime_in,
+    local,
+    zone_label,
+)
 from ..extensions import db
 from ..moderation.models import Cluster
 from ..realtime.policy import REPORT_VIEW, Settings
@@ -91,6 +97,13 @@ class Results:
     def date_text(self, day: dt.date) -> str:
         """A date as the document writes it: "8 Desember 2026" (core/timeutil.py)."""
         return format_date_in(day, self.workshop.language)
+
+    def dates_text(self) -> str:
+        """The workshop's day or days: "24\u201325 November 2026"; "" without a date."""
+        w = self.workshop
+        if w.date is None:
+            return ""
+        return format_date_range_in(w.date, w.date_of(w.days or 1) or w.date, w.language)
 
     def moment_text(self, moment: dt.datetime) -> str:
         """A stored (UTC) moment in the workshop's zone: "8 Desember 2026 14.30 WITA"."""

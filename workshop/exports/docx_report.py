@@ -16,6 +16,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
 from flask_babel import gettext as _
 
 from ..assessments import report as assessments
@@ -66,15 +67,29 @@ def build(results: Results) -> bytes:
     _conduct(doc, results)
     _results(doc, results)
     _closing(doc, results)
-    _annexes(doc, results)
+    annex = Annexes(doc)
+    _annexes(doc, results, annex)
     properties(doc, results)
-    attendance.add_to_report(doc, results.workshop)  # attendance: the signed lists (issue 28)
-    questions_report.add_to_report(doc, results.workshop)  # questions: the speakers' questions
-    polls.add_to_report(doc, results.workshop)  # poll, wordcloud: each step's results
-    assessments.add_to_report(doc, results.workshop)  # pretest, posttest, evaluation (issue 28)
+    attendance.add_to_report(doc, results.workshop, annex)  # the signed lists (issue 28)
+    questions_report.add_to_report(doc, results.workshop, annex)  # the speakers' questions
+    polls.add_to_report(doc, results.workshop, annex)  # poll, wordcloud: each step's results
+    assessments.add_to_report(doc, results.workshop, annex)  # pretest, posttest, evaluation
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+class Annexes:
+    """The annexes' headings, numbered in the order they are written, whichever
+    feature writes them: "Lampiran 3. Daftar hadir hari ke-1"."""
+
+    def __init__(self, doc: DocxDocument) -> None:
+        self.doc = doc
+        self.count = 0
+
+    def __call__(self, title: str) -> Paragraph:
+        self.count += 1
+        return self.doc.add_heading(_("Annex %(n)d. %(title)s", n=self.count, title=title), 1)
 
 
 def properties(doc: DocxDocument, results: Results) -> None:
@@ -99,7 +114,7 @@ def _cover(doc: DocxDocument, results: Results) -> None:
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_before = Cm(5)
     _centred(doc, w.title, size=16, bold=True, before=Cm(1))
-    when = results.date_text(w.date) if w.date else ""
+    when = results.dates_text()
     _centred(doc, w.place or "", size=12, before=Cm(3))
     _centred(doc, when, size=12)
     if w.organiser:
@@ -151,17 +166,22 @@ def _conduct(doc: DocxDocument, results: Results) -> None:
     w = results.workshop
     doc.add_heading(_("II. Conduct of the activity"), level=1)
     doc.add_heading(_("A. Time and place"), level=2)
-    when = results.date_text(w.date) if w.date else "-"
+    when = results.dates_text() or "-"
     doc.add_paragraph(f"{_('Date')}: {when}")
     doc.add_paragraph(f"{_('Place')}: {w.place or '-'}")
     doc.add_paragraph(f"{_('Organiser')}: {w.organiser or '-'}")
     doc.add_heading(_("B. Participants"), level=2)
-    doc.add_paragraph(
-        _(
+    if attendance.signed(results.workshop):
+        said = _(
+            "%(n)d participants took part; the signed attendance lists are annexed.",
+            n=len(results.participants),
+        )
+    else:
+        said = _(
             "%(n)d participants took part; the attendance list is in annex 1.",
             n=len(results.participants),
         )
-    )
+    doc.add_paragraph(said)
     table = layout.table(
         doc, [_("Sector"), _("Participants"), _("Bottlenecks"), _("Solutions")], SECTOR_COUNTS
     )
@@ -175,8 +195,17 @@ def _conduct(doc: DocxDocument, results: Results) -> None:
         doc.add_paragraph("-")
     doc.add_heading(_("D. Process"), level=2)
     doc.add_paragraph(process_text(results))
-    for phase in w.phases:
-        doc.add_paragraph(phase.name, style="List Number 2")
+    days = sorted({phase.day or 1 for phase in w.phases})
+    for day in days:
+        if len(days) > 1:  # a Bimtek of several days: its agenda day by day
+            date = w.date_of(day)
+            title = _("Day %(n)d", n=day)
+            heading = doc.add_paragraph()
+            heading.add_run(f"{title}, {results.date_text(date)}" if date else title).bold = True
+            heading.paragraph_format.keep_with_next = True
+        for phase in w.phases:
+            if (phase.day or 1) == day:
+                doc.add_paragraph(phase.name, style="List Number 2")
 
 
 def process_text(results: Results) -> str:
@@ -387,9 +416,26 @@ def signed_at(city: str | None, when: str | None) -> str:
     return f"{city or CITY_UNFILLED}, {(when or DATE_UNFILLED).replace(' ', NO_BREAK)}"
 
 
-def _annexes(doc: DocxDocument, results: Results) -> None:
+def _annexes(doc: DocxDocument, results: Results, annex: Annexes) -> None:
+    """The attendance list to sign on paper (unless the agenda's attendance was
+    signed on the phones: those lists follow the matrix, one a day) and the matrix."""
+    if not attendance.signed(results.workshop):
+        _paper_attendance(doc, results, annex)
+    layout.new_section(doc, landscape=True)
+    annex(_("Action plan matrix"))
+    labels = {c.key: c.label for c in matrix.columns()}
+    small = layout.SMALL_TABLE_STYLE
+    names = [r.sector.name for r in results.sectors]
+    table = layout.table(
+        doc, [labels[k] for k in MATRIX_KEYS], MATRIX, style=small, whole={1: names}
+    )
+    for row in matrix.rows(results):
+        add_row(table, [row[k] if row[k] is not None else "" for k in MATRIX_KEYS], style=small)
+
+
+def _paper_attendance(doc: DocxDocument, results: Results, annex: Annexes) -> None:
     doc.add_page_break()
-    doc.add_heading(_("Annex 1. Attendance list"), level=1)
+    annex(_("Attendance list"))
     sectors = {r.sector.id: r.sector.name for r in results.sectors}
     table = layout.table(
         doc,
@@ -410,13 +456,3 @@ def _annexes(doc: DocxDocument, results: Results) -> None:
             ],
         )
         table.rows[-1].height = Cm(0.9)  # room to sign
-    layout.new_section(doc, landscape=True)
-    doc.add_heading(_("Annex 2. Action plan matrix"), level=1)
-    labels = {c.key: c.label for c in matrix.columns()}
-    small = layout.SMALL_TABLE_STYLE
-    names = [r.sector.name for r in results.sectors]
-    table = layout.table(
-        doc, [labels[k] for k in MATRIX_KEYS], MATRIX, style=small, whole={1: names}
-    )
-    for row in matrix.rows(results):
-        add_row(table, [row[k] if row[k] is not None else "" for k in MATRIX_KEYS], style=small)

@@ -161,7 +161,7 @@ def _summary(sheet: Worksheet, results: Results) -> None:
     w = results.workshop
     sheet["A1"] = w.title
     sheet["A1"].font = Font(name=FONT, bold=True, size=14)
-    sheet.append([_("Date"), results.date_text(w.date) if w.date else ""])
+    sheet.append([_("Date"), results.dates_text()])
     sheet.append([_("Place"), w.place or ""])
     sheet.append([_("Organiser"), w.organiser or ""])
     sheet.append([_("Participants"), len(results.participants)])

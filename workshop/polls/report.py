@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from collections.abc import Callable
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -34,13 +35,13 @@ TABLE_TERMS = 40  # the table under it
 TABLE_STYLE = "Table Text"  # exports/docx_layout.py's, when the report defines it
 
 
-def add_to_report(doc: DocxDocument, workshop: Workshop) -> None:
+def add_to_report(doc: DocxDocument, workshop: Workshop, annex: Callable[[str], Any]) -> None:
     """Append the workshop's polls and word clouds, if it has any."""
     steps = [(phase, poll_of(phase)) for phase in phases_of(workshop)]
     if not steps:
         return
     _portrait_page(doc)
-    doc.add_heading(_("Annex: Polls and word clouds"), level=1)
+    annex(_("Polls and word clouds"))
     for phase, poll in steps:
         state = REPORT_VIEW.poll(state_of(phase, poll))
         doc.add_heading(phase.name, level=2)

@@ -5,6 +5,7 @@ named (the policy's REPORT view)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -41,7 +42,7 @@ def minutes(workshop: Workshop) -> list[dict[str, Any]]:
     return out
 
 
-def add_to_report(doc: DocxDocument, workshop: Workshop) -> None:
+def add_to_report(doc: DocxDocument, workshop: Workshop, annex: Callable[[str], Any]) -> None:
     """Append the minutes of every question session, on portrait pages of their own."""
     sessions = minutes(workshop)
     if not sessions:
@@ -54,7 +55,7 @@ def add_to_report(doc: DocxDocument, workshop: Workshop) -> None:
         section.page_width, section.page_height = body.page_width, body.page_height
         for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
             setattr(section, side, getattr(body, side))
-    doc.add_heading(_("Annex. Minutes of the questions to the speakers"), level=1)
+    annex(_("Minutes of the questions to the speakers"))
     for session in sessions:
         _session(doc, session)
 
