@@ -258,10 +258,8 @@ _PHONES = select(func.count(func.distinct(_ANSWERS.c.participant_id))).where(
 )
 # The first answer counts: a second one (a retry, another tap, another process
 # at the same moment) writes nothing, whoever comes second.
-_ADD_ANSWER = {
-    "sqlite": sqlite_insert(_ANSWERS).on_conflict_do_nothing(),
-    "postgresql": pg_insert(_ANSWERS).on_conflict_do_nothing(),
-}
+_ADD_ANSWER = sqlite_insert(_ANSWERS).on_conflict_do_nothing()
+_ADD_ANSWER_PG = pg_insert(_ANSWERS).on_conflict_do_nothing()
 
 
 @dataclass(frozen=True)
@@ -287,7 +285,7 @@ def answer(workshop: Workshop, participant_id: int, payload: dict[str, Any]) -> 
     key = {"participant_id": participant_id, "stage": stage, "question_id": question_id}
     values = {**key, "workshop_id": workshop.id, "phase_id": workshop.phase_id}
     connection = db.session.connection()
-    adding = _ADD_ANSWER[connection.dialect.name]
+    adding = _ADD_ANSWER_PG if connection.dialect.name == "postgresql" else _ADD_ANSWER
     written = connection.execute(adding, {**values, "choice": choice, "client_id": client_id})
     if written.rowcount != 1:  # this phone had answered this question: the first counts
         kept = connection.execute(_KEPT, key).scalar_one()
