@@ -756,13 +756,16 @@ def cpu_of(process: psutil.Process) -> float:
 
 
 def cpu_wait_of(process: psutil.Process) -> float:
-    """Seconds the process has spent ready to run but waiting for a CPU (Linux's
-    schedstat of its main thread; 0 elsewhere): on a shared machine, what other
-    work made the server wait, apart from what the server itself costs."""
-    try:
-        return int(Path(f"/proc/{process.pid}/schedstat").read_text().split()[1]) / 1e9
-    except (OSError, IndexError, ValueError):
-        return 0.0
+    """Seconds the process's threads have spent ready to run but waiting for a CPU
+    (Linux's schedstat; 0 elsewhere): on a shared machine, what other work made
+    the server wait, apart from what the server itself costs."""
+    waited = 0
+    for stat in Path(f"/proc/{process.pid}/task").glob("*/schedstat"):
+        try:
+            waited += int(stat.read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    return waited / 1e9
 
 
 class Spy:
