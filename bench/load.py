@@ -4,7 +4,8 @@
                          [--workers W] [--mode gevent|threading] [--storm]
                          [--reveal [--reveal-snapshot]] [--similar Q]
                          [--url URL --facilitator-url LINK [--pid PID]]
-    python bench/load.py --storms-only [--votes] [--joins] [--flood] [--polls] [--profile-dir DIR]
+    python bench/load.py --storms-only [--votes] [--joins] [--flood] [--polls] [--tests]
+                         [--profile-dir DIR]
 
 Starts the target on a free loopback port (the app: `python app.py` with its
 own database; or a bare relay from bench/relays/), or uses one already
@@ -32,8 +33,23 @@ one phone floods while --clients neighbours post --rate a second
 poll within --poll-window seconds, one in ten sending its answer twice (a
 retry with the same client id) and one in ten changing it (`poll_storm`:
 acknowledgement latency, answers lost or counted twice against the
-facilitator's snapshot and against the counts it was sent live).
---profile-dir DIR records py-spy stacks of the server during each.
+facilitator's snapshot and against the counts it was sent live); --tests
+(issue 28), the facilitator adds a pre-test step with a bank of ten questions
+and opens it, and --clients phones each answer every question within
+--test-window seconds, one after another as the phone's outbox sends them, one
+phone in ten sending one answer twice with the same client id before the first
+is acknowledged, one in ten tapping another choice of an answered question
+(the first answer counts); then the facilitator closes the test (`test_storm`:
+acknowledgement latency p50/p95/p99/max, answers lost or counted twice and
+wrong scores against what the bench sent, each checked in the cockpit's live
+counts, its snapshot, the closing's results, the score each phone is told, and
+the database read through the services). --polls and --tests default to 300
+phones, the rest to 200; both report the server's CPU seconds, the seconds it
+waited for a CPU held by other work (`server_cpu_wait_seconds`, on Linux), and
+the load average before and after: on a shared machine the wait says how much
+of the latency is the machine's. --profile-dir DIR records
+py-spy stacks of the server during each. The server runs in a session of its
+own (its own scheduling group beside the phones', as on a real laptop).
 
 The last line printed is one JSON object: clients connected, connect time,
 fan-out latency p50/p95/p99 (a post's emit until its arrival at each
@@ -124,7 +140,12 @@ class Target:
         else:
             command = ["node", "bench/relays/relay.js", str(self.port)]
         log = open(self.folder / "server.log", "wb")  # noqa: SIM115 - lives as long as the server
-        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=log)
+        # A session of its own: with the kernel's autogroups (a scheduling group a
+        # session), the server is not one group with the phones it serves, which
+        # in a room run on other devices; on a shared machine it gets a group's share.
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=self.env, stdout=log, stderr=log, start_new_session=True
+        )
         import socket
 
         deadline = time.monotonic() + 60
@@ -734,6 +755,19 @@ def cpu_of(process: psutil.Process) -> float:
     return float(sum(process.cpu_times()[:2]))
 
 
+def cpu_wait_of(process: psutil.Process) -> float:
+    """Seconds the process's threads have spent ready to run but waiting for a CPU
+    (Linux's schedstat; 0 elsewhere): on a shared machine, what other work made
+    the server wait, apart from what the server itself costs."""
+    waited = 0
+    for stat in Path(f"/proc/{process.pid}/task").glob("*/schedstat"):
+        try:
+            waited += int(stat.read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    return waited / 1e9
+
+
 class Spy:
     """With --profile-dir DIR: py-spy samples the server while a storm runs (collapsed stacks)."""
 
@@ -833,6 +867,7 @@ def storm_worker(case: str, cfg: dict[str, Any], start_index: int, count: int, c
         "neighbours": neighbour_worker,
         "flooder": flooder_worker,
         "polls": poll_worker,
+        "tests": test_worker,
     }
     asyncio.run(cases[case](cfg, start_index, count, conn))
 
@@ -1129,7 +1164,7 @@ async def poll_worker(cfg: dict[str, Any], start_index: int, count: int, conn: A
 
 def poll_storm(args: argparse.Namespace) -> dict[str, Any]:
     target, server, cfg = start_storm_app(args, workers=args.workers)
-    pipes, procs = spawn("polls", cfg, args.clients, args.workers)
+    pipes, procs = spawn("polls", cfg, args.burst_phones, args.workers)
     boss: Boss | None = None
     live: dict[str, int] = {}
     try:
@@ -1147,12 +1182,16 @@ def poll_storm(args: argparse.Namespace) -> dict[str, Any]:
         options = [{"text": f"Pilihan {n}"} for n in range(1, POLL_OPTIONS + 1)]
         boss.call("poll:save", {"phase_id": phase, "options": options, "results": "hidden"})
         boss.call("phase:set", {"phase_id": phase})
+        spy = Spy(args.profile_dir, server.pid, "polls")
         load_before, cpu_before = load_average(), cpu_of(server)
+        wait_before = cpu_wait_of(server)
         t0 = time.time() + 1.0
         for p in pipes:
             p.send({"phase_id": phase, "t0": t0, "window": args.poll_window})
         results = [p.recv() for p in pipes]
         cpu = cpu_of(server) - cpu_before
+        waited = cpu_wait_of(server) - wait_before
+        spy.stop()
         load_after = load_average()
         time.sleep(2.0)  # the last counts reach the facilitator
         (state,) = boss.snapshot()["activities"]["poll"]
@@ -1187,8 +1226,331 @@ def poll_storm(args: argparse.Namespace) -> dict[str, Any]:
             "clients": connected,
             "window_seconds": args.poll_window,
             "server_cpu_seconds": round(cpu, 2),
+            "server_cpu_wait_seconds": round(waited, 2),
             "load_average": [load_before, load_after],
         }
+    }
+
+
+# -- the test storm (issue 28): a pre-test answered by the whole room --
+
+TEST_QUESTIONS = 10
+TEST_CHOICES = 4
+
+
+async def test_worker(cfg: dict[str, Any], start_index: int, count: int, conn: Any) -> None:
+    """Each phone answers every question of the open pre-test, one after another at
+    random moments of the window, as the phone's outbox sends them (the next once
+    the last is acknowledged); one phone in ten sends one of its answers twice with
+    the same client id (a retry after a lost acknowledgement, not waiting for the
+    first), one in ten taps another choice of an answered question (a second tab:
+    the first answer stays). Then the score each phone is told once it closes."""
+    import random
+
+    scores: dict[int, dict[str, Any]] = {}
+
+    def on_event(phone: Phone) -> Any:
+        def handler(message: dict[str, Any]) -> None:
+            if message.get("type") == "pretest.score":
+                scores[phone.index] = message["data"]
+
+        return handler
+
+    phones = await join_phones(cfg, make_phones(cfg, start_index, count), on_event)
+    conn.send({"connected": sum(1 for p in phones if p.sio.connected)})
+    order = conn.recv()  # {questions: [ids], right: {id: index}, t0, window}
+    chance = random.Random(start_index)
+    latencies: list[float] = []
+    intended: dict[int, dict[int, int]] = {}  # phone: question: its first choice
+    kept: dict[int, dict[int, int]] = {}  # phone: question: the choice the server says it kept
+    unanswered: dict[int, list[int]] = {}  # phone: questions sent but never acknowledged
+    errors: dict[str, int] = {}
+    tally = {"sent": 0, "retries": 0, "changes": 0, "changes_taken": 0}
+
+    def fail(code: str) -> None:
+        errors[code] = errors.get(code, 0) + 1
+
+    async def send(phone: Phone, payload: dict[str, Any]) -> dict[str, Any] | None:
+        tally["sent"] += 1
+        begun = time.perf_counter()
+        try:
+            reply = await phone.sio.call("test:answer", payload, timeout=60)
+        except Exception:  # a timeout: counted or not, both are fine
+            fail("timeout")
+            return None
+        latencies.append(1000 * (time.perf_counter() - begun))
+        if not reply.get("ok"):
+            fail(reply["error"]["code"])
+            return None
+        return dict(reply)
+
+    async def take(phone: Phone, qid: int, choice: int, retry: bool) -> None:
+        payload = {"question_id": qid, "choice": choice, "client_id": f"test-{phone.index}-{qid}-a"}
+        intended[phone.index][qid] = choice
+        calls = [send(phone, payload)]
+        if retry:  # the same answer again, before the first is acknowledged
+            tally["retries"] += 1
+            calls.append(send(phone, dict(payload)))
+        replies = [r for r in await asyncio.gather(*calls) if r is not None]
+        if not replies:
+            unanswered.setdefault(phone.index, []).append(qid)
+        for reply in replies:
+            if reply["answer"]["choice"] != choice:
+                fail("ack_with_another_choice")
+            kept[phone.index][qid] = reply["answer"]["choice"]
+
+    async def change(phone: Phone, qid: int) -> None:
+        first = intended[phone.index][qid]
+        tally["changes"] += 1
+        other = (first + 1) % TEST_CHOICES
+        reply = await send(
+            phone, {"question_id": qid, "choice": other, "client_id": f"test-{phone.index}-{qid}-b"}
+        )
+        if reply is not None and (reply["answer"]["choice"] != first or not reply["duplicate"]):
+            tally["changes_taken"] += 1  # the server took the second tap: not the rule
+
+    async def answer(phone: Phone) -> None:
+        intended[phone.index], kept[phone.index] = {}, {}
+        ids = list(order["questions"])
+        times = sorted(chance.uniform(0, order["window"]) for _ in ids)
+        roll = chance.random()
+        retried = chance.choice(ids) if roll < 0.1 else None
+        changed = chance.choice(ids) if 0.1 <= roll < 0.2 else None
+        for qid, at in zip(ids, times, strict=True):
+            await asyncio.sleep(max(0.0, order["t0"] + at - time.time()))
+            right = order["right"][str(qid)]
+            wrong = chance.choice([c for c in range(TEST_CHOICES) if c != right])
+            choice = right if chance.random() < 0.6 else wrong
+            await take(phone, qid, choice, retry=qid == retried)
+            if qid == changed:
+                await change(phone, qid)
+
+    phones = [p for p in phones if p.sio.connected]
+    cpu = time.process_time()
+    await asyncio.gather(*(answer(p) for p in phones))
+    conn.send(
+        {
+            "cpu_seconds": time.process_time() - cpu,
+            "latencies": latencies,
+            "intended": {str(p): {str(q): c for q, c in a.items()} for p, a in intended.items()},
+            "unanswered": {str(p): qs for p, qs in unanswered.items()},
+            "errors": errors,
+            **tally,
+            "names": {str(p.index): f"Peserta {p.index}" for p in phones},
+        }
+    )
+    conn.recv()  # the facilitator closed the test: what score was each phone told?
+    await asyncio.sleep(2.0)
+    conn.send({"scores": {str(i): s for i, s in scores.items()}})
+    await close_phones(phones)
+
+
+def count_in_database(env: dict[str, str], code: str, conn: Any) -> None:
+    """In a process of its own, on the server's database through the services: the
+    answers kept (and any phone holding two for one question), and the results."""
+    os.environ.update({**env, "WORKSHOP_ASYNC_MODE": "threading"})
+    from sqlalchemy import func, select
+
+    from workshop import create_app
+    from workshop.assessments import services
+    from workshop.assessments.models import QuizAnswer
+    from workshop.core.models import Workshop
+    from workshop.extensions import db
+
+    app = create_app()
+    with app.app_context():
+        workshop = Workshop.by_code(code)
+        assert workshop is not None
+        rows = db.session.execute(
+            select(QuizAnswer.participant_id, QuizAnswer.question_id, func.count())
+            .where(QuizAnswer.workshop_id == workshop.id, QuizAnswer.stage == "pretest")
+            .group_by(QuizAnswer.participant_id, QuizAnswer.question_id)
+        ).all()
+        per_phone: dict[int, int] = {}
+        for pid, _qid, n in rows:
+            per_phone[pid] = per_phone.get(pid, 0) + n
+        conn.send(
+            {
+                "rows": sum(per_phone.values()),
+                "per_phone": per_phone,
+                "twice": sum(1 for *_ids, n in rows if n > 1),
+                "results": services.results(workshop),
+            }
+        )
+
+
+def database_counts(target: Target) -> dict[str, Any]:
+    context = mp.get_context("spawn")
+    parent, child = context.Pipe()
+    proc = context.Process(target=count_in_database, args=(target.env, target.code, child))
+    proc.start()
+    found: dict[str, Any] = parent.recv()
+    proc.join(30)
+    return found
+
+
+def make_bank(boss: Boss) -> tuple[list[int], dict[str, int]]:
+    """The facilitator types in the bank: TEST_QUESTIONS questions, the right
+    choice of each at another place."""
+    ids, right = [], {}
+    for n in range(TEST_QUESTIONS):
+        choices = [f"Jawaban {chr(65 + c)} soal {n + 1}" for c in range(TEST_CHOICES)]
+        answer = n % TEST_CHOICES
+        question = boss.call(
+            "test:save",
+            {"text": f"Soal {n + 1}: apa sumbatan utama?", "choices": choices, "answer": answer},
+        )["question"]
+        ids.append(question["id"])
+        right[str(question["id"])] = answer
+    return ids, right
+
+
+def test_storm(args: argparse.Namespace) -> dict[str, Any]:
+    target, server, cfg = start_storm_app(args, workers=args.workers)
+    pipes, procs = spawn("tests", cfg, args.burst_phones, args.workers)
+    boss: Boss | None = None
+    spy: Spy | None = None
+    live: dict[int, int] = {}  # participant: the most answered the cockpit was told
+    live_phones = [0]
+    try:
+        connected = sum(p.recv()["connected"] for p in pipes)
+        boss = Boss(target)
+
+        def on_answered(message: dict[str, Any]) -> None:
+            if message.get("type") == "pretest.answered":
+                data = message["data"]
+                pid = int(data["participant_id"])
+                live[pid] = max(live.get(pid, 0), int(data["answered"]))
+                live_phones[0] = max(live_phones[0], int(data.get("phones", 0)))
+
+        boss.sio.on("event", on_answered)
+        phase = boss.call("phase:save", {"name": "Pre-test", "kind": "pretest"})["phase"]["id"]
+        ids, right = make_bank(boss)
+        boss.call("phase:set", {"phase_id": phase})
+        spy = Spy(args.profile_dir, server.pid, "tests")
+        load_before, cpu_before = load_average(), cpu_of(server)
+        wait_before = cpu_wait_of(server)
+        t0 = time.time() + 1.0
+        for p in pipes:
+            p.send({"questions": ids, "right": right, "t0": t0, "window": args.test_window})
+        results = [p.recv() for p in pipes]
+        cpu = cpu_of(server) - cpu_before
+        waited = cpu_wait_of(server) - wait_before
+        load_after = load_average()
+        spy.stop()
+        spy = None
+        time.sleep(2.0)  # the last broadcasts reach the facilitator
+        shown = boss.snapshot()["activities"]["pretest"]
+        closed = boss.call("test:close", {"stage": "pretest"})["results"]
+        for p in pipes:
+            p.send("scores")
+        told = {k: v for p in pipes for k, v in p.recv()["scores"].items()}
+        stored = database_counts(target)
+    finally:
+        if spy is not None:
+            spy.stop()
+        if boss is not None and boss.sio.connected:
+            boss.close()
+        stop_workers(procs)
+        target.stop()
+    return {
+        "test_storm": test_figures(
+            args,
+            connected,
+            results,
+            right,
+            live,
+            live_phones[0],
+            shown,
+            closed,
+            told,
+            stored,
+            {
+                "server_cpu_seconds": round(cpu, 2),
+                # ready to run, waiting for a CPU that other work held
+                "server_cpu_wait_seconds": round(waited, 2),
+                "load_average": [load_before, load_after],
+            },
+        )
+    }
+
+
+def test_figures(
+    args: argparse.Namespace,
+    connected: int,
+    results: list[dict[str, Any]],
+    right: dict[str, int],
+    live: dict[int, int],
+    live_phones: int,
+    shown: dict[str, Any],
+    closed: dict[str, Any],
+    told: dict[str, dict[str, Any]],
+    stored: dict[str, Any],
+    machine: dict[str, Any],
+) -> dict[str, Any]:
+    """Each phone's answers and score, as the bench sent them, against what the
+    cockpit was told live, its snapshot, the closing's results, the phone's own
+    score, and the database."""
+    intended = {int(i): a for r in results for i, a in r["intended"].items()}
+    unanswered = {int(i): qs for r in results for i, qs in r["unanswered"].items()}
+    names = {int(i): name for r in results for i, name in r["names"].items()}
+    pids = {p["name"]: p["participant_id"] for p in stored["results"]["people"]}
+
+    def scores_in(people: list[dict[str, Any]]) -> dict[str, int | None]:
+        return {p["name"]: p["pre"] for p in people}
+
+    sources = {
+        "snapshot": scores_in(shown["results"]["people"]),
+        "closing": scores_in(closed["people"]),
+        "database": scores_in(stored["results"]["people"]),
+        "phone": {names[int(i)]: s["score"] for i, s in told.items()},
+    }
+    wrong = dict.fromkeys(sources, 0)
+    lost = double = wrong_live = 0
+    for index, answers in intended.items():
+        name = names[index]
+        pid = pids.get(name)
+        kept = stored["per_phone"].get(pid, 0) if pid is not None else 0
+        acked = len(answers) - len(unanswered.get(index, []))
+        lost += max(0, acked - kept)
+        double += max(0, kept - len(answers))
+        wrong_live += int(pid is not None and live.get(pid, 0) != kept)
+        if index in unanswered:
+            continue  # a timed-out answer may or may not count: its score is open
+        score = sum(1 for qid, choice in answers.items() if right[qid] == choice)
+        for source, found in sources.items():
+            wrong[source] += int(found.get(name) != score)
+    errors: dict[str, int] = {}
+    for r in results:
+        for code, n in r["errors"].items():
+            errors[code] = errors.get(code, 0) + n
+    latencies = [x for r in results for x in r["latencies"]]
+    return {
+        "p50_ack_ms": round(percentile(latencies, 0.50) or 0, 1),
+        "p95_ack_ms": round(percentile(latencies, 0.95) or 0, 1),
+        "p99_ack_ms": round(percentile(latencies, 0.99) or 0, 1),
+        "max_ack_ms": round(max(latencies, default=0), 1),
+        "clients": connected,
+        "phones_answering": len(intended),
+        "questions": len(right),
+        "answers_sent": sum(r["sent"] for r in results),
+        "retries_same_id": sum(r["retries"] for r in results),
+        "changes_of_mind": sum(r["changes"] for r in results),
+        "changes_taken": sum(r["changes_taken"] for r in results),
+        "answers_expected": sum(len(a) for a in intended.values()),
+        "answers_stored": stored["rows"],
+        "lost": lost,
+        "double_counted": double + stored["twice"],
+        "unanswered": sum(len(qs) for qs in unanswered.values()),
+        "wrong_scores": wrong,
+        "phones_in_results": len(stored["results"]["people"]),
+        "facilitator_answered_wrong_live": wrong_live,
+        "facilitator_phones_live": live_phones,
+        "refused": errors,
+        "window_seconds": args.test_window,
+        # the phones' own (the bench's worker processes share the machine's cores)
+        "phones_cpu_seconds": [round(r["cpu_seconds"], 2) for r in results],
+        **machine,
     }
 
 
@@ -1478,7 +1840,11 @@ def flood_storm(args: argparse.Namespace) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, default=200)
+    parser.add_argument(
+        "--clients",
+        type=int,
+        help="phones (default 200; for --polls and --tests, the room of issue 28: 300)",
+    )
     parser.add_argument("--rate", type=float, default=10)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--workers", type=int, default=2)
@@ -1549,9 +1915,15 @@ def main() -> None:
     )
     parser.add_argument("--poll-window", type=float, default=10)
     parser.add_argument(
+        "--tests",
+        action="store_true",
+        help="test storm: --clients phones answer a pre-test within --test-window seconds",
+    )
+    parser.add_argument("--test-window", type=float, default=10)
+    parser.add_argument(
         "--storms-only",
         action="store_true",
-        help="skip the post run: only --votes/--joins/--flood/--polls",
+        help="skip the post run: only --votes/--joins/--flood/--polls/--tests",
     )
     parser.add_argument(
         "--profile-dir", metavar="DIR", help="py-spy the server during each of those storms"
@@ -1560,6 +1932,8 @@ def main() -> None:
     parser.add_argument("--facilitator-url", help="with --url: a workshop's facilitator link")
     parser.add_argument("--pid", type=int, help="with --url: the server's pid, for CPU and RSS")
     args = parser.parse_args()
+    args.burst_phones = args.clients or 300  # a poll's or a test's room
+    args.clients = args.clients or 200
     if args.url and args.target == "app" and not args.facilitator_url:
         parser.error("--url needs --facilitator-url for the app")
     raise_fd_limit()
@@ -1572,7 +1946,7 @@ def main() -> None:
     if args.profile_storm and os.path.exists(args.profile_storm):
         result["profile_storm"] = summarise_profile(args.profile_storm)
     storms = (("votes", vote_storm), ("joins", join_storm), ("flood", flood_storm))
-    for flag, case in (*storms, ("polls", poll_storm)):
+    for flag, case in (*storms, ("polls", poll_storm), ("tests", test_storm)):
         if getattr(args, flag):
             result.update(case(args))
     print(json.dumps(result))

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 
 from ..core.access import Identity
 from ..core.errors import forbidden
-from ..core.fastpath import participant_by_id
+from ..core.fastpath import participant_by_id, participant_id_in
 from ..core.models import Participant, Workshop
 from ..core.validation import optional_int
 from ..extensions import socketio
@@ -24,6 +24,15 @@ def _participant(identity: Identity) -> Participant:
     if person is None:
         raise forbidden(_("Only participants answer here."))
     return person
+
+
+def _answering(identity: Identity) -> int:
+    """The id of the participant answering a test, if it is one (the id alone: a
+    test's burst is the day's busiest event)."""
+    found = participant_id_in(identity.workshop_id, identity.participant_id or 0)
+    if found is None:
+        raise forbidden(_("Only participants answer here."))
+    return found
 
 
 @socketio.on("test:save")
@@ -60,8 +69,8 @@ def on_answer(workshop: Workshop, identity: Identity, payload: dict[str, Any]) -
     """Answer a question of the open test: {question_id, choice, client_id}. The
     first answer counts; a retry is answered with it (`duplicate: true`)."""
     optional_int(payload.get("question_id"), "question_id")  # a bad id is `invalid` first
-    done = services.answer(workshop, _participant(identity), payload)
-    row = ACTIVITY_FORMS[services.answered_type(done.answer.stage)]
+    done = services.answer(workshop, _answering(identity), payload)
+    row = ACTIVITY_FORMS[services.answered_type(done.stage)]
     shown = activity_form(Viewer.of(identity), row, done.data)
     return {"answer": shown, "duplicate": not done.created}
 

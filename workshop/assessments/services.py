@@ -18,11 +18,12 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Table, bindparam, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..core.errors import forbidden, invalid, not_found
 from ..core.lifecycle import RUNNING
@@ -223,14 +224,52 @@ def _stamp_bank(workshop: Workshop) -> None:
 # -- answering ----------------------------------------------------------------------
 
 
+# A test's burst is the busiest event of the day: the whole room answers ten
+# questions or more within a minute (bench/load.py --tests, bench/RESULTS.md).
+# So an answer runs statements built once, on the session's connection, as
+# core/fastpath.py does for posts and votes: only the columns it needs, no
+# object through the unit of work (the ORM path cost half the server's time).
+_ANSWERS = cast(Table, QuizAnswer.__table__)
+_QUESTIONS = cast(Table, QuizQuestion.__table__)
+_CLOSURES = cast(Table, QuizClosure.__table__)
+# The question's workshop and choices, and whether the test of `stage` is closed.
+_QUESTION = select(
+    _QUESTIONS.c.workshop_id,
+    _QUESTIONS.c.choices,
+    select(_CLOSURES.c.id)
+    .where(
+        _CLOSURES.c.workshop_id == _QUESTIONS.c.workshop_id,
+        _CLOSURES.c.stage == bindparam("stage"),
+    )
+    .scalar_subquery()
+    .label("closed"),
+).where(_QUESTIONS.c.id == bindparam("question_id"))
+_KEPT = select(_ANSWERS.c.choice).where(
+    _ANSWERS.c.participant_id == bindparam("participant_id"),
+    _ANSWERS.c.stage == bindparam("stage"),
+    _ANSWERS.c.question_id == bindparam("question_id"),
+)
+_ANSWERED = select(func.count()).where(
+    _ANSWERS.c.participant_id == bindparam("participant_id"),
+    _ANSWERS.c.stage == bindparam("stage"),
+)
+_PHONES = select(func.count(func.distinct(_ANSWERS.c.participant_id))).where(
+    _ANSWERS.c.workshop_id == bindparam("workshop_id"), _ANSWERS.c.stage == bindparam("stage")
+)
+# The first answer counts: a second one (a retry, another tap, another process
+# at the same moment) writes nothing, whoever comes second.
+_ADD_ANSWER = sqlite_insert(_ANSWERS).on_conflict_do_nothing()
+_ADD_ANSWER_PG = pg_insert(_ANSWERS).on_conflict_do_nothing()
+
+
 @dataclass(frozen=True)
 class Answered:
-    answer: QuizAnswer
+    stage: str
     created: bool
     data: dict[str, Any]  # the answer's broadcast data (answered_data)
 
 
-def answer(workshop: Workshop, participant: Participant, payload: dict[str, Any]) -> Answered:
+def answer(workshop: Workshop, participant_id: int, payload: dict[str, Any]) -> Answered:
     """A phone answers one question of the open test: {question_id, choice, client_id}.
 
     The first answer counts: sending again (a retry, a second tab) gets it back."""
@@ -239,82 +278,64 @@ def answer(workshop: Workshop, participant: Participant, payload: dict[str, Any]
     client_id = payload.get("client_id")
     if not isinstance(client_id, str) or not _CLIENT_ID.match(client_id):
         raise invalid(_("The answer has no valid id; reload the page."), client_id=_("Invalid."))
-    question = _question(workshop, question_id)
+    choices = _choices_of(workshop, stage, question_id)
     choice = optional_int(payload.get("choice"), "choice")
-    if choice is None or not 0 <= choice < len(question.choices):
+    if choice is None or not 0 <= choice < choices:
         raise invalid(_("Choose one of the answers."), choice=_("Invalid."))
-    existing = _answer_of(participant.id, stage, question.id)
-    if existing is not None:
-        return Answered(existing, False, answered_data(workshop, existing))
-    row = QuizAnswer(
-        workshop_id=workshop.id,
-        phase_id=workshop.phase_id,
-        stage=stage,
-        participant_id=participant.id,
-        question_id=question.id,
-        choice=choice,
-        client_id=client_id,
-    )
-    try:
-        with db.session.begin_nested():
-            db.session.add(row)
-    except IntegrityError:  # another process took the same answer first
-        first = _answer_of(participant.id, stage, question.id)
-        if first is None:
-            raise
-        return Answered(first, False, answered_data(workshop, first))
-    data = answered_data(workshop, row)
+    key = {"participant_id": participant_id, "stage": stage, "question_id": question_id}
+    values = {**key, "workshop_id": workshop.id, "phase_id": workshop.phase_id}
+    connection = db.session.connection()
+    adding = _ADD_ANSWER_PG if connection.dialect.name == "postgresql" else _ADD_ANSWER
+    written = connection.execute(adding, {**values, "choice": choice, "client_id": client_id})
+    if written.rowcount != 1:  # this phone had answered this question: the first counts
+        kept = connection.execute(_KEPT, key).scalar_one()
+        return Answered(stage, False, answered_data(workshop, key, kept))
+    data = answered_data(workshop, key, choice)
     stamp(workshop, answered_type(stage), data)
-    return Answered(row, True, data)
+    return Answered(stage, True, data)
 
 
 def _open_stage(workshop: Workshop) -> str:
+    """The stage whose step is current (its closing is checked with the question)."""
     phase = workshop.phase
     if workshop.state != RUNNING or phase is None or phase.kind not in STAGES:
         raise forbidden(_("The test is not open."))
-    if _closure(workshop, phase.kind) is not None:
-        raise forbidden(_("The test is closed."))
     return phase.kind
 
 
-def _answer_of(participant_id: int, stage: str, question_id: int) -> QuizAnswer | None:
-    return db.session.scalars(
-        select(QuizAnswer).where(
-            QuizAnswer.participant_id == participant_id,
-            QuizAnswer.stage == stage,
-            QuizAnswer.question_id == question_id,
-        )
-    ).first()
+def _choices_of(workshop: Workshop, stage: str, question_id: int | None) -> int:
+    """How many choices a question of this workshop's bank has, while `stage` is open."""
+    query = {"question_id": question_id, "stage": stage}
+    found = db.session.connection().execute(_QUESTION, query).first()
+    if found is None or found.workshop_id != workshop.id:
+        raise not_found(_("This test question does not exist in this workshop."))
+    if found.closed is not None:
+        raise forbidden(_("The test is closed."))
+    return len(found.choices)
 
 
-def answered_data(workshop: Workshop, row: QuizAnswer) -> dict[str, Any]:
+def answered_data(workshop: Workshop, key: dict[str, Any], choice: int) -> dict[str, Any]:
     """An answer's broadcast: whose and how many they have answered (steering), how
     many phones have answered (everyone; counted only on a phone's first answer,
-    the only one that changes it), the answer itself (its phone only)."""
-    mine = db.session.scalar(
-        select(func.count(QuizAnswer.id)).where(
-            QuizAnswer.participant_id == row.participant_id, QuizAnswer.stage == row.stage
-        )
-    )
+    the only one that changes it), the answer itself (its phone only).
+    `key`: the answer's participant_id, stage and question_id."""
+    connection = db.session.connection()
+    mine = connection.execute(_ANSWERED, key).scalar()
     data = {
-        "stage": row.stage,
-        "participant_id": row.participant_id,
-        "question_id": row.question_id,
-        "choice": row.choice,
+        "stage": key["stage"],
+        "participant_id": key["participant_id"],
+        "question_id": key["question_id"],
+        "choice": choice,
         "answered": int(mine or 0),
     }
     if data["answered"] == 1:
-        data["phones"] = phones(workshop, row.stage)
+        data["phones"] = phones(workshop, key["stage"])
     return data
 
 
 def phones(workshop: Workshop, stage: str) -> int:
     """How many phones have answered at least one question of `stage`."""
-    found = db.session.scalar(
-        select(func.count(func.distinct(QuizAnswer.participant_id))).where(
-            QuizAnswer.workshop_id == workshop.id, QuizAnswer.stage == stage
-        )
-    )
+    found = db.session.execute(_PHONES, {"workshop_id": workshop.id, "stage": stage}).scalar()
     return int(found or 0)
 
 
