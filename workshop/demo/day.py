@@ -242,7 +242,7 @@ def run_test(workshop: Workshop, phase: Phase, stage: str, takers: Sequence[Part
             client_id = f"demo-{stage}-{person.id}-{question.id}"
             tests.answer(
                 workshop,
-                person,
+                person.id,
                 {"question_id": question.id, "choice": choice, "client_id": client_id},
             )
     tests.close(workshop, stage)
