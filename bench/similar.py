@@ -417,6 +417,17 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "keep tidak": {"stop_words": STOP_WORDS - {"tidak"}},
     "keep tidak belum": {"stop_words": STOP_WORDS - {"tidak", "belum"}},
     "keep tidak belum masih": {"stop_words": STOP_WORDS - {"tidak", "belum", "masih"}},
+    "no facets": {"facets_path": None},
+    **{
+        f"facet up {up} down {down}{' any' if not cos else ''}": {
+            "facet_up": up,
+            "facet_down": down,
+            "facet_cosine": cos,
+        }
+        for cos in (True, False)
+        for up in (0.0, 0.1, 0.2, 0.3)
+        for down in (0.0, 0.1, 0.2, 0.4)
+    },
 }
 
 

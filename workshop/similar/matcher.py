@@ -93,6 +93,7 @@ from sklearn.feature_extraction.text import (  # type: ignore[import-untyped]
     TfidfTransformer,
 )
 
+from .facets import DEFAULT_FACETS_PATH, Facets
 from .related import DEFAULT_CORPUS_PATH, MIN_TOPIC_SCORE, TOPICS_PER_CARD, Topics
 from .text import DEFAULT_SYNONYMS_PATH, Synonyms, TextAnalyzer
 
@@ -106,6 +107,11 @@ TOPIC_WEIGHT = 0.3
 N_FEATURES = 2**18
 CHAR_NGRAMS = (3, 5)
 IDF_POWER = 0.5
+# Kinds of problem (facets.py): the score of two cards that share one is
+# multiplied by 1 + FACET_UP, of two that both name kinds and share none by
+# 1 - FACET_DOWN.
+FACET_UP = 0.2
+FACET_DOWN = 0.0
 # Refit the IDF weights once the cards added, edited or removed since the
 # last fit exceed this share of the board (or this count on a small board).
 REFIT_FRACTION = 0.05
@@ -122,6 +128,7 @@ class Counts:
     words: Any  # scipy.sparse.csr_matrix, 1 x N_FEATURES
     chars: Any
     topics: Any
+    facets: int = 0  # the kinds of problem named, one bit each (facets.py)
 
     @property
     def empty(self) -> bool:
@@ -160,6 +167,10 @@ class Matcher:
         *,
         extra_synonyms: Iterable[str] = (),
         corpus_path: str | Path | Sequence[str | Path] | None = DEFAULT_CORPUS_PATH,
+        facets_path: str | Path | Sequence[str | Path] | None = DEFAULT_FACETS_PATH,
+        facet_up: float = FACET_UP,
+        facet_down: float = FACET_DOWN,
+        facet_cosine: bool = True,
         word_weight: float = WORD_WEIGHT,
         topic_weight: float = TOPIC_WEIGHT,
         topics_per_card: int = TOPICS_PER_CARD,
@@ -183,6 +194,13 @@ class Matcher:
         self.topics = (
             Topics.load(corpus, self.terms, topics_per_card, topic_min_score) if corpus else None
         )
+        facet_files = [p for p in _paths(facets_path) if Path(p).is_file()]
+        self.facets = Facets.load(facet_files, self.analyzer) if facet_files else None
+        if not 0.0 <= facet_down <= 1.0 or facet_up < 0.0:
+            raise ValueError("facet_up must be at least 0, facet_down between 0 and 1")
+        self.facet_up = facet_up
+        self.facet_down = facet_down
+        self.facet_cosine = facet_cosine
         self.word_weight = word_weight
         self.topic_weight = topic_weight if self.topics is not None else 0.0
         self.word_pairs = word_pairs
@@ -221,7 +239,22 @@ class Matcher:
         topics = self._topics.transform([self.topics.of(terms) if self.topics else {}]).tocsr()
         for block in (words, chars, topics):
             block.sum_duplicates()
-        return Counts(words, chars, topics)
+        facets = self.facets.mask(text) if self.facets else 0
+        return Counts(words, chars, topics, facets)
+
+    def facet_factor(self, a: Any, b: Any) -> Any:
+        """What the kinds of problem do to scores: masks a and b (numbers or
+        arrays that broadcast) -> 1 + FACET_UP where they share a kind,
+        1 - FACET_DOWN where both name kinds and share none, 1 elsewhere."""
+        a = np.asarray(a, dtype=np.uint64)
+        b = np.asarray(b, dtype=np.uint64)
+        both = np.bitwise_count(a & b)
+        apart = (a != 0) & (b != 0) & (both == 0)
+        up = np.asarray(both > 0, dtype=float)
+        if self.facet_cosine:  # the share of kinds in common, not just any
+            counts = np.sqrt(np.bitwise_count(a) * np.bitwise_count(b).astype(float))
+            up = np.divide(both, counts, out=np.zeros_like(counts), where=counts > 0)
+        return np.where(apart, 1.0 - self.facet_down, 1.0 + self.facet_up * up)
 
     def combine(self, words: Any, chars: Any, topics: Any) -> Any:
         """Rows of weighted TF-IDF blocks -> rows whose dot product is the score."""
@@ -247,7 +280,8 @@ class Matcher:
         words.data = 1.0 + np.log(words.data)
         chars.data = 1.0 + np.log(chars.data)
         m = self.combine(words, chars, topics)
-        return float(min(1.0, (m[0] @ m[1].T).toarray()[0, 0]))
+        score = (m[0] @ m[1].T).toarray()[0, 0] * self.facet_factor(rows[0].facets, rows[1].facets)
+        return float(min(1.0, score))
 
     def index(self) -> CardIndex[Any]:
         """A new, empty index of cards (one per board)."""
@@ -295,6 +329,7 @@ class _Snapshot(Generic[K]):
     row_of: dict[K, int]
     matrix: Any  # csr, one weighted row per card
     nonempty: Any  # bool array: the card has at least one term
+    facets: Any  # uint64 array: each card's kinds of problem
     words_idf: Any  # fitted TfidfTransformer, or None on an empty index
     chars_idf: Any
     topics_idf: Any
@@ -389,7 +424,9 @@ class CardIndex(Generic[K]):
         self._stale = 0
         ids = list(self._counts)
         if not ids:
-            return _Snapshot([], {}, None, np.zeros(0, dtype=bool), None, None, None)
+            return _Snapshot(
+                [], {}, None, np.zeros(0, dtype=bool), np.zeros(0, np.uint64), None, None, None
+            )
         counts = [self._counts[i] for i in ids]
         words = _stack([c.words for c in counts])
         chars = _stack([c.chars for c in counts])
@@ -425,13 +462,13 @@ class CardIndex(Generic[K]):
         order = [snap.ids[r] for r in kept] + fresh
         return self._snapshot_of(order, matrix, snap.words_idf, snap.chars_idf, snap.topics_idf)
 
-    @staticmethod
     def _snapshot_of(
-        ids: list[K], matrix: Any, words_idf: Any, chars_idf: Any, topics_idf: Any
+        self, ids: list[K], matrix: Any, words_idf: Any, chars_idf: Any, topics_idf: Any
     ) -> _Snapshot[K]:
         nonempty = np.diff(matrix.indptr) > 0
         row_of = {card: n for n, card in enumerate(ids)}
-        return _Snapshot(ids, row_of, matrix, nonempty, words_idf, chars_idf, topics_idf)
+        facets = np.fromiter((self._counts[c].facets for c in ids), np.uint64, len(ids))
+        return _Snapshot(ids, row_of, matrix, nonempty, facets, words_idf, chars_idf, topics_idf)
 
     def _fit_idf(self, counts: Any, sublinear: bool = True) -> Any:
         transformer = TfidfTransformer(norm=None, sublinear_tf=sublinear).fit(counts)
@@ -470,12 +507,13 @@ class CardIndex(Generic[K]):
             counts.chars,
             counts.topics,
         )
-        return self._top(snap, query, k, among, min_score, exclude)
+        return self._top(snap, query, counts.facets, k, among, min_score, exclude)
 
     def _top(
         self,
         snap: _Snapshot[K],
         query: Any,
+        facets: int,
         k: int,
         among: Collection[K] | None,
         min_score: float,
@@ -488,6 +526,7 @@ class CardIndex(Generic[K]):
         if rows.size == 0:
             return []
         scores = (snap.matrix @ query.T).toarray().ravel()[rows]
+        scores = scores * self.matcher.facet_factor(snap.facets[rows], facets)
         keep = np.flatnonzero(scores >= min_score)
         if keep.size == 0:
             return []
@@ -507,6 +546,8 @@ class CardIndex(Generic[K]):
             return [], np.zeros((0, 0))
         sub = snap.matrix[rows]
         scores = np.asarray((sub @ sub.T).todense())
+        masks = snap.facets[rows]
+        scores *= self.matcher.facet_factor(masks[:, None], masks[None, :])
         np.clip(scores, 0.0, 1.0, out=scores)
         return [snap.ids[r] for r in rows], scores
 

@@ -349,6 +349,11 @@ class TextAnalyzer:
                 self._parts[group.concept] = tuple(dict.fromkeys(parts))
         self.terms = lru_cache(maxsize=4096)(self._terms)
 
+    def units(self, text: str) -> list[_Unit]:
+        """The words of a text as typed (hyphens removed) with their stems,
+        stop words included (facets.py matches phrases on them)."""
+        return self._units(text or "")
+
     def _units(self, text: str) -> list[_Unit]:
         units: list[_Unit] = []
         stem = self.stemmer.stem

@@ -1,0 +1,135 @@
+"""Kinds of problem a card names: the second half of "the same problem".
+
+Two cards are the same problem when they name the same service and the same
+kind of problem. The term, character and topic blocks of the score
+(matcher.py) see the service well and the kind poorly: "Dana BOS dipungut
+komite" and "Dana BOS terlambat cair" share their most telling words, while
+"dokter tidak di tempat" and "dokternya belum datang" share one. The data
+file facets.txt (shipped; a facilitator adds lines in the instance folder's
+facets.txt) maps phrases, concepts of synonyms.txt and combinations of them
+to kinds of problem: pungli, antre, lambat, absen, sistem, data_salah,
+jarak, syarat, informasi, sarana, stok, dana... (its header gives the
+format). A card gets the set of kinds it names, as a bit mask.
+
+matcher.py uses the masks to correct a pair's score: cards that both name
+kinds and share none are pulled down (``FACET_DOWN``), cards that share one
+are pulled up (``FACET_UP``); a pair of which one card names no kind keeps
+its score. The correction multiplies the score, so two cards that share no
+word (no service) stay apart however alike their kinds.
+
+Matching: the card's words as typed (chat spellings read as the standard
+word, spellings.txt) and their Sastrawi stems are looked up in windows of
+up to the longest phrase's length. A phrase written as roots ("tunggu",
+"belum bayar") matches every form ("menunggu", "belum dibayar"); a phrase
+with an affixed word ("dibayar") matches only as written; a ``~word`` part is looked up among the
+card's terms (text.TextAnalyzer: synonyms' concepts and stems). About 0.1
+ms a card, memoised with the card's other counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .text import TextAnalyzer
+
+DEFAULT_FACETS_PATH = Path(__file__).with_name("facets.txt")
+MAX_FACETS = 64  # one bit each in a uint64 mask
+
+# A part: ("term", concept) for ~word, ("phrase", key) for words; a way is
+# the parts that must all be on a card; a kind is its ways.
+_Part = tuple[str, tuple[str, ...]]
+
+
+class Facets:
+    """The kinds of problem of facets.txt and the kinds a text names."""
+
+    def __init__(self, lines: Iterable[str], analyzer: TextAnalyzer) -> None:
+        self.analyzer = analyzer
+        self.kinds: list[str] = []
+        self._ways: list[list[list[frozenset[_Part]]]] = []
+        self._sets: dict[str, frozenset[_Part]] = {}
+        self.longest = 1
+        for line in lines:
+            line = line.strip()
+            if not line or line.startswith("#") or ":" not in line:
+                continue
+            name, body = (s.strip() for s in line.split(":", 1))
+            self._add(name, body)
+
+    @classmethod
+    def load(cls, paths: Sequence[str | Path], analyzer: TextAnalyzer) -> Facets:
+        lines: list[str] = []
+        for path in paths:
+            lines.extend(Path(path).read_text(encoding="utf-8").splitlines())
+        return cls(lines, analyzer)
+
+    def _add(self, name: str, body: str) -> None:
+        ways = [self._way(way) for way in body.split(",") if way.strip()]
+        ways = [w for w in ways if w and all(w)]
+        if name.startswith("@"):
+            self._sets[name] = frozenset(p for w in ways for alt in w for p in alt)
+            return
+        if name not in self.kinds:
+            if len(self.kinds) >= MAX_FACETS:
+                raise ValueError(f"at most {MAX_FACETS} kinds of problem")
+            self.kinds.append(name)
+            self._ways.append([])
+        self._ways[self.kinds.index(name)].extend(ways)
+
+    def _way(self, way: str) -> list[frozenset[_Part]]:
+        return [self._part(part.strip()) for part in way.split(" + ") if part.strip()]
+
+    def _part(self, part: str) -> frozenset[_Part]:
+        if part.startswith("@"):
+            return self._sets.get(part, frozenset())
+        if part.startswith("~"):
+            terms = self.analyzer.terms(part[1:].replace("_", " "))
+            return frozenset({("term", terms[:1])}) if terms else frozenset()
+        units = self.analyzer.units(part)
+        if not units:
+            return frozenset()
+        self.longest = max(self.longest, len(units))
+        surface = tuple(u.surface for u in units)
+        if any(u.stem != u.surface for u in units):
+            return frozenset({("phrase", surface)})  # a form: only as written
+        return frozenset({("phrase", surface), ("stem", surface)})  # roots: any form
+
+    def found(self, text: str) -> set[_Part]:
+        """The parts of any kind that are on the card."""
+        units = self.analyzer.units(text)
+        found: set[_Part] = {("term", (t,)) for t in self.analyzer.terms(text)}
+        surfaces = [u.surface for u in units]
+        stems = [u.stem for u in units]
+        for n in range(1, self.longest + 1):
+            for i in range(len(units) - n + 1):
+                found.add(("phrase", tuple(surfaces[i : i + n])))
+                found.add(("stem", tuple(stems[i : i + n])))
+        return found
+
+    def why(self, text: str) -> dict[str, list[str]]:
+        """Kind -> the ways of it found on the text (for tuning the file)."""
+        found = self.found(text)
+        out: dict[str, list[str]] = {}
+        for kind, ways in zip(self.kinds, self._ways, strict=True):
+            hits = [way for way in ways if all(alt & found for alt in way)]
+            if hits:
+                out[kind] = [
+                    " + ".join("|".join(" ".join(p[1]) for p in alt & found) for alt in way)
+                    for way in hits
+                ]
+        return out
+
+    def of(self, text: str) -> list[str]:
+        """The kinds of problem the text names, in the file's order."""
+        mask = self.mask(text)
+        return [kind for n, kind in enumerate(self.kinds) if mask >> n & 1]
+
+    def mask(self, text: str) -> int:
+        """The kinds of problem the text names, one bit each."""
+        found = self.found(text)
+        mask = 0
+        for n, ways in enumerate(self._ways):
+            if any(all(alt & found for alt in way) for way in ways):
+                mask |= 1 << n
+        return mask
