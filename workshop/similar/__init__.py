@@ -10,6 +10,7 @@ from .matcher import (
     CLUSTER_THRESHOLD,
     DUPLICATE_THRESHOLD,
     SIMILAR_MIN_SCORE,
+    SIMILAR_RELATIVE,
     CardIndex,
     Matcher,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "DEFAULT_SYNONYMS_PATH",
     "DUPLICATE_THRESHOLD",
     "SIMILAR_MIN_SCORE",
+    "SIMILAR_RELATIVE",
     "CardIndex",
     "Matcher",
 ]

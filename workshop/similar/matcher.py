@@ -97,11 +97,12 @@ from .facets import DEFAULT_FACETS_PATH, Facets
 from .related import DEFAULT_CORPUS_PATH, MIN_TOPIC_SCORE, TOPICS_PER_CARD, Topics
 from .text import DEFAULT_SYNONYMS_PATH, Synonyms, TextAnalyzer
 
-DUPLICATE_THRESHOLD = 0.29
-SIMILAR_MIN_SCORE = 0.36
+DUPLICATE_THRESHOLD = 0.33
+SIMILAR_MIN_SCORE = 0.26
+SIMILAR_RELATIVE = 0.6
 # The rules of bench/similar.py (pick_threshold, pick_min_score,
 # pick_cluster_threshold) on the whole tuning set; see the module docstring.
-CLUSTER_THRESHOLD = 0.26
+CLUSTER_THRESHOLD = 0.25
 WORD_WEIGHT = 0.8
 TOPIC_WEIGHT = 0.3
 N_FEATURES = 2**18
@@ -490,12 +491,14 @@ class CardIndex(Generic[K]):
         among: Collection[K] | None = None,
         min_score: float = SIMILAR_MIN_SCORE,
         exclude: Collection[K] = (),
+        relative: float = SIMILAR_RELATIVE,
     ) -> list[tuple[K, float]]:
         """Up to k cards most like ``text``, best first, each with its score.
 
         ``among``: only these card ids may be returned (None: any card of the
         index); ids not on the index are ignored. ``exclude``: never these
-        (e.g. the card being edited). Scores below ``min_score`` are dropped.
+        (e.g. the card being edited). Scores below ``min_score`` are dropped,
+        and so are scores below ``relative`` times the best one (0: none).
         """
         counts = self.matcher.counts(text or "")
         snap = self._current()
@@ -507,7 +510,8 @@ class CardIndex(Generic[K]):
             counts.chars,
             counts.topics,
         )
-        return self._top(snap, query, counts.facets, k, among, min_score, exclude)
+        found = self._top(snap, query, counts.facets, k, among, min_score, exclude)
+        return [(c, s) for c, s in found if s >= relative * found[0][1]] if found else []
 
     def _top(
         self,
@@ -526,7 +530,7 @@ class CardIndex(Generic[K]):
         if rows.size == 0:
             return []
         scores = (snap.matrix @ query.T).toarray().ravel()[rows]
-        scores = scores * self.matcher.facet_factor(snap.facets[rows], facets)
+        scores = np.minimum(scores * self.matcher.facet_factor(snap.facets[rows], facets), 1.0)
         keep = np.flatnonzero(scores >= min_score)
         if keep.size == 0:
             return []
