@@ -89,11 +89,23 @@ FILLERS = ["mohon", "pak", "sekali", "bgt", "sangat", "terutama", "tolong diperh
 
 
 def load(path: Path = SET_PATH) -> list[dict[str, str]]:
+    """The cards of a set; each gets the board it is put on (``board``).
+
+    A card is on its sector's board, and the cards written apart from the
+    first tuning cards (they carry a ``kind``) on boards of their own: their
+    groups name many of the same problems under other group names, and on
+    one board those pairs would count as wrong."""
     with path.open(encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
     for n, row in enumerate(rows):  # a card with no group is a group of its own
         row["group"] = row.get("group") or f"single/{path.stem}/{n}"
+        row.setdefault("source", "apart" if "kind" in row else "first")
     return rows
+
+
+def board_of(row: dict[str, str], per_board: bool = True) -> str:
+    """The board a card is on: its sector's (or all sectors'), of its source."""
+    return f"{row['sector'] if per_board else 'all'}/{row.get('source', '')}"
 
 
 def fold_of(rows: list[dict[str, str]], folds: int, seed: int) -> dict[str, int]:
@@ -146,7 +158,7 @@ class Boards:
         self.rows = rows
         members: dict[str, list[int]] = defaultdict(list)
         for n, row in enumerate(rows):
-            members[row["sector"] if per_board else "all"].append(n)
+            members[board_of(row, per_board)].append(n)
         self.boards = []
         for cards in members.values():
             index = matcher.index()
@@ -254,11 +266,11 @@ def top3_answers(
     higher minimum is a filter)."""
     boards: dict[str, Any] = {}
     for n, row in enumerate(rows):
-        boards.setdefault(row["sector"], matcher.index()).add(n, row["text"])
+        boards.setdefault(board_of(row), matcher.index()).add(n, row["text"])
     return [
         (
             n,
-            boards[row["sector"]].similar(
+            boards[board_of(row)].similar(
                 row["text"], k=3, exclude={n}, min_score=0.0, relative=0.0
             ),
         )
@@ -275,7 +287,7 @@ def top3_score(
 ) -> dict[str, float]:
     sizes: dict[tuple[str, str], int] = defaultdict(int)
     for row in rows:
-        sizes[row["sector"], row["group"]] += 1
+        sizes[board_of(row), row["group"]] += 1
     hits = asked = shown = right = 0
     for n, found in answers:
         row = rows[n]
@@ -283,7 +295,7 @@ def top3_score(
         answer = [m for m, score in found if score >= least]
         shown += len(answer)
         right += sum(rows[m]["group"] == row["group"] for m in answer)
-        if sizes[row["sector"], row["group"]] > 1:
+        if sizes[board_of(row), row["group"]] > 1:
             asked += 1
             hits += any(rows[m]["group"] == row["group"] for m in answer)
     return {
@@ -451,14 +463,14 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "keep tidak belum masih": {"stop_words": STOP_WORDS - {"tidak", "belum", "masih"}},
     "no facets": {"facets_path": None},
     **{
-        f"facet up {up} down {down}{' any' if not cos else ''}": {
-            "facet_up": up,
-            "facet_down": down,
-            "facet_cosine": cos,
-        }
-        for cos in (True, False)
-        for up in (0.0, 0.1, 0.2, 0.3)
-        for down in (0.0, 0.1, 0.2, 0.4)
+        f"facet up {up} down {down}": {"facet_up": up, "facet_down": down}
+        for up in (0.0, 0.2, 0.3, 0.4)
+        for down in (0.0, 0.2, 0.4)
+    },
+    "facet up 0.3 down 0.2, any shared kind": {
+        "facet_up": 0.3,
+        "facet_down": 0.2,
+        "facet_cosine": False,
     },
 }
 
