@@ -22,12 +22,16 @@ word, spellings.txt) and their Sastrawi stems are looked up in windows of
 up to the longest phrase's length. A phrase written as roots ("tunggu",
 "belum bayar") matches every form ("menunggu", "belum dibayar"); a phrase
 with an affixed word ("dibayar") matches only as written; a ``~word`` part is looked up among the
-card's terms (text.TextAnalyzer: synonyms' concepts and stems). About 0.1
-ms a card, memoised with the card's other counts.
+card's terms (text.TextAnalyzer: synonyms' concepts and stems). The parts
+of a way must start within ``PROXIMITY`` words of each other: "dokter ...
+tidak ada" names an absent doctor in one clause, not across a sentence
+about medicine and another about notice. About 0.2 ms a card, memoised
+with the card's other counts.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -35,6 +39,10 @@ from .text import TextAnalyzer
 
 DEFAULT_FACETS_PATH = Path(__file__).with_name("facets.txt")
 MAX_FACETS = 64  # one bit each in a uint64 mask
+# The parts of a way ("@staff + tidak ada") start at most this many words
+# apart; ANYWHERE is the place of a concept found only on the whole text.
+PROXIMITY = 6
+ANYWHERE = -1
 
 # A part: ("term", concept) for ~word, ("phrase", key) for words; a way is
 # the parts that must all be on a card; a kind is its ways.
@@ -95,27 +103,49 @@ class Facets:
             return frozenset({("phrase", surface)})  # a form: only as written
         return frozenset({("phrase", surface), ("stem", surface)})  # roots: any form
 
-    def found(self, text: str) -> set[_Part]:
-        """The parts of any kind that are on the card."""
+    def found(self, text: str) -> dict[_Part, set[int]]:
+        """The parts of any kind that are on the card, each with the word
+        positions it starts at (ANYWHERE: a concept of several words, found on
+        the whole text only)."""
         units = self.analyzer.units(text)
-        found: set[_Part] = {("term", (t,)) for t in self.analyzer.terms(text)}
+        found: dict[_Part, set[int]] = {}
         surfaces = [u.surface for u in units]
         stems = [u.stem for u in units]
+        for i, unit in enumerate(units):
+            for term in self.analyzer.terms(unit.surface):
+                found.setdefault(("term", (term,)), set()).add(i)
+        for term in self.analyzer.terms(text):
+            found.setdefault(("term", (term,)), {ANYWHERE})
         for n in range(1, self.longest + 1):
             for i in range(len(units) - n + 1):
-                found.add(("phrase", tuple(surfaces[i : i + n])))
-                found.add(("stem", tuple(stems[i : i + n])))
+                found.setdefault(("phrase", tuple(surfaces[i : i + n])), set()).add(i)
+                found.setdefault(("stem", tuple(stems[i : i + n])), set()).add(i)
         return found
+
+    @staticmethod
+    def _matches(way: list[frozenset[_Part]], found: dict[_Part, set[int]]) -> bool:
+        """All the parts of the way are on the card, within PROXIMITY words of
+        each other ("@staff + tidak ada" in one clause, not in two)."""
+        places = []
+        for alt in way:
+            at = set().union(*(found[p] for p in alt if p in found))
+            if not at:
+                return False
+            if ANYWHERE not in at:
+                places.append(sorted(at))
+        if len(places) < 2:
+            return True
+        return any(max(choice) - min(choice) <= PROXIMITY for choice in itertools.product(*places))
 
     def why(self, text: str) -> dict[str, list[str]]:
         """Kind -> the ways of it found on the text (for tuning the file)."""
         found = self.found(text)
         out: dict[str, list[str]] = {}
         for kind, ways in zip(self.kinds, self._ways, strict=True):
-            hits = [way for way in ways if all(alt & found for alt in way)]
+            hits = [way for way in ways if self._matches(way, found)]
             if hits:
                 out[kind] = [
-                    " + ".join("|".join(" ".join(p[1]) for p in alt & found) for alt in way)
+                    " + ".join("|".join(" ".join(p[1]) for p in alt if p in found) for alt in way)
                     for way in hits
                 ]
         return out
@@ -130,6 +160,6 @@ class Facets:
         found = self.found(text)
         mask = 0
         for n, ways in enumerate(self._ways):
-            if any(all(alt & found for alt in way) for way in ways):
+            if any(self._matches(way, found) for way in ways):
                 mask |= 1 << n
         return mask

@@ -111,8 +111,8 @@ IDF_POWER = 0.5
 # Kinds of problem (facets.py): the score of two cards that share one is
 # multiplied by 1 + FACET_UP, of two that both name kinds and share none by
 # 1 - FACET_DOWN.
-FACET_UP = 0.2
-FACET_DOWN = 0.0
+FACET_UP = 0.3
+FACET_DOWN = 0.2
 # Refit the IDF weights once the cards added, edited or removed since the
 # last fit exceed this share of the board (or this count on a small board).
 REFIT_FRACTION = 0.05
