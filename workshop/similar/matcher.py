@@ -97,12 +97,12 @@ from .facets import DEFAULT_FACETS_PATH, Facets
 from .related import DEFAULT_CORPUS_PATH, MIN_TOPIC_SCORE, TOPICS_PER_CARD, Topics
 from .text import DEFAULT_SYNONYMS_PATH, Synonyms, TextAnalyzer
 
-DUPLICATE_THRESHOLD = 0.33
-SIMILAR_MIN_SCORE = 0.26
+DUPLICATE_THRESHOLD = 0.36
+SIMILAR_MIN_SCORE = 0.31
 SIMILAR_RELATIVE = 0.6
 # The rules of bench/similar.py (pick_threshold, pick_min_score,
 # pick_cluster_threshold) on the whole tuning set; see the module docstring.
-CLUSTER_THRESHOLD = 0.25
+CLUSTER_THRESHOLD = 0.30
 WORD_WEIGHT = 0.8
 TOPIC_WEIGHT = 0.3
 N_FEATURES = 2**18
