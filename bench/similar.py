@@ -470,8 +470,8 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "no facets": {"facets_path": None},
     **{
         f"facet up {up} down {down}": {"facet_up": up, "facet_down": down}
-        for up in (0.0, 0.2, 0.3, 0.4)
-        for down in (0.0, 0.1, 0.2, 0.3, 0.4)
+        for up in (0.0, 0.1, 0.2, 0.3, 0.4)
+        for down in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
     },
     "facet up 0.3 down 0.2, any shared kind": {
         "facet_up": 0.3,
