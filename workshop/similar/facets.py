@@ -25,7 +25,7 @@ with an affixed word ("dibayar") matches only as written; a ``~word`` part is lo
 card's terms (text.TextAnalyzer: synonyms' concepts and stems). The parts
 of a way must start within ``PROXIMITY`` words of each other: "dokter ...
 tidak ada" names an absent doctor in one clause, not across a sentence
-about medicine and another about notice. About 0.2 ms a card, memoised
+about medicine and another about notice. About 0.3 ms a card, memoised
 with the card's other counts.
 """
 
@@ -58,6 +58,10 @@ class Facets:
         self._ways: list[list[list[frozenset[_Part]]]] = []
         self._sets: dict[str, frozenset[_Part]] = {}
         self.longest = 1
+        self._known: set[_Part] = set()  # every part of every way
+        self._lengths: set[int] = set()  # the phrases' lengths in words
+        # part -> the ways (kind, parts) it is a first part of
+        self._starts: dict[_Part, list[tuple[int, list[frozenset[_Part]]]]] = {}
         for line in lines:
             line = line.strip()
             if not line or line.startswith("#") or ":" not in line:
@@ -83,7 +87,11 @@ class Facets:
                 raise ValueError(f"at most {MAX_FACETS} kinds of problem")
             self.kinds.append(name)
             self._ways.append([])
-        self._ways[self.kinds.index(name)].extend(ways)
+        n = self.kinds.index(name)
+        self._ways[n].extend(ways)
+        for way in ways:
+            for part in way[0]:
+                self._starts.setdefault(part, []).append((n, way))
 
     def _way(self, way: str) -> list[frozenset[_Part]]:
         return [self._part(part.strip()) for part in way.split(" + ") if part.strip()]
@@ -93,39 +101,55 @@ class Facets:
             return self._sets.get(part, frozenset())
         if part.startswith("~"):
             terms = self.analyzer.terms(part[1:].replace("_", " "))
-            return frozenset({("term", terms[:1])}) if terms else frozenset()
+            found = frozenset({("term", terms[:1])}) if terms else frozenset()
+            self._known |= found
+            return found
         units = self.analyzer.units(part)
         if not units:
             return frozenset()
         self.longest = max(self.longest, len(units))
+        self._lengths.add(len(units))
         surface = tuple(u.surface for u in units)
         if any(u.stem != u.surface for u in units):
-            return frozenset({("phrase", surface)})  # a form: only as written
-        return frozenset({("phrase", surface), ("stem", surface)})  # roots: any form
+            found = frozenset({("phrase", surface)})  # a form: only as written
+        else:
+            found = frozenset({("phrase", surface), ("stem", surface)})  # roots: any form
+        self._known |= found
+        return found
 
     def found(self, text: str) -> dict[_Part, set[int]]:
         """The parts of any kind that are on the card, each with the word
         positions it starts at (ANYWHERE: a concept of several words, found on
         the whole text only)."""
         units = self.analyzer.units(text)
+        known = self._known
         found: dict[_Part, set[int]] = {}
+
+        def add(part: _Part, place: int) -> None:
+            if part in known:
+                found.setdefault(part, set()).add(place)
+
         surfaces = [u.surface for u in units]
         stems = [u.stem for u in units]
         for i, unit in enumerate(units):
             for term in self.analyzer.terms(unit.surface):
-                found.setdefault(("term", (term,)), set()).add(i)
+                add(("term", (term,)), i)
         for term in self.analyzer.terms(text):
-            found.setdefault(("term", (term,)), {ANYWHERE})
-        for n in range(1, self.longest + 1):
+            part: _Part = ("term", (term,))
+            if part in known and part not in found:
+                found[part] = {ANYWHERE}
+        for n in self._lengths:
             for i in range(len(units) - n + 1):
-                found.setdefault(("phrase", tuple(surfaces[i : i + n])), set()).add(i)
-                found.setdefault(("stem", tuple(stems[i : i + n])), set()).add(i)
+                add(("phrase", tuple(surfaces[i : i + n])), i)
+                add(("stem", tuple(stems[i : i + n])), i)
         return found
 
     @staticmethod
     def _matches(way: list[frozenset[_Part]], found: dict[_Part, set[int]]) -> bool:
         """All the parts of the way are on the card, within PROXIMITY words of
         each other ("@staff + tidak ada" in one clause, not in two)."""
+        if any(alt.isdisjoint(found) for alt in way):
+            return False
         places = []
         for alt in way:
             at = set().union(*(found[p] for p in alt if p in found))
@@ -159,7 +183,10 @@ class Facets:
         """The kinds of problem the text names, one bit each."""
         found = self.found(text)
         mask = 0
-        for n, ways in enumerate(self._ways):
-            if any(self._matches(way, found) for way in ways):
-                mask |= 1 << n
+        # Only the ways whose first part is on the card (of a thousand ways, a
+        # card starts a few dozen).
+        for part in found:
+            for n, way in self._starts.get(part, ()):
+                if not mask >> n & 1 and self._matches(way, found):
+                    mask |= 1 << n
         return mask
