@@ -40,6 +40,12 @@ BOS_FEES = "Dana BOS dipakai untuk pungutan les tambahan"
 BOS_LATE = "Dana BOS terlambat cair tiap semester"
 LATER_FEES = "Dana BOS dipotong untuk pungutan seragam"
 LATER_LATE = "Pencairan dana BOS selalu terlambat"
+# Two problems of one service that no kind of problem (facets.txt) tells
+# apart, which the engine alone pairs: what the canteen sells, where to wash hands.
+FOOD = "Kantin sekolah menjual jajanan berpewarna"
+SINK = "Kantin sekolah tidak punya wastafel cuci tangan"
+LATER_FOOD = "Jajanan kantin sekolah banyak pewarna"
+LATER_SINK = "Kantin sekolah tanpa wastafel cuci tangan"
 
 
 def ok(reply: dict[str, Any]) -> dict[str, Any]:
@@ -99,31 +105,34 @@ def test_a_dismissed_suggestion_keeps_later_pairs_across_it_from_being_suggested
     make_workshop, phone, facilitator, socket_for, socket_post
 ):
     setup = (make_workshop, phone, facilitator, socket_for, socket_post)
-    texts = [BOS_FEES, BOS_LATE, LATER_FEES, LATER_LATE]
-    # Not dismissed: the engine pairs the later cards on "dana BOS".
+    # Fees and late funds of "dana BOS": the kinds of problem keep them apart.
+    _ws, sector, _other, boss, cards = board_of(*setup, [BOS_FEES, BOS_LATE])
+    assert (cards[BOS_FEES], cards[BOS_LATE]) not in merge_pairs(boss, sector)
+    texts = [FOOD, SINK, LATER_FOOD, LATER_SINK]
+    # Not dismissed: the engine pairs the later cards on "kantin sekolah".
     _ws, sector, _other, boss, cards = board_of(*setup, texts)
     before = merge_pairs(boss, sector)
     first = {card_id: t for t, card_id in cards.items()}
     before_texts = {tuple(sorted((first[a], first[b]))) for a, b in before}
-    assert (cards[BOS_FEES], cards[BOS_LATE]) in before
-    assert (cards[LATER_FEES], cards[LATER_LATE]) in before
+    assert (cards[FOOD], cards[SINK]) in before
+    assert (cards[LATER_FOOD], cards[LATER_SINK]) in before
 
     _ws, sector, other, boss, cards = board_of(*setup, texts)
-    dismissed = [cards[BOS_FEES], cards[BOS_LATE]]
+    dismissed = [cards[FOOD], cards[SINK]]
     ok(boss.emit("suggestion:dismiss", {"kind": "merge", "cards": dismissed}, callback=True))
     after = merge_pairs(boss, sector)
     # Only pairs across the contrast go; the engine's other pairs stay as they were.
     text = {card_id: t for t, card_id in cards.items()}
-    across = {(a, b) for a in (BOS_FEES, LATER_FEES) for b in (BOS_LATE, LATER_LATE)}
+    across = {(a, b) for a in (FOOD, LATER_FOOD) for b in (SINK, LATER_SINK)}
     after_texts = {tuple(sorted((text[a], text[b]))) for a, b in after}
     assert before_texts - after_texts == {tuple(sorted(p)) for p in across}
     assert after_texts <= before_texts
-    assert (cards[LATER_FEES], cards[LATER_LATE]) not in after, "the same contrast"
-    assert (cards[BOS_FEES], cards[LATER_LATE]) not in after
-    assert (cards[BOS_LATE], cards[LATER_LATE]) in after, "one side of it: still the same"
-    # A phone typing about late funds is not offered the fee card either.
-    typed = offered(other, sector, "Dana BOS selalu terlambat cair")
-    assert cards[BOS_LATE] in typed and cards[BOS_FEES] not in typed
+    assert (cards[LATER_FOOD], cards[LATER_SINK]) not in after, "the same contrast"
+    assert (cards[FOOD], cards[LATER_SINK]) not in after
+    assert (cards[SINK], cards[LATER_SINK]) in after, "one side of it: still the same"
+    # A phone typing about the missing sink is not offered the food card either.
+    typed = offered(other, sector, "Kantin sekolah belum ada wastafel cuci tangan")
+    assert cards[SINK] in typed and cards[FOOD] not in typed
 
 
 def test_the_backup_carries_what_was_learned(

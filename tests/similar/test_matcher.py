@@ -162,7 +162,9 @@ def test_top_three_are_the_same_problem(
     board: tuple[CardIndex[str], dict[str, str]], text: str, group: str
 ) -> None:
     index, group_of = board
-    found = index.similar(text, k=3)
+    # The ranking alone: the relative cut (SIMILAR_RELATIVE) may drop a third
+    # card far below the best; tests/similar/test_facets.py covers it.
+    found = index.similar(text, k=3, relative=0.0)
     assert found, text
     assert [group_of[card] for card, _ in found] == [group] * len(found)
     assert len(found) == min(3, len(BOARD[group]))

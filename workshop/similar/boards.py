@@ -8,7 +8,9 @@ boards are dropped past `MAX_BOARDS`. The matcher reads the shipped synonyms
 file and, when there is one, `synonyms.txt` in the instance folder: the
 facilitator's own abbreviations, one group of equivalent terms a line; and
 the shipped corpus of related.txt with, when there is one, `related.txt` in
-the instance folder: the facilitator's own paragraphs of cards.
+the instance folder: the facilitator's own paragraphs of cards; and the
+shipped kinds of problem of facets.txt with, when there is one, `facets.txt`
+in the instance folder: the facilitator's own ways of naming them.
 
 Where the matching runs: in a child process by default (worker.py), so that
 stemming and scoring never hold up a post's broadcast in this process;
@@ -30,6 +32,7 @@ from ..core.cards import PENDING, VISIBLE, Card
 from ..core.models import Workshop
 from ..extensions import db
 from ..realtime.models import Event
+from .facets import DEFAULT_FACETS_PATH
 from .matcher import CardIndex, Matcher
 from .related import DEFAULT_CORPUS_PATH
 from .text import DEFAULT_SYNONYMS_PATH
@@ -57,11 +60,13 @@ class BoardIndexes:
         max_boards: int = MAX_BOARDS,
         in_child: bool = True,
         corpus: list[Path] | None = None,
+        facets: list[Path] | None = None,
     ) -> None:
         self.synonyms = synonyms
         self.corpus = corpus  # None: the shipped related.txt
+        self.facets = facets  # None: the shipped facets.txt
         self.max_boards = max_boards
-        self.worker = Worker(synonyms, corpus) if in_child else None
+        self.worker = Worker(synonyms, corpus, facets) if in_child else None
         self._matcher: Matcher | None = None  # built on first use (about 0.1 s)
         self._boards: OrderedDict[tuple[int, int, str], Board] = OrderedDict()
         self._lock = threading.RLock()  # board() -> _new_board() -> matcher
@@ -80,7 +85,7 @@ class BoardIndexes:
     def matcher(self) -> Matcher:
         with self._lock:
             if self._matcher is None:
-                self._matcher = matcher_of(child_args(self.synonyms, self.corpus))
+                self._matcher = matcher_of(child_args(self.synonyms, self.corpus, self.facets))
             return self._matcher
 
     def board(self, workshop: Workshop, sector_id: int, kind: str) -> Board:
@@ -159,9 +164,10 @@ def texts_of(board: Board) -> dict[int, str]:
 def init_app(app: Flask) -> None:
     own = Path(app.instance_path) / "synonyms.txt"
     corpus = [DEFAULT_CORPUS_PATH, Path(app.instance_path) / "related.txt"]
+    facets = [DEFAULT_FACETS_PATH, Path(app.instance_path) / "facets.txt"]
     in_child = bool(app.config.get("SIMILAR_WORKER", True))
     app.extensions[_KEY] = BoardIndexes(
-        [DEFAULT_SYNONYMS_PATH, own], in_child=in_child, corpus=corpus
+        [DEFAULT_SYNONYMS_PATH, own], in_child=in_child, corpus=corpus, facets=facets
     )
 
 

@@ -209,7 +209,9 @@ def similar(
         if side is not None:
             worded.append((like_a, lesson.b) if side == "a" else (like_b, lesson.a))
     for like, other in sorted(worded, reverse=True)[:MAX_WORDED]:
-        for card_id, score in board.index.similar(other, k=k, among=among, min_score=LIKE):
+        for card_id, score in board.index.similar(
+            other, k=k, among=among, min_score=LIKE, relative=0.0
+        ):
             if like * score >= LEARNED_MIN:
                 scores[card_id] = max(scores.get(card_id, 0.0), round(float(like * score), 4))
     if learned.apart and scores:
@@ -253,8 +255,8 @@ def merges(
         return pairs
     scores = {(min(a, b), max(a, b)): s for a, b, s in pairs}
     for lesson in learned.same:
-        like_a = board.index.similar(lesson.a, k=FAN, among=visible, min_score=LIKE)
-        like_b = board.index.similar(lesson.b, k=FAN, among=visible, min_score=LIKE)
+        like_a = board.index.similar(lesson.a, k=FAN, among=visible, min_score=LIKE, relative=0)
+        like_b = board.index.similar(lesson.b, k=FAN, among=visible, min_score=LIKE, relative=0)
         for x, sx in like_a:
             for y, sy in like_b:
                 score = round(sx * sy, 4)

@@ -2,7 +2,8 @@
 
 The steps, in order:
 
-1. Unicode is folded (NFKC, accents dropped, lower case); emoji and
+1. Unicode is folded (NFKC, accents dropped, lower case, a letter
+   stretched in chat typed once: "lamaaa" -> "lama"); emoji and
    punctuation fall away. Numbers are dropped ("2-3 jam" keeps "jam"),
    "Rp50.000" becomes ``rp``, "berubah2" is read as "berubah-berubah", a
    clitic written with a hyphen goes ("BPJS-nya" -> "bpjs").
@@ -105,10 +106,15 @@ _ASCII_WORD = re.compile(r"^[a-z]+$")
 _CLITICS = frozenset({"nya", "ku", "mu", "lah", "kah", "pun"})
 
 
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+
+
 def fold(text: str) -> str:
-    """Lower case, NFKC, no accents: "Ré-KTP" -> "re-ktp"."""
+    """Lower case, NFKC, no accents, a letter typed three times or more once
+    (chat stretching): "Ré-KTP" -> "re-ktp", "lamaaa" -> "lama"."""
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return _STRETCHED.sub(r"\1", text)
 
 
 def raw_tokens(text: str) -> list[str]:
@@ -348,6 +354,11 @@ class TextAnalyzer:
                 parts = [p for w in words for p in self._terms(w) if p != group.concept]
                 self._parts[group.concept] = tuple(dict.fromkeys(parts))
         self.terms = lru_cache(maxsize=4096)(self._terms)
+
+    def units(self, text: str) -> list[_Unit]:
+        """The words of a text as typed (hyphens removed) with their stems,
+        stop words included (facets.py matches phrases on them)."""
+        return self._units(text or "")
 
     def _units(self, text: str) -> list[_Unit]:
         units: list[_Unit] = []

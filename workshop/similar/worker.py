@@ -86,9 +86,15 @@ def _read_exactly(stream: IO[bytes], size: int) -> bytes:
 class Worker:
     """One child process and the pipe to it; requests are taken one at a time."""
 
-    def __init__(self, synonyms: list[Path], corpus: list[Path] | None = None) -> None:
+    def __init__(
+        self,
+        synonyms: list[Path],
+        corpus: list[Path] | None = None,
+        facets: list[Path] | None = None,
+    ) -> None:
         self.synonyms = synonyms
         self.corpus = corpus  # None: the shipped related.txt
+        self.facets = facets  # None: the shipped facets.txt
         self.generation = 0  # counts the children started: a new one knows no board
         self._process: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()  # gevent's, when monkey-patched: waits cooperatively
@@ -121,8 +127,9 @@ class Worker:
         root = str(Path(__file__).resolve().parents[2])
         path = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
+        args = child_args(self.synonyms, self.corpus, self.facets)
         self._process = subprocess.Popen(
-            [sys.executable, "-P", "-c", CHILD, *child_args(self.synonyms, self.corpus)],
+            [sys.executable, "-P", "-c", CHILD, *args],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
@@ -248,25 +255,43 @@ def handle(matcher: Matcher, boards: OrderedDict[Any, CardIndex[Any]], message: 
         return {"error": f"{type(error).__name__}: {error}"}
 
 
-def child_args(synonyms: list[Path], corpus: list[Path] | None) -> list[str]:
+def child_args(
+    synonyms: list[Path], corpus: list[Path] | None, facets: list[Path] | None = None
+) -> list[str]:
     """The child's arguments: the synonyms files, then "--corpus" and the
-    corpus files when they are not the shipped one."""
+    corpus files when they are not the shipped one, then "--facets" and the
+    files of kinds of problem when they are not the shipped one."""
     args = [str(p) for p in synonyms]
     if corpus is not None:
         args += ["--corpus", *map(str, corpus)]
+    if facets is not None:
+        args += ["--facets", *map(str, facets)]
     return args
+
+
+def _option(argv: list[str], name: str) -> tuple[list[str], list[Path] | None]:
+    """argv without ``name`` and its files, and those files that exist (None:
+    no such option)."""
+    if name not in argv:
+        return argv, None
+    cut = argv.index(name)
+    rest = argv[cut + 1 :]
+    end = next((n for n, a in enumerate(rest) if a.startswith("--")), len(rest))
+    files = [Path(p) for p in rest[:end] if Path(p).is_file()]
+    return argv[:cut] + rest[end:], files
 
 
 def matcher_of(argv: list[str]) -> Matcher:
     """The child's matcher, from child_args(); files that do not exist are skipped."""
-    synonyms, corpus = argv, None
-    if "--corpus" in argv:
-        cut = argv.index("--corpus")
-        synonyms, corpus = argv[:cut], argv[cut + 1 :]
-    files = [Path(p) for p in synonyms if Path(p).is_file()]
-    if corpus is None:
-        return Matcher(files)
-    return Matcher(files, corpus_path=[Path(p) for p in corpus if Path(p).is_file()] or None)
+    argv, facets = _option(argv, "--facets")
+    argv, corpus = _option(argv, "--corpus")
+    files = [Path(p) for p in argv if Path(p).is_file()]
+    kwargs: dict[str, Any] = {}
+    if corpus is not None:
+        kwargs["corpus_path"] = corpus or None
+    if facets is not None:
+        kwargs["facets_path"] = facets or None
+    return Matcher(files, **kwargs)
 
 
 def main(argv: list[str]) -> int:
