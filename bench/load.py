@@ -73,6 +73,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -1162,6 +1163,38 @@ async def poll_worker(cfg: dict[str, Any], start_index: int, count: int, conn: A
     await close_phones(phones)
 
 
+@dataclass
+class Measured:
+    """What one storm's phones reported, and what the server spent meanwhile."""
+
+    results: list[Any]
+    cpu: float  # the server's CPU seconds
+    waited: float  # seconds the server was ready to run but waited for a CPU
+    load: tuple[float, float]  # the load average before and after
+
+
+def measured(
+    args: argparse.Namespace,
+    server: psutil.Process,
+    pipes: list[Any],
+    name: str,
+    order: dict[str, Any],
+) -> Measured:
+    """Send the workers their order with a start a second from now, wait for their
+    reports, and measure the server around it (py-spy with --profile-dir)."""
+    spy = Spy(args.profile_dir, server.pid, name)
+    load_before, cpu_before = load_average(), cpu_of(server)
+    wait_before = cpu_wait_of(server)
+    t0 = time.time() + 1.0
+    for p in pipes:
+        p.send({**order, "t0": t0})
+    results = [p.recv() for p in pipes]
+    cpu = cpu_of(server) - cpu_before
+    waited = cpu_wait_of(server) - wait_before
+    spy.stop()
+    return Measured(results, cpu, waited, (load_before, load_average()))
+
+
 def poll_storm(args: argparse.Namespace) -> dict[str, Any]:
     target, server, cfg = start_storm_app(args, workers=args.workers)
     pipes, procs = spawn("polls", cfg, args.burst_phones, args.workers)
@@ -1182,17 +1215,11 @@ def poll_storm(args: argparse.Namespace) -> dict[str, Any]:
         options = [{"text": f"Pilihan {n}"} for n in range(1, POLL_OPTIONS + 1)]
         boss.call("poll:save", {"phase_id": phase, "options": options, "results": "hidden"})
         boss.call("phase:set", {"phase_id": phase})
-        spy = Spy(args.profile_dir, server.pid, "polls")
-        load_before, cpu_before = load_average(), cpu_of(server)
-        wait_before = cpu_wait_of(server)
-        t0 = time.time() + 1.0
-        for p in pipes:
-            p.send({"phase_id": phase, "t0": t0, "window": args.poll_window})
-        results = [p.recv() for p in pipes]
-        cpu = cpu_of(server) - cpu_before
-        waited = cpu_wait_of(server) - wait_before
-        spy.stop()
-        load_after = load_average()
+        run = measured(
+            args, server, pipes, "polls", {"phase_id": phase, "window": args.poll_window}
+        )
+        results, cpu, waited = run.results, run.cpu, run.waited
+        load_before, load_after = run.load
         time.sleep(2.0)  # the last counts reach the facilitator
         (state,) = boss.snapshot()["activities"]["poll"]
     finally:
@@ -1427,17 +1454,15 @@ def test_storm(args: argparse.Namespace) -> dict[str, Any]:
         phase = boss.call("phase:save", {"name": "Pre-test", "kind": "pretest"})["phase"]["id"]
         ids, right = make_bank(boss)
         boss.call("phase:set", {"phase_id": phase})
-        spy = Spy(args.profile_dir, server.pid, "tests")
-        load_before, cpu_before = load_average(), cpu_of(server)
-        wait_before = cpu_wait_of(server)
-        t0 = time.time() + 1.0
-        for p in pipes:
-            p.send({"questions": ids, "right": right, "t0": t0, "window": args.test_window})
-        results = [p.recv() for p in pipes]
-        cpu = cpu_of(server) - cpu_before
-        waited = cpu_wait_of(server) - wait_before
-        load_after = load_average()
-        spy.stop()
+        run = measured(
+            args,
+            server,
+            pipes,
+            "tests",
+            {"questions": ids, "right": right, "window": args.test_window},
+        )
+        results, cpu, waited = run.results, run.cpu, run.waited
+        load_before, load_after = run.load
         spy = None
         time.sleep(2.0)  # the last broadcasts reach the facilitator
         shown = boss.snapshot()["activities"]["pretest"]
