@@ -116,3 +116,29 @@ def test_the_join_address_uses_the_public_url(everyone):
     ws, laptop, _projector, _mobile = everyone
     html = laptop.get(f"/w/{ws.code}/facilitator").get_data(as_text=True)
     assert f'value="http://urai.test/j/{ws.code}"' in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("id", "30 November \u2013 1 Desember 2026"), ("en", "30 November \u2013 1 December 2026")],
+)
+def test_the_cockpit_and_the_report_page_name_every_day_of_the_bimtek(
+    app, make_workshop, facilitator, lang, said
+):
+    """A two-day Bimtek reads as its two days on the facilitator's page and the
+    report page, not as its first day only."""
+    import datetime as dt
+
+    from workshop.core.models import Workshop
+    from workshop.extensions import db
+
+    ws = make_workshop(date=dt.date(2026, 11, 30))
+    with app.app_context():
+        db.session.get(Workshop, ws.id).days = 2
+        db.session.commit()
+    laptop = facilitator(ws)
+    cockpit = laptop.get(f"/w/{ws.code}/facilitator?lang={lang}").get_data(as_text=True)
+    assert said in cockpit
+    # The report is written in the workshop's language, whatever the page's.
+    report = laptop.get(f"/w/{ws.code}/export/html?lang={lang}").get_data(as_text=True)
+    assert "30 November \u2013 1 Desember 2026" in report

@@ -68,6 +68,7 @@ def extensions(app: Flask) -> None:
         locale_selector=i18n.select_locale,
         default_translation_directories=str(Path(__file__).resolve().parent / "translations"),
     )
+    app.add_template_filter(i18n.workshop_dates, "workshop_dates")
     csrf.init_app(app)
     ratelimit.init_app(app)
     assets.init_app(app)

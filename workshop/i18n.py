@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from flask import has_request_context, request, session
 from flask_babel import get_locale
+
+from .core.timeutil import format_date_range_in
+
+if TYPE_CHECKING:
+    from .core.models import Workshop
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -21,3 +28,12 @@ def select_locale() -> str:
 def current_language() -> str:
     locale = get_locale()
     return locale.language if locale else "id"
+
+
+def workshop_dates(workshop: Workshop) -> str:
+    """The page's words for a workshop's day or days, in the page's language:
+    "8\u20139 Desember 2026"; "" without a date (the `workshop_dates` filter)."""
+    if workshop.date is None:
+        return ""
+    last = workshop.date_of(workshop.days or 1) or workshop.date
+    return format_date_range_in(workshop.date, last, current_language())
