@@ -489,6 +489,15 @@ def worker(cfg: dict[str, Any], start_index: int, count: int, conn: Any) -> None
 # -- the run ----------------------------------------------------------------------
 
 
+def summed_errors(results: list[dict[str, Any]]) -> dict[str, int]:
+    """The workers' refusals, added up by error code."""
+    errors: dict[str, int] = {}
+    for r in results:
+        for code, n in r["errors"].items():
+            errors[code] = errors.get(code, 0) + n
+    return errors
+
+
 def percentile(values: list[float], q: float) -> float | None:
     if not values:
         return None
@@ -1233,10 +1242,7 @@ def poll_storm(args: argparse.Namespace) -> dict[str, Any]:
             expected[str(choice)] = expected.get(str(choice), 0) + 1
     counted = state["counts"]
     every = set(expected) | set(counted)
-    errors: dict[str, int] = {}
-    for r in results:
-        for code, n in r["errors"].items():
-            errors[code] = errors.get(code, 0) + n
+    errors = summed_errors(results)
     latencies = [x for r in results for x in r["latencies"]]
     return {
         "poll_storm": {
@@ -1545,10 +1551,7 @@ def test_figures(
         score = sum(1 for qid, choice in answers.items() if right[qid] == choice)
         for source, found in sources.items():
             wrong[source] += int(found.get(name) != score)
-    errors: dict[str, int] = {}
-    for r in results:
-        for code, n in r["errors"].items():
-            errors[code] = errors.get(code, 0) + n
+    errors = summed_errors(results)
     latencies = [x for r in results for x in r["latencies"]]
     return {
         "p50_ack_ms": round(percentile(latencies, 0.50) or 0, 1),
