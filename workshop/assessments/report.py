@@ -10,9 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm
 from flask_babel import gettext as _
 
@@ -25,7 +23,6 @@ def add_to_report(doc: DocxDocument, workshop: Workshop, annex: Callable[[str], 
     """Append the tests' results and the evaluations' recaps (nothing if neither ran)."""
     summary = services.results(workshop)
     if summary["people"]:
-        _portrait_page(doc)
         _tests(doc, summary, annex)
     recaps = [
         (phase, evaluation.recap(workshop, evaluation.form_of(workshop, phase)))
@@ -33,18 +30,7 @@ def add_to_report(doc: DocxDocument, workshop: Workshop, annex: Callable[[str], 
     ]
     recaps = [(phase, recap) for phase, recap in recaps if recap["count"]]
     for phase, recap in recaps:
-        _portrait_page(doc)
         _evaluation(doc, phase.name, recap, annex)
-
-
-def _portrait_page(doc: DocxDocument) -> None:
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    for numbering in section._sectPr.findall(qn("w:pgNumType")):
-        section._sectPr.remove(numbering)  # the pages go on counting
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.0)
-    section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
 
 
 def _number(value: float | int | None, suffix: str = "") -> str:

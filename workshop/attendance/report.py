@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -53,7 +52,7 @@ def signed(workshop: Workshop) -> bool:
 
 def add_to_report(doc: DocxDocument, workshop: Workshop, annex: Callable[[str], Any]) -> None:
     """Append the signed attendance of each day that has signatures (nothing if
-    none), each under `annex`'s numbered heading."""
+    none), each an annex of its own (`annex` starts its page and numbered heading)."""
     signatures = list(
         db.session.scalars(
             select(Signature)
@@ -64,7 +63,6 @@ def add_to_report(doc: DocxDocument, workshop: Workshop, annex: Callable[[str], 
     )
     days = sorted({s.day for s in signatures})
     for day in days:
-        _portrait_page(doc)
         date = workshop.date_of(day)
         title = _("Attendance list, day %(day)d", day=day)
         annex(f"{title} ({format_date(date, 'long')})" if date else title)
@@ -73,17 +71,6 @@ def add_to_report(doc: DocxDocument, workshop: Workshop, annex: Callable[[str], 
             if people:
                 doc.add_heading(_role_titles()[role], level=2)
                 _table(doc, people)
-
-
-def _portrait_page(doc: DocxDocument) -> None:
-    """A new A4 portrait section with the report's margins (after the landscape matrix)."""
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    for numbering in section._sectPr.findall(qn("w:pgNumType")):
-        section._sectPr.remove(numbering)  # the pages go on counting
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.0)
-    section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
 
 
 def _table(doc: DocxDocument, people: Sequence[Signature]) -> Table:

@@ -80,15 +80,18 @@ def build(results: Results) -> bytes:
 
 
 class Annexes:
-    """The annexes' headings, numbered in the order they are written, whichever
-    feature writes them: "Lampiran 3. Daftar hadir hari ke-1"."""
+    """Each annex, whichever feature writes it, starts here: on a new A4 page of
+    its own orientation (portrait but for the matrix; the pages go on counting),
+    under a heading numbered in the order they are written: "Lampiran 3. Daftar
+    hadir hari ke-1"."""
 
     def __init__(self, doc: DocxDocument) -> None:
         self.doc = doc
         self.count = 0
 
-    def __call__(self, title: str) -> Paragraph:
+    def __call__(self, title: str, *, landscape: bool = False) -> Paragraph:
         self.count += 1
+        layout.new_section(self.doc, landscape=landscape)
         return self.doc.add_heading(_("Annex %(n)d. %(title)s", n=self.count, title=title), 1)
 
 
@@ -421,8 +424,7 @@ def _annexes(doc: DocxDocument, results: Results, annex: Annexes) -> None:
     signed on the phones: those lists follow the matrix, one a day) and the matrix."""
     if not attendance.signed(results.workshop):
         _paper_attendance(doc, results, annex)
-    layout.new_section(doc, landscape=True)
-    annex(_("Action plan matrix"))
+    annex(_("Action plan matrix"), landscape=True)
     labels = {c.key: c.label for c in matrix.columns()}
     small = layout.SMALL_TABLE_STYLE
     names = [r.sector.name for r in results.sectors]
@@ -434,7 +436,6 @@ def _annexes(doc: DocxDocument, results: Results, annex: Annexes) -> None:
 
 
 def _paper_attendance(doc: DocxDocument, results: Results, annex: Annexes) -> None:
-    doc.add_page_break()
     annex(_("Attendance list"))
     sectors = {r.sector.id: r.sector.name for r in results.sectors}
     table = layout.table(

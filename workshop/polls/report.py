@@ -16,9 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm
 from flask_babel import gettext as _
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -40,7 +38,6 @@ def add_to_report(doc: DocxDocument, workshop: Workshop, annex: Callable[[str], 
     steps = [(phase, poll_of(phase)) for phase in phases_of(workshop)]
     if not steps:
         return
-    _portrait_page(doc)
     annex(_("Polls and word clouds"))
     for phase, poll in steps:
         state = REPORT_VIEW.poll(state_of(phase, poll))
@@ -53,20 +50,6 @@ def add_to_report(doc: DocxDocument, workshop: Workshop, annex: Callable[[str], 
             # Every term counted, less those the facilitator hid (the policy's answer).
             state["terms"] = REPORT_VIEW.poll({"terms": terms_of(poll, limit=None)})["terms"]
             _wordcloud(doc, state)
-
-
-def _portrait_page(doc: DocxDocument) -> None:
-    """A new portrait page (the annexes end on a landscape one), numbered on."""
-    body = doc.sections[1] if len(doc.sections) > 1 else doc.sections[0]
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    for numbering in section._sectPr.findall(qn("w:pgNumType")):
-        section._sectPr.remove(numbering)
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = body.page_width, body.page_height
-    if (section.page_width or 0) > (section.page_height or 0):
-        section.page_width, section.page_height = section.page_height, section.page_width
-    for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
-        setattr(section, side, getattr(body, side))
 
 
 def _poll(doc: DocxDocument, state: dict[str, Any]) -> None:

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml import OxmlElement
 from docx.shared import Cm
 from flask_babel import gettext as _
@@ -47,14 +46,6 @@ def add_to_report(doc: DocxDocument, workshop: Workshop, annex: Callable[[str], 
     sessions = minutes(workshop)
     if not sessions:
         return
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    # The page of the report's body (its first portrait section), whatever came last.
-    body = next((s for s in doc.sections if s.orientation == WD_ORIENT.PORTRAIT), None)
-    if body is not None and body is not section:
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = body.page_width, body.page_height
-        for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
-            setattr(section, side, getattr(body, side))
     annex(_("Minutes of the questions to the speakers"))
     for session in sessions:
         _session(doc, session)
