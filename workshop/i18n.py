@@ -30,10 +30,11 @@ def current_language() -> str:
     return locale.language if locale else "id"
 
 
-def workshop_dates(workshop: Workshop) -> str:
-    """The page's words for a workshop's day or days, in the page's language:
-    "8\u20139 Desember 2026"; "" without a date (the `workshop_dates` filter)."""
+def workshop_dates(workshop: Workshop, language: str | None = None) -> str:
+    """A workshop's day or days in `language` (default: the page's), as pages and
+    documents write them: "8\u20139 Desember 2026"; "" without a date (also the
+    templates' `workshop_dates` filter)."""
     if workshop.date is None:
         return ""
     last = workshop.date_of(workshop.days or 1) or workshop.date
-    return format_date_range_in(workshop.date, last, current_language())
+    return format_date_range_in(workshop.date, last, language or current_language())

@@ -22,12 +22,12 @@ from ..core.cards import BOTTLENECK, CAUSE, SOLUTION, Card, cause_trees
 from ..core.models import Participant, Sector, Workshop
 from ..core.timeutil import (
     format_date_in,
-    format_date_range_in,
     format_datetime_in,
     local,
     zone_label,
 )
 from ..extensions import db
+from ..i18n import workshop_dates
 from ..moderation.models import Cluster
 from ..realtime.policy import REPORT_VIEW, Settings
 from ..voting.services import tallies
@@ -100,10 +100,7 @@ class Results:
 
     def dates_text(self) -> str:
         """The workshop's day or days: "24\u201325 November 2026"; "" without a date."""
-        w = self.workshop
-        if w.date is None:
-            return ""
-        return format_date_range_in(w.date, w.date_of(w.days or 1) or w.date, w.language)
+        return workshop_dates(self.workshop, self.workshop.language)
 
     def moment_text(self, moment: dt.datetime) -> str:
         """A stored (UTC) moment in the workshop's zone: "8 Desember 2026 14.30 WITA"."""

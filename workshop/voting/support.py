@@ -45,15 +45,13 @@ def support_card(workshop: Workshop, participant_id: int, card_id: object) -> Su
     return Supported(card, added=True)
 
 
-def recount_supports(card: Card) -> bool:
+def recount_supports(card: Card) -> None:
     """Set a card's count from its family's supports (after a merge or an unmerge);
-    True if it changed. The caller publishes the card."""
+    the caller publishes the card."""
     db.session.flush()
     supporters = _supporters(_family(card))
     supporters.discard(card.author_id)
-    changed = (card.supports or 0) != len(supporters)
     card.supports = len(supporters)
-    return changed
 
 
 def _family(card: Card) -> list[int]:
