@@ -180,6 +180,23 @@ def test_a_refused_upvote_marks_nothing(room):
     assert shown_counts(events_of(room["staff"], "questions.voted")) == {first: 1}
 
 
+def test_a_question_hidden_before_its_batch_is_not_named_to_the_room(room):
+    staff, budi = room["staff"], room["phones"][1]
+    first, second = room["questions"][:2]
+    upvote(budi, first)
+    upvote(room["phones"][3], second)
+    hidden = staff.emit(
+        "question:moderate", {"question_id": first, "action": "hide"}, callback=True
+    )
+    assert hidden["ok"] and hidden["question"]["votes"] == 1  # counted, though not yet batched
+    assert events_of(staff, "questions.updated")[0]["data"]["votes"] == 1
+    socketio.sleep(2 * INTERVAL)
+    for sock in (staff, room["projector"], budi):
+        assert shown_counts(events_of(sock, "questions.voted")) == {second: 1}
+    assert first not in {q["id"] for q in state_of(budi, room["sector"])["questions"]}
+    assert state_of(staff, None)["questions"][0]["votes"] == 1
+
+
 def test_the_protocol_documents_the_batch():
     row = next(line for line in PROTOCOL.read_text().splitlines() if "| `questions.voted`" in line)
     assert "{phase_id, votes: {" in row and "batch" in row

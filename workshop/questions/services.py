@@ -250,7 +250,8 @@ def upvotes_of(question_id: int) -> int:
 def stamp_upvotes(workshop_id: int, question_ids: set[int], _flags: frozenset[str]) -> None:
     """One batch of upvotes (realtime/batches.py), in one transaction: each marked
     question's `votes` set to its count, and one `questions.voted`
-    `{phase_id, votes: {question id: count}}` a session (in practice the current one)."""
+    `{phase_id, votes: {question id: count}}` a session (in practice the current
+    one) with the counts of those still approved."""
     with unit_of_work():
         workshop = db.session.get(Workshop, workshop_id)
         if workshop is None or workshop.write_refusal() is not None:
@@ -265,9 +266,13 @@ def stamp_upvotes(workshop_id: int, question_ids: set[int], _flags: frozenset[st
             update(Question).where(*marked).values(votes=counted),
             execution_options={"synchronize_session": False},
         )
+        # A question hidden since its upvote is not named to the room; steering had
+        # its count in the `questions.updated` of its hiding, which counted the rows.
         per_session: dict[int, dict[str, int]] = {}
         rows = db.session.execute(
-            select(Question.id, Question.phase_id, Question.votes).where(*marked)
+            select(Question.id, Question.phase_id, Question.votes).where(
+                *marked, Question.status == VISIBLE
+            )
         )
         for question_id, phase_id, votes in sorted(rows.all()):
             per_session.setdefault(phase_id, {})[str(question_id)] = votes
