@@ -247,6 +247,15 @@ def upvotes_of(question_id: int) -> int:
     )
 
 
+def _counted() -> Any:
+    """Each question's upvotes, as a column of a statement on `Question`."""
+    return (
+        select(func.count(QuestionVote.id))
+        .where(QuestionVote.question_id == Question.id)
+        .scalar_subquery()
+    )
+
+
 def stamp_upvotes(workshop_id: int, question_ids: set[int], _flags: frozenset[str]) -> None:
     """One batch of upvotes (realtime/batches.py), in one transaction: each marked
     question's `votes` set to its count, and one `questions.voted`
@@ -257,13 +266,8 @@ def stamp_upvotes(workshop_id: int, question_ids: set[int], _flags: frozenset[st
         if workshop is None or workshop.write_refusal() is not None:
             return  # gone or archived since: nothing more is broadcast
         marked = (Question.workshop_id == workshop_id, Question.id.in_(sorted(question_ids)))
-        counted = (
-            select(func.count(QuestionVote.id))
-            .where(QuestionVote.question_id == Question.id)
-            .scalar_subquery()
-        )
         db.session.execute(
-            update(Question).where(*marked).values(votes=counted),
+            update(Question).where(*marked).values(votes=_counted()),
             execution_options={"synchronize_session": False},
         )
         # A question hidden since its upvote is not named to the room; steering had
@@ -374,13 +378,8 @@ def questions_of(workshop: Workshop) -> list[tuple[Question, dict[str, Any]]]:
     """Every question of the workshop, oldest first, with its whole form (`whole`):
     its author's name, and its upvotes counted, so a snapshot, the report and
     the backup are exact while an upvote waits for its batch."""
-    counted = (
-        select(func.count(QuestionVote.id))
-        .where(QuestionVote.question_id == Question.id)
-        .scalar_subquery()
-    )
     rows = db.session.execute(
-        select(Question, Participant.name, counted)
+        select(Question, Participant.name, _counted())
         .outerjoin(Participant, Participant.id == Question.author_id)
         .where(Question.workshop_id == workshop.id)
         .order_by(Question.id)
