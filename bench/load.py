@@ -5,6 +5,7 @@
                          [--reveal [--reveal-snapshot]] [--similar Q]
                          [--url URL --facilitator-url LINK [--pid PID]]
     python bench/load.py --storms-only [--votes] [--joins] [--flood] [--polls] [--tests]
+                         [--upvotes]
                          [--profile-dir DIR]
 
 Starts the target on a free loopback port (the app: `python app.py` with its
@@ -43,11 +44,18 @@ is acknowledged, one in ten tapping another choice of an answered question
 acknowledgement latency p50/p95/p99/max, answers lost or counted twice and
 wrong scores against what the bench sent, each checked in the cockpit's live
 counts, its snapshot, the closing's results, the score each phone is told, and
-the database read through the services). --polls and --tests default to 300
-phones, the rest to 200; both report the server's CPU seconds, the seconds it
-waited for a CPU held by other work (`server_cpu_wait_seconds`, on Linux), and
-the load average before and after: on a shared machine the wait says how much
-of the latency is the machine's. --profile-dir DIR records
+the database read through the services); --upvotes (issue 29), the first
+--upvote-questions phones ask a speaker's question each, then --clients phones
+each upvote every question they did not ask with a chance of 0.7, at random
+moments of --upvote-window seconds, one in ten taking one back (`upvote_storm`:
+acknowledgement latency, the `questions.voted` messages each phone received,
+the counts against the upvotes acknowledged, each phone's counts as its page
+keeps them and its own upvotes in its snapshot). --polls, --tests and
+--upvotes default to 300 phones, the rest to 200; they report the server's
+CPU seconds, the seconds it waited for a CPU held by other work
+(`server_cpu_wait_seconds`, on Linux), and the load average before and
+after: on a shared machine the wait says how much of the latency is the
+machine's. --profile-dir DIR records
 py-spy stacks of the server during each. The server runs in a session of its
 own (its own scheduling group beside the phones', as on a real laptop).
 
@@ -878,6 +886,7 @@ def storm_worker(case: str, cfg: dict[str, Any], start_index: int, count: int, c
         "flooder": flooder_worker,
         "polls": poll_worker,
         "tests": test_worker,
+        "upvotes": upvote_worker,
     }
     asyncio.run(cases[case](cfg, start_index, count, conn))
 
@@ -1582,6 +1591,188 @@ def test_figures(
     }
 
 
+# -- the upvote storm (issue 29): a room upvoting a speaker's questions --
+
+UPVOTE_SHARE = 0.7  # each phone upvotes each question it did not ask with this chance
+
+
+def keep_upvotes(shown: dict[int, int], message: dict[str, Any]) -> None:
+    """What a page's question list shows after a `questions.voted`: a batch
+    `{phase_id, votes: {id: count}}`, or one question's `{id, phase_id, votes}`
+    (as each upvote was stamped before issue 29)."""
+    data = message.get("data") or {}
+    votes = data.get("votes")
+    if isinstance(votes, dict):
+        shown.update({int(q): int(n) for q, n in votes.items()})
+    elif votes is not None:
+        shown[int(data["id"])] = int(votes)
+
+
+async def upvote_worker(cfg: dict[str, Any], start_index: int, count: int, conn: Any) -> None:
+    """The first phones ask a question each; then every phone upvotes each question
+    it did not ask with a chance of UPVOTE_SHARE, at random moments of the window,
+    and one phone in ten takes one of its upvotes back. Each phone keeps the counts
+    as its page does (the broadcasts, and its own acknowledgements, in the order
+    they arrive) and counts the messages it receives meanwhile."""
+    import random
+
+    shown: dict[int, dict[int, int]] = {}  # phone: question: the count its page shows
+    received: dict[int, list[int]] = {}  # phone: [messages, of which questions.voted]
+    storming = False
+
+    def on_event(phone: Phone) -> Any:
+        shown[phone.index], received[phone.index] = {}, [0, 0]
+
+        def handler(message: dict[str, Any]) -> None:
+            if message.get("type") == "questions.voted":
+                keep_upvotes(shown[phone.index], message)
+                received[phone.index][1] += storming
+            received[phone.index][0] += storming
+
+        return handler
+
+    phones = await join_phones(cfg, make_phones(cfg, start_index, count), on_event)
+    conn.send({"connected": sum(1 for p in phones if p.sio.connected)})
+    wanted = conn.recv()["ask"]  # how many questions the room asks
+    asked: dict[int, int] = {}  # question id: the phone that asked it
+    for phone in [p for p in phones if p.index < wanted]:
+        payload = {"client_id": f"upvote-q-{phone.index}", "text": f"Pertanyaan {phone.index}?"}
+        reply = await phone.sio.call("question:ask", payload, timeout=60)
+        assert reply.get("ok"), reply
+        asked[int(reply["question"]["id"])] = phone.index
+    conn.send({"asked": asked})
+    order = conn.recv()  # {questions: {id: author}, t0, window}
+    storming = True
+    chance = random.Random(start_index)
+    latencies: list[float] = []
+    held: dict[int, set[int]] = {p.index: set() for p in phones}  # acknowledged upvotes
+    errors: dict[str, int] = {}
+    sent = 0
+
+    async def send(phone: Phone, question: int, up: bool) -> None:
+        nonlocal sent
+        sent += 1
+        begun = time.perf_counter()
+        try:
+            reply = await phone.sio.call(
+                "question:upvote", {"question_id": question, "up": up}, timeout=60
+            )
+        except Exception:
+            errors["timeout"] = errors.get("timeout", 0) + 1
+            return
+        latencies.append(1000 * (time.perf_counter() - begun))
+        if not reply.get("ok"):
+            code = reply["error"]["code"]
+            errors[code] = errors.get(code, 0) + 1
+            return
+        (held[phone.index].add if up else held[phone.index].discard)(question)
+        shown[phone.index][question] = int(reply["votes"])  # as the page's setUpvoted
+
+    async def storm(phone: Phone) -> None:
+        others = [q for q, author in order["questions"].items() if author != phone.index]
+        picks = [q for q in others if chance.random() < UPVOTE_SHARE]
+        times = sorted(chance.uniform(0, order["window"]) for _ in picks)
+        for question, at in zip(picks, times, strict=True):
+            await asyncio.sleep(max(0.0, order["t0"] + at - time.time()))
+            await send(phone, question, True)
+        if picks and chance.random() < 0.1:  # a change of mind
+            await send(phone, chance.choice(picks), False)
+
+    phones = [p for p in phones if p.sio.connected]
+    await asyncio.gather(*(storm(p) for p in phones))
+    conn.send({"latencies": latencies, "errors": errors, "sent": sent, "held": held})
+    conn.recv()  # the facilitator has counted: what does each phone show?
+    await asyncio.sleep(1.0)  # read what arrived while this loop waited on the pipe
+    storming = False
+    views = []
+    for phone in phones:
+        reply = await phone.sio.call("sync", {"sector_id": phone.sector, "since": None}, timeout=60)
+        mine = set(reply["snapshot"]["activities"]["questions"].get("my_upvotes", []))
+        views.append((shown[phone.index], received[phone.index], mine == held[phone.index]))
+    conn.send({"views": views})
+    await close_phones(phones)
+
+
+def upvote_storm(args: argparse.Namespace) -> dict[str, Any]:
+    target, server, cfg = start_storm_app(args, workers=args.workers)
+    pipes, procs = spawn("upvotes", cfg, args.burst_phones, args.workers)
+    boss: Boss | None = None
+    live: dict[int, int] = {}
+    try:
+        connected = sum(p.recv()["connected"] for p in pipes)
+        boss = Boss(target)
+        boss.sio.on(
+            "event",
+            lambda m: keep_upvotes(live, m) if m.get("type") == "questions.voted" else None,
+        )
+        phase = boss.call("phase:save", {"name": "Tanya jawab", "kind": "questions"})["phase"]
+        boss.call("phase:set", {"phase_id": phase["id"]})
+        questions: dict[int, int] = {}
+        for p in pipes:
+            p.send({"ask": args.upvote_questions})
+        for p in pipes:
+            questions.update(p.recv()["asked"])
+        order = {"questions": questions, "window": args.upvote_window}
+        run = measured(args, server, pipes, "upvotes", order)
+        time.sleep(2.0)  # the last batch reaches the facilitator
+        state = boss.snapshot()["activities"]["questions"]
+        counted = {int(q["id"]): int(q["votes"]) for q in state["questions"]}
+        for p in pipes:
+            p.send("views")
+        views = [v for p in pipes for v in p.recv()["views"]]
+    finally:
+        if boss is not None and boss.sio.connected:
+            boss.close()
+        stop_workers(procs)
+        target.stop()
+    return {"upvote_storm": upvote_figures(args, run, connected, counted, live, views)}
+
+
+def upvote_figures(
+    args: argparse.Namespace,
+    run: Measured,
+    connected: int,
+    counted: dict[int, int],
+    live: dict[int, int],
+    views: list[tuple[dict[int, int], list[int], bool]],
+) -> dict[str, Any]:
+    """What the phones were sent and shown, against the upvotes they were acknowledged."""
+    expected = dict.fromkeys(counted, 0)
+    for r in run.results:
+        for questions in r["held"].values():
+            for q in questions:
+                expected[q] = expected.get(q, 0) + 1
+    latencies = [x for r in run.results for x in r["latencies"]]
+    voted = sorted(float(received[1]) for _shown, received, _own in views)
+    messages = sorted(float(received[0]) for _shown, received, _own in views)
+    sent = sum(r["sent"] for r in run.results)
+    return {
+        "p50_ack_ms": round(percentile(latencies, 0.50) or 0, 1),
+        "p95_ack_ms": round(percentile(latencies, 0.95) or 0, 1),
+        "p99_ack_ms": round(percentile(latencies, 0.99) or 0, 1),
+        "upvotes_sent": sent,
+        "upvotes_counted": sum(counted.values()),
+        "refused": summed_errors(run.results),
+        "counts_exact": counted == expected,
+        "voted_messages_per_phone": {
+            "mean": round(statistics.mean(voted), 1) if voted else 0,
+            "min_median_max": quantiles(voted),
+        },
+        "messages_per_phone": quantiles(messages),
+        "phones_shown_a_wrong_count": sum(
+            1 for shown, _r, _own in views if any(shown.get(q, 0) != n for q, n in counted.items())
+        ),
+        "phones_with_wrong_own_upvotes": sum(1 for _s, _r, own in views if not own),
+        "facilitator_counts_wrong_live": any(live.get(q, 0) != n for q, n in counted.items()),
+        "clients": connected,
+        "questions": len(counted),
+        "window_seconds": args.upvote_window,
+        "server_cpu_seconds": round(run.cpu, 2),
+        "server_cpu_wait_seconds": round(run.waited, 2),
+        "load_average": list(run.load),
+    }
+
+
 # -- the join storm --
 
 
@@ -1871,7 +2062,7 @@ def main() -> None:
     parser.add_argument(
         "--clients",
         type=int,
-        help="phones (default 200; for --polls and --tests, the room of issue 28: 300)",
+        help="phones (default 200; for --polls, --tests and --upvotes, the room of issue 28: 300)",
     )
     parser.add_argument("--rate", type=float, default=10)
     parser.add_argument("--seconds", type=float, default=10)
@@ -1949,9 +2140,17 @@ def main() -> None:
     )
     parser.add_argument("--test-window", type=float, default=10)
     parser.add_argument(
+        "--upvotes",
+        action="store_true",
+        help="upvote storm: --clients phones upvote --upvote-questions questions"
+        " within --upvote-window seconds",
+    )
+    parser.add_argument("--upvote-window", type=float, default=60)
+    parser.add_argument("--upvote-questions", type=int, default=10)
+    parser.add_argument(
         "--storms-only",
         action="store_true",
-        help="skip the post run: only --votes/--joins/--flood/--polls/--tests",
+        help="skip the post run: only --votes/--joins/--flood/--polls/--tests/--upvotes",
     )
     parser.add_argument(
         "--profile-dir", metavar="DIR", help="py-spy the server during each of those storms"
@@ -1974,7 +2173,8 @@ def main() -> None:
     if args.profile_storm and os.path.exists(args.profile_storm):
         result["profile_storm"] = summarise_profile(args.profile_storm)
     storms = (("votes", vote_storm), ("joins", join_storm), ("flood", flood_storm))
-    for flag, case in (*storms, ("polls", poll_storm), ("tests", test_storm)):
+    issue28 = (("polls", poll_storm), ("tests", test_storm), ("upvotes", upvote_storm))
+    for flag, case in (*storms, *issue28):
         if getattr(args, flag):
             result.update(case(args))
     print(json.dumps(result))

@@ -82,8 +82,9 @@ class DefaultConfig:
     # answers (refilled at EVENT_RATE); then its socket is dropped, and it may
     # not connect again until its allowance has a token.
     FLOOD_DROP_AFTER = 20
-    # Seconds: a board gets the new tallies of its cards at most once per this
-    # interval (the latest of each card), however fast votes come; 0 sends each.
+    # Seconds: a board gets the new tallies of its cards, and a question session
+    # the upvotes of its questions, at most once per this interval (the latest
+    # of each), however fast votes come; 0 sends each (realtime/batches.py).
     TALLY_INTERVAL = 0.25
     # Wrong join codes per IP address (a whole room may share one address).
     WRONG_CODE_BURST = 30

@@ -39,6 +39,7 @@ from .presenter.views import bp as presenter_bp
 from .proposals import events as _proposals_events  # noqa: F401
 from .proposals.views import bp as proposals_bp
 from .questions import events as _questions_events  # noqa: F401  # issue 28: questions
+from .realtime import batches
 from .realtime import events as _realtime_events  # noqa: F401
 from .realtime.frames import Frame, SocketErrors, quiet_library_logs
 from .realtime.sessions import SocketAwareSessionInterface
@@ -47,7 +48,6 @@ from .similar import boards as similar_boards
 from .similar import events as _similar_events  # noqa: F401
 from .state import events as _state_events  # noqa: F401
 from .voting import events as _voting_events  # noqa: F401
-from .voting import tallies
 from .workshops.views import bp as workshops_bp
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ def extensions(app: Flask) -> None:
     ratelimit.init_app(app)
     assets.init_app(app)
     similar_boards.init_app(app)
-    tallies.init_app(app)
+    batches.init_app(app)
     proxies = int(app.config.get("PROXY_COUNT") or 0)
     # Every socket handler registered itself on `socketio` when its module was
     # imported (at the top of this file), before init_app binds it to this app.

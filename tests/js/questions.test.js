@@ -22,7 +22,7 @@ test("broadcasts add, change, remove and count; a hidden highlight is not shown"
   book.load(null);
   assert.equal(book.session(7).highlighted_id, null);
   assert.ok(book.apply({ type: "questions.created", data: q(1, 0) }));
-  assert.ok(book.apply({ type: "questions.voted", data: { id: 1, phase_id: 7, votes: 3 } }));
+  assert.ok(book.apply({ type: "questions.voted", data: { phase_id: 7, votes: { 1: 3 } } }));
   assert.equal(book.questions[1].votes, 3);
   book.apply({ type: "questions.session", data: { phase_id: 7, speaker: "Dr. Ratna", highlighted_id: 1 } });
   assert.equal(book.highlighted(7).id, 1);
@@ -44,7 +44,7 @@ test("a page's store keeps the book as the questions activity's state, from its 
   assert.equal(bookOf(store.activities.questions), bookOf(store.activities.questions)); /* read once */
   assert.ok(isActivityEvent("questions.voted"));
   assert.ok(!isActivityEvent("question.voted"));
-  store.apply({ seq: 2, type: "questions.voted", data: { id: 1, phase_id: 7, votes: 1 } });
+  store.apply({ seq: 2, type: "questions.voted", data: { phase_id: 7, votes: { 1: 1 } } });
   store.apply({ seq: 3, type: "questions.session", data: { phase_id: 7, speaker: "Dr. Ratna", highlighted_id: 1 } });
   const book = store.activities.questions;
   assert.ok(book instanceof QuestionBook);
@@ -52,4 +52,17 @@ test("a page's store keeps the book as the questions activity's state, from its 
   assert.equal(book.highlighted(7).id, 1);
   store.load({ workshop, cards: [], activities: { questions: { sessions: [], questions: [] } } });
   assert.deepEqual(bookOf(store.activities.questions).of(7), []); /* a fresh snapshot, a fresh book */
+});
+
+test("a batch of upvotes recounts every question it names and re-ranks the session", () => {
+  const book = new QuestionBook();
+  book.load({ sessions: [], questions: [q(1, 0), q(2, 1), q(3, 2)] });
+  assert.deepEqual(book.ranked(7).map((x) => x.id), [3, 2, 1]);
+  /* One message for many upvotes: the counts of the questions upvoted since the last batch. */
+  assert.ok(book.apply({ type: "questions.voted", data: { phase_id: 7, votes: { 1: 5, 2: 4, 99: 7 } } }));
+  assert.deepEqual(book.ranked(7).map((x) => [x.id, x.votes]), [[1, 5], [2, 4], [3, 2]]);
+  assert.equal(book.questions[99], undefined); /* one this viewer does not see: nothing to count */
+  /* An event log stamped before the batches: one question's count a message. */
+  book.apply({ type: "questions.voted", data: { id: 3, phase_id: 7, votes: 6 } });
+  assert.deepEqual(book.ranked(7).map((x) => x.id), [3, 1, 2]);
 });

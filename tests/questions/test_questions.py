@@ -83,7 +83,10 @@ def test_a_question_reaches_everyone_and_upvotes_count_once(room):
         citra.emit("question:upvote", {"question_id": question["id"]}, callback=True)["votes"] == 2
     )
     voted = events_of(room["projector"], "questions.voted")
-    assert [e["data"]["votes"] for e in voted] == [1, 2]
+    key = str(question["id"])
+    assert [e["data"] for e in voted] == [
+        {"phase_id": room["phase_id"], "votes": {key: n}} for n in (1, 2)
+    ]
     back = budi.emit("question:upvote", {"question_id": question["id"], "up": False}, callback=True)
     assert back["ok"] and back["votes"] == 1
     assert phone_questions(citra, room["made"].sector_ids[0])["my_upvotes"] == [question["id"]]

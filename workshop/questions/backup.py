@@ -22,8 +22,8 @@ def export(workshop: Workshop, person_ref: dict[int, int]) -> dict[str, Any]:
     phase_ref = {p.id: i + 1 for i, p in enumerate(workshop.phases)}
     question_ref: dict[int, int] = {}
     questions: list[dict[str, Any]] = []
-    for question, name in questions_of(workshop):
-        shown = BACKUP_VIEW.question(question.as_dict(name)) or {}
+    for question, data in questions_of(workshop):
+        shown = BACKUP_VIEW.question(data) or {}
         author = shown.get("author")
         question_ref[question.id] = len(questions) + 1
         questions.append(

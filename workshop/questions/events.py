@@ -45,10 +45,10 @@ def on_question_upvote(
     workshop: Workshop, identity: Identity, payload: dict[str, Any]
 ) -> dict[str, Any]:
     """A participant upvotes another's question, or takes it back: {question_id, up?}."""
-    question = services.upvote(
+    done = services.upvote(
         workshop, _participant(identity), payload.get("question_id"), payload.get("up", True)
     )
-    return {"question_id": question.id, "votes": question.votes, "up": payload.get("up", True)}
+    return {"question_id": done.question.id, "votes": done.votes, "up": payload.get("up", True)}
 
 
 @socketio.on("questions:configure")

@@ -27,7 +27,7 @@ def minutes(workshop: Workshop) -> list[dict[str, Any]]:
     """Each session with approved questions: its phase, speaker, topic and questions,
     the most upvoted first (then the oldest)."""
     names = {p.id: p.name for p in workshop.phases}
-    shown = (REPORT_VIEW.question(q.as_dict(name)) for q, name in questions_of(workshop))
+    shown = (REPORT_VIEW.question(data) for _q, data in questions_of(workshop))
     by_phase: dict[int, list[dict[str, Any]]] = {}
     for question in shown:
         if question is not None:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 
 from ..core.errors import DomainError, forbidden, invalid, not_found
 from ..core.lifecycle import RUNNING
@@ -24,8 +25,10 @@ from ..core.models import Participant, Phase, Workshop
 from ..core.timeutil import utcnow
 from ..core.validation import clean_text, optional_int, required_flag
 from ..extensions import db
-from ..realtime.broadcast import stamp
+from ..realtime.batches import batcher
+from ..realtime.broadcast import Stamp, stamp, stamp_all
 from ..realtime.policy import Viewer
+from ..realtime.unit import unit_of_work
 from .models import (
     HIDDEN,
     NOTE_MAX,
@@ -178,10 +181,21 @@ def _check_flood(session: QuestionSession, author: Participant) -> None:
         raise DomainError("cap", message, {"text": message})
 
 
+@dataclass(frozen=True)
+class Upvoted:
+    question: Question
+    votes: int  # its upvotes, counted once this one is stored (or taken back)
+
+
 def upvote(
     workshop: Workshop, participant: Participant, question_id: object, up: object = True
-) -> Question:
-    """Upvote another's approved question of the current session, once; or take it back."""
+) -> Upvoted:
+    """Upvote another's approved question of the current session, once; or take it back.
+
+    The new count reaches screens as `questions.voted`: with a tally interval, in
+    the next batch after this transaction commits (`stamp_upvotes`), so a room
+    upvoting at once is sent one message a batch, not one an upvote; without,
+    in this transaction."""
     question = question_in(workshop, question_id)
     wanted = required_flag(up, "up")
     session = open_session(workshop)
@@ -208,22 +222,71 @@ def upvote(
     elif held is not None:
         db.session.execute(delete(QuestionVote).where(QuestionVote.id == held.id))
     else:
-        return question
+        return Upvoted(question, upvotes_of(question.id))
     db.session.flush()
-    question.votes = int(
+    votes = upvotes_of(question.id)
+    if batcher().interval() > 0:
+        batcher().mark_after_commit(stamp_upvotes, workshop.id, question.id)
+    else:
+        question.votes = votes
+        stamp(
+            workshop,
+            VOTED_EVENT,
+            {"phase_id": question.phase_id, "votes": {str(question.id): votes}},
+        )
+    return Upvoted(question, votes)
+
+
+def upvotes_of(question_id: int) -> int:
+    """A question's upvotes, counted (its `votes` column follows at the next batch)."""
+    return int(
         db.session.scalar(
-            select(func.count())
-            .select_from(QuestionVote)
-            .where(QuestionVote.question_id == question.id)
+            select(func.count(QuestionVote.id)).where(QuestionVote.question_id == question_id)
         )
         or 0
     )
-    stamp(
-        workshop,
-        VOTED_EVENT,
-        {"id": question.id, "phase_id": question.phase_id, "votes": question.votes},
+
+
+def _counted() -> Any:
+    """Each question's upvotes, as a column of a statement on `Question`."""
+    return (
+        select(func.count(QuestionVote.id))
+        .where(QuestionVote.question_id == Question.id)
+        .scalar_subquery()
     )
-    return question
+
+
+def stamp_upvotes(workshop_id: int, question_ids: set[int], _flags: frozenset[str]) -> None:
+    """One batch of upvotes (realtime/batches.py), in one transaction: each marked
+    question's `votes` set to its count, and one `questions.voted`
+    `{phase_id, votes: {question id: count}}` a session (in practice the current
+    one) with the counts of those still approved."""
+    with unit_of_work():
+        workshop = db.session.get(Workshop, workshop_id)
+        if workshop is None or workshop.write_refusal() is not None:
+            return  # gone or archived since: nothing more is broadcast
+        marked = (Question.workshop_id == workshop_id, Question.id.in_(sorted(question_ids)))
+        db.session.execute(
+            update(Question).where(*marked).values(votes=_counted()),
+            execution_options={"synchronize_session": False},
+        )
+        # A question hidden since its upvote is not named to the room; steering had
+        # its count in the `questions.updated` of its hiding, which counted the rows.
+        per_session: dict[int, dict[str, int]] = {}
+        rows = db.session.execute(
+            select(Question.id, Question.phase_id, Question.votes).where(
+                *marked, Question.status == VISIBLE
+            )
+        )
+        for question_id, phase_id, votes in sorted(rows.all()):
+            per_session.setdefault(phase_id, {})[str(question_id)] = votes
+        stamp_all(
+            workshop,
+            [
+                Stamp(VOTED_EVENT, {"phase_id": phase_id, "votes": votes})
+                for phase_id, votes in sorted(per_session.items())
+            ],
+        )
 
 
 # -- steering ------------------------------------------------------------------
@@ -291,13 +354,14 @@ def question_in(workshop: Workshop, question_id: object) -> Question:
 
 
 def whole(question: Question) -> dict[str, Any]:
-    """The question as stored in the event log, with its author's name (shaped per viewer)."""
+    """The question as stored in the event log, with its author's name and its upvotes
+    counted (shaped per viewer)."""
     name = None
     if question.author_id is not None:
         name = db.session.scalar(
             select(Participant.name).where(Participant.id == question.author_id)
         )
-    return question.as_dict(name)
+    return {**question.as_dict(name), "votes": upvotes_of(question.id)}
 
 
 def publish(workshop: Workshop, question: Question, *, created: bool = False) -> None:
@@ -310,15 +374,17 @@ def shaped(question: Question, viewer: Viewer) -> dict[str, Any] | None:
     return viewer.question(whole(question))
 
 
-def questions_of(workshop: Workshop) -> list[tuple[Question, str | None]]:
-    """Every question of the workshop with its author's name, oldest first."""
+def questions_of(workshop: Workshop) -> list[tuple[Question, dict[str, Any]]]:
+    """Every question of the workshop, oldest first, with its whole form (`whole`):
+    its author's name, and its upvotes counted, so a snapshot, the report and
+    the backup are exact while an upvote waits for its batch."""
     rows = db.session.execute(
-        select(Question, Participant.name)
+        select(Question, Participant.name, _counted())
         .outerjoin(Participant, Participant.id == Question.author_id)
         .where(Question.workshop_id == workshop.id)
         .order_by(Question.id)
     )
-    return [(question, name) for question, name in rows]
+    return [(q, {**q.as_dict(name), "votes": int(votes)}) for q, name, votes in rows]
 
 
 def sessions_of(workshop: Workshop) -> list[dict[str, Any]]:
@@ -367,7 +433,7 @@ def snapshot(workshop: Workshop, viewer: Viewer) -> dict[str, Any]:
             "questions": [],
         }
         return empty | ({"my_upvotes": []} if viewer.participant_id is not None else {})
-    shown = (viewer.question(q.as_dict(name)) for q, name in questions_of(workshop))
+    shown = (viewer.question(data) for _q, data in questions_of(workshop))
     state: dict[str, Any] = {
         "limits": {"text": QUESTION_MAX, "note": NOTE_MAX},
         "sessions": sessions_of(workshop),

@@ -17,6 +17,7 @@ from ..core.models import Participant, Workshop
 from ..core.validation import optional_int
 from ..core.votes import Vote
 from ..extensions import db
+from ..realtime.batches import batcher
 from ..realtime.broadcast import stamp
 from ..realtime.policy import (
     STEERING_VIEW,
@@ -26,7 +27,7 @@ from ..realtime.policy import (
     Settings,
     participant_view,
 )
-from .tallies import batcher, tallies, voting_progress
+from .tallies import PROGRESS, stamp_tallies, tallies, voting_progress
 
 __all__ = ["tallies", "voting_progress"]  # counted in tallies.py, used by other features
 
@@ -116,7 +117,8 @@ def announce_tally(workshop: Workshop, card: Votable, *, progress: bool = True) 
     participants have voted so far. With a tally interval, in the next batch
     after this transaction commits (tallies.py); without, in this transaction."""
     if batcher().interval() > 0:
-        batcher().mark_after_commit(workshop.id, card.id, progress=progress)
+        flags = (PROGRESS,) if progress else ()
+        batcher().mark_after_commit(stamp_tallies, workshop.id, card.id, flags)
         return
     total = _count(Vote.card_id == card.id)
     stamp(

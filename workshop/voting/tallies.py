@@ -5,8 +5,9 @@ vote's new tally (the card's count, a sequence number, an event row) and
 sending it to the card's whole board doubled the work of a vote, and a board
 of ten cards got ten messages each interval. So with `TALLY_INTERVAL` above
 zero a vote's transaction stores only the dot; once it has committed, its
-card is marked here, and a background task stamps the current tallies of
-every marked card of the workshop in one transaction (one statement for all
+card is marked, and a background batch (realtime/batches.py, shared with the
+upvotes of speakers' questions) stamps the current tallies of every marked
+card of the workshop in one transaction (one statement for all
 the sequence numbers, one count query): one `votes.tallied` a board,
 `{sector_id, tallies: {card id: votes}}`, so a phone gets one message a
 batch. A quiet workshop's marks are stamped at once (the task starts without
@@ -25,94 +26,20 @@ tests' default) each tally, of a vote or a merge, is stamped as a
 
 from __future__ import annotations
 
-import logging
-import threading
-import time
-from dataclasses import dataclass, field
 from typing import Any
 
-from flask import Flask, current_app
 from sqlalchemy import func, select
 
 from ..core.cards import KINDS, Card
 from ..core.models import Workshop
 from ..core.votes import Vote
-from ..extensions import db, socketio
-from ..realtime.broadcast import Stamp, after_commit, stamp_all
+from ..extensions import db
+from ..realtime.broadcast import Stamp, stamp_all
 from ..realtime.policy import TALLIES_EVENT, VOTING_PROGRESS_AUDIENCE, VOTING_PROGRESS_EVENT
 from ..realtime.unit import unit_of_work
 
-log = logging.getLogger(__name__)
-
-
-@dataclass
-class _Marks:
-    cards: set[int] = field(default_factory=set)
-    progress: bool = False
-    running: bool = False  # a batch is scheduled or being stamped
-    stamped_at: float = float("-inf")
-
-
-class TallyBatcher:
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._workshops: dict[int, _Marks] = {}
-
-    def interval(self) -> float:
-        return float(current_app.config.get("TALLY_INTERVAL", 0))
-
-    def mark_after_commit(self, workshop_id: int, card_id: int, *, progress: bool) -> None:
-        """Mark the card (and the progress) once the current transaction commits."""
-        app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
-        interval = self.interval()
-        after_commit(lambda: self._mark(app, interval, workshop_id, card_id, progress))
-
-    def _mark(
-        self, app: Flask, interval: float, workshop_id: int, card_id: int, progress: bool
-    ) -> None:
-        with self._lock:
-            marks = self._workshops.setdefault(workshop_id, _Marks())
-            marks.cards.add(card_id)
-            marks.progress = marks.progress or progress
-            if marks.running:
-                return
-            marks.running = True
-            delay = max(0.0, marks.stamped_at + interval - time.monotonic())
-        socketio.start_background_task(self._run, app, interval, workshop_id, delay)
-
-    def _run(self, app: Flask, interval: float, workshop_id: int, delay: float) -> None:
-        while True:
-            socketio.sleep(delay)
-            with self._lock:
-                marks = self._workshops[workshop_id]
-                cards, progress = marks.cards, marks.progress
-                marks.cards, marks.progress = set(), False
-                marks.stamped_at = time.monotonic()
-            try:
-                with app.app_context():
-                    stamp_tallies(workshop_id, cards, progress=progress)
-            except Exception:
-                # The votes are stored; snapshots and the next batch show the counts.
-                log.exception("stamping the tallies of workshop %s failed", workshop_id)
-            with self._lock:
-                if not marks.cards and not marks.progress:
-                    marks.running = False
-                    return
-            delay = interval  # more votes came in meanwhile: the next batch, one interval on
-
-
-_KEY = "urai_tallies"
-
-
-def init_app(app: Flask) -> None:
-    """One batcher per app: its marks and background tasks belong to that app."""
-    app.extensions[_KEY] = TallyBatcher()
-
-
-def batcher() -> TallyBatcher:
-    """The current app's tally batcher."""
-    value: TallyBatcher = current_app.extensions[_KEY]
-    return value
+# The flag a vote is marked with when it may have moved the voting progress.
+PROGRESS = "progress"
 
 
 def tallies(workshop: Workshop, card_ids: list[int] | None = None) -> dict[int, int]:
@@ -140,8 +67,9 @@ def voting_progress(workshop: Workshop) -> dict[str, Any]:
     return {"voted": voted}
 
 
-def stamp_tallies(workshop_id: int, card_ids: set[int], *, progress: bool) -> None:
-    """One transaction: the current tally of each card, and the voting progress."""
+def stamp_tallies(workshop_id: int, card_ids: set[int], flags: frozenset[str]) -> None:
+    """One batch (realtime/batches.py), in one transaction: the current tally of
+    each card, and the voting progress when a vote was marked with `PROGRESS`."""
     with unit_of_work():
         workshop = db.session.get(Workshop, workshop_id)
         if workshop is None or workshop.write_refusal() is not None:
@@ -161,7 +89,7 @@ def stamp_tallies(workshop_id: int, card_ids: set[int], *, progress: bool) -> No
             Stamp(TALLIES_EVENT, {"sector_id": sector_id, "tallies": board}, sector_id=sector_id)
             for sector_id, board in sorted(per_board.items())
         ]
-        if progress:
+        if PROGRESS in flags:
             stamps.append(
                 Stamp(
                     VOTING_PROGRESS_EVENT,

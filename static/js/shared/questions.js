@@ -43,13 +43,23 @@ export class QuestionBook {
         delete this.questions[data.id];
         return true;
       case "questions.voted":
-        if (this.questions[data.id]) this.questions[data.id].votes = data.votes;
+        this.count(data);
         return true;
       case "questions.session":
         this.sessions[data.phase_id] = data;
         return true;
     }
     return false;
+  }
+
+  /* A `questions.voted`: {phase_id, votes: {question id: count}}, a batch of the
+   * session's new counts (one message however many upvotes it covers). An event
+   * log stamped before the batches holds {id, phase_id, votes: count}, one each. */
+  count(data) {
+    const counts = typeof data.votes === "number" ? { [data.id]: data.votes } : data.votes || {};
+    for (const id in counts) {
+      if (this.questions[id]) this.questions[id].votes = counts[id];
+    }
   }
 
   /* This participant's upvote was stored (or taken back). */
