@@ -44,7 +44,7 @@ is acknowledged, one in ten tapping another choice of an answered question
 acknowledgement latency p50/p95/p99/max, answers lost or counted twice and
 wrong scores against what the bench sent, each checked in the cockpit's live
 counts, its snapshot, the closing's results, the score each phone is told, and
-the database read through the services); --upvotes (issue 29), the first
+the database read through the services); --upvotes, the first
 --upvote-questions phones ask a speaker's question each, then --clients phones
 each upvote every question they did not ask with a chance of 0.7, at random
 moments of --upvote-window seconds, one in ten taking one back (`upvote_storm`:
@@ -81,6 +81,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -1213,38 +1215,60 @@ def measured(
     return Measured(results, cpu, waited, (load_before, load_average()))
 
 
-def poll_storm(args: argparse.Namespace) -> dict[str, Any]:
+@dataclass
+class Room:
+    """A storm's server, its phones' worker processes and the facilitator."""
+
+    target: Any
+    server: Any
+    pipes: list[Any]
+    boss: Boss
+    connected: int  # phones that joined
+
+
+@contextmanager
+def storm_room(
+    args: argparse.Namespace, kind: str, on_event: Callable[[dict[str, Any]], None]
+) -> Iterator[Room]:
+    """The storm's app and its phones (the workers of ``kind``, joined), and the
+    facilitator listening to the room's events with ``on_event``; all stopped
+    afterwards, whatever happened."""
     target, server, cfg = start_storm_app(args, workers=args.workers)
-    pipes, procs = spawn("polls", cfg, args.burst_phones, args.workers)
+    pipes, procs = spawn(kind, cfg, args.burst_phones, args.workers)
     boss: Boss | None = None
-    live: dict[str, int] = {}
     try:
         connected = sum(p.recv()["connected"] for p in pipes)
         boss = Boss(target)
-        boss.sio.on(
-            "event",
-            lambda m: (
-                live.update(m["data"].get("counts") or {})
-                if m.get("type") == "poll.counted"
-                else None
-            ),
-        )
-        phase = boss.call("phase:save", {"name": "Polling", "kind": "poll"})["phase"]["id"]
-        options = [{"text": f"Pilihan {n}"} for n in range(1, POLL_OPTIONS + 1)]
-        boss.call("poll:save", {"phase_id": phase, "options": options, "results": "hidden"})
-        boss.call("phase:set", {"phase_id": phase})
-        run = measured(
-            args, server, pipes, "polls", {"phase_id": phase, "window": args.poll_window}
-        )
-        results, cpu, waited = run.results, run.cpu, run.waited
-        load_before, load_after = run.load
-        time.sleep(2.0)  # the last counts reach the facilitator
-        (state,) = boss.snapshot()["activities"]["poll"]
+        boss.sio.on("event", on_event)
+        yield Room(target, server, pipes, boss, connected)
     finally:
         if boss is not None and boss.sio.connected:
             boss.close()
         stop_workers(procs)
         target.stop()
+
+
+def poll_storm(args: argparse.Namespace) -> dict[str, Any]:
+    live: dict[str, int] = {}
+
+    def on_counted(message: dict[str, Any]) -> None:
+        if message.get("type") == "poll.counted":
+            live.update(message["data"].get("counts") or {})
+
+    with storm_room(args, "polls", on_counted) as room:
+        boss = room.boss
+        phase = boss.call("phase:save", {"name": "Polling", "kind": "poll"})["phase"]["id"]
+        options = [{"text": f"Pilihan {n}"} for n in range(1, POLL_OPTIONS + 1)]
+        boss.call("poll:save", {"phase_id": phase, "options": options, "results": "hidden"})
+        boss.call("phase:set", {"phase_id": phase})
+        run = measured(
+            args, room.server, room.pipes, "polls", {"phase_id": phase, "window": args.poll_window}
+        )
+        results, cpu, waited = run.results, run.cpu, run.waited
+        load_before, load_after = run.load
+        connected = room.connected
+        time.sleep(2.0)  # the last counts reach the facilitator
+        (state,) = boss.snapshot()["activities"]["poll"]
     expected: dict[str, int] = {}
     for r in results:
         for choice in r["final"].values():
@@ -1448,51 +1472,38 @@ def make_bank(boss: Boss) -> tuple[list[int], dict[str, int]]:
 
 
 def test_storm(args: argparse.Namespace) -> dict[str, Any]:
-    target, server, cfg = start_storm_app(args, workers=args.workers)
-    pipes, procs = spawn("tests", cfg, args.burst_phones, args.workers)
-    boss: Boss | None = None
-    spy: Spy | None = None
     live: dict[int, int] = {}  # participant: the most answered the cockpit was told
     live_phones = [0]
-    try:
-        connected = sum(p.recv()["connected"] for p in pipes)
-        boss = Boss(target)
 
-        def on_answered(message: dict[str, Any]) -> None:
-            if message.get("type") == "pretest.answered":
-                data = message["data"]
-                pid = int(data["participant_id"])
-                live[pid] = max(live.get(pid, 0), int(data["answered"]))
-                live_phones[0] = max(live_phones[0], int(data.get("phones", 0)))
+    def on_answered(message: dict[str, Any]) -> None:
+        if message.get("type") == "pretest.answered":
+            data = message["data"]
+            pid = int(data["participant_id"])
+            live[pid] = max(live.get(pid, 0), int(data["answered"]))
+            live_phones[0] = max(live_phones[0], int(data.get("phones", 0)))
 
-        boss.sio.on("event", on_answered)
+    with storm_room(args, "tests", on_answered) as room:
+        boss, pipes = room.boss, room.pipes
         phase = boss.call("phase:save", {"name": "Pre-test", "kind": "pretest"})["phase"]["id"]
         ids, right = make_bank(boss)
         boss.call("phase:set", {"phase_id": phase})
         run = measured(
             args,
-            server,
+            room.server,
             pipes,
             "tests",
             {"questions": ids, "right": right, "window": args.test_window},
         )
         results, cpu, waited = run.results, run.cpu, run.waited
         load_before, load_after = run.load
-        spy = None
+        connected = room.connected
         time.sleep(2.0)  # the last broadcasts reach the facilitator
         shown = boss.snapshot()["activities"]["pretest"]
         closed = boss.call("test:close", {"stage": "pretest"})["results"]
         for p in pipes:
             p.send("scores")
         told = {k: v for p in pipes for k, v in p.recv()["scores"].items()}
-        stored = database_counts(target)
-    finally:
-        if spy is not None:
-            spy.stop()
-        if boss is not None and boss.sio.connected:
-            boss.close()
-        stop_workers(procs)
-        target.stop()
+        stored = database_counts(room.target)
     return {
         "test_storm": test_figures(
             args,
@@ -1591,7 +1602,7 @@ def test_figures(
     }
 
 
-# -- the upvote storm (issue 29): a room upvoting a speaker's questions --
+# -- the upvote storm: a room upvoting a speaker's questions --
 
 UPVOTE_SHARE = 0.7  # each phone upvotes each question it did not ask with this chance
 
@@ -1599,7 +1610,7 @@ UPVOTE_SHARE = 0.7  # each phone upvotes each question it did not ask with this 
 def keep_upvotes(shown: dict[int, int], message: dict[str, Any]) -> None:
     """What a page's question list shows after a `questions.voted`: a batch
     `{phase_id, votes: {id: count}}`, or one question's `{id, phase_id, votes}`
-    (as each upvote was stamped before issue 29)."""
+    (as each upvote was stamped before the batches)."""
     data = message.get("data") or {}
     votes = data.get("votes")
     if isinstance(votes, dict):
@@ -1694,17 +1705,14 @@ async def upvote_worker(cfg: dict[str, Any], start_index: int, count: int, conn:
 
 
 def upvote_storm(args: argparse.Namespace) -> dict[str, Any]:
-    target, server, cfg = start_storm_app(args, workers=args.workers)
-    pipes, procs = spawn("upvotes", cfg, args.burst_phones, args.workers)
-    boss: Boss | None = None
     live: dict[int, int] = {}
-    try:
-        connected = sum(p.recv()["connected"] for p in pipes)
-        boss = Boss(target)
-        boss.sio.on(
-            "event",
-            lambda m: keep_upvotes(live, m) if m.get("type") == "questions.voted" else None,
-        )
+
+    def on_voted(message: dict[str, Any]) -> None:
+        if message.get("type") == "questions.voted":
+            keep_upvotes(live, message)
+
+    with storm_room(args, "upvotes", on_voted) as room:
+        boss, pipes = room.boss, room.pipes
         phase = boss.call("phase:save", {"name": "Tanya jawab", "kind": "questions"})["phase"]
         boss.call("phase:set", {"phase_id": phase["id"]})
         questions: dict[int, int] = {}
@@ -1713,18 +1721,14 @@ def upvote_storm(args: argparse.Namespace) -> dict[str, Any]:
         for p in pipes:
             questions.update(p.recv()["asked"])
         order = {"questions": questions, "window": args.upvote_window}
-        run = measured(args, server, pipes, "upvotes", order)
+        run = measured(args, room.server, pipes, "upvotes", order)
+        connected = room.connected
         time.sleep(2.0)  # the last batch reaches the facilitator
         state = boss.snapshot()["activities"]["questions"]
         counted = {int(q["id"]): int(q["votes"]) for q in state["questions"]}
         for p in pipes:
             p.send("views")
         views = [v for p in pipes for v in p.recv()["views"]]
-    finally:
-        if boss is not None and boss.sio.connected:
-            boss.close()
-        stop_workers(procs)
-        target.stop()
     return {"upvote_storm": upvote_figures(args, run, connected, counted, live, views)}
 
 

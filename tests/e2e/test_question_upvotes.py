@@ -1,4 +1,4 @@
-"""A room upvoting a speaker's questions at once (issue 29), on the real server
+"""A room upvoting a speaker's questions at once, on the real server
 (its tally interval, 0.25 s): the phones' sockets get a few batches rather than
 one message an upvote, and the projector at 1280 x 720 and a phone in
 Chromium put the most upvoted question first with the exact counts; the

@@ -19,29 +19,13 @@ def cid() -> str:
 
 
 @pytest.fixture
-def room(make_workshop, facilitator, presenter, phone, socket_for):
+def room(question_room):
     """A workshop whose current step is a speaker's question session, with the
     facilitator, the projector and three phones connected and synced."""
-    made = make_workshop(phase="lobby")
-    staff = socket_for(facilitator(made), made)
-    saved = staff.emit("phase:save", {"name": "Tanya jawab", "kind": "questions"}, callback=True)
-    assert saved["ok"], saved
-    phase_id = saved["phase"]["id"]
-    assert staff.emit("phase:set", {"phase_id": phase_id}, callback=True)["ok"]
-    projector = socket_for(presenter(made), made)
-    phones = [socket_for(phone(made, name=name), made) for name in ("Andi", "Budi", "Citra")]
-    sector = made.sector_ids[0]
-    for sock in phones:
-        assert sock.emit("sync", {"sector_id": sector}, callback=True)["ok"]
-    for sock in [staff, projector, *phones]:
+    opened = question_room(("Andi", "Budi", "Citra"))
+    for sock in [opened["staff"], opened["projector"], *opened["phones"]]:
         sock.get_received()
-    return {
-        "made": made,
-        "phase_id": phase_id,
-        "staff": staff,
-        "projector": projector,
-        "phones": phones,
-    }
+    return opened
 
 
 def ask(sock: Any, text: str, **extra: Any) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""A room upvoting a speaker's questions at once (issue 29): with a tally interval,
+"""A room upvoting a speaker's questions at once: with a tally interval,
 an upvote's transaction stores the upvote only, and the session's new counts
 reach every screen as one `questions.voted` a batch, not one an upvote; every
 phone, live or replayed, ends on the counts in the database, and each phone's
@@ -29,20 +29,11 @@ def app_config() -> dict[str, Any]:
 
 
 @pytest.fixture
-def room(make_workshop, facilitator, presenter, phone, socket_for):
+def room(question_room):
     """A question session as the current step; the facilitator, the projector and six
     phones connected; the first three phones have asked a question each."""
-    made = make_workshop(phase="lobby")
-    staff = socket_for(facilitator(made), made)
-    saved = staff.emit("phase:save", {"name": "Tanya jawab", "kind": "questions"}, callback=True)
-    assert saved["ok"], saved
-    phase_id = saved["phase"]["id"]
-    assert staff.emit("phase:set", {"phase_id": phase_id}, callback=True)["ok"]
-    projector = socket_for(presenter(made), made)
-    sector = made.sector_ids[0]
-    phones = [socket_for(phone(made, name=name), made) for name in NAMES]
-    for sock in phones:
-        assert sock.emit("sync", {"sector_id": sector}, callback=True)["ok"]
+    opened = question_room(NAMES)
+    staff, projector, phones = opened["staff"], opened["projector"], opened["phones"]
     asked = [
         sock.emit(
             "question:ask",
@@ -55,15 +46,7 @@ def room(make_workshop, facilitator, presenter, phone, socket_for):
     socketio.sleep(0)
     for sock in [staff, projector, *phones]:
         sock.get_received()
-    return {
-        "made": made,
-        "sector": sector,
-        "phase_id": phase_id,
-        "staff": staff,
-        "projector": projector,
-        "phones": phones,
-        "questions": [reply["question"]["id"] for reply in asked],
-    }
+    return {**opened, "questions": [reply["question"]["id"] for reply in asked]}
 
 
 def upvote(sock: Any, question_id: int, up: bool = True) -> dict[str, Any]:
