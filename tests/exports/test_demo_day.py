@@ -1,8 +1,9 @@
 """The demo workshop is a whole Bimtek (issue 28, point 7), so that its documents
 show every part: the organiser's zip (`flask workshop export --format zip`) of
 `flask workshop demo` holds the report, whose annexes carry real content (read
-with python-docx, and printed by LibreOffice), and the workbook with the tests'
-sheet filled."""
+with python-docx, and printed by LibreOffice), the workbook with the tests'
+sheet filled, and the signed attendance lists as a document of their own
+(issue 30)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -31,6 +33,7 @@ from workshop.demo.content import (
     DEMO_PARTICIPANTS,
     DEMO_SESSIONS,
     DEMO_TEST,
+    DEMO_WORKSHOP,
 )
 from workshop.demo.loader import create_demo
 from workshop.extensions import db
@@ -271,6 +274,7 @@ def test_the_organisers_zip_holds_every_document_of_the_day(made, report):
         "02 Matriks rencana aksi.xlsx",
         "03 Draf proposal KIPP.docx",
         "04 Profil inovasi IID.xlsx",
+        "05 Daftar hadir.docx",
     ]
     ones = headings(blocks(report), 1)
     annexes = [h for h in ones if h.startswith("Lampiran")]
@@ -314,3 +318,71 @@ def test_the_demo_is_the_same_every_time(app):
         assert len(signed) == EVERYONE + SECOND_DAY + 2 * (len(DEMO_COMMITTEE) + 1)
         assert len(people) == EVERYONE
         assert (signed, people) == contents(second)
+
+
+@pytest.fixture(scope="module")
+def lists(made) -> DocxDocument:
+    return Document(io.BytesIO(made["members"]["05 Daftar hadir.docx"]))
+
+
+def days_of(doc: DocxDocument) -> list[list[Paragraph | Table]]:
+    """The body cut at each Heading 1 (a day's list starts with one), headings kept."""
+    out: list[list[Paragraph | Table]] = []
+    for block in blocks(doc):
+        if isinstance(block, Paragraph) and block.style.name == "Heading 1":
+            out.append([])
+        if out:
+            out[-1].append(block)
+    return out
+
+
+def test_the_attendance_lists_are_a_document_of_a_day_a_section_signed_by_everyone(
+    made, lists, report
+):
+    sections = lists.sections
+    assert len(sections) == 2, "a section a day"
+    assert sections[1].start_type == WD_SECTION.NEW_PAGE, "the second day starts a page"
+    for section in sections:
+        assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21, 29.7)
+    first, second = days_of(lists)
+    for day, part, present in ((1, first, EVERYONE), (2, second, SECOND_DAY)):
+        head = [p.text for p in part[:4] if isinstance(p, Paragraph)]
+        assert head[0] == "Daftar hadir" and part[0].runs[0].font.all_caps, "DAFTAR HADIR"
+        assert head[1] == DEMO_WORKSHOP["title"]
+        assert re.fullmatch(rf"Hari ke-{day}, \d+ Desember 2026", head[2]), head[2]
+        assert head[3] == DEMO_WORKSHOP["place"]
+        assert headings(part, 2) == ["Peserta", "Narasumber", "Panitia"]
+        people, speakers, committee = tables(part)
+        assert rows(people)[0] == ["No.", "Nama", "Instansi", "Jabatan", "Tanda tangan"]
+        assert [len(t.rows) - 1 for t in (people, speakers, committee)] == [present, 1, 3]
+        assert speakers.rows[1].cells[1].text == SPEAKERS[day - 1]
+        assert [r[1] for r in rows(committee)[1:]] == [m.name for m in DEMO_COMMITTEE]
+        blobs = set()
+        for table in (people, speakers, committee):
+            for row in table.rows[1:]:
+                (picture,) = pictures(row.cells[-1]._tc)
+                blob = picture.find(".//" + qn("a:blip")).get(qn("r:embed"))
+                blobs.add(lists.part.related_parts[blob].blob)
+        assert len(blobs) == present + 4, "everyone's own signature"
+        # The same names as the report's annex of that day, in the same order.
+        annexed = annex(report, f"Lampiran {day + 1}. Daftar hadir hari ke-{day} (")
+        assert [rows(t) for t in tables(part)] == [rows(t) for t in tables(annexed)]
+    assert lists.core_properties.title == DEMO_WORKSHOP["title"]
+
+
+def test_the_printed_attendance_lists_start_each_day_on_a_page_and_repeat_the_header(
+    made, tmp_path
+):
+    source = tmp_path / "hadir.docx"
+    source.write_bytes(made["members"]["05 Daftar hadir.docx"])
+    (pdf_file,) = convert([source], tmp_path / "pdf", tmp_path / "profile")
+    pdf = PdfReader(pdf_file)
+    pages = [flat(page.extract_text()) for page in pdf.pages]
+    starts = [i for i, page in enumerate(pages) if page.startswith("DAFTAR HADIR")]
+    # 28 signers on day 1 take three pages (three headings), 26 on day 2 two (measured).
+    assert len(pages) == 5 and starts == [0, 3], starts
+    assert "Hari ke-2" in pages[3] and "Hari ke-2" not in " ".join(pages[:3])
+    for i, page in enumerate(pdf.pages):
+        assert float(page.mediabox.width) < float(page.mediabox.height), "portrait"
+        assert "Tanda tangan" in pages[i], f"the header row on page {i + 1}"
+    assert DEMO_COMMITTEE[-1].name in pages[2] and DEMO_COMMITTEE[-1].name in pages[4]

@@ -231,7 +231,9 @@ def test_the_html_report_prints_and_escapes(sample):
     assert "&lt;" not in INDONESIAN
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "csv", "json", "docx", "kipp", "html", "iid"])
+@pytest.mark.parametrize(
+    "fmt", ["xlsx", "csv", "json", "docx", "kipp", "html", "iid", "attendance"]
+)
 def test_the_facilitator_downloads_every_format_at_any_time(
     app, make_workshop, facilitator, phone, fmt
 ):
@@ -263,7 +265,7 @@ def test_the_html_report_is_allowed_only_its_own_stylesheet(app, make_workshop, 
 def test_the_facilitator_page_links_every_document(app, make_workshop, facilitator):
     ws = make_workshop()
     html = facilitator(ws).get(f"/w/{ws.code}/facilitator").get_data(as_text=True)
-    for fmt in ("xlsx", "docx", "html", "csv", "json", "kipp", "iid"):
+    for fmt in ("xlsx", "docx", "html", "csv", "json", "kipp", "iid", "attendance"):
         assert f"/w/{ws.code}/export/{fmt}" in html
     assert 'name="speakers"' in html, "speakers are entered where the details are"
 

@@ -1,6 +1,7 @@
 """The organiser's file (issue 28, point 6): one zip with the activity report
-and its annexes, the matrix, the KIPP drafts and the IID profiles, each file
-opening in the office program it is meant for."""
+and its annexes, the matrix, the KIPP drafts, the IID profiles and the signed
+attendance lists (issue 30), each file opening in the office program it is
+meant for."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def test_the_zip_holds_the_report_with_its_signed_annex_and_the_other_documents(
         "02 Matriks rencana aksi.xlsx",
         "03 Draf proposal KIPP.docx",
         "04 Profil inovasi IID.xlsx",
+        "05 Daftar hadir.docx",
     ]
     for name in names:
         assert not WINDOWS_FORBIDDEN.search(name) and len(name) < 120, name
@@ -41,6 +43,9 @@ def test_the_zip_holds_the_report_with_its_signed_annex_and_the_other_documents(
     assert load_workbook(io.BytesIO(archive.read(names[1]))).sheetnames
     assert Document(io.BytesIO(archive.read(names[2]))).paragraphs
     assert load_workbook(io.BytesIO(archive.read(names[3]))).sheetnames
+    lists = Document(io.BytesIO(archive.read(names[4])))
+    assert len(lists.sections) == 2, "a list a signed day"
+    assert [len(t.rows) - 1 for t in annex_tables(lists)] == [34, 1, 1, 2]
 
 
 def test_only_the_facilitator_downloads_it_from_the_documents_tab(

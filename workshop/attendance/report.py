@@ -53,24 +53,37 @@ def signed(workshop: Workshop) -> bool:
 def add_to_report(doc: DocxDocument, workshop: Workshop, annex: Callable[[str], Any]) -> None:
     """Append the signed attendance of each day that has signatures (nothing if
     none), each an annex of its own (`annex` starts its page and numbered heading)."""
-    signatures = list(
-        db.session.scalars(
-            select(Signature)
-            .where(Signature.workshop_id == workshop.id)
-            .options(undefer(Signature.image))
-            .order_by(Signature.day, Signature.signed_at, Signature.id)
-        )
-    )
-    days = sorted({s.day for s in signatures})
-    for day in days:
+    for day, signatures in signed_days(workshop).items():
         date = workshop.date_of(day)
         title = _("Attendance list, day %(day)d", day=day)
         annex(f"{title} ({format_date(date, 'long')})" if date else title)
-        for role in ROLES:
-            people = [s for s in signatures if s.day == day and s.role == role]
-            if people:
-                doc.add_heading(_role_titles()[role], level=2)
-                _table(doc, people)
+        add_day(doc, signatures)
+
+
+def signed_days(workshop: Workshop) -> dict[int, list[Signature]]:
+    """The signatures of each day that has any, by day, in the order they were
+    signed, their pictures loaded (the report's annex and the Daftar Hadir
+    document, exports/attendance_list.py, both write them)."""
+    signatures = db.session.scalars(
+        select(Signature)
+        .where(Signature.workshop_id == workshop.id)
+        .options(undefer(Signature.image))
+        .order_by(Signature.day, Signature.signed_at, Signature.id)
+    )
+    days: dict[int, list[Signature]] = {}
+    for signature in signatures:
+        days.setdefault(signature.day, []).append(signature)
+    return days
+
+
+def add_day(doc: DocxDocument, signatures: Sequence[Signature]) -> None:
+    """One day's list: participants, then speakers, then the committee, each
+    under its heading in a table of its own (a role nobody signed as is left out)."""
+    for role in ROLES:
+        people = [s for s in signatures if s.role == role]
+        if people:
+            doc.add_heading(_role_titles()[role], level=2)
+            _table(doc, people)
 
 
 def _table(doc: DocxDocument, people: Sequence[Signature]) -> Table:

@@ -22,6 +22,7 @@ from flask_babel import gettext as _
 from ..assessments import report as assessments
 from ..attendance import report as attendance
 from ..core.categories import CATEGORIES
+from ..core.models import Workshop
 from ..core.timeutil import utcnow
 from ..polls import report as polls
 from ..questions import report as questions_report  # issue 28: speakers' questions
@@ -69,7 +70,7 @@ def build(results: Results) -> bytes:
     _closing(doc, results)
     annex = Annexes(doc)
     _annexes(doc, results, annex)
-    properties(doc, results)
+    properties(doc, results.workshop)
     attendance.add_to_report(doc, results.workshop, annex)  # the signed lists (issue 28)
     questions_report.add_to_report(doc, results.workshop, annex)  # the speakers' questions
     polls.add_to_report(doc, results.workshop, annex)  # poll, wordcloud: each step's results
@@ -95,12 +96,11 @@ class Annexes:
         return self.doc.add_heading(_("Annex %(n)d. %(title)s", n=self.count, title=title), 1)
 
 
-def properties(doc: DocxDocument, results: Results) -> None:
+def properties(doc: DocxDocument, w: Workshop) -> None:
     """The file's own details (File > Properties): the workshop's title, and its
     organiser as the author, the office that files the report; never the program
     that wrote it (python-docx's template says "python-docx")."""
     core = doc.core_properties
-    w = results.workshop
     core.title = w.title
     core.author = core.last_modified_by = w.organiser or ""
     core.comments = core.subject = core.keywords = core.category = ""

@@ -16,7 +16,17 @@ from ..core.categories import category_labels
 from ..core.errors import invalid
 from ..core.models import Workshop
 from ..proposals.models import Proposal
-from . import csv_export, docx_report, iid, json_export, kipp, matrix, organiser, xlsx
+from . import (
+    attendance_list,
+    csv_export,
+    docx_report,
+    iid,
+    json_export,
+    kipp,
+    matrix,
+    organiser,
+    xlsx,
+)
 from .data import gather
 
 FORMATS = {
@@ -27,8 +37,13 @@ FORMATS = {
     "kipp": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
     "html": ("text/html; charset=utf-8", "html"),
     "iid": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    # Each day's signed attendance list (Daftar Hadir) on its own pages (attendance_list.py).
+    "attendance": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "docx",
+    ),
     # The organiser's file: the report with its annexes, the matrix, the KIPP
-    # drafts and the IID profiles in one zip (organiser.py).
+    # drafts, the IID profiles and the attendance lists in one zip (organiser.py).
     "zip": ("application/zip", "zip"),
 }
 
@@ -52,6 +67,7 @@ def export(workshop: Workshop, fmt: str, *, top: int = 3) -> Export:
         "docx": "laporan",
         "iid": "profil-iid",
         "zip": "berkas-penyelenggara",
+        "attendance": "daftar-hadir",
     }.get(fmt, "urai")
     return Export(content, f"{stem}-{_slug(workshop.title)}-{workshop.code}.{extension}", mimetype)
 
@@ -72,6 +88,8 @@ def _build(workshop: Workshop, fmt: str, top: int) -> bytes:
         return iid.build(workshop)
     if fmt == "zip":
         return organiser.build(workshop, top=top)
+    if fmt == "attendance":
+        return attendance_list.build(workshop)
     results = gather(workshop)
     if fmt == "xlsx":
         return xlsx.build(results)
