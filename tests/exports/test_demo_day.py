@@ -2,8 +2,8 @@
 show every part: the organiser's zip (`flask workshop export --format zip`) of
 `flask workshop demo` holds the report, whose annexes carry real content (read
 with python-docx, and printed by LibreOffice), the workbook with the tests'
-sheet filled, and the signed attendance lists as a document of their own
-(issue 30)."""
+sheet filled, and the signed attendance lists as a document of their own.
+"""
 
 from __future__ import annotations
 
@@ -378,11 +378,14 @@ def test_the_printed_attendance_lists_start_each_day_on_a_page_and_repeat_the_he
     (pdf_file,) = convert([source], tmp_path / "pdf", tmp_path / "profile")
     pdf = PdfReader(pdf_file)
     pages = [flat(page.extract_text()) for page in pdf.pages]
+    # How many pages a day takes depends on the fonts; that each day starts a page
+    # under its own heading, and that the table's header repeats, does not.
     starts = [i for i, page in enumerate(pages) if page.startswith("DAFTAR HADIR")]
-    # 28 signers on day 1 take three pages (three headings), 26 on day 2 two (measured).
-    assert len(pages) == 5 and starts == [0, 3], starts
-    assert "Hari ke-2" in pages[3] and "Hari ke-2" not in " ".join(pages[:3])
+    assert len(starts) == 2 and starts[0] == 0 and starts[1] > 0, starts
+    day1, day2 = " ".join(pages[: starts[1]]), " ".join(pages[starts[1] :])
+    assert "Hari ke-1" in pages[0] and "Hari ke-2" in pages[starts[1]]
+    assert "Hari ke-2" not in day1
     for i, page in enumerate(pdf.pages):
         assert float(page.mediabox.width) < float(page.mediabox.height), "portrait"
         assert "Tanda tangan" in pages[i], f"the header row on page {i + 1}"
-    assert DEMO_COMMITTEE[-1].name in pages[2] and DEMO_COMMITTEE[-1].name in pages[4]
+    assert DEMO_COMMITTEE[-1].name in day1 and DEMO_COMMITTEE[-1].name in day2

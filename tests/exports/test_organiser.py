@@ -1,6 +1,6 @@
 """The organiser's file (issue 28, point 6): one zip with the activity report
 and its annexes, the matrix, the KIPP drafts, the IID profiles and the signed
-attendance lists (issue 30), each file opening in the office program it is
+attendance lists, each file opening in the office program it is
 meant for."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The signed attendance (Daftar Hadir) as a document of its own (issue 30): the
+"""The signed attendance (Daftar Hadir) as a document of its own: the
 accountability file (SPJ) of a Bimtek files each day's signed list as it is.
 
 One list a day that has signatures, each starting a portrait A4 page under

@@ -8,7 +8,7 @@ file (SPJ) takes from the workshop, each document as its own export builds it.
 - the KIPP proposal drafts (Word);
 - the innovation profiles for the Indeks Inovasi Daerah (Excel);
 - the signed attendance of each day (Daftar Hadir, Word), a document of its
-  own that the office prints and files as it is (issue 30).
+  own that the office prints and files as it is.
 
 Names inside the zip are numbered in that order and valid on Windows.
 """
