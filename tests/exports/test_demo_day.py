@@ -117,6 +117,17 @@ def pictures(element: Any) -> list[Any]:
     return list(element.iter(qn("pic:pic")))
 
 
+def signatures_in(doc: Any, tables: Any) -> set[bytes]:
+    """The distinct signature pictures in the last column of these tables' rows."""
+    blobs = set()
+    for table in tables:
+        for row in table.rows[1:]:
+            (picture,) = pictures(row.cells[-1]._tc)
+            blob = picture.find(".//" + qn("a:blip")).get(qn("r:embed"))
+            blobs.add(doc.part.related_parts[blob].blob)
+    return blobs
+
+
 def rows(table: Table) -> list[list[str]]:
     return [[cell.text for cell in row.cells] for row in table.rows]
 
@@ -136,12 +147,7 @@ def test_each_days_list_is_signed_by_participants_committee_and_speakers(report)
         names = [r[1] for r in rows(people)[1:]]
         if day == 2:
             assert not set(DEMO_ABSENT_DAY_2) & set(names), "who stayed away did not sign"
-        blobs = set()
-        for table in (people, speakers, committee):
-            for row in table.rows[1:]:
-                (picture,) = pictures(row.cells[-1]._tc)
-                blob = picture.find(".//" + qn("a:blip")).get(qn("r:embed"))
-                blobs.add(report.part.related_parts[blob].blob)
+        blobs = signatures_in(report, (people, speakers, committee))
         assert len(blobs) == present + 4, "everyone's own signature"
 
 
@@ -357,12 +363,7 @@ def test_the_attendance_lists_are_a_document_of_a_day_a_section_signed_by_everyo
         assert [len(t.rows) - 1 for t in (people, speakers, committee)] == [present, 1, 3]
         assert speakers.rows[1].cells[1].text == SPEAKERS[day - 1]
         assert [r[1] for r in rows(committee)[1:]] == [m.name for m in DEMO_COMMITTEE]
-        blobs = set()
-        for table in (people, speakers, committee):
-            for row in table.rows[1:]:
-                (picture,) = pictures(row.cells[-1]._tc)
-                blob = picture.find(".//" + qn("a:blip")).get(qn("r:embed"))
-                blobs.add(lists.part.related_parts[blob].blob)
+        blobs = signatures_in(lists, (people, speakers, committee))
         assert len(blobs) == present + 4, "everyone's own signature"
         # The same names as the report's annex of that day, in the same order.
         annexed = annex(report, f"Lampiran {day + 1}. Daftar hadir hari ke-{day} (")
