@@ -4,6 +4,9 @@ corpus, stop words from the libraries' lists, and a facilitator's own files."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -351,8 +354,31 @@ def test_a_facilitators_own_corpus_brings_its_words_together(
             board.cards = {cid: (text, "visible", None) for cid, text in ROOM.items()}
             for cid, text in ROOM.items():
                 board.index.update(cid, text)
-            found.append([cid for cid, _ in board.index.similar(typed, k=3, min_score=0.1)])
+            found.append([cid for cid, _ in board.index.similar(typed, k=3, min_score=0.05)])
         finally:
             boards.close()
     assert 1 not in found[0]
     assert found[1][0] == 1
+
+
+def test_the_corpus_holds_every_group_of_the_tuning_set_and_no_evaluation_card() -> None:
+    """bench/similar_corpus.py writes the tuning set's groups into related.txt, below
+    the hand-written paragraphs; a card of the evaluation sets is never there (their
+    figures would mean nothing)."""
+    bench = Path(__file__).resolve().parents[2] / "bench"
+    check = subprocess.run(
+        [sys.executable, str(bench / "similar_corpus.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    corpus = {
+        " ".join(line.split())
+        for para in paragraphs(DEFAULT_CORPUS_PATH.read_text(encoding="utf-8").splitlines())
+        for line in para
+    }
+    for name in ("similar_eval.jsonl", "similar_eval2.jsonl", "similar_eval3.jsonl"):
+        lines = (bench / name).read_text(encoding="utf-8").splitlines()
+        texts = [json.loads(line)["text"] for line in lines if line.strip()]
+        assert not {" ".join(t.split()) for t in texts if len(t) > 30} & corpus, name
