@@ -16,10 +16,14 @@ differently", across the six sectors, plus singletons.
   set (a pair counts when at least one of its cards is in the fold). Printed:
   the mean over the folds, the thresholds each fold picked, and the threshold
   the rule picks on the whole set (the library's ``DUPLICATE_THRESHOLD``).
+  The set's groups are also paragraphs of the corpus (bench/similar_corpus.py),
+  so every fold, whether scored or used to pick, is scored by a matcher whose
+  corpus leaves that fold's groups out (``matcher_without``, ``parts_of``).
   ``--grid`` runs the same cross-validation for the other knobs (word and
   related-term weights, stop-word exceptions).
-  Cards with a ``kind`` key (the 497 written apart and appended on
-  2026-12-08) are put on boards of their own (``board_of``): their groups
+  Cards written apart (a ``kind`` key; a ``source`` key names the writer
+  when several wrote every sector) are put on boards of their own
+  (``board_of``), a writer's own: their groups
   name many of the first cards' problems under other group names. The
   typing-time rule (pick_min_score) picks the least score and the relative
   cut together, maximising hit@3 + precision@3; ``--grid facet`` the
@@ -228,34 +232,8 @@ def precision_recall(
 GRID = [x / 100 for x in range(8, 41)]
 
 
-def pick_threshold(sector: Boards, one: Boards) -> float:
-    """The tuning rule: the lowest threshold (most recall) whose merge
-    suggestions keep precision >= 0.9 on sector boards and >= 0.8 with every
-    card on one board."""
-    for t in GRID:
-        if (
-            sector.score(t)["precision"] >= TARGET_PRECISION
-            and one.score(t)["precision"] >= TARGET_PRECISION_ONE_BOARD
-        ):
-            return t
-    return GRID[-1]
-
-
 CLUSTER_GRID = [x / 100 for x in range(8, 31)]
 TARGET_CLUSTER_PRECISION = 0.9
-
-
-def pick_cluster_threshold(sector: Boards) -> float:
-    """The clusters' tuning rule: the lowest threshold whose clusters keep
-    co-membership precision >= 0.9 on sector boards at it AND one grid step
-    (0.01) below it. The precision curve has cliffs: one borderline merge of
-    two groups of eight costs 64 pairs, so a threshold on a cliff's edge is
-    one card away from losing a fifth of its precision."""
-    meets = [sector.cluster_score(t)["precision"] >= TARGET_CLUSTER_PRECISION for t in CLUSTER_GRID]
-    for n in range(1, len(CLUSTER_GRID)):
-        if meets[n] and meets[n - 1]:
-            return CLUSTER_GRID[n]
-    return CLUSTER_GRID[-1]
 
 
 def top3(
@@ -319,40 +297,6 @@ def top3_score(
 
 MIN_SCORE_GRID = [x / 100 for x in range(10, 51)]
 RELATIVE_GRID = [0.0, 0.5, 0.6, 0.7, 0.8]
-TARGET_HIT_AT_3 = 0.9
-
-
-def pick_min_score_edge(matcher: Matcher, rows: list[dict[str, str]]) -> tuple[float, float]:
-    """The typing-time rule until 2026-12-08: the highest least score (fewest
-    wrong cards shown on a phone) whose suggestions still find a card of the
-    same problem for nine cards in ten (hit@3 >= 0.9); no relative cut. It sits
-    on the edge of the tuning set's scores, so text whose scores run lower
-    (chat, English) loses its hits."""
-    answers = top3_answers(matcher, rows)
-    best = MIN_SCORE_GRID[0]
-    for m in MIN_SCORE_GRID:
-        if top3_score(rows, answers, m)["hit_at_3"] >= TARGET_HIT_AT_3:
-            best = m
-    return best, 0.0
-
-
-def pick_min_score(matcher: Matcher, rows: list[dict[str, str]]) -> tuple[float, float]:
-    """The typing-time rule: the least score and the relative cut (a card
-    below that share of the best card's score is not shown) that maximise
-    hit@3 + precision@3: each same-problem card found and each wrong card
-    not shown count alike. Ties: the higher least score."""
-    answers = top3_answers(matcher, rows)
-    best, picked = -1.0, (MIN_SCORE_GRID[0], 0.0)
-    for m in MIN_SCORE_GRID:
-        for r in RELATIVE_GRID:
-            s = top3_score(rows, answers, m, r)
-            value = round(s["hit_at_3"] + s["precision_at_3"], 4)
-            if value >= best:
-                best, picked = value, (m, r)
-    return picked
-
-
-PICK_MIN_SCORE = pick_min_score
 
 
 def matcher_without(rows: list[dict[str, str]], groups: set[str], **kwargs: Any) -> Matcher:
@@ -414,9 +358,10 @@ def _pooled(parts: list[Part], score: Any) -> dict[str, Any]:
     return precision_recall(predicted, truth)
 
 
-def pick_threshold_parts(parts: list[Part]) -> float:
-    """pick_threshold on out-of-corpus scores: the lowest threshold whose merge
-    suggestions keep precision >= 0.9 on sector boards and >= 0.8 on one board."""
+def pick_threshold(parts: list[Part]) -> float:
+    """The tuning rule: the lowest threshold (most recall) whose merge
+    suggestions keep precision >= 0.9 on sector boards and >= 0.8 with every
+    card on one board, each part's pairs scored out of the corpus."""
     for t in GRID:
         sector = _pooled(parts, lambda p, t=t: (p.sector.suggested(t), p.sector.true_pairs))
         if sector["precision"] < TARGET_PRECISION:
@@ -427,8 +372,12 @@ def pick_threshold_parts(parts: list[Part]) -> float:
     return GRID[-1]
 
 
-def pick_cluster_parts(parts: list[Part]) -> float:
-    """pick_cluster_threshold on out-of-corpus scores."""
+def pick_cluster_threshold(parts: list[Part]) -> float:
+    """The clusters' tuning rule: the lowest threshold whose clusters keep
+    co-membership precision >= 0.9 on sector boards at it AND one grid step
+    (0.01) below it. The precision curve has cliffs: one borderline merge of
+    two groups of eight costs 64 pairs, so a threshold on a cliff's edge is
+    one card away from losing a fifth of its precision."""
 
     def together(boards: Boards, t: float) -> set[tuple[int, int]]:
         return {
@@ -449,8 +398,12 @@ def pick_cluster_parts(parts: list[Part]) -> float:
     return CLUSTER_GRID[-1]
 
 
-def pick_min_score_parts(rows: list[dict[str, str]], parts: list[Part]) -> tuple[float, float]:
-    """pick_min_score on out-of-corpus answers."""
+def pick_min_score(rows: list[dict[str, str]], parts: list[Part]) -> tuple[float, float]:
+    """The typing-time rule: the least score and the relative cut (a card
+    below that share of the best card's score is not shown) that maximise
+    hit@3 + precision@3 over the parts' out-of-corpus answers: each
+    same-problem card found and each wrong card not shown count alike. Ties:
+    the higher least score."""
     answers = [a for part in parts for a in part.answers]
     best, picked = -1.0, (MIN_SCORE_GRID[0], 0.0)
     for m in MIN_SCORE_GRID:
@@ -467,9 +420,9 @@ def library_picks(rows: list[dict[str, str]], folds: int, seed: int) -> dict[str
     fold = fold_of(rows, folds, seed)
     parts = parts_of(rows, rows, fold, list(range(folds)))
     return {
-        "threshold": pick_threshold_parts(parts),
-        "cluster_threshold": pick_cluster_parts(parts),
-        "min_score": pick_min_score_parts(rows, parts),
+        "threshold": pick_threshold(parts),
+        "cluster_threshold": pick_cluster_threshold(parts),
+        "min_score": pick_min_score(rows, parts),
     }
 
 
@@ -490,8 +443,8 @@ def cross_validate(
         train = [r for r in rows if fold[r["group"]] != f]
         held = {n for n, r in enumerate(rows) if fold[r["group"]] == f}
         parts = parts_of(train, train, fold, [j for j in range(folds) if j != f], **kwargs)
-        t = pick_threshold_parts(parts)
-        m = pick_min_score_parts(train, parts)
+        t = pick_threshold(parts)
+        m = pick_min_score(train, parts)
         own = {r["group"] for r in rows if fold[r["group"]] == f}
         matcher = matcher_without(rows, own, **kwargs)
         picked.append(t)
