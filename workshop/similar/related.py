@@ -9,9 +9,9 @@ placed among the topics its terms are closest to (explicit semantic
 analysis), and matcher.py compares cards on their topics as a third block,
 beside the terms and the character n-grams. Below its hand-written paragraphs,
 related.txt holds every group of the tuning set (bench/similar_set.jsonl, the
-same problem in the words of many writers and regions: 314 paragraphs),
-written there by bench/similar_corpus.py; that lifted the merge suggestions'
-cross-validated recall from 0.69 to 0.75 at the same precision.
+same problem in the words of many writers and regions), written there by
+bench/similar_corpus.py, which a test runs to keep the two in step; the
+figures it moved are in bench/RESULTS.md.
 
 Word co-occurrence (pointwise mutual information over the paragraphs) was
 tried first: with a hundred paragraphs too few word pairs meet twice for it
